@@ -1,0 +1,36 @@
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+import timezone from 'dayjs/plugin/timezone';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+/** Every deadline and window is judged in Asia/Shanghai; cloud functions run in UTC. */
+export const TZ = 'Asia/Shanghai';
+
+/** `'2026-01-20 10:00'` or `'2026-01-20'` read as Shanghai wall time → epoch ms. */
+export function shanghaiTime(wallTime: string): number {
+  return dayjs.tz(wallTime, TZ).valueOf();
+}
+
+/** The Shanghai calendar day of an instant, `YYYY-MM-DD`. */
+export function shanghaiDate(ms: number): string {
+  return dayjs(ms).tz(TZ).format('YYYY-MM-DD');
+}
+
+/** `YYYY-MM-DD HH:mm` in Shanghai, for messages shown to people. */
+export function formatShanghai(ms: number): string {
+  return dayjs(ms).tz(TZ).format('YYYY-MM-DD HH:mm');
+}
+
+/** Full years between a birth date (YYYY-MM-DD) and the Shanghai day of `atMs`. */
+export function ageOn(birthDate: string, atMs: number): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number);
+  const [y, m, d] = shanghaiDate(atMs).split('-').map(Number);
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/** Start of the Shanghai day containing `ms`. */
+export function startOfShanghaiDay(ms: number): number {
+  return dayjs(ms).tz(TZ).startOf('day').valueOf();
+}

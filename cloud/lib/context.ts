@@ -1,0 +1,43 @@
+import type { Database } from './db';
+import type { Role, Scope } from '../../types/api/common';
+import type { Membership, ProfileInput } from '../../types/api/member';
+
+/** What the openapi calls we use look like (real `cloud.openapi` and the emulator's recorder). */
+export interface OpenApi {
+  subscribeMessage: { send(options: Record<string, unknown>): Promise<unknown> };
+  wxacode: { getUnlimited(options: { scene: string; page?: string; width?: number }): Promise<{ contentType?: string; buffer: Buffer | Uint8Array }> };
+}
+
+/** Everything a handler may touch; nothing else (no globals), so handlers run the same in tests. */
+export interface Ctx {
+  /** The caller, from the call context (getWXContext), never from the payload. '' when unknown. */
+  openid: string;
+  db: Database;
+  /** Epoch ms; tests move it. */
+  now(): number;
+  openapi: OpenApi;
+  /** The function's environment: secrets such as QR token keys, template ids. */
+  env: Record<string, string | undefined>;
+}
+
+/** The `users` document, keyed by OPENID. */
+export interface UserDoc {
+  _id: string;
+  roles: Role[];
+  scopes: Scope[];
+  profile?: ProfileInput;
+  membership: Membership;
+  /** Keyed hash of the identity number, when a flow collected one. */
+  idHash?: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** The handler's view: the caller's user record is loaded once by the router. */
+export interface ActionCtx extends Ctx {
+  fn: string;
+  action: string;
+  /** null when the caller has never registered. */
+  user: UserDoc | null;
+  requestId?: string;
+}

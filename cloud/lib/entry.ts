@@ -1,0 +1,36 @@
+import type { ActionMap } from '../../types/api/common';
+import type { Envelope } from '../../types/envelope';
+import type { Ctx, OpenApi } from './context';
+import type { Database } from './db';
+import { dispatch, type ActionDefs } from './router';
+
+/** The part of `wx-server-sdk` an entry needs; the real SDK and the emulator's fake both fit. */
+export interface CloudSdk {
+  init(config?: Record<string, unknown>): void;
+  DYNAMIC_CURRENT_ENV: symbol | string;
+  getWXContext(): { OPENID?: string };
+  database(): unknown;
+  openapi: unknown;
+}
+
+/**
+ * A cloud function's `main`: thin on purpose. OPENID comes from the call context, never from the
+ * event; the rules live in the domain handlers.
+ */
+export function createMain<M extends ActionMap<M>>(cloud: CloudSdk, fn: string, defs: ActionDefs<M>) {
+  let ready = false;
+  return async function main(event: unknown): Promise<Envelope<unknown>> {
+    if (!ready) {
+      cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
+      ready = true;
+    }
+    const ctx: Ctx = {
+      openid: cloud.getWXContext().OPENID ?? '',
+      db: cloud.database() as Database,
+      openapi: cloud.openapi as OpenApi,
+      now: () => Date.now(),
+      env: process.env,
+    };
+    return dispatch(fn, defs, ctx, event);
+  };
+}

@@ -1,0 +1,82 @@
+import type { ActionMap, Role } from '../../types/api/common';
+import { requestIdSchema } from '../../types/api/common';
+import type { Envelope } from '../../types/envelope';
+import type { Schema } from '../../types/schema';
+import type { ActionCtx, Ctx, UserDoc } from './context';
+import { AppError, isAppError } from './errors';
+import { once } from './idempotency';
+
+/**
+ * Who may call an action: `public` needs no identity (certificate verification), `signedIn` any
+ * caller with an OPENID (a first-time user has no record yet), or a list of roles. Scope checks
+ * (which station, which contest) need the input and live in the handler.
+ */
+export type Access = 'public' | 'signedIn' | Role[];
+
+export interface ActionDef<I, O> {
+  input: Schema<I>;
+  access: Access;
+  /** Mutating actions are idempotent by the client's `requestId`. */
+  mutating?: boolean;
+  handler(ctx: ActionCtx, input: I): Promise<O>;
+}
+
+export type ActionDefs<M extends ActionMap<M>> = { [K in keyof M]: ActionDef<M[K]['input'], M[K]['output']> };
+
+/** Identity for type inference: `defineActions<MemberActions>({ ... })`. */
+export function defineActions<M extends ActionMap<M>>(defs: ActionDefs<M>): ActionDefs<M> {
+  return defs;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export async function loadUser(ctx: Ctx): Promise<UserDoc | null> {
+  if (!ctx.openid) return null;
+  const found = await ctx.db.collection('users').where({ _id: ctx.openid }).limit(1).get();
+  return (found.data[0] as UserDoc | undefined) ?? null;
+}
+
+/** Validates, authorises and runs one call; always answers an envelope, never throws. */
+export async function dispatch<M extends ActionMap<M>>(fn: string, defs: ActionDefs<M>, ctx: Ctx, event: unknown): Promise<Envelope<unknown>> {
+  try {
+    if (!isPlainObject(event) || typeof event.action !== 'string') {
+      return new AppError('INVALID_INPUT', '请求格式不正确', { field: 'action' }).toEnvelope();
+    }
+    const { action, requestId, ...payload } = event;
+    // Strip what the WeChat runtime adds to every event (userInfo with appId/openId).
+    delete payload.userInfo;
+    if (!Object.prototype.hasOwnProperty.call(defs, action)) {
+      return new AppError('INVALID_INPUT', '不支持的操作', { field: 'action' }).toEnvelope();
+    }
+    const def = (defs as Record<string, ActionDef<unknown, unknown>>)[action];
+    let reqId: string | undefined;
+    if (requestId !== undefined) {
+      const r = requestIdSchema.parse(requestId, 'requestId');
+      if (!r.ok) return new AppError('INVALID_INPUT', r.issue.message, { field: r.issue.path }).toEnvelope();
+      reqId = r.value;
+    }
+    const parsed = def.input.parse(payload);
+    if (!parsed.ok) return new AppError('INVALID_INPUT', parsed.issue.message, { field: parsed.issue.path }).toEnvelope();
+
+    if (def.access !== 'public' && !ctx.openid) return new AppError('UNAUTHENTICATED').toEnvelope();
+    const user = await loadUser(ctx);
+    if (Array.isArray(def.access) && !(user && def.access.some((r) => user.roles.includes(r)))) {
+      return new AppError('FORBIDDEN').toEnvelope();
+    }
+    const actx: ActionCtx = { ...ctx, fn, action, user, requestId: reqId };
+    const run = async (): Promise<Envelope<unknown>> => {
+      try {
+        return { ok: true, data: await def.handler(actx, parsed.value) };
+      } catch (e) {
+        if (isAppError(e)) return e.toEnvelope();
+        throw e;
+      }
+    };
+    return def.mutating && reqId ? await once(actx, reqId, parsed.value, run) : await run();
+  } catch (e) {
+    console.error(`[${fn}] unexpected error`, e);
+    return new AppError('INTERNAL').toEnvelope();
+  }
+}

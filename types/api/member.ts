@@ -1,0 +1,151 @@
+import { s, type Infer } from '../schema';
+import { emptyInput, pageInput, type EmptyInput, type InboxMessage, type Page, type Role, type Scope } from './common';
+
+export const WORKER_CATEGORIES = ['产业工人', '新就业形态劳动者', '退休职工', '机关事业单位职工', '其他'] as const;
+export type WorkerCategory = (typeof WORKER_CATEGORIES)[number];
+
+/** Platforms of 新就业形态劳动者 (riders, couriers, drivers...). */
+export const GIG_GROUPS = ['外卖', '快递', '网约车', '货车司机', '环卫', '施工', '家政', '其他'] as const;
+export type GigGroup = (typeof GIG_GROUPS)[number];
+
+export const DISTRICTS = ['秀洲区', '南湖区', '嘉善县', '平湖市', '海盐县', '海宁市', '桐乡市', '其他'] as const;
+
+export const profileInput = s.object({
+  name: s.string({
+    label: '姓名',
+    min: 2,
+    max: 20,
+    pattern: /^[\u4e00-\u9fa5·A-Za-z ]+$/,
+    patternMessage: '请填写真实姓名',
+  }),
+  phone: s.phone(),
+  employer: s.string({ label: '工作单位', min: 2, max: 60 }),
+  district: s.oneOf(DISTRICTS, { label: '所在区县' }),
+  category: s.oneOf(WORKER_CATEGORIES, { label: '职工类别' }),
+  /** For 新就业形态劳动者: the kind of work (外卖, 快递...) and the platform name. */
+  group: s.optional(s.oneOf(GIG_GROUPS, { label: '从事行业' })),
+  platform: s.optional(s.string({ label: '所在平台', min: 1, max: 30 })),
+  birthDate: s.optional(s.date({ label: '出生日期' })),
+});
+export type ProfileInput = Infer<typeof profileInput>;
+
+export type MembershipStatus = 'none' | 'pending' | 'member' | 'returned';
+
+export interface Membership {
+  status: MembershipStatus;
+  memberNo?: string;
+  /** Epoch ms the membership started. */
+  since?: number;
+  /** Reason of the last return, shown to the applicant. */
+  returnReason?: string;
+  /** The employer (and district) the membership is held at; changed by 转会. */
+  employer?: string;
+  district?: string;
+}
+
+/** A 转会 record (collection `membershipTransfers`), as shown to the member. */
+export interface MembershipTransfer {
+  id: string;
+  memberNo: string;
+  fromEmployer: string;
+  fromDistrict: string;
+  toEmployer: string;
+  toDistrict: string;
+  reason?: string;
+  at: number;
+}
+
+/** What the caller sees of themself: their own phone unmasked. */
+export interface MyProfile {
+  openid: string;
+  roles: Role[];
+  scopes: Scope[];
+  profile: ProfileInput | null;
+  profileComplete: boolean;
+  membership: Membership;
+  unreadMessages: number;
+}
+
+export interface MembershipApplication {
+  id: string;
+  /** Full name: the applicant and the reviewing admin need it to identify the person. */
+  name: string;
+  /** Always masked (138****5678), also for the reviewing admin. */
+  phone: string;
+  employer: string;
+  district: string;
+  category: WorkerCategory;
+  group?: GigGroup;
+  platform?: string;
+  /** The applicant's note (备注). */
+  reason?: string;
+  /** 1 for a first application, 2 after one return and reapplication... */
+  attempt: number;
+  status: 'pending' | 'approved' | 'returned';
+  returnReason?: string;
+  memberNo?: string;
+  submittedAt: number;
+  reviewedAt?: number;
+}
+
+export const applyMembershipInput = s.object({
+  /** Why they join / anything the admin should know; optional. */
+  note: s.optional(s.string({ label: '备注', max: 200 })),
+  agreeCharter: s.literal(true, { label: '同意工会章程' }),
+});
+
+export const reviewApplicationInput = s.object({
+  applicationId: s.id({ label: '申请编号' }),
+  decision: s.oneOf(['approve', 'return'] as const, { label: '审核结果' }),
+  /** Required when returning: the applicant sees it and fixes what it says. */
+  reason: s.optional(s.string({ label: '退回原因', max: 200 })),
+});
+
+export const listApplicationsInput = s.object({
+  status: s.optional(s.oneOf(['pending', 'approved', 'returned'] as const, { label: '状态' })),
+  ...pageInput,
+});
+
+export const transferInput = s.object({
+  newEmployer: s.string({ label: '新工作单位', min: 2, max: 60 }),
+  district: s.oneOf(DISTRICTS, { label: '所在区县' }),
+  reason: s.optional(s.string({ label: '转会原因', max: 200 })),
+});
+
+export const listMessagesInput = s.object({ ...pageInput, unreadOnly: s.optional(s.boolean({ label: '仅未读' })) });
+export const markReadInput = s.object({
+  ids: s.array(s.id({ label: '消息编号' }), { label: '消息', min: 1, max: 100 }),
+});
+
+export interface MemberCode {
+  /** The signed token to draw as a QR code; refresh before `expiresAt`. */
+  token: string;
+  expiresAt: number;
+  memberNo: string;
+}
+
+export interface MemberActions {
+  getMe: { input: EmptyInput; output: MyProfile };
+  updateProfile: { input: ProfileInput; output: MyProfile };
+  applyMembership: { input: Infer<typeof applyMembershipInput>; output: MembershipApplication };
+  myApplication: { input: EmptyInput; output: MembershipApplication | null };
+  listApplications: { input: Infer<typeof listApplicationsInput>; output: Page<MembershipApplication> };
+  reviewApplication: { input: Infer<typeof reviewApplicationInput>; output: MembershipApplication };
+  transferMembership: { input: Infer<typeof transferInput>; output: MyProfile };
+  memberCode: { input: EmptyInput; output: MemberCode };
+  listMessages: { input: Infer<typeof listMessagesInput>; output: Page<InboxMessage> & { unread: number } };
+  markMessagesRead: { input: Infer<typeof markReadInput>; output: { updated: number } };
+}
+
+export const memberSchemas = {
+  getMe: emptyInput,
+  updateProfile: profileInput,
+  applyMembership: applyMembershipInput,
+  myApplication: emptyInput,
+  listApplications: listApplicationsInput,
+  reviewApplication: reviewApplicationInput,
+  transferMembership: transferInput,
+  memberCode: emptyInput,
+  listMessages: listMessagesInput,
+  markMessagesRead: markReadInput,
+};
