@@ -1,0 +1,5 @@
+import cloud from 'wx-server-sdk';
+import { createMain } from '../../lib/entry';
+import { academyActions } from '../../domain/academy';
+
+export const main = createMain(cloud, 'academy', academyActions);

@@ -1,0 +1,18 @@
+import { main as academy } from './academy';
+import { main as checkin } from './checkin';
+import { main as contest } from './contest';
+import { main as gift } from './gift';
+import { main as member } from './member';
+import { main as portal } from './portal';
+import { main as retirement } from './retirement';
+
+/** Every cloud function, by the name the app calls; the emulator hosts exactly these. */
+export const functions: Record<string, (event: any, context: any) => Promise<any>> = {
+  member,
+  contest,
+  academy,
+  retirement,
+  gift,
+  checkin,
+  portal,
+};

@@ -1,0 +1,5 @@
+import cloud from 'wx-server-sdk';
+import { createMain } from '../../lib/entry';
+import { retirementActions } from '../../domain/retirement';
+
+export const main = createMain(cloud, 'retirement', retirementActions);

@@ -1,0 +1,149 @@
+/**
+ * Tests the deployable artifact itself: runs `scripts/build-cloud.mjs` into a temp dir, puts the
+ * emulator's fake SDK (bundled to plain JS) at `<tmp>/node_modules/wx-server-sdk` (the real
+ * node_modules is untouched), then, in a plain Node process, requires each built `index.js` the
+ * way WeChat Cloud would and calls it inside a call context carrying an OPENID.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+jest.setTimeout(120_000);
+
+const root = resolve(__dirname, '../..');
+const expectedFunctions = readdirSync(join(root, 'cloud/functions'), { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(join(root, 'cloud/functions', d.name, 'index.ts')))
+  .map((d) => d.name)
+  .sort();
+
+/** Runs in the child: loads every bundle from `dir`, answers a JSON report on stdout. */
+const probe = `
+const sdk = require('wx-server-sdk');
+const fs = require('fs');
+const path = require('path');
+const dir = process.argv[2];
+const call = (main, openid, event) => sdk.runWithContext({ OPENID: openid }, () => main(event, {}));
+(async () => {
+  const report = {};
+  for (const name of fs.readdirSync(dir).filter((n) => n !== 'node_modules' && n !== 'probe.cjs').sort()) {
+    const mod = require(path.join(dir, name, 'index.js'));
+    report[name] = {
+      mainType: typeof mod.main,
+      unknown: typeof mod.main === 'function' ? await call(mod.main, 'probe-user', { action: 'noSuchAction' }) : null,
+    };
+  }
+  const { main } = require(path.join(dir, 'member', 'index.js'));
+  report.memberFlow = {
+    anonymous: await call(main, '', { action: 'getMe' }),
+    firstVisit: await call(main, 'probe-user', { action: 'getMe' }),
+    saved: await call(main, 'probe-user', {
+      action: 'updateProfile', requestId: 'probe-0001',
+      name: '测试员', phone: '13800000000', employer: '嘉兴秀洲精工机械有限公司', district: '秀洲区', category: '产业工人',
+    }),
+    reread: await call(main, 'probe-user', { action: 'getMe' }),
+    otherCaller: await call(main, 'probe-other', { action: 'getMe' }),
+  };
+  process.stdout.write(JSON.stringify(report));
+})().catch((e) => { console.error(e); process.exit(1); });
+`;
+
+describe('npm run build:cloud', () => {
+  let tmp: string;
+  let out: string;
+  let report: Record<string, any>;
+
+  beforeAll(() => {
+    tmp = mkdtempSync(join(tmpdir(), 'build-cloud-'));
+    out = join(tmp, 'functions');
+    execFileSync(process.execPath, [join(root, 'scripts/build-cloud.mjs'), '--outdir', out], {
+      cwd: root,
+      stdio: 'pipe',
+    });
+    const sdkDir = join(out, 'node_modules', 'wx-server-sdk');
+    mkdirSync(sdkDir, { recursive: true });
+    execFileSync(
+      join(root, 'node_modules/.bin/esbuild'),
+      [
+        join(root, 'cloud/emulator/fake-sdk/index.ts'),
+        '--bundle',
+        '--platform=node',
+        '--format=cjs',
+        '--target=node16',
+        `--outfile=${join(sdkDir, 'index.js')}`,
+        '--log-level=warning',
+      ],
+      { cwd: root, stdio: 'pipe' },
+    );
+    writeFileSync(join(out, 'probe.cjs'), probe);
+    // A clean environment: no token keys, as on a fresh deployment of a read-only action.
+    const stdout = execFileSync(process.execPath, [join(out, 'probe.cjs'), out], {
+      cwd: out,
+      env: { PATH: process.env.PATH ?? '' } as unknown as NodeJS.ProcessEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    report = JSON.parse(stdout.toString());
+  });
+
+  afterAll(() => {
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  test('builds one folder per cloud function with index.js, package.json and config.json', () => {
+    const built = readdirSync(out)
+      .filter((n) => n !== 'node_modules' && n !== 'probe.cjs')
+      .sort();
+    expect(built).toEqual(expectedFunctions);
+    expect(built).toEqual(expect.arrayContaining(['member', 'contest', 'academy', 'retirement', 'gift', 'checkin']));
+    const sdkVersion = JSON.parse(readFileSync(join(root, 'node_modules/wx-server-sdk/package.json'), 'utf8')).version;
+    for (const name of built) {
+      const pkg = JSON.parse(readFileSync(join(out, name, 'package.json'), 'utf8'));
+      expect(pkg).toMatchObject({ name, main: 'index.js', dependencies: { 'wx-server-sdk': `~${sdkVersion}` } });
+      const config = JSON.parse(readFileSync(join(out, name, 'config.json'), 'utf8'));
+      expect(config.permissions.openapi).toEqual(
+        expect.arrayContaining(['subscribeMessage.send', 'wxacode.getUnlimited']),
+      );
+    }
+  });
+
+  test('bundles are CommonJS for Node 16 with wx-server-sdk left external and no emulator code inside', () => {
+    for (const name of expectedFunctions) {
+      const js = readFileSync(join(out, name, 'index.js'), 'utf8');
+      expect(js).toContain('require("wx-server-sdk")');
+      expect(js).not.toMatch(/^\s*(import|export)\s/m);
+      // The fake database, nedb and test helpers must never ship.
+      expect(js).not.toMatch(/@seald-io\/nedb|fake-sdk|runWithContext/);
+      // The handlers are inlined (one file to upload), not required from the repo.
+      expect(js).not.toMatch(/require\("\.\.?\//);
+      expect(js).toContain(`"${name}"`);
+    }
+  });
+
+  test('every function exports main; an unknown action answers INVALID_INPUT', () => {
+    for (const name of expectedFunctions) {
+      expect(report[name].mainType).toBe('function');
+      expect(report[name].unknown).toMatchObject({ ok: false, code: 'INVALID_INPUT', details: { field: 'action' } });
+    }
+  });
+
+  test('the built member function reads the OPENID from the call context and answers envelopes', () => {
+    const flow = report.memberFlow;
+    expect(flow.anonymous).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+    expect(flow.firstVisit).toEqual({
+      ok: true,
+      data: {
+        openid: 'probe-user',
+        roles: [],
+        scopes: [],
+        profile: null,
+        profileComplete: false,
+        membership: { status: 'none' },
+        unreadMessages: 0,
+      },
+    });
+    expect(flow.saved).toMatchObject({ ok: true, data: { profileComplete: true, profile: { name: '测试员' } } });
+    expect(flow.reread).toMatchObject({ ok: true, data: { openid: 'probe-user', profile: { phone: '13800000000' } } });
+    // Another caller in the same warm instance sees only their own (empty) record.
+    expect(flow.otherCaller).toMatchObject({ ok: true, data: { openid: 'probe-other', profile: null } });
+  });
+});

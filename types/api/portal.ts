@@ -1,0 +1,27 @@
+import { s, type Infer } from '../schema';
+
+export interface Station {
+  id: string;
+  name: string;
+  town: string;
+  address: string;
+  hours: string;
+  phone: string;
+  services: string[];
+  lat: number;
+  lng: number;
+  /** Metres from the caller, when they shared a location. */
+  distance?: number;
+}
+
+export const listStationsInput = s.object({
+  lat: s.optional(s.int({ label: '纬度', min: -90_000_000, max: 90_000_000 })),
+  lng: s.optional(s.int({ label: '经度', min: -180_000_000, max: 180_000_000 })),
+});
+
+export interface PortalActions {
+  /** 驿站 near the caller; `lat`/`lng` in micro-degrees (integers keep the payload exact). */
+  listStations: { input: Infer<typeof listStationsInput>; output: Station[] };
+}
+
+export const portalSchemas = { listStations: listStationsInput };
