@@ -1,0 +1,78 @@
+import { Input, Picker, View } from '@tarojs/components';
+import type { ReactNode } from 'react';
+import './index.scss';
+
+export interface FormFieldProps {
+  label: string;
+  /** The field's validation message, shown under it. */
+  error?: string;
+  hint?: string;
+  children: ReactNode;
+}
+
+/** A labelled field: the label above, the message below, never a placeholder-only label. */
+export function FormField({ label, error, hint, children }: FormFieldProps) {
+  return (
+    <View className={`form-field ${error ? 'form-field--error' : ''}`}>
+      <View className='form-field__label'>{label}</View>
+      {children}
+      {hint && !error ? <View className='form-field__hint'>{hint}</View> : null}
+      {error ? (
+        <View className='form-field__error' role='alert'>
+          {error}
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+export interface TextFieldProps {
+  label: string;
+  value: string;
+  onInput: (value: string) => void;
+  error?: string;
+  hint?: string;
+  placeholder?: string;
+  type?: 'text' | 'number' | 'idcard' | 'digit';
+  maxlength?: number;
+  name?: string;
+}
+
+export function TextField({ label, value, onInput, error, hint, placeholder, type = 'text', maxlength = 140, name }: TextFieldProps) {
+  return (
+    <FormField label={label} error={error} hint={hint}>
+      <Input
+        className='form-field__input'
+        name={name}
+        value={value}
+        type={type}
+        maxlength={maxlength}
+        placeholder={placeholder}
+        aria-label={label}
+        onInput={(e) => onInput(e.detail.value)}
+      />
+    </FormField>
+  );
+}
+
+export interface SelectFieldProps<T extends string> {
+  label: string;
+  value: T | undefined;
+  options: readonly T[];
+  onChange: (value: T) => void;
+  error?: string;
+  placeholder?: string;
+}
+
+/** A native Picker: the platform's own selector, nothing added to the package. */
+export function SelectField<T extends string>({ label, value, options, onChange, error, placeholder = '请选择' }: SelectFieldProps<T>) {
+  return (
+    <FormField label={label} error={error}>
+      <Picker mode='selector' range={options as unknown as string[]} value={value ? options.indexOf(value) : 0} onChange={(e) => onChange(options[Number(e.detail.value)])}>
+        <View className='form-field__input form-field__picker' aria-label={label}>
+          {value ?? <View className='form-field__placeholder'>{placeholder}</View>}
+        </View>
+      </Picker>
+    </FormField>
+  );
+}

@@ -1,0 +1,55 @@
+import { Button, View } from '@tarojs/components';
+import type { ReactNode } from 'react';
+import './index.scss';
+
+export interface StateViewProps {
+  loading?: boolean;
+  /** An error from a service call: its message is the contract's Chinese message. */
+  error?: { message: string } | null;
+  /** True when there is nothing to show. */
+  empty?: boolean;
+  emptyText?: string;
+  /** A way forward below the empty text (e.g. a button to the form). */
+  emptyAction?: ReactNode;
+  onRetry?: () => void;
+  children?: ReactNode;
+}
+
+/** Contract messages are Chinese and fit to show; anything else (a crash, a stack) is not. */
+function readable(error: { message: string }): string {
+  return /[\u4e00-\u9fa5]/.test(error.message) ? error.message : '出了点问题，请稍后重试';
+}
+
+/** Loading, error and empty states, the same on every page; children render when there is data. */
+export function StateView({ loading, error, empty, emptyText, emptyAction, onRetry, children }: StateViewProps) {
+  if (loading) {
+    return (
+      <View className='state-view' aria-busy='true'>
+        <View className='state-view__spinner' />
+        <View className='state-view__text'>正在加载…</View>
+      </View>
+    );
+  }
+  if (error) {
+    return (
+      <View className='state-view state-view--error' role='alert'>
+        <View className='state-view__icon'>!</View>
+        <View className='state-view__text'>{readable(error)}</View>
+        {onRetry ? (
+          <Button className='btn btn-plain state-view__retry' onClick={onRetry}>
+            重试
+          </Button>
+        ) : null}
+      </View>
+    );
+  }
+  if (empty) {
+    return (
+      <View className='state-view state-view--empty'>
+        <View className='state-view__text'>{emptyText ?? '暂无内容'}</View>
+        {emptyAction}
+      </View>
+    );
+  }
+  return <>{children}</>;
+}

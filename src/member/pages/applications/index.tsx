@@ -1,0 +1,79 @@
+import { Button, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import type { MembershipApplication } from '@contract/api/member';
+import { PageShell } from '../../../components/page-shell';
+import { StateView } from '../../../components/state-view';
+import { StatusTag } from '../../../components/status-tag';
+import { useAsync } from '../../../hooks/use-async';
+import { newRequestId } from '../../../services/call';
+import { memberService } from '../../../services/member';
+import { formatTime } from '../../../utils/format';
+
+const TABS = [
+  { key: 'pending', title: '待审核' },
+  { key: 'approved', title: '已通过' },
+  { key: 'returned', title: '已退回' },
+] as const;
+
+/** The union admin's 入会 queue: approve (a member number is issued) or return with a reason. */
+export default function ApplicationsPage() {
+  const [tab, setTab] = useState<(typeof TABS)[number]['key']>('pending');
+  const list = useAsync(() => memberService.listApplications({ status: tab, limit: 50 }), [tab]);
+
+  const review = async (app: MembershipApplication, decision: 'approve' | 'return') => {
+    let reason: string | undefined;
+    if (decision === 'return') {
+      const res = await Taro.showModal({ title: '退回原因', content: '', editable: true, placeholderText: '如：工作单位信息不完整' } as Taro.showModal.Option);
+      if (!res.confirm) return;
+      reason = (res as unknown as { content?: string }).content?.trim() || '信息不完整，请补充后重新申请';
+    }
+    try {
+      await memberService.reviewApplication({ applicationId: app.id, decision, reason }, newRequestId());
+      await Taro.showToast({ title: decision === 'approve' ? '已通过' : '已退回', icon: 'success' });
+      void list.reload();
+    } catch (e) {
+      await Taro.showModal({ title: '操作未完成', content: (e as Error).message, showCancel: false });
+    }
+  };
+
+  return (
+    <PageShell title='入会审核'>
+      <View className='tabs'>
+        {TABS.map((t) => (
+          <View key={t.key} className={`tabs__item ${tab === t.key ? 'tabs__item--active' : ''}`} role='tab' aria-selected={tab === t.key} onClick={() => setTab(t.key)}>
+            {t.title}
+          </View>
+        ))}
+      </View>
+      <StateView loading={list.loading} error={list.error} onRetry={list.reload} empty={list.data?.items.length === 0} emptyText='暂无申请'>
+        {list.data?.items.map((app) => (
+          <View key={app.id} className='card'>
+            <View style={{ fontWeight: 600 }}>
+              {app.name} <StatusTag text={TABS.find((t) => t.key === app.status)?.title ?? app.status} tone={app.status === 'approved' ? 'success' : app.status === 'returned' ? 'danger' : 'warning'} />
+            </View>
+            <View>
+              {app.employer} · {app.category}
+              {app.group ? ` · ${app.group}` : ''}
+            </View>
+            <View className='muted'>
+              手机 {app.phone} · 提交于 {formatTime(app.submittedAt)}
+            </View>
+            {app.memberNo ? <View>会员号 {app.memberNo}</View> : null}
+            {app.returnReason ? <View>退回原因：{app.returnReason}</View> : null}
+            {app.status === 'pending' ? (
+              <View className='row-actions'>
+                <Button className='btn btn-primary' onClick={() => review(app, 'approve')}>
+                  通过
+                </Button>
+                <Button className='btn btn-plain' onClick={() => review(app, 'return')}>
+                  退回
+                </Button>
+              </View>
+            ) : null}
+          </View>
+        ))}
+      </StateView>
+    </PageShell>
+  );
+}

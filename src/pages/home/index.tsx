@@ -1,0 +1,67 @@
+import { Button, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { PageShell } from '../../components/page-shell';
+import { StateView } from '../../components/state-view';
+import { useAsync } from '../../hooks/use-async';
+import { portalService } from '../../services/portal';
+import { SERVICE_ENTRIES } from '../services/entries';
+import { StationCard } from './station-card';
+import './index.scss';
+
+export default function HomePage() {
+  const [located, setLocated] = useState<{ latitude: number; longitude: number }>();
+  const stations = useAsync(() => portalService.listStations(located), [located?.latitude, located?.longitude]);
+
+  const locate = async () => {
+    try {
+      const at = await Taro.getLocation({ type: 'gcj02' });
+      setLocated({ latitude: at.latitude, longitude: at.longitude });
+    } catch {
+      Taro.showToast({ title: '未获得位置，按名称排列', icon: 'none' });
+    }
+  };
+
+  return (
+    <PageShell className='home'>
+      <View className='home__hero'>
+        <View className='home__hero-title'>秀洲区总工会 · 职工之家</View>
+        <View className='home__hero-sub'>技能比武报名、工匠学院点课、光荣退休、春节礼包，都在这里办</View>
+      </View>
+
+      <View className='home__grid'>
+        {SERVICE_ENTRIES.map((entry) => (
+          <View
+            key={entry.key}
+            className='home__entry'
+            role='button'
+            aria-label={entry.title}
+            onClick={() => Taro.navigateTo({ url: entry.url })}
+          >
+            <View className='home__entry-icon' style={{ background: entry.color }}>
+              {entry.mark}
+            </View>
+            <View className='home__entry-title'>{entry.title}</View>
+            <View className='home__entry-desc'>{entry.season}</View>
+          </View>
+        ))}
+      </View>
+
+      <View className='home__section-head'>
+        <View className='home__section-title'>户外劳动者驿站</View>
+        <Button className='btn btn-plain home__locate' onClick={locate}>
+          {located ? '已按距离排序' : '离我最近'}
+        </Button>
+      </View>
+      <StateView
+        loading={stations.loading}
+        error={stations.error}
+        empty={stations.data?.length === 0}
+        emptyText='附近暂无驿站信息'
+        onRetry={stations.reload}
+      >
+        {stations.data?.map((st) => <StationCard key={st.id} station={st} />)}
+      </StateView>
+    </PageShell>
+  );
+}

@@ -1,0 +1,17 @@
+import { useDidShow } from '@tarojs/taro';
+import type { MyProfile } from '@contract/api/member';
+import { useAsync } from '../hooks/use-async';
+import { memberService } from '../services/member';
+
+/** The caller's profile, roles and membership; refreshed whenever the page shows again. */
+export function useMe() {
+  const me = useAsync<MyProfile>(() => memberService.getMe(), []);
+  useDidShow(() => {
+    if (!me.loading) void me.reload();
+  });
+  return me;
+}
+
+export function hasAnyRole(me: MyProfile | undefined, ...roles: MyProfile['roles']): boolean {
+  return !!me && roles.some((r) => me.roles.includes(r));
+}
