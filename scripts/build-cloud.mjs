@@ -35,6 +35,8 @@ function sdkRange() {
 }
 
 export const OPENAPI_PERMISSIONS = ['subscribeMessage.send', 'wxacode.getUnlimited'];
+// Timer triggers (cron in the function's time zone: 7 fields, seconds first), matched by name in createMain's timers.
+const TRIGGERS = { gift: [{ name: 'expirySweep', type: 'timer', config: '0 */15 * * * * *' }] };
 
 export function listFunctions() {
   const dir = join(root, 'cloud/functions');
@@ -73,7 +75,7 @@ export async function buildCloud({ outdir = resolve(root, cloudfunctionRoot()), 
     );
     writeFileSync(
       join(dir, 'config.json'),
-      `${JSON.stringify({ permissions: { openapi: OPENAPI_PERMISSIONS } }, null, 2)}\n`,
+      `${JSON.stringify({ permissions: { openapi: OPENAPI_PERMISSIONS }, ...(TRIGGERS[name] ? { triggers: TRIGGERS[name] } : {}) }, null, 2)}\n`,
     );
     built.push({ name, dir, bytes: statSync(join(dir, 'index.js')).size });
   }

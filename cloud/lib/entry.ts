@@ -13,11 +13,19 @@ export interface CloudSdk {
   openapi: unknown;
 }
 
+/** A scheduled job run by the function's timer trigger (`config.json` triggers). */
+export type TimerJob = (ctx: Ctx) => Promise<unknown>;
+
+/** WeChat's timer trigger calls `main` with `{ Type: 'Timer', TriggerName, Time }` and no OPENID. */
+function isTimerEvent(event: unknown): event is { Type: 'Timer'; TriggerName: string } {
+  return !!event && typeof event === 'object' && (event as { Type?: unknown }).Type === 'Timer';
+}
+
 /**
  * A cloud function's `main`: thin on purpose. OPENID comes from the call context, never from the
  * event; the rules live in the domain handlers.
  */
-export function createMain<M extends ActionMap<M>>(cloud: CloudSdk, fn: string, defs: ActionDefs<M>) {
+export function createMain<M extends ActionMap<M>>(cloud: CloudSdk, fn: string, defs: ActionDefs<M>, timers: Record<string, TimerJob> = {}) {
   let ready = false;
   return async function main(event: unknown): Promise<Envelope<unknown>> {
     if (!ready) {
@@ -31,6 +39,12 @@ export function createMain<M extends ActionMap<M>>(cloud: CloudSdk, fn: string, 
       now: () => Date.now(),
       env: process.env,
     };
+    if (isTimerEvent(event)) {
+      // Only the platform sends timer events: a client call always carries an OPENID.
+      const job = timers[event.TriggerName];
+      if (ctx.openid || !job) return { ok: false, code: 'FORBIDDEN', message: '您没有权限进行此操作' };
+      return { ok: true, data: await job(ctx) };
+    }
     return dispatch(fn, defs, ctx, event);
   };
 }

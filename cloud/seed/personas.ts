@@ -81,6 +81,12 @@ export const personas: Persona[] = [
     description: '新城汇驿站值守，扫码核销礼包、核验会员',
   },
   {
+    openid: 'persona-station-staff-2',
+    label: '驿站工作人员 顾建明',
+    role: 'staff',
+    description: '王江泾镇驿站值守（另一个驿站：核销不了新城汇驿站的礼包券）',
+  },
+  {
     openid: PERSONAS.venueStaff,
     label: '赛场工作人员 钱卫东',
     role: 'staff',

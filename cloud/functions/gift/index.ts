@@ -1,5 +1,6 @@
 import cloud from 'wx-server-sdk';
 import { createMain } from '../../lib/entry';
-import { giftActions } from '../../domain/gift';
+import { giftActions, runExpirySweep } from '../../domain/gift';
 
-export const main = createMain(cloud, 'gift', giftActions);
+/** `expirySweep` is the timer trigger in the deployed config.json (every 15 minutes). */
+export const main = createMain(cloud, 'gift', giftActions, { expirySweep: runExpirySweep });

@@ -1,0 +1,119 @@
+/**
+ * Campaign management (admins): create, edit, pause, move stock between stations. Every change is
+ * audited. Stock is only ever moved (never edited in place), so the campaign total is kept.
+ */
+import type { CampaignAdminView, GiftActions } from '../../../types/api/gift';
+import type { ActionCtx } from '../../lib/context';
+import { audit } from '../../lib/audit';
+import { shanghaiTime } from '../../lib/clock';
+import { AppError, fail, isAppError } from '../../lib/errors';
+import { newId } from '../../lib/ids';
+import { CAMPAIGNS, STOCK, stockId, type CampaignDoc, type StockDoc } from './model';
+import { adminView, loadCampaign, stationMap } from './store';
+
+type In<K extends keyof GiftActions> = GiftActions[K]['input'];
+
+function window(startAt: string, endAt: string): { startAt: number; endAt: number } {
+  const w = { startAt: shanghaiTime(startAt), endAt: shanghaiTime(endAt) };
+  if (!Number.isFinite(w.startAt) || !Number.isFinite(w.endAt)) fail('INVALID_INPUT', '领取时段：时间无效', { field: 'startAt' });
+  if (w.endAt <= w.startAt) fail('INVALID_INPUT', '结束时间：应晚于开始时间', { field: 'endAt' });
+  return w;
+}
+
+export async function createCampaign(ctx: ActionCtx, input: In<'createCampaign'>): Promise<CampaignAdminView> {
+  const { startAt, endAt } = window(input.startAt, input.endAt);
+  const stations = await stationMap(ctx);
+  const seen = new Set<string>();
+  input.stock.forEach((row, i) => {
+    if (!stations.has(row.stationId)) fail('INVALID_INPUT', '各驿站库存：没有这个驿站', { field: `stock.${i}.stationId` });
+    if (seen.has(row.stationId)) fail('INVALID_INPUT', '各驿站库存：驿站重复', { field: `stock.${i}.stationId` });
+    seen.add(row.stationId);
+  });
+  const now = ctx.now();
+  const doc: CampaignDoc = {
+    _id: `gc-${newId(6)}`,
+    name: input.name,
+    ...(input.description ? { description: input.description } : {}),
+    items: input.items,
+    startAt,
+    endAt,
+    groups: [...new Set(input.groups)],
+    validDays: input.validDays,
+    anyStation: input.anyStation ?? false,
+    paused: false,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await ctx.db.collection(CAMPAIGNS).add({ data: doc });
+  for (const row of input.stock) {
+    const stock: StockDoc = { _id: stockId(doc._id, row.stationId), campaignId: doc._id, stationId: row.stationId, stock: row.stock, claimed: 0, redeemed: 0 };
+    await ctx.db.collection(STOCK).add({ data: stock });
+  }
+  await audit(ctx, { event: 'gift.createCampaign', target: { kind: 'giftCampaign', id: doc._id }, detail: { name: doc.name, total: input.stock.reduce((n, r) => n + r.stock, 0) } });
+  return adminView(ctx, doc);
+}
+
+export async function updateCampaign(ctx: ActionCtx, input: In<'updateCampaign'>): Promise<CampaignAdminView> {
+  const c = await loadCampaign(ctx, input.campaignId);
+  const { campaignId, startAt, endAt, groups, ...rest } = input;
+  const patch: Partial<CampaignDoc> = { ...rest, updatedAt: ctx.now() };
+  if (startAt || endAt) {
+    const w = { startAt: startAt ? shanghaiTime(startAt) : c.startAt, endAt: endAt ? shanghaiTime(endAt) : c.endAt };
+    if (w.endAt <= w.startAt) fail('INVALID_INPUT', '结束时间：应晚于开始时间', { field: 'endAt' });
+    Object.assign(patch, w);
+  }
+  if (groups) patch.groups = [...new Set(groups)];
+  await ctx.db.collection(CAMPAIGNS).doc(campaignId).update({ data: patch });
+  await audit(ctx, { event: 'gift.updateCampaign', target: { kind: 'giftCampaign', id: campaignId }, detail: { fields: Object.keys(input).filter((k) => k !== 'campaignId') } });
+  return adminView(ctx, { ...c, ...patch });
+}
+
+export async function setPaused(ctx: ActionCtx, input: In<'setPaused'>): Promise<CampaignAdminView> {
+  const c = await loadCampaign(ctx, input.campaignId);
+  await ctx.db.collection(CAMPAIGNS).doc(c._id).update({ data: { paused: input.paused, updatedAt: ctx.now() } });
+  await audit(ctx, { event: input.paused ? 'gift.pause' : 'gift.resume', target: { kind: 'giftCampaign', id: c._id } });
+  return adminView(ctx, { ...c, paused: input.paused });
+}
+
+/**
+ * Moves unclaimed packs between two stations in one transaction: the total is kept, and a station
+ * can never give away packs already claimed there (only its `stock`, the packs left).
+ */
+export async function moveStock(ctx: ActionCtx, input: In<'moveStock'>): Promise<CampaignAdminView> {
+  const { campaignId, fromStationId, toStationId, amount } = input;
+  if (fromStationId === toStationId) fail('INVALID_INPUT', '调入驿站：不能与调出驿站相同', { field: 'toStationId' });
+  const c = await loadCampaign(ctx, campaignId);
+  const stations = await stationMap(ctx);
+  if (!stations.has(toStationId)) fail('INVALID_INPUT', '调入驿站：没有这个驿站', { field: 'toStationId' });
+  const _ = ctx.db.command;
+  try {
+    await ctx.db.runTransaction(async (tx) => {
+      const from = (await tx.collection(STOCK).doc(stockId(campaignId, fromStationId)).get()).data as StockDoc | null;
+      if (!from) throw new AppError('NOT_FOUND', '调出驿站不在本次发放站点中');
+      if (from.stock < amount) {
+        throw new AppError('INVALID_STATE', `调出数量超过该站剩余可领数量（剩${from.stock}份，已领取的不能调走）`, { left: from.stock });
+      }
+      const to = (await tx.collection(STOCK).doc(stockId(campaignId, toStationId)).get()).data as StockDoc | null;
+      await tx.collection(STOCK).doc(from._id).update({ data: { stock: _.inc(-amount) } });
+      if (to) {
+        await tx.collection(STOCK).doc(to._id).update({ data: { stock: _.inc(amount) } });
+      } else {
+        const created: Omit<StockDoc, '_id'> = { campaignId, stationId: toStationId, stock: amount, claimed: 0, redeemed: 0 };
+        await tx.collection(STOCK).doc(stockId(campaignId, toStationId)).set({ data: created });
+      }
+    });
+  } catch (e) {
+    if (isAppError(e)) throw e;
+    // Some SDK versions wrap the callback's error; a refusal we raised must still read as one.
+    const inner = (e as { error?: unknown } | null)?.error;
+    if (isAppError(inner)) throw inner;
+    throw e;
+  }
+  await audit(ctx, { event: 'gift.moveStock', target: { kind: 'giftCampaign', id: campaignId }, detail: { fromStationId, toStationId, amount } });
+  return adminView(ctx, c);
+}
+
+export async function listCampaigns(ctx: ActionCtx): Promise<CampaignAdminView[]> {
+  const all = (await ctx.db.collection(CAMPAIGNS).orderBy('startAt', 'desc').limit(100).get()).data as CampaignDoc[];
+  return Promise.all(all.map((c) => adminView(ctx, c)));
+}

@@ -1,0 +1,82 @@
+/**
+ * Station staff: live stock, and the on-the-spot claim for an eligible worker who arrives without a
+ * voucher (found by scanning their member card, or by name + phone tail). It takes stock exactly
+ * like an online claim, and the pack is handed over at once (the voucher is redeemed on creation).
+ */
+import type { GiftActions, OnSpotCandidate, OnSpotResult, StationStockRow } from '../../../types/api/gift';
+import type { ActionCtx, UserDoc } from '../../lib/context';
+import { audit } from '../../lib/audit';
+import { fail } from '../../lib/errors';
+import { requireScope, scopeIds } from '../../lib/guard';
+import { maskName, maskPhone, phoneTail } from '../../lib/mask';
+import { verifyToken } from '../../lib/token';
+import { eligibility } from './eligibility';
+import { claimFor } from './claim';
+import { CLAIMS, toVoucher } from './model';
+import { countRedeemed, loadCampaign, stationMap, stockDocs, toStockRow } from './store';
+
+type In<K extends keyof GiftActions> = GiftActions[K]['input'];
+
+/** Admins see every station; staff only the stations they are scoped to. */
+export async function stationStock(ctx: ActionCtx, input: In<'stationStock'>): Promise<StationStockRow[]> {
+  await loadCampaign(ctx, input.campaignId);
+  if (input.stationId) requireScope(ctx, 'station', input.stationId);
+  const mine = scopeIds(ctx.user, 'station');
+  const [docs, stations] = await Promise.all([stockDocs(ctx, input.campaignId), stationMap(ctx)]);
+  return docs
+    .filter((d) => (input.stationId ? d.stationId === input.stationId : mine === null || mine.includes(d.stationId)))
+    .map((d) => toStockRow(d, stations));
+}
+
+async function userByMemberNo(ctx: ActionCtx, memberNo: string): Promise<UserDoc | null> {
+  const found = await ctx.db.collection('users').where({ 'membership.memberNo': memberNo }).limit(1).get();
+  return (found.data[0] as UserDoc | undefined) ?? null;
+}
+
+/** The member card's token names the member by OPENID or member number; accept either. */
+async function userByMemberCode(ctx: ActionCtx, code: string): Promise<UserDoc | null> {
+  const claims = verifyToken(ctx.env, code, ctx.now());
+  if (claims.kind !== 'member') fail('TOKEN_INVALID', '这不是会员码，请让职工出示“我的”页面里的会员码');
+  const byId = (await ctx.db.collection('users').where({ _id: claims.id }).limit(1).get()).data[0] as UserDoc | undefined;
+  return byId ?? (await userByMemberNo(ctx, claims.id));
+}
+
+export async function onSpotLookup(ctx: ActionCtx, input: In<'onSpotLookup'>): Promise<OnSpotCandidate[]> {
+  requireScope(ctx, 'station', input.stationId);
+  const c = await loadCampaign(ctx, input.campaignId);
+  const found = await ctx.db.collection('users').where({ 'profile.name': input.name }).limit(50).get();
+  return (found.data as UserDoc[])
+    .filter((u) => phoneTail(u.profile?.phone) === input.phoneTail && !!u.membership?.memberNo)
+    .slice(0, 10)
+    .map((u) => ({
+      memberNo: u.membership.memberNo as string,
+      personName: maskName(u.profile?.name),
+      phone: maskPhone(u.profile?.phone),
+      ...(u.profile?.group ? { group: u.profile.group } : {}),
+      eligibility: eligibility(c, u, ctx.now()),
+    }));
+}
+
+export async function onSpotClaim(ctx: ActionCtx, input: In<'onSpotClaim'>): Promise<OnSpotResult> {
+  const staff = requireScope(ctx, 'station', input.stationId);
+  if (!input.memberCode && !input.memberNo) fail('INVALID_INPUT', '会员码：请扫描会员码或先查找职工', { field: 'memberCode' });
+  const c = await loadCampaign(ctx, input.campaignId);
+  const worker = input.memberCode ? await userByMemberCode(ctx, input.memberCode) : await userByMemberNo(ctx, input.memberNo as string);
+  if (!worker) fail('NOT_FOUND', '没有找到这位职工，请让对方先在小程序登记会员信息');
+  const now = ctx.now();
+  const doc = await claimFor(ctx, c, worker, input.stationId, { onSpot: { staff: ctx.openid, at: now } });
+
+  const stations = await stationMap(ctx);
+  const placeName = stations.get(input.stationId)?.name ?? input.stationId;
+  const stamp = { scanId: `onspot-${doc.voucherId}`, at: now, staff: ctx.openid, staffName: staff.profile?.name ?? '工作人员', placeName, stationId: input.stationId };
+  const _ = ctx.db.command;
+  // The worker is standing here: hand the pack over now (same single-use stamp as a scan).
+  const r = await ctx.db
+    .collection(CLAIMS)
+    .where({ _id: doc._id, voucherId: doc.voucherId, status: 'claimed', redeemed: null })
+    .update({ data: { status: 'redeemed', redeemed: _.set(stamp) } });
+  if (r.stats.updated === 1) await countRedeemed(ctx, c._id, input.stationId, 1);
+  await audit(ctx, { event: 'gift.onSpotClaim', target: { kind: 'giftVoucher', id: doc.voucherId }, detail: { campaignId: c._id, stationId: input.stationId, memberNo: doc.memberNo } });
+  const view = toVoucher({ ...doc, status: 'redeemed', redeemed: stamp }, c, stations.get(input.stationId), now);
+  return { voucher: view, personName: maskName(worker.profile?.name) };
+}

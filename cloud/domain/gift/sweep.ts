@@ -1,0 +1,56 @@
+/**
+ * The expiry sweep (admin button, or a timer trigger through `runExpirySweep`): vouchers past their
+ * validity become 已过期 and their pack goes back to the station; holders whose voucher expires
+ * within 24 hours are reminded once.
+ *
+ * Safe to run twice and concurrently: each voucher's status change is one conditional update
+ * (status 'claimed' → 'expired'), and only the run that wins it returns the stock.
+ */
+import type { SweepResult } from '../../../types/api/gift';
+import type { Ctx } from '../../lib/context';
+import { formatShanghai } from '../../lib/clock';
+import { notify } from '../../lib/notify';
+import { CLAIMS, DAY_MS, type ClaimDoc } from './model';
+import { returnStock } from './store';
+
+const BATCH = 200;
+/** Bounds one run (200 × 50 = 10,000 vouchers); the next run picks up the rest. */
+const MAX_BATCHES = 50;
+
+export async function runExpirySweep(ctx: Ctx): Promise<SweepResult> {
+  const now = ctx.now();
+  const _ = ctx.db.command;
+  const claims = ctx.db.collection(CLAIMS);
+  let expired = 0;
+  for (let i = 0; i < MAX_BATCHES; i++) {
+    const due = (await claims.where({ status: 'claimed', validUntil: _.lt(now) }).limit(BATCH).get()).data as ClaimDoc[];
+    if (!due.length) break;
+    for (const doc of due) {
+      const r = await claims
+        .where({ _id: doc._id, voucherId: doc.voucherId, status: 'claimed' })
+        .update({ data: { status: 'expired', expiredAt: now } });
+      if (r.stats.updated !== 1) continue; // another run (or a redeem, or a cancel) got there first
+      await returnStock(ctx, doc.campaignId, doc.stationId);
+      expired += 1;
+    }
+  }
+
+  let reminded = 0;
+  const soon = (await claims
+    .where({ status: 'claimed', validUntil: _.gte(now).and(_.lte(now + DAY_MS)), remindedAt: _.exists(false) })
+    .limit(1000)
+    .get()).data as ClaimDoc[];
+  for (const doc of soon) {
+    const r = await claims.where({ _id: doc._id, remindedAt: _.exists(false) }).update({ data: { remindedAt: now } });
+    if (r.stats.updated !== 1) continue;
+    await notify(ctx, {
+      to: doc.openid,
+      title: '礼包券即将过期',
+      body: `您的礼包券将于 ${formatShanghai(doc.validUntil)} 过期，请尽快到驿站领取`,
+      page: `/gifts/pages/voucher/index?id=${doc.voucherId}`,
+      templateEnv: 'TPL_GIFT_EXPIRING',
+    });
+    reminded += 1;
+  }
+  return { expired, reminded };
+}

@@ -1,0 +1,46 @@
+import { Button, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useRef } from 'react';
+import type { Voucher } from '@contract/api/gift';
+import { PageShell, StateView, StatusTag, useAsync } from '../../../components';
+import { giftService } from '../../../services/gift';
+import { VOUCHER_TONE } from '../../status';
+import './index.scss';
+
+/** Every voucher the worker has claimed, newest first, with its status. */
+export default function MyVouchersPage() {
+  const list = useAsync<Voucher[]>(() => giftService.myVouchers(), []);
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) void list.reload();
+    shown.current = true;
+  });
+
+  return (
+    <PageShell title='我的礼包券'>
+      <StateView
+        loading={list.loading && !list.data}
+        error={list.data ? null : list.error}
+        onRetry={list.reload}
+        empty={list.data?.length === 0}
+        emptyText='您还没有领取礼包'
+        emptyAction={
+          <Button className='btn btn-primary' onClick={() => Taro.navigateTo({ url: '/gifts/pages/campaign/index' })}>
+            去看看春节礼包
+          </Button>
+        }
+      >
+        {(list.data ?? []).map((v) => (
+          <View key={v.id} className='card gift-mine__item' onClick={() => Taro.navigateTo({ url: `/gifts/pages/voucher/index?id=${v.id}` })}>
+            <View className='gift-mine__head'>
+              <View className='gift-mine__name'>{v.campaignName}</View>
+              <StatusTag text={v.statusText} tone={VOUCHER_TONE[v.status]} />
+            </View>
+            <View className='muted'>{v.stationName} · {v.items.join('、')}</View>
+            <View className='muted'>{v.status === 'claimed' ? `请在 ${v.validUntilText} 前领取` : `有效期至 ${v.validUntilText}`}</View>
+          </View>
+        ))}
+      </StateView>
+    </PageShell>
+  );
+}

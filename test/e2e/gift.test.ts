@@ -1,0 +1,116 @@
+// In Chromium against the emulator: the rider claims a 春节礼包 at 新城汇驿站; staff of 王江泾镇驿站
+// cannot redeem it; the 新城汇驿站 staff member redeems it in the H5 scanner (pasted code); the
+// station's stock counts change along the way.
+import type { Page } from 'playwright-core';
+import { setupE2E } from './harness';
+
+const e2e = setupE2E();
+const CAMPAIGN = 'gift-2026-spring';
+const HOME = { kind: 'station', id: 'station-xinchenghui' };
+const OTHER = { kind: 'station', id: 'station-wangjiangjing' };
+
+async function raw(openid: string, fn: string, event: Record<string, unknown>) {
+  const res = await fetch(`${e2e.emulatorUrl}/functions/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
+    body: JSON.stringify(event),
+  });
+  return (await res.json()) as { ok: boolean; data?: any; code?: string; message?: string };
+}
+
+async function callAs(openid: string, fn: string, event: Record<string, unknown>) {
+  const body = await raw(openid, fn, event);
+  if (!body.ok) throw new Error(`${fn}.${String(event.action)}: ${body.code} ${body.message}`);
+  return body.data;
+}
+
+async function homeStock() {
+  const rows = await callAs('persona-admin', 'gift', { action: 'stationStock', campaignId: CAMPAIGN, stationId: HOME.id });
+  return rows[0] as { total: number; left: number; claimed: number; redeemed: number };
+}
+
+const stationCard = (page: Page, name: string) => page.locator('.gift-station').filter({ hasText: name });
+
+test('a rider claims at 新城汇驿站, another station cannot redeem it, 新城汇驿站 staff redeem it', async () => {
+  const before = await homeStock();
+  expect(before).toMatchObject({ total: 150, left: 149, claimed: 1, redeemed: 0 }); // the seeded courier voucher
+
+  // 1. The rider sees the campaign and claims at 新城汇驿站.
+  const rider = await e2e.newPage({ persona: 'persona-rider', path: '/gifts/pages/campaign/index' });
+  await rider.getByText('您符合领取条件').waitFor();
+  const home = stationCard(rider, '新城汇驿站');
+  expect(await home.innerText()).toContain('剩余 149 份');
+  await e2e.screenshot(rider, 'gift-campaign');
+  await home.locator('.gift-station__claim').click();
+  await rider.getByText('确认领取', { exact: true }).last().click();
+  await rider.getByText('您已领取：新城汇驿站').waitFor();
+  await home.getByText('剩余 148 份').waitFor();
+  await e2e.screenshot(rider, 'gift-claimed');
+  expect(await homeStock()).toMatchObject({ left: 148, claimed: 2, redeemed: 0 });
+
+  // 2. The voucher page: QR, address and hours.
+  await rider.locator('.gift-campaign__open-voucher').click();
+  await rider.locator('.qr-code').waitFor();
+  // Let the page's slide-in finish so the screenshot shows the whole voucher.
+  await rider.waitForFunction(() => {
+    const el = document.querySelector('.gift-voucher');
+    return !!el && Math.abs(el.getBoundingClientRect().left) < 1;
+  });
+  const voucherText = await rider.locator('.gift-voucher').innerText();
+  expect(voucherText).toContain('康和路新城汇商业中心');
+  expect(voucherText).toContain('每天 08:00-20:00');
+  expect(voucherText).toContain('已领取');
+  await e2e.screenshot(rider, 'gift-voucher');
+
+  const [voucher] = await callAs('persona-rider', 'gift', { action: 'myVouchers' });
+  const { token } = await callAs('persona-rider', 'gift', { action: 'voucherCode', voucherId: voucher.id });
+
+  // 3. Staff of 王江泾镇驿站: FORBIDDEN in 新城汇驿站's scope, WRONG_SCOPE (amber) at their own.
+  const forbidden = await raw('persona-station-staff-2', 'checkin', { action: 'scan', code: token, scope: HOME, requestId: 'e2e-other-1' });
+  expect(forbidden).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  const wrong = await callAs('persona-station-staff-2', 'checkin', { action: 'scan', code: token, scope: OTHER, requestId: 'e2e-other-2' });
+  expect(wrong).toMatchObject({ result: 'refused', code: 'WRONG_SCOPE' });
+  expect((await homeStock()).redeemed).toBe(0);
+
+  // 4. 新城汇驿站 staff paste the code in the H5 scanner: green, and the counts move.
+  const staff = await e2e.newPage({ persona: 'persona-station-staff', path: '/staff/pages/scanner/index' });
+  await staff.getByText('新城汇驿站').first().waitFor();
+  await staff.locator('.scanner__verify').first().waitFor();
+  const countsBefore = await callAs('persona-station-staff', 'checkin', { action: 'counts', scope: HOME });
+  expect(countsBefore).toContainEqual(expect.objectContaining({ done: 0, total: 150 }));
+  const homeCount = staff.locator('.scope-counts__item').filter({ hasText: '春节礼包' });
+  await homeCount.locator('.scope-counts__value').filter({ hasText: /^0\s*\/\s*150$/ }).waitFor();
+  await e2e.screenshot(staff, 'gift-scanner-before');
+  await staff.locator('.scanner__input input, input.scanner__input').first().fill(token);
+  await staff.locator('.scanner__verify').first().click();
+  await staff.locator('.scan-result--ok').waitFor();
+  const green = await staff.locator('.scan-result').innerText();
+  expect(green).toContain('礼包已核销');
+  expect(green).toContain('陈*强');
+  await e2e.screenshot(staff, 'gift-scanner-redeemed');
+  expect(await homeStock()).toMatchObject({ left: 148, claimed: 2, redeemed: 1 });
+  const counts = await callAs('persona-station-staff', 'checkin', { action: 'counts', scope: HOME });
+  expect(counts).toContainEqual(expect.objectContaining({ done: 1, total: 150 }));
+  await staff.getByText('继续扫码').click();
+  await staff.locator('.scan-result').waitFor({ state: 'detached' });
+  await homeCount.locator('.scope-counts__value').filter({ hasText: /^1\s*\/\s*150$/ }).waitFor();
+  await e2e.screenshot(staff, 'gift-scanner-counts');
+
+  // 5. The rider's voucher now reads 已核销.
+  await rider.reload();
+  await rider.getByText('礼包已在新城汇驿站领取').waitFor();
+  await e2e.screenshot(rider, 'gift-voucher-redeemed');
+
+  expect(e2e.pageErrors).toEqual([]);
+  await rider.context().close();
+  await staff.context().close();
+});
+
+test('an 产业工人 sees why not (不在本次发放范围) and no claim button', async () => {
+  const page = await e2e.newPage({ persona: 'persona-worker', path: '/gifts/pages/campaign/index' });
+  await page.getByText('不在本次发放范围').first().waitFor();
+  expect(await page.locator('.gift-station__claim').count()).toBe(0);
+  await e2e.screenshot(page, 'gift-not-in-scope');
+  expect(e2e.pageErrors).toEqual([]);
+  await page.context().close();
+});
