@@ -1,0 +1,128 @@
+/** Booking a seat, the waitlist, cancelling (on time: the seat goes to the waitlist; late: it does not). */
+import type { AcademyActions, BookingListItem, SeatCode, Session } from '../../../types/api/academy';
+import type { ActionCtx } from '../../lib/context';
+import { isDuplicateKeyError } from '../../lib/db';
+import { fail } from '../../lib/errors';
+import { requireUser } from '../../lib/guard';
+import { phoneTail } from '../../lib/mask';
+import { PHONE_CODE_TTL_MS, signToken } from '../../lib/token';
+import { employerOf, findBooking, loadSession, mayBook } from './load';
+import { BOOKINGS, SESSIONS, bookingId, toMyBooking, toSession, type BookingDoc, type SessionDoc } from './model';
+import { claimSeat, promoteWaitlist, releaseSeat, takeWaitTicket, waitPosition } from './seats';
+import { sessionView } from './sessions';
+
+type In<K extends keyof AcademyActions> = AcademyActions[K]['input'];
+
+/** The one-per-person claim: a new document, or a cancelled one taken up again. */
+async function claimBooking(ctx: ActionCtx, session: SessionDoc): Promise<string> {
+  const user = requireUser(ctx);
+  const id = bookingId(session._id, user._id);
+  const doc: BookingDoc = {
+    _id: id,
+    sessionId: session._id,
+    openid: user._id,
+    name: user.profile?.name ?? '',
+    phoneTail: phoneTail(user.profile?.phone),
+    employer: employerOf(user),
+    status: 'pending',
+    bookedAt: ctx.now(),
+    rated: false,
+  };
+  try {
+    await ctx.db.collection(BOOKINGS).add({ data: doc });
+    return id;
+  } catch (e) {
+    if (!isDuplicateKeyError(e)) throw e;
+  }
+  const existing = await findBooking(ctx, id);
+  if (existing?.status === 'cancelled' && existing.late) fail('INVALID_STATE', '您已逾期取消本场，不能再次预约');
+  const _ = ctx.db.command;
+  const retaken = await ctx.db
+    .collection(BOOKINGS)
+    .where({ _id: id, status: 'cancelled' })
+    .update({ data: { status: 'pending', bookedAt: ctx.now(), position: _.remove(), cancelledAt: _.remove(), late: _.remove() } });
+  if (retaken.stats.updated !== 1) fail('ALREADY_BOOKED');
+  return id;
+}
+
+export async function book(ctx: ActionCtx, input: In<'book'>): Promise<Session> {
+  const user = requireUser(ctx);
+  if (!user.profile) fail('PROFILE_INCOMPLETE');
+  const session = await loadSession(ctx, input.sessionId);
+  const now = ctx.now();
+  if (session.status !== 'scheduled') fail('INVALID_STATE', '本场课程已结束');
+  if (now < session.bookingOpensAt) fail('NOT_OPEN', '本场课程尚未开放预约');
+  if (now >= session.bookingClosesAt) fail('DEADLINE_PASSED', '本场课程已截止预约');
+  if (!mayBook(user, session)) fail('NOT_ELIGIBLE', `本场课程仅限${session.employerName ?? '点单企业'}职工预约`);
+  const id = await claimBooking(ctx, session);
+  const bookings = ctx.db.collection(BOOKINGS);
+  if (await claimSeat(ctx, session, true)) {
+    await bookings.where({ _id: id, status: 'pending' }).update({ data: { status: 'booked' } });
+  } else {
+    const position = await takeWaitTicket(ctx, session._id);
+    await bookings.where({ _id: id, status: 'pending' }).update({ data: { status: 'waitlisted', position } });
+    // A seat may have freed between our failed claim and our ticket: fill it from the waitlist.
+    await promoteWaitlist(ctx, session._id, user._id);
+  }
+  return sessionView(ctx, await loadSession(ctx, session._id));
+}
+
+export async function cancelBooking(ctx: ActionCtx, input: In<'cancelBooking'>): Promise<Session> {
+  const user = requireUser(ctx);
+  const session = await loadSession(ctx, input.sessionId);
+  const booking = await findBooking(ctx, bookingId(session._id, user._id));
+  if (!booking || booking.status === 'cancelled') fail('NOT_FOUND', '您没有预约本场课程');
+  const now = ctx.now();
+  if (now >= session.startAt || session.status !== 'scheduled') fail('INVALID_STATE', '课程已开始，不能取消');
+  const _ = ctx.db.command;
+  const bookings = ctx.db.collection(BOOKINGS);
+  if (booking.status === 'waitlisted') {
+    const res = await bookings.where({ _id: booking._id, status: 'waitlisted' }).update({ data: { status: 'cancelled', late: false, cancelledAt: now } });
+    if (res.stats.updated === 1) {
+      await ctx.db.collection(SESSIONS).doc(session._id).update({ data: { waiting: _.inc(-1) } });
+      return sessionView(ctx, await loadSession(ctx, session._id));
+    }
+    // Promoted meanwhile: cancel the seat instead (re-read below).
+  }
+  const late = now > session.cancelDeadline;
+  const res = await bookings.where({ _id: booking._id, status: 'booked' }).update({ data: { status: 'cancelled', late, cancelledAt: now } });
+  if (res.stats.updated !== 1) fail('INVALID_STATE');
+  if (!late) {
+    // On time: the seat goes back and the first on the waitlist gets it. Late: the seat stays lost.
+    await releaseSeat(ctx, session._id);
+    await promoteWaitlist(ctx, session._id);
+  }
+  return sessionView(ctx, await loadSession(ctx, session._id));
+}
+
+export async function myBookings(ctx: ActionCtx): Promise<BookingListItem[]> {
+  const user = requireUser(ctx);
+  const _ = ctx.db.command;
+  const found = await ctx.db.collection(BOOKINGS).where({ openid: user._id }).orderBy('bookedAt', 'desc').limit(100).get();
+  const bookings = (found.data as BookingDoc[]).filter((b) => b.status !== 'pending');
+  if (!bookings.length) return [];
+  const sessions = await ctx.db
+    .collection(SESSIONS)
+    .where({ _id: _.in(bookings.map((b) => b.sessionId)) })
+    .limit(100)
+    .get();
+  const byId = new Map((sessions.data as SessionDoc[]).map((s) => [s._id, s]));
+  const items: BookingListItem[] = [];
+  for (const b of bookings) {
+    const s = byId.get(b.sessionId);
+    if (!s) continue;
+    const { myBooking: _none, ...session } = toSession(s);
+    items.push({ ...toMyBooking(b, await waitPosition(ctx, b)), session });
+  }
+  return items.sort((a, b) => b.session.startAt - a.session.startAt);
+}
+
+/** The seat QR: only for a confirmed seat, refreshed by the page, single-use at the door. */
+export async function seatCode(ctx: ActionCtx, input: In<'seatCode'>): Promise<SeatCode> {
+  const user = requireUser(ctx);
+  const booking = await findBooking(ctx, bookingId(input.sessionId, user._id));
+  if (!booking) fail('NOT_FOUND', '您没有预约本场课程');
+  if (booking.status === 'attended') fail('ALREADY_REDEEMED', '您已签到');
+  if (booking.status !== 'booked') fail('INVALID_STATE', '预约成功后才有入场码');
+  return signToken(ctx.env, { kind: 'session', id: booking._id, ttlMs: PHONE_CODE_TTL_MS }, ctx.now());
+}

@@ -1,0 +1,131 @@
+/** 点单: an enterprise-union contact or a worker orders a course; the academy accepts or declines. */
+import type { AcademyActions, CourseOrder } from '../../../types/api/academy';
+import type { Page } from '../../../types/api/common';
+import { audit } from '../../lib/audit';
+import { shanghaiDate } from '../../lib/clock';
+import type { ActionCtx } from '../../lib/context';
+import { fail } from '../../lib/errors';
+import { hasRole, inScope, requireUser } from '../../lib/guard';
+import { newId } from '../../lib/ids';
+import { notify } from '../../lib/notify';
+import { findCourse } from './catalogue';
+import { canSeeOrder, employerOf, loadOrder } from './load';
+import { ORDERS, SESSIONS, toOrder, toSession, type OrderDoc, type SessionDoc } from './model';
+
+type In<K extends keyof AcademyActions> = AcademyActions[K]['input'];
+const ORDERS_PAGE = '/academy/pages/orders/index';
+
+export async function placeOrder(ctx: ActionCtx, input: In<'placeOrder'>): Promise<CourseOrder> {
+  const user = requireUser(ctx);
+  if (!user.profile) fail('PROFILE_INCOMPLETE');
+  if (!input.courseId && !input.topic) fail('INVALID_INPUT', '请选择课程或填写希望的课程主题', { field: 'courseId' });
+  const course = input.courseId ? await findCourse(ctx, input.courseId) : null;
+  if (input.courseId && !course) fail('NOT_FOUND', '没有找到这门课程');
+  const today = shanghaiDate(ctx.now());
+  if (input.preferredDates.some((d) => d < today)) fail('INVALID_INPUT', '希望日期：不能早于今天', { field: 'preferredDates' });
+  // An enterprise contact orders for their employer (its workers may then book a closed session).
+  const employerScope = hasRole(user, 'enterprise') ? user.scopes.find((s) => s.kind === 'employer') : undefined;
+  const now = ctx.now();
+  const doc: OrderDoc = {
+    _id: `ord-${newId(6)}`,
+    courseId: course?._id,
+    title: course?.title ?? (input.topic as string),
+    topic: input.topic,
+    ordererOpenid: user._id,
+    ordererName: user.profile.name,
+    employerId: employerScope?.id,
+    employerName: employerOf(user),
+    headcount: input.headcount,
+    preferredDates: input.preferredDates,
+    place: input.place,
+    format: input.format,
+    note: input.note,
+    status: 'submitted',
+    sessionIds: [],
+    createdAt: now,
+    updatedAt: now,
+  };
+  await ctx.db.collection(ORDERS).add({ data: doc });
+  return toOrder(doc, ctx.openid);
+}
+
+export async function myOrders(ctx: ActionCtx): Promise<CourseOrder[]> {
+  const user = requireUser(ctx);
+  const _ = ctx.db.command;
+  const mine = await ctx.db.collection(ORDERS).where({ ordererOpenid: user._id }).orderBy('createdAt', 'desc').limit(100).get();
+  const employerIds = hasRole(user, 'enterprise') ? user.scopes.filter((s) => s.kind === 'employer').map((s) => s.id) : [];
+  const theirs = employerIds.length
+    ? await ctx.db.collection(ORDERS).where({ employerId: _.in(employerIds) }).orderBy('createdAt', 'desc').limit(100).get()
+    : { data: [] };
+  const byId = new Map<string, OrderDoc>();
+  for (const d of [...mine.data, ...theirs.data] as OrderDoc[]) byId.set(d._id, d);
+  return [...byId.values()].sort((a, b) => b.createdAt - a.createdAt).map((d) => toOrder(d, user._id));
+}
+
+export async function listOrders(ctx: ActionCtx, input: In<'listOrders'>): Promise<Page<CourseOrder>> {
+  const where = input.status ? { status: input.status } : {};
+  const query = ctx.db.collection(ORDERS).where(where);
+  const { total } = await query.count();
+  const found = await ctx.db
+    .collection(ORDERS)
+    .where(where)
+    .orderBy('createdAt', 'asc')
+    .skip(input.offset ?? 0)
+    .limit(input.limit ?? 20)
+    .get();
+  return { items: (found.data as OrderDoc[]).map((d) => toOrder(d, ctx.openid)), total };
+}
+
+export async function getOrder(ctx: ActionCtx, input: In<'getOrder'>): Promise<AcademyActions['getOrder']['output']> {
+  const order = await loadOrder(ctx, input.orderId);
+  if (!canSeeOrder(ctx.user, order)) fail('FORBIDDEN');
+  const sessions = await ctx.db.collection(SESSIONS).where({ orderId: order._id }).orderBy('startAt', 'asc').limit(100).get();
+  return {
+    order: toOrder(order, ctx.openid),
+    sessions: (sessions.data as SessionDoc[]).map((d) => {
+      const { myBooking: _unused, ...view } = toSession(d);
+      return view;
+    }),
+  };
+}
+
+/** Conditional on the status it leaves, so a racing accept and withdraw cannot both win. */
+async function transition(ctx: ActionCtx, orderId: string, from: OrderDoc['status'][], data: Partial<OrderDoc>): Promise<OrderDoc> {
+  const _ = ctx.db.command;
+  const res = await ctx.db
+    .collection(ORDERS)
+    .where({ _id: orderId, status: _.in(from) })
+    .update({ data: { ...data, updatedAt: ctx.now() } });
+  if (res.stats.updated !== 1) fail('INVALID_STATE');
+  return loadOrder(ctx, orderId);
+}
+
+export async function withdrawOrder(ctx: ActionCtx, input: In<'withdrawOrder'>): Promise<CourseOrder> {
+  const order = await loadOrder(ctx, input.orderId);
+  // The orderer or their enterprise's contact withdraws; the academy declines instead.
+  const user = ctx.user;
+  const isContact = !!user && !!order.employerId && hasRole(user, 'enterprise') && inScope(user, 'employer', order.employerId);
+  if (!user || (order.ordererOpenid !== user._id && !isContact)) fail('FORBIDDEN');
+  if (order.status === 'scheduled') fail('INVALID_STATE', '已排课的点单不能撤回，请联系学院');
+  const done = await transition(ctx, order._id, ['submitted', 'accepted'], { status: 'withdrawn' });
+  return toOrder(done, ctx.openid);
+}
+
+export async function acceptOrder(ctx: ActionCtx, input: In<'acceptOrder'>): Promise<CourseOrder> {
+  const done = await transition(ctx, input.orderId, ['submitted'], { status: 'accepted', acceptNote: input.note });
+  await audit(ctx, { event: 'academy.acceptOrder', target: { kind: 'courseOrder', id: done._id } });
+  await notify(ctx, {
+    to: done.ordererOpenid,
+    title: '课程点单已受理',
+    body: `您点单的「${done.title}」已受理，学院正在安排老师和时间。${input.note ?? ''}`,
+    page: ORDERS_PAGE,
+  });
+  return toOrder(done, ctx.openid);
+}
+
+export async function declineOrder(ctx: ActionCtx, input: In<'declineOrder'>): Promise<CourseOrder> {
+  const done = await transition(ctx, input.orderId, ['submitted', 'accepted'], { status: 'declined', declineReason: input.reason });
+  await audit(ctx, { event: 'academy.declineOrder', target: { kind: 'courseOrder', id: done._id }, detail: { reason: input.reason } });
+  await notify(ctx, { to: done.ordererOpenid, title: '课程点单未能受理', body: `「${done.title}」：${input.reason}`, page: ORDERS_PAGE });
+  return toOrder(done, ctx.openid);
+}

@@ -1,0 +1,68 @@
+/** After the session: attendees rate it once; the ordering enterprise sees attendance and ratings. */
+import type { AcademyActions, OrderReport, Session } from '../../../types/api/academy';
+import type { ActionCtx } from '../../lib/context';
+import { isDuplicateKeyError } from '../../lib/db';
+import { fail } from '../../lib/errors';
+import { requireUser } from '../../lib/guard';
+import { canSeeOrder, findBooking, loadOrder, loadSession } from './load';
+import { BOOKINGS, ORDERS, RATINGS, SESSIONS, bookingId, ratingAverage, toOrder, type RatingDoc, type SessionDoc } from './model';
+import { sessionView } from './sessions';
+
+type In<K extends keyof AcademyActions> = AcademyActions[K]['input'];
+
+export async function rate(ctx: ActionCtx, input: In<'rate'>): Promise<Session> {
+  const user = requireUser(ctx);
+  const session = await loadSession(ctx, input.sessionId);
+  const booking = await findBooking(ctx, bookingId(session._id, user._id));
+  if (!booking || booking.status !== 'attended') fail('NOT_ATTENDED');
+  const doc: RatingDoc = {
+    _id: booking._id,
+    sessionId: session._id,
+    orderId: session.orderId,
+    openid: user._id,
+    stars: input.stars,
+    comment: input.comment,
+    at: ctx.now(),
+  };
+  // The rating's `_id` is the booking's: a second (or concurrent) rating is a duplicate key.
+  try {
+    await ctx.db.collection(RATINGS).add({ data: doc });
+  } catch (e) {
+    if (isDuplicateKeyError(e)) fail('ALREADY_RATED');
+    throw e;
+  }
+  const _ = ctx.db.command;
+  await ctx.db.collection(BOOKINGS).doc(booking._id).update({ data: { rated: true } });
+  await ctx.db.collection(SESSIONS).doc(session._id).update({ data: { ratingCount: _.inc(1), ratingSum: _.inc(input.stars) } });
+  if (session.orderId) {
+    await ctx.db.collection(ORDERS).where({ _id: session.orderId, status: 'delivered' }).update({ data: { status: 'rated', updatedAt: ctx.now() } });
+  }
+  return sessionView(ctx, await loadSession(ctx, session._id));
+}
+
+export async function orderReport(ctx: ActionCtx, input: In<'orderReport'>): Promise<OrderReport> {
+  const order = await loadOrder(ctx, input.orderId);
+  if (!canSeeOrder(ctx.user, order)) fail('FORBIDDEN');
+  const found = await ctx.db.collection(SESSIONS).where({ orderId: order._id }).orderBy('startAt', 'asc').limit(100).get();
+  const sessions = await Promise.all(
+    (found.data as SessionDoc[]).map(async (s) => {
+      const bookings = ctx.db.collection(BOOKINGS);
+      const attended = await bookings.where({ sessionId: s._id, status: 'attended' }).count();
+      const absent = await bookings.where({ sessionId: s._id, status: 'absent' }).count();
+      const ratings = await ctx.db.collection(RATINGS).where({ sessionId: s._id }).orderBy('at', 'asc').limit(100).get();
+      return {
+        sessionId: s._id,
+        title: s.title,
+        startAt: s.startAt,
+        capacity: s.capacity,
+        booked: s.booked,
+        attended: attended.total,
+        absent: absent.total,
+        ratingCount: s.ratingCount,
+        ratingAverage: ratingAverage(s),
+        comments: (ratings.data as RatingDoc[]).map((r) => r.comment ?? '').filter(Boolean),
+      };
+    }),
+  );
+  return { order: toOrder(order, ctx.openid), sessions };
+}

@@ -1,0 +1,41 @@
+/** 课前提醒: for sessions starting within 24 h, each seat holder is reminded once. */
+import type { ActionCtx } from '../../lib/context';
+import { formatShanghai } from '../../lib/clock';
+import { notify } from '../../lib/notify';
+import { BOOKINGS, SESSIONS, type BookingDoc, type SessionDoc } from './model';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export async function sendReminders(ctx: ActionCtx): Promise<{ reminded: number }> {
+  const _ = ctx.db.command;
+  const now = ctx.now();
+  const soon = await ctx.db
+    .collection(SESSIONS)
+    .where({ status: 'scheduled', startAt: _.gt(now).and(_.lte(now + DAY_MS)) })
+    .limit(100)
+    .get();
+  let reminded = 0;
+  for (const session of soon.data as SessionDoc[]) {
+    const seats = await ctx.db
+      .collection(BOOKINGS)
+      .where({ sessionId: session._id, status: 'booked', remindedAt: _.exists(false) })
+      .limit(1000)
+      .get();
+    for (const b of seats.data as BookingDoc[]) {
+      // Claim the reminder first: a second run (or a parallel scheduler) finds it taken.
+      const claimed = await ctx.db
+        .collection(BOOKINGS)
+        .where({ _id: b._id, status: 'booked', remindedAt: _.exists(false) })
+        .update({ data: { remindedAt: now } });
+      if (claimed.stats.updated !== 1) continue;
+      reminded++;
+      await notify(ctx, {
+        to: b.openid,
+        title: '课程即将开始',
+        body: `「${session.title}」${formatShanghai(session.startAt)} 开课，地点：${session.venue ?? '直播授课'}。入场请出示预约码。`,
+        page: `/academy/pages/session/index?id=${session._id}`,
+      });
+    }
+  }
+  return { reminded };
+}

@@ -1,0 +1,102 @@
+/**
+ * The seat counter and the waitlist. Invariants: `booked` never exceeds `capacity` (every +1 is a
+ * conditional `_.inc` on `booked < capacity`); each waitlisted booking is promoted at most once
+ * (the promotion is a conditional update from 'waitlisted', and a promoter that loses that race
+ * gives its seat back); while anyone waits, a free seat goes to the waitlist, not to a newcomer
+ * (direct booking requires `waiting: 0`).
+ */
+import type { Ctx } from '../../lib/context';
+import { formatShanghai } from '../../lib/clock';
+import { notify } from '../../lib/notify';
+import { loadSession } from './load';
+import { BOOKINGS, SESSIONS, type BookingDoc, type SessionDoc } from './model';
+
+/** Takes one seat if the session still has one (and, for newcomers, nobody is waiting). */
+export async function claimSeat(ctx: Ctx, session: SessionDoc, forNewcomer: boolean): Promise<boolean> {
+  const _ = ctx.db.command;
+  const where: Record<string, unknown> = {
+    _id: session._id,
+    status: 'scheduled',
+    // Guarding on the capacity we compare with: an admin's capacity change makes this claim retry.
+    capacity: session.capacity,
+    booked: _.lt(session.capacity),
+  };
+  if (forNewcomer) where.waiting = 0;
+  const res = await ctx.db.collection(SESSIONS).where(where).update({ data: { booked: _.inc(1), updatedAt: ctx.now() } });
+  return res.stats.updated === 1;
+}
+
+export async function releaseSeat(ctx: Ctx, sessionId: string): Promise<void> {
+  const _ = ctx.db.command;
+  await ctx.db.collection(SESSIONS).where({ _id: sessionId, booked: _.gt(0) }).update({ data: { booked: _.inc(-1) } });
+}
+
+/**
+ * Takes the next waitlist ticket. The sequence is read and advanced in one transaction (only
+ * transactions touch `waitSeq`, so the read is consistent); `waiting` moves by `_.inc` because
+ * plain updates (promotions, cancels) change it too.
+ */
+export async function takeWaitTicket(ctx: Ctx, sessionId: string): Promise<number> {
+  const _ = ctx.db.command;
+  return ctx.db.runTransaction(async (tx) => {
+    const ref = tx.collection(SESSIONS).doc(sessionId);
+    const doc = (await ref.get()).data as SessionDoc;
+    await ref.update({ data: { waitSeq: _.inc(1), waiting: _.inc(1) } });
+    return (doc.waitSeq ?? 0) + 1;
+  });
+}
+
+/** 1 = next in line: the rank among those still waiting, whatever tickets were taken before. */
+export async function waitPosition(ctx: Ctx, booking: BookingDoc): Promise<number | undefined> {
+  if (booking.status !== 'waitlisted' || booking.position === undefined) return undefined;
+  const _ = ctx.db.command;
+  const ahead = await ctx.db
+    .collection(BOOKINGS)
+    .where({ sessionId: booking.sessionId, status: 'waitlisted', position: _.lt(booking.position) })
+    .count();
+  return ahead.total + 1;
+}
+
+/**
+ * Fills free seats from the head of the waitlist, in ticket order, until the cancel deadline.
+ * Safe to run concurrently: two cancellers freeing two seats at once both read the same head; both
+ * claim a seat, one wins the head, the other returns its seat and moves on to the next person.
+ */
+export async function promoteWaitlist(ctx: Ctx, sessionId: string, skipNotify?: string): Promise<BookingDoc[]> {
+  const _ = ctx.db.command;
+  const promoted: BookingDoc[] = [];
+  for (let round = 0; round < 200; round++) {
+    const session = await loadSession(ctx, sessionId);
+    if (session.status !== 'scheduled' || ctx.now() > session.cancelDeadline) break;
+    if (session.waiting <= 0 || session.booked >= session.capacity) break;
+    const head = await ctx.db
+      .collection(BOOKINGS)
+      .where({ sessionId, status: 'waitlisted' })
+      .orderBy('position', 'asc')
+      .limit(1)
+      .get();
+    const next = head.data[0] as BookingDoc | undefined;
+    // A joiner between its ticket and its 'waitlisted' write runs this loop itself afterwards.
+    if (!next) break;
+    if (!(await claimSeat(ctx, session, false))) continue;
+    const won = await ctx.db
+      .collection(BOOKINGS)
+      .where({ _id: next._id, status: 'waitlisted' })
+      .update({ data: { status: 'booked', promotedAt: ctx.now() } });
+    if (won.stats.updated !== 1) {
+      await releaseSeat(ctx, sessionId);
+      continue;
+    }
+    await ctx.db.collection(SESSIONS).doc(sessionId).update({ data: { waiting: _.inc(-1) } });
+    promoted.push(next);
+    if (next.openid !== skipNotify) {
+      await notify(ctx, {
+        to: next.openid,
+        title: '候补成功，已为您预约',
+        body: `「${session.title}」${formatShanghai(session.startAt)} 有空位，您已从候补转为预约，请准时参加。`,
+        page: `/academy/pages/session/index?id=${sessionId}`,
+      });
+    }
+  }
+  return promoted;
+}

@@ -1,0 +1,90 @@
+import { Button, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import type { CourseOrder, OrderStatus } from '@contract/api/academy';
+import type { Page } from '@contract/api/common';
+import { StateView, useAsync } from '../../components';
+import { TextField } from '../../components/form-field';
+import { useSubmit } from '../../hooks/use-submit';
+import { academyService } from '../../services/academy';
+import { OrderReport } from './order-report';
+import { OrderSummary } from './order-summary';
+import { ScheduleForm } from './schedule-form';
+
+const TABS: { text: string; status?: OrderStatus }[] = [
+  { text: '待受理', status: 'submitted' },
+  { text: '待排课', status: 'accepted' },
+  { text: '已排课', status: 'scheduled' },
+  { text: '全部' },
+];
+
+/** The academy's queue: accept or decline (with a reason) new orders, schedule accepted ones. */
+export function AdminQueue() {
+  const [tab, setTab] = useState(0);
+  const list = useAsync<Page<CourseOrder>>(() => academyService.listOrders({ status: TABS[tab].status, limit: 50 }), [tab]);
+  return (
+    <View>
+      <View className='tabs' role='tablist'>
+        {TABS.map((t, i) => (
+          <View key={t.text} role='tab' aria-selected={i === tab} className={`tabs__item ${i === tab ? 'tabs__item--active' : ''}`} onClick={() => setTab(i)}>
+            {t.text}
+          </View>
+        ))}
+      </View>
+      <StateView loading={list.loading && !list.data} error={list.data ? null : list.error} onRetry={list.reload} empty={list.data?.items.length === 0} emptyText='这里没有点单'>
+        {(list.data?.items ?? []).map((o) => (
+          <QueueItem key={o.id} order={o} onChanged={() => void list.reload()} />
+        ))}
+      </StateView>
+    </View>
+  );
+}
+
+function QueueItem({ order, onChanged }: { order: CourseOrder; onChanged: () => void }) {
+  const [mode, setMode] = useState<'none' | 'decline' | 'schedule' | 'report'>('none');
+  const [reason, setReason] = useState('');
+  const accept = useSubmit((requestId) => academyService.acceptOrder({ orderId: order.id }, requestId));
+  const decline = useSubmit((requestId) => academyService.declineOrder({ orderId: order.id, reason }, requestId));
+  const done = async (title: string) => {
+    await Taro.showToast({ title, icon: 'none' });
+    setMode('none');
+    onChanged();
+  };
+  return (
+    <View className='card'>
+      <OrderSummary order={order} />
+      <View className='row-actions'>
+        {order.status === 'submitted' ? (
+          <Button className='btn btn-primary' loading={accept.busy} onClick={async () => (await accept.submit()) && (await done('已受理'))}>
+            受理
+          </Button>
+        ) : null}
+        {order.status === 'submitted' || order.status === 'accepted' ? (
+          <Button className='btn btn-plain' onClick={() => setMode(mode === 'decline' ? 'none' : 'decline')}>
+            婉拒
+          </Button>
+        ) : null}
+        {order.status === 'accepted' || order.status === 'scheduled' ? (
+          <Button className='btn btn-primary' onClick={() => setMode(mode === 'schedule' ? 'none' : 'schedule')}>
+            {order.status === 'scheduled' ? '再排一场' : '排课'}
+          </Button>
+        ) : null}
+        {order.sessionIds.length ? (
+          <Button className='btn btn-plain' onClick={() => setMode(mode === 'report' ? 'none' : 'report')}>
+            出勤与评价
+          </Button>
+        ) : null}
+      </View>
+      {mode === 'decline' ? (
+        <View>
+          <TextField label='婉拒原因' value={reason} onInput={setReason} error={decline.fieldError?.message} placeholder='点单人会看到这段话' maxlength={200} />
+          <Button className='btn btn-primary' loading={decline.busy} onClick={async () => (await decline.submit()) && (await done('已婉拒'))}>
+            确认婉拒
+          </Button>
+        </View>
+      ) : null}
+      {mode === 'schedule' ? <ScheduleForm order={order} onDone={() => void done('已排课')} /> : null}
+      {mode === 'report' ? <OrderReport orderId={order.id} /> : null}
+    </View>
+  );
+}

@@ -1,0 +1,66 @@
+import { Button, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useRef, useState } from 'react';
+import type { CourseOrder } from '@contract/api/academy';
+import { StateView, useAsync } from '../../components';
+import { newRequestId } from '../../services/call';
+import { academyService } from '../../services/academy';
+import { OrderReport } from './order-report';
+import { OrderSummary } from './order-summary';
+
+/** The orderer's (and their enterprise contact's) orders: progress, withdraw, sessions with attendance and ratings. */
+export function MyOrders() {
+  const list = useAsync<CourseOrder[]>(() => academyService.myOrders(), []);
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) void list.reload();
+    shown.current = true;
+  });
+  const [open, setOpen] = useState<string | null>(null);
+
+  const withdraw = async (o: CourseOrder) => {
+    const ok = await Taro.showModal({ title: '撤回点单', content: `确定撤回「${o.title}」的点单吗？`, confirmText: '撤回', cancelText: '再想想' });
+    if (!ok.confirm) return;
+    try {
+      await academyService.withdrawOrder(o.id, newRequestId());
+      await Taro.showToast({ title: '已撤回', icon: 'none' });
+    } catch (e) {
+      await Taro.showModal({ title: '未能撤回', content: e instanceof Error ? e.message : '请稍后再试', showCancel: false });
+    }
+    void list.reload();
+  };
+
+  return (
+    <StateView
+      loading={list.loading && !list.data}
+      error={list.data ? null : list.error}
+      onRetry={list.reload}
+      empty={list.data?.length === 0}
+      emptyText='还没有点单'
+      emptyAction={
+        <Button className='btn btn-primary' onClick={() => Taro.navigateTo({ url: '/academy/pages/order/index' })}>
+          我要点单
+        </Button>
+      }
+    >
+      {(list.data ?? []).map((o) => (
+        <View key={o.id} className='card'>
+          <OrderSummary order={o} />
+          <View className='row-actions'>
+            {o.status === 'submitted' || o.status === 'accepted' ? (
+              <Button className='btn btn-plain' onClick={() => void withdraw(o)}>
+                撤回点单
+              </Button>
+            ) : null}
+            {o.sessionIds.length ? (
+              <Button className='btn btn-plain' onClick={() => setOpen(open === o.id ? null : o.id)}>
+                课程安排与出勤
+              </Button>
+            ) : null}
+          </View>
+          {open === o.id ? <OrderReport orderId={o.id} /> : null}
+        </View>
+      ))}
+    </StateView>
+  );
+}

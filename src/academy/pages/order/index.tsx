@@ -1,0 +1,87 @@
+import { Button, Picker, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { COURSE_FORMATS, FORMAT_LABELS, placeOrderInput, type Course, type CourseFormat } from '@contract/api/academy';
+import { PageShell, StateView, useAsync } from '../../../components';
+import { FormField, SelectField, TextField } from '../../../components/form-field';
+import { useSubmit } from '../../../hooks/use-submit';
+import { academyService } from '../../../services/academy';
+import { dateOf } from '../../format';
+import './index.scss';
+
+const OWN_TOPIC = '其他主题（自拟）';
+const FORMAT_NAMES = COURSE_FORMATS.map((f) => FORMAT_LABELS[f]);
+
+/** 点单: an enterprise union (or a worker) asks the academy for a course, with headcount, date, place. */
+export default function OrderPage() {
+  const { params } = useRouter();
+  const courses = useAsync<Course[]>(() => academyService.listCourses(), []);
+  const [courseTitle, setCourseTitle] = useState<string | undefined>();
+  const [topic, setTopic] = useState('');
+  const [headcount, setHeadcount] = useState('');
+  const [date, setDate] = useState('');
+  const [place, setPlace] = useState('');
+  const [format, setFormat] = useState<string | undefined>(FORMAT_NAMES[0]);
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  const list = courses.data ?? [];
+  const preset = list.find((c) => c.id === params.courseId);
+  const chosenTitle = courseTitle ?? preset?.title;
+  const chosen = list.find((c) => c.title === chosenTitle);
+  const payload = {
+    courseId: chosen?.id,
+    topic: chosenTitle === OWN_TOPIC ? topic : undefined,
+    headcount: Number(headcount) || 0,
+    preferredDates: date ? [date] : [],
+    place,
+    format: COURSE_FORMATS[Math.max(0, FORMAT_NAMES.indexOf(format ?? ''))] as CourseFormat,
+    note: note.trim() || undefined,
+  };
+  const send = useSubmit((requestId) => academyService.placeOrder(payload, requestId));
+
+  const submit = async () => {
+    if (!chosen && !(chosenTitle === OWN_TOPIC && topic.trim())) {
+      setErrors({ courseId: '请选择课程，或选“其他主题”并填写主题' });
+      return;
+    }
+    const parsed = placeOrderInput.parse(payload);
+    if (!parsed.ok) {
+      setErrors({ [parsed.issue.path.split('.')[0]]: parsed.issue.message });
+      return;
+    }
+    setErrors({});
+    const order = await send.submit();
+    if (!order) return;
+    await Taro.showToast({ title: '点单已提交', icon: 'success' });
+    await Taro.redirectTo({ url: '/academy/pages/orders/index' });
+  };
+  const err = (f: string) => errors[f] ?? (send.fieldError?.field.startsWith(f) ? send.fieldError.message : undefined);
+
+  return (
+    <PageShell title='我要点单'>
+      <View className='muted academy-order__intro'>告诉学院您想学什么、多少人、什么时候、在哪里上课，学院受理后安排劳模工匠老师送课上门。</View>
+      <StateView loading={courses.loading && !courses.data} error={courses.data ? null : courses.error} onRetry={courses.reload}>
+        <View className='card'>
+          <SelectField label='课程' value={chosenTitle} options={[...list.map((c) => c.title), OWN_TOPIC]} onChange={setCourseTitle} error={err('courseId')} placeholder='从课程目录中选择' />
+          {chosenTitle === OWN_TOPIC ? <TextField label='希望的课程主题' value={topic} onInput={setTopic} error={err('topic')} placeholder='例如：五轴加工中心操作' maxlength={60} /> : null}
+          {chosen ? <View className='muted academy-order__teacher'>讲师：{chosen.teacherName}（{chosen.teacherTitle}）</View> : null}
+          <TextField label='参训人数' type='number' value={headcount} onInput={setHeadcount} error={err('headcount')} placeholder='例如：30' maxlength={3} />
+          <FormField label='希望日期' error={err('preferredDates')}>
+            <Picker mode='date' value={date || dateOf(Date.now())} start={dateOf(Date.now())} onChange={(e) => setDate(e.detail.value)}>
+              <View className='form-field__input form-field__picker' aria-label='希望日期'>
+                {date || <View className='form-field__placeholder'>请选择日期</View>}
+              </View>
+            </Picker>
+          </FormField>
+          <TextField label='上课地点' value={place} onInput={setPlace} error={err('place')} placeholder='例如：本公司职工之家' maxlength={80} />
+          <SelectField label='授课方式' value={format} options={FORMAT_NAMES} onChange={setFormat} error={err('format')} />
+          <TextField label='补充说明（选填）' value={note} onInput={setNote} error={err('note')} placeholder='例如：新员工较多，希望多安排实操' maxlength={200} />
+        </View>
+        <Button className='btn btn-primary' loading={send.busy} onClick={() => void submit()}>
+          提交点单
+        </Button>
+      </StateView>
+    </PageShell>
+  );
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '劳模工匠学院',
+});
