@@ -1,0 +1,147 @@
+/**
+ * The stored shape of a 光荣退休 request and its projection to what callers may see.
+ * Collections: `retirementRequests` (one per person: `_id` derives from the keyed identity hash, so
+ * every way of requesting collides on insert), `retirementSettings` (doc `current`: the campaign),
+ * `retirementCounters` (serial numbers), `employers`, `adminTodos` (phone call-backs).
+ */
+import type {
+  Delivery,
+  RequesterKind,
+  RetirementRequestView,
+  RetirementStatus,
+  TimelineEntry,
+} from '../../../types/api/retirement';
+import { RETIREMENT_STATUS_LABELS } from '../../../types/api/retirement';
+import type { ActionCtx, Ctx } from '../../lib/context';
+import { fail } from '../../lib/errors';
+import { keyedHash } from '../../lib/ids';
+import { maskPhone } from '../../lib/mask';
+import type { ScanStamp } from '../../lib/scan';
+
+export const REQUESTS = 'retirementRequests';
+export const SETTINGS = 'retirementSettings';
+export const COUNTERS = 'retirementCounters';
+export const EMPLOYERS = 'employers';
+export const TODOS = 'adminTodos';
+
+export interface HistoryEntry {
+  status: RetirementStatus;
+  at: number;
+  by: string;
+  note?: string;
+}
+
+export interface RetirementDoc {
+  _id: string;
+  idHash: string;
+  idMasked: string;
+  name: string;
+  phone: string;
+  employer: string;
+  employerId?: string;
+  position: string;
+  yearsOfService: number;
+  retirementDate: string;
+  delivery: Delivery;
+  photoFileId?: string;
+  callbackRequested: boolean;
+  callbackTime?: string;
+  requester: { kind: RequesterKind; openid: string; relation?: string };
+  status: RetirementStatus;
+  history: HistoryEntry[];
+  returnReason?: string;
+  serial?: string;
+  issuedAt?: number;
+  certificateToken?: string;
+  trackingNote?: string;
+  collectedAt?: number;
+  collectedScan?: ScanStamp;
+  revokedAt?: number;
+  revokeReason?: string;
+  submittedAt: number;
+  updatedAt: number;
+}
+
+export interface RetirementSettings {
+  _id: 'current';
+  open: boolean;
+  year: number;
+  title: string;
+  /** A retirement date may lie this many days ahead (people ask just before retiring)... */
+  futureDays: number;
+  /** ...or this many days back (the campaign reaches people who retired recently). */
+  pastDays: number;
+  /** Stations that host the ceremony / plaque pickup. */
+  placeIds: string[];
+  issuer: string;
+}
+
+/** The keyed hash of an identity number; the clear number is never stored. */
+export function idHashOf(ctx: Ctx, idNumber: string): string {
+  return keyedHash(ctx.env.ID_HASH_KEY ?? 'dev-id-hash-key', idNumber);
+}
+
+/** Deterministic document id: short enough for a QR token (≤ 40 chars), still 128 bits of the hash. */
+export function requestIdFor(idHash: string): string {
+  return `rt${idHash.slice(0, 32)}`;
+}
+
+export async function loadSettings(ctx: Ctx): Promise<RetirementSettings> {
+  const found = await ctx.db.collection(SETTINGS).where({ _id: 'current' }).limit(1).get();
+  const settings = found.data[0] as RetirementSettings | undefined;
+  if (!settings) fail('NOT_OPEN', '光荣退休申请尚未开放');
+  return settings;
+}
+
+export async function loadRequest(ctx: Ctx, id: string): Promise<RetirementDoc> {
+  const found = await ctx.db.collection(REQUESTS).where({ _id: id }).limit(1).get();
+  const doc = found.data[0] as RetirementDoc | undefined;
+  if (!doc) fail('NOT_FOUND', '没有找到这份申请');
+  return doc;
+}
+
+function timeline(doc: RetirementDoc): TimelineEntry[] {
+  return doc.history.map((h) => ({
+    status: h.status,
+    label: RETIREMENT_STATUS_LABELS[h.status],
+    at: h.at,
+    ...(h.note ? { note: h.note } : {}),
+  }));
+}
+
+/** The only projection that leaves the function: masked identity number and phone, no hashes. */
+export function toView(ctx: ActionCtx, doc: RetirementDoc): RetirementRequestView {
+  const view: RetirementRequestView = {
+    id: doc._id,
+    name: doc.name,
+    idMasked: doc.idMasked,
+    phoneMasked: maskPhone(doc.phone),
+    employer: doc.employer,
+    position: doc.position,
+    yearsOfService: doc.yearsOfService,
+    retirementDate: doc.retirementDate,
+    delivery: doc.delivery,
+    hasPhoto: !!doc.photoFileId,
+    callbackRequested: doc.callbackRequested,
+    requesterKind: doc.requester.kind,
+    status: doc.status,
+    statusLabel: RETIREMENT_STATUS_LABELS[doc.status],
+    timeline: timeline(doc),
+    submittedAt: doc.submittedAt,
+    mine: doc.requester.openid === ctx.openid,
+  };
+  const optional: Partial<RetirementRequestView> = {
+    employerId: doc.employerId,
+    callbackTime: doc.callbackTime,
+    relation: doc.requester.relation,
+    returnReason: doc.status === 'returned' ? doc.returnReason : undefined,
+    serial: doc.serial,
+    issuedAt: doc.issuedAt,
+    trackingNote: doc.trackingNote,
+    collectedAt: doc.collectedAt,
+    revokeReason: doc.revokeReason,
+  };
+  for (const [k, v] of Object.entries(optional))
+    if (v !== undefined) (view as unknown as Record<string, unknown>)[k] = v;
+  return view;
+}

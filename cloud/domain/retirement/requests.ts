@@ -1,0 +1,145 @@
+/** Handlers for the people asking: the retiree, a family member, the employer's union. */
+import type { BatchResult, FormOptions, RetirementActions, RetirementRequestView } from '../../../types/api/retirement';
+import type { ActionCtx } from '../../lib/context';
+import { shanghaiDate } from '../../lib/clock';
+import { AppError, fail } from '../../lib/errors';
+import { hasRole, inScope } from '../../lib/guard';
+import { canRead, requireReadable } from './access';
+import { checkRetirementDate, createRequest, resolveDelivery, resolveEmployer, type RetireeData } from './create';
+import { EMPLOYERS, loadRequest, loadSettings, REQUESTS, toView, type RetirementDoc } from './model';
+import { transition } from './transition';
+
+type In<K extends keyof RetirementActions> = RetirementActions[K]['input'];
+
+export async function formOptions(ctx: ActionCtx): Promise<FormOptions> {
+  const settings = await loadSettings(ctx);
+  const _ = ctx.db.command;
+  const places = settings.placeIds.length
+    ? (
+        await ctx.db
+          .collection('stations')
+          .where({ _id: _.in(settings.placeIds) })
+          .limit(100)
+          .get()
+      ).data
+    : [];
+  const employers = (await ctx.db.collection(EMPLOYERS).limit(100).get()).data;
+  return {
+    open: settings.open,
+    campaignTitle: settings.title,
+    futureDays: settings.futureDays,
+    pastDays: settings.pastDays,
+    today: shanghaiDate(ctx.now()),
+    places: places.map((p) => ({ id: p._id as string, name: p.name, address: p.address })),
+    employers: employers.map((e) => ({ id: e._id as string, name: e.name })),
+  };
+}
+
+async function openSettings(ctx: ActionCtx) {
+  const settings = await loadSettings(ctx);
+  if (!settings.open) fail('NOT_OPEN', '本年度光荣退休申请暂未开放');
+  return settings;
+}
+
+export async function submitRequest(ctx: ActionCtx, input: In<'submitRequest'>): Promise<RetirementRequestView> {
+  const settings = await openSettings(ctx);
+  const { consent: _consent, requesterKind, relation, ...data } = input;
+  if (requesterKind === 'family' && !relation) fail('INVALID_INPUT', '与退休职工的关系：请选择', { field: 'relation' });
+  if (
+    requesterKind === 'employer' &&
+    !(data.employerId && hasRole(ctx.user, 'enterprise') && inScope(ctx.user, 'employer', data.employerId))
+  ) {
+    fail('FORBIDDEN', '只有本单位工会可以以单位名义代办');
+  }
+  const doc = await createRequest(ctx, settings, data, {
+    kind: requesterKind,
+    openid: ctx.openid,
+    relation: requesterKind === 'family' ? relation : undefined,
+  });
+  return toView(ctx, doc);
+}
+
+/** An employer union submits its list; each row stands alone (a duplicate does not sink the rest). */
+export async function submitBatch(ctx: ActionCtx, input: In<'submitBatch'>): Promise<BatchResult> {
+  if (!inScope(ctx.user, 'employer', input.employerId)) fail('FORBIDDEN', '只能为本单位的职工代办');
+  const settings = await openSettings(ctx);
+  const results: BatchResult['results'] = [];
+  for (const [index, row] of input.retirees.entries()) {
+    try {
+      const doc = await createRequest(
+        ctx,
+        settings,
+        { ...row, employer: '', employerId: input.employerId },
+        { kind: 'employer', openid: ctx.openid },
+      );
+      results.push({ index, ok: true, id: doc._id });
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      results.push({ index, ok: false, code: e.code, message: e.message });
+    }
+  }
+  return { done: results.filter((r) => r.ok).length, results };
+}
+
+/** After a return, the submitter corrects the details (not the identity number) and sends again. */
+export async function resubmitRequest(ctx: ActionCtx, input: In<'resubmitRequest'>): Promise<RetirementRequestView> {
+  const settings = await openSettings(ctx);
+  const current = requireReadable(ctx, await loadRequest(ctx, input.id));
+  if (current.requester.openid !== ctx.openid) fail('FORBIDDEN', '只有提交人可以重新提交');
+  const { id, ...fields } = input;
+  const data = { ...fields, idNumber: '' } as RetireeData;
+  if (data.callbackRequested && !data.callbackTime)
+    fail('INVALID_INPUT', '方便接电话的时间：请选择', { field: 'callbackTime' });
+  checkRetirementDate(ctx, settings, data.retirementDate);
+  const delivery = await resolveDelivery(ctx, settings, data);
+  const employer = await resolveEmployer(ctx, data);
+  const _ = ctx.db.command;
+  const patch = {
+    name: data.name,
+    phone: data.phone,
+    employer: employer.employer,
+    employerId: employer.employerId ?? _.remove(),
+    position: data.position,
+    yearsOfService: data.yearsOfService,
+    retirementDate: data.retirementDate,
+    delivery: _.set(delivery),
+    photoFileId: data.photoFileId ?? _.remove(),
+    callbackRequested: !!data.callbackRequested,
+    callbackTime: data.callbackRequested ? data.callbackTime : _.remove(),
+    returnReason: _.remove(),
+  };
+  const doc = await transition(ctx, id, {
+    from: ['returned'],
+    to: 'submitted',
+    patch,
+    note: '修改后重新提交',
+    audited: false,
+  });
+  return toView(ctx, doc);
+}
+
+export async function myRequests(ctx: ActionCtx): Promise<RetirementRequestView[]> {
+  const _ = ctx.db.command;
+  const mine = ctx.user?.idHash
+    ? _.or([{ 'requester.openid': ctx.openid }, { idHash: ctx.user.idHash }])
+    : { 'requester.openid': ctx.openid };
+  const found = await ctx.db.collection(REQUESTS).where(mine).orderBy('submittedAt', 'desc').limit(100).get();
+  return (found.data as RetirementDoc[]).filter((d) => canRead(ctx, d)).map((d) => toView(ctx, d));
+}
+
+export async function getRequest(ctx: ActionCtx, input: In<'getRequest'>): Promise<RetirementRequestView> {
+  return toView(ctx, requireReadable(ctx, await loadRequest(ctx, input.id)));
+}
+
+/** A posted plaque arrived: the submitter (or the admin on the phone with them) confirms. */
+export async function confirmReceipt(ctx: ActionCtx, input: In<'confirmReceipt'>): Promise<RetirementRequestView> {
+  const doc = requireReadable(ctx, await loadRequest(ctx, input.id));
+  if (doc.requester.openid !== ctx.openid && !hasRole(ctx.user, 'admin')) fail('FORBIDDEN');
+  const next = await transition(ctx, doc._id, {
+    from: ['plaque_posted'],
+    to: 'collected',
+    patch: { collectedAt: ctx.now() },
+    audited: hasRole(ctx.user, 'admin'),
+  });
+  return toView(ctx, next);
+}

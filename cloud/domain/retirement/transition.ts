@@ -1,0 +1,78 @@
+import type { RetirementStatus } from '../../../types/api/retirement';
+import { RETIREMENT_STATUS_LABELS } from '../../../types/api/retirement';
+import { audit } from '../../lib/audit';
+import type { ActionCtx } from '../../lib/context';
+import { fail } from '../../lib/errors';
+import { notify } from '../../lib/notify';
+import { loadRequest, REQUESTS, type HistoryEntry, type RetirementDoc } from './model';
+
+/** What the submitter is told at each step, in plain words. */
+function noticeBody(doc: RetirementDoc, to: RetirementStatus, note?: string): string {
+  const who = doc.name;
+  switch (to) {
+    case 'employer_verified':
+      return `${who}的光荣退休申请已由单位工会核实，等待区总工会审批。`;
+    case 'approved':
+      return `${who}的光荣退休申请已批准，证书将很快签发。`;
+    case 'returned':
+      return `${who}的申请被退回：${note ?? ''}。请修改后重新提交，或拨打工会电话咨询。`;
+    case 'issued':
+      return `${who}的光荣退休纪念证书已签发（${doc.serial ?? ''}），可在小程序中查看并保存。`;
+    case 'plaque_pending':
+      return `${who}的纪念牌已备好，请到${doc.delivery.stationName ?? '领取地点'}出示证书二维码领取。`;
+    case 'plaque_posted':
+      return `${who}的纪念牌已寄出：${note ?? ''}。`;
+    case 'collected':
+      return `${who}的纪念牌已领取。感谢您多年的辛勤付出！`;
+    case 'revoked':
+      return `${who}的光荣退休证书已撤销：${note ?? ''}。如有疑问请联系区总工会。`;
+    default:
+      return `${who}的光荣退休申请状态：${RETIREMENT_STATUS_LABELS[to]}。`;
+  }
+}
+
+export interface TransitionOptions {
+  from: RetirementStatus[];
+  to: RetirementStatus;
+  /** Extra fields written in the same conditional update. */
+  patch?: Record<string, unknown>;
+  note?: string;
+  /** Staff and admin changes go to the audit log; a submitter's own changes need not. */
+  audited?: boolean;
+}
+
+/**
+ * One state change as a single conditional update (`status in from`), so two reviewers acting at
+ * once cannot both move the same request: the loser sees INVALID_STATE. Then the audit entry and
+ * the submitter's notice.
+ */
+export async function transition(ctx: ActionCtx, id: string, opts: TransitionOptions): Promise<RetirementDoc> {
+  const _ = ctx.db.command;
+  const now = ctx.now();
+  const entry: HistoryEntry = { status: opts.to, at: now, by: ctx.openid, ...(opts.note ? { note: opts.note } : {}) };
+  const res = await ctx.db
+    .collection(REQUESTS)
+    .where({ _id: id, status: _.in(opts.from) })
+    .update({ data: { ...opts.patch, status: opts.to, updatedAt: now, history: _.push([entry]) } });
+  if (res.stats.updated !== 1) {
+    const current = await loadRequest(ctx, id);
+    fail('INVALID_STATE', `这份申请现在是「${RETIREMENT_STATUS_LABELS[current.status]}」，不能进行此操作`, {
+      status: current.status,
+    });
+  }
+  const doc = await loadRequest(ctx, id);
+  if (opts.audited !== false) {
+    await audit(ctx, {
+      event: `retirement.${ctx.action}`,
+      target: { kind: 'retirementRequest', id },
+      detail: { to: opts.to, note: opts.note ?? null },
+    });
+  }
+  await notify(ctx, {
+    to: doc.requester.openid,
+    title: `光荣退休：${RETIREMENT_STATUS_LABELS[opts.to]}`,
+    body: noticeBody(doc, opts.to, opts.note),
+    page: '/retirement/pages/mine/index',
+  });
+  return doc;
+}

@@ -1,0 +1,219 @@
+/**
+ * Draws the 光荣退休纪念证书 on a 2d canvas context (weapp `Canvas type='2d'` and the H5 canvas share
+ * this API). Everything is laid out on a 600 × 860 grid; the caller scales the context to the canvas.
+ */
+import type { CertificateView } from '@contract/api/retirement';
+import { qrRows } from '../../../components/qr-code/matrix';
+
+export const CERT_W = 600;
+export const CERT_H = 860;
+
+const RED = '#b3151b';
+const DEEP_RED = '#8c0f14';
+const GOLD = '#c9a13b';
+const PAPER = '#fffaf0';
+const INK = '#3b2314';
+const SERIF = '"Noto Serif CJK SC", "Songti SC", "STSong", "SimSun", serif';
+
+/** The minimal 2d context surface used (both platforms' contexts satisfy it). */
+export type Ctx2d = Pick<
+  CanvasRenderingContext2D,
+  | 'fillStyle'
+  | 'strokeStyle'
+  | 'lineWidth'
+  | 'font'
+  | 'textAlign'
+  | 'textBaseline'
+  | 'fillRect'
+  | 'strokeRect'
+  | 'fillText'
+  | 'measureText'
+  | 'beginPath'
+  | 'arc'
+  | 'stroke'
+  | 'fill'
+  | 'save'
+  | 'restore'
+  | 'translate'
+  | 'rotate'
+  | 'moveTo'
+  | 'lineTo'
+  | 'closePath'
+  | 'globalAlpha'
+>;
+
+function dateWords(ms: number): string {
+  const d = new Date(ms + 8 * 3600_000);
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+}
+
+function dayWords(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** The honour text, in the spirit of the union's 光荣退休 ceremonies. */
+export function honourText(c: CertificateView): string[] {
+  return [
+    `${c.name}同志：`,
+    `您在${c.employer}${c.position}岗位上辛勤耕耘${c.yearsOfService}年，爱岗敬业，默默奉献。多年匠心筑梦，工会铭记君功。`,
+    `值此光荣退休之际，特颁此证，向您致以崇高的敬意和衷心的感谢！祝您退休生活幸福安康，岁月静好，晚霞满天。`,
+  ];
+}
+
+/** Breaks Chinese text into lines that fit `width` (character by character: no spaces to split on). */
+function wrap(ctx: Ctx2d, text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const ch of Array.from(text)) {
+    if (ctx.measureText(line + ch).width > width && line) {
+      lines.push(line);
+      line = ch;
+    } else line += ch;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+function star(ctx: Ctx2d, cx: number, cy: number, r: number): void {
+  ctx.beginPath();
+  for (let i = 0; i < 10; i++) {
+    const radius = i % 2 === 0 ? r : r * 0.4;
+    const a = -Math.PI / 2 + (i * Math.PI) / 5;
+    const x = cx + radius * Math.cos(a);
+    const y = cy + radius * Math.sin(a);
+    if (i === 0) ctx.moveTo(x, y);
+    else ctx.lineTo(x, y);
+  }
+  ctx.closePath();
+  ctx.fill();
+}
+
+/** The union seal: a red ring, the issuer's name around the top, a star in the middle. */
+function seal(ctx: Ctx2d, cx: number, cy: number, r: number, issuer: string): void {
+  ctx.save();
+  ctx.globalAlpha = 0.85;
+  ctx.strokeStyle = RED;
+  ctx.fillStyle = RED;
+  ctx.lineWidth = 5;
+  ctx.beginPath();
+  ctx.arc(cx, cy, r, 0, Math.PI * 2);
+  ctx.stroke();
+  star(ctx, cx, cy, r * 0.3);
+  ctx.font = `bold 17px ${SERIF}`;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  const chars = Array.from(issuer);
+  const span = Math.PI * 1.25;
+  chars.forEach((ch, i) => {
+    const a = -Math.PI / 2 - span / 2 + (span * (i + 0.5)) / chars.length;
+    ctx.save();
+    ctx.translate(cx + (r - 19) * Math.cos(a), cy + (r - 19) * Math.sin(a));
+    ctx.rotate(a + Math.PI / 2);
+    ctx.fillText(ch, 0, 0);
+    ctx.restore();
+  });
+  ctx.font = `bold 15px ${SERIF}`;
+  ctx.fillText('光荣退休专用章', cx, cy + r * 0.55);
+  ctx.restore();
+}
+
+function qr(ctx: Ctx2d, text: string, x: number, y: number, size: number): void {
+  const { size: modules, rows } = qrRows(text, 2);
+  const unit = size / modules;
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(x, y, size, size);
+  ctx.fillStyle = '#000000';
+  rows.forEach((runs, r) => {
+    let c = 0;
+    for (const run of runs) {
+      // Slight overlap hides hairline gaps between modules at fractional scales.
+      if (run.dark) ctx.fillRect(x + c * unit, y + r * unit, run.length * unit + 0.3, unit + 0.3);
+      c += run.length;
+    }
+  });
+}
+
+export function drawCertificate(ctx: Ctx2d, c: CertificateView): void {
+  // Red field with a gold double frame, paper inside.
+  ctx.fillStyle = RED;
+  ctx.fillRect(0, 0, CERT_W, CERT_H);
+  ctx.fillStyle = DEEP_RED;
+  ctx.fillRect(10, 10, CERT_W - 20, CERT_H - 20);
+  ctx.strokeStyle = GOLD;
+  ctx.lineWidth = 4;
+  ctx.strokeRect(22, 22, CERT_W - 44, CERT_H - 44);
+  ctx.fillStyle = PAPER;
+  ctx.fillRect(34, 34, CERT_W - 68, CERT_H - 68);
+  ctx.lineWidth = 2;
+  ctx.strokeRect(44, 44, CERT_W - 88, CERT_H - 88);
+  // Gold corner ornaments.
+  ctx.fillStyle = GOLD;
+  for (const [x, y] of [
+    [44, 44],
+    [CERT_W - 44, 44],
+    [44, CERT_H - 44],
+    [CERT_W - 44, CERT_H - 44],
+  ])
+    star(ctx, x, y, 14);
+
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'alphabetic';
+  ctx.fillStyle = RED;
+  ctx.font = `bold 46px ${SERIF}`;
+  ctx.fillText('光荣退休纪念证书', CERT_W / 2, 130);
+  ctx.fillStyle = GOLD;
+  ctx.fillRect(150, 150, CERT_W - 300, 3);
+  ctx.font = `18px ${SERIF}`;
+  ctx.fillText('HONOURABLE RETIREMENT', CERT_W / 2, 180);
+
+  // The honour text, first line (the salutation) flush left, the rest indented paragraphs.
+  ctx.textAlign = 'left';
+  ctx.fillStyle = INK;
+  let y = 240;
+  const [salute, ...paragraphs] = honourText(c);
+  ctx.font = `bold 28px ${SERIF}`;
+  ctx.fillText(salute, 80, y);
+  y += 50;
+  ctx.font = `23px ${SERIF}`;
+  for (const p of paragraphs) {
+    for (const line of wrap(ctx, `\u3000\u3000${p}`, CERT_W - 160)) {
+      ctx.fillText(line, 80, y);
+      y += 40;
+    }
+    y += 6;
+  }
+
+  ctx.font = `21px ${SERIF}`;
+  ctx.fillText(`退休日期：${dayWords(c.retirementDate)}`, 80, y + 16);
+  ctx.fillText(`工　　龄：${c.yearsOfService}年`, 80, y + 52);
+
+  // Issuer and date, with the seal over them (bottom right).
+  ctx.textAlign = 'center';
+  ctx.font = `bold 22px ${SERIF}`;
+  ctx.fillText(c.issuer, 420, 706);
+  ctx.font = `20px ${SERIF}`;
+  ctx.fillText(dateWords(c.issuedAt), 420, 740);
+  seal(ctx, 420, 700, 78, c.issuer);
+
+  // Verification QR and serial (bottom left).
+  qr(ctx, c.qrText, 76, 640, 116);
+  ctx.fillStyle = INK;
+  ctx.textAlign = 'left';
+  ctx.font = `15px ${SERIF}`;
+  ctx.fillText('微信扫码验证真伪', 80, 778);
+  ctx.font = `16px ${SERIF}`;
+  ctx.fillText(`证书编号：${c.serial}`, 76, 806);
+
+  if (c.revoked) {
+    ctx.save();
+    ctx.translate(CERT_W / 2, CERT_H / 2);
+    ctx.rotate(-Math.PI / 8);
+    ctx.globalAlpha = 0.75;
+    ctx.fillStyle = '#555555';
+    ctx.font = `bold 96px ${SERIF}`;
+    ctx.textAlign = 'center';
+    ctx.fillText('已撤销', 0, 0);
+    ctx.restore();
+  }
+}

@@ -1,0 +1,164 @@
+import { Canvas, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { memo, useEffect, useRef, useState } from 'react';
+import type { CertificateView } from '@contract/api/retirement';
+import { VERIFY_PAGE } from '@contract/api/retirement';
+import { PageShell } from '../../../components/page-shell';
+import { StateView } from '../../../components/state-view';
+import { useAsync } from '../../../hooks/use-async';
+import { retirementService } from '../../../services/retirement';
+import { formatDate } from '../../components/status';
+import { CERT_H, CERT_W, drawCertificate, type Ctx2d } from './draw';
+import './index.scss';
+
+const CANVAS_ID = 'retirement-certificate';
+
+interface CanvasLike {
+  width: number;
+  height: number;
+  getContext(kind: '2d'): unknown;
+  toDataURL?(type?: string): string;
+}
+
+/** The 2d canvas node: the weapp node from a selector query, or the DOM canvas Taro renders in H5. */
+function findCanvas(): Promise<CanvasLike | null> {
+  if (process.env.TARO_ENV === 'h5') {
+    const host = document.getElementById(CANVAS_ID) ?? document.querySelector(`.cert__canvas`);
+    const canvas = host && (host.tagName === 'CANVAS' ? host : host.querySelector('canvas'));
+    return Promise.resolve((canvas as unknown as CanvasLike) ?? null);
+  }
+  return new Promise((resolve) => {
+    Taro.createSelectorQuery()
+      .select(`#${CANVAS_ID}`)
+      .fields({ node: true, size: true })
+      .exec((res) => resolve((res?.[0]?.node as CanvasLike) ?? null));
+  });
+}
+
+function displayWidth(): number {
+  const info = Taro.getWindowInfo?.() ?? Taro.getSystemInfoSync();
+  return Math.min(info.windowWidth - 24, 480);
+}
+
+async function save(canvas: CanvasLike, cert: CertificateView): Promise<void> {
+  if (process.env.TARO_ENV === 'h5') {
+    const a = document.createElement('a');
+    a.href = canvas.toDataURL?.('image/png') ?? '';
+    a.download = `光荣退休纪念证书-${cert.name}.png`;
+    a.click();
+    void Taro.showToast({ title: '图片已下载', icon: 'success' });
+    return;
+  }
+  try {
+    const { tempFilePath } = await Taro.canvasToTempFilePath({
+      canvas: canvas as never,
+      fileType: 'png',
+    } as Taro.canvasToTempFilePath.Option);
+    await Taro.saveImageToPhotosAlbum({ filePath: tempFilePath });
+    void Taro.showToast({ title: '已保存到相册', icon: 'success' });
+  } catch (e) {
+    const denied = /auth|deny|denied/i.test(String((e as { errMsg?: string })?.errMsg ?? e));
+    const res = await Taro.showModal({
+      title: '没能保存',
+      content: denied
+        ? '需要允许「保存到相册」才能保存证书图片。点「去设置」打开权限后再试一次。'
+        : '请稍后再试，或截屏保存。',
+      confirmText: denied ? '去设置' : '知道了',
+      showCancel: denied,
+    });
+    if (denied && res.confirm) void Taro.openSetting();
+  }
+}
+
+/**
+ * Rendered once and never updated: Taro's H5 canvas resets its bitmap (clearing the drawing)
+ * whenever the host re-renders, so nothing may re-render it after we draw.
+ */
+const CertificateCanvas = memo(function CertificateCanvas({
+  width,
+  height,
+  label,
+}: {
+  width: number;
+  height: number;
+  label: string;
+}) {
+  return (
+    <Canvas
+      type="2d"
+      id={CANVAS_ID}
+      className="cert__canvas"
+      style={{ width: `${width}px`, height: `${height}px` }}
+      aria-label={label}
+    />
+  );
+});
+
+export default function CertificatePage() {
+  const id = useRouter().params.id ?? '';
+  const cert = useAsync(() => retirementService.myCertificate(id), [id]);
+  const canvasRef = useRef<CanvasLike | null>(null);
+  const [drawn, setDrawn] = useState(false);
+  const [width] = useState(displayWidth);
+  const height = Math.round((width * CERT_H) / CERT_W);
+
+  useEffect(() => {
+    if (!cert.data) return undefined;
+    let cancelled = false;
+    // After the Canvas is in the tree (Taro mounts natively on the next tick).
+    const timer = setTimeout(async () => {
+      const canvas = await findCanvas();
+      if (!canvas || cancelled) return;
+      const ratio = Math.min((Taro.getWindowInfo?.() ?? Taro.getSystemInfoSync()).pixelRatio || 2, 3);
+      canvas.width = Math.round(width * ratio);
+      canvas.height = Math.round(height * ratio);
+      const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.scale((width * ratio) / CERT_W, (height * ratio) / CERT_H);
+      drawCertificate(ctx as Ctx2d, cert.data as CertificateView);
+      canvasRef.current = canvas;
+      setDrawn(true);
+    }, 50);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [cert.data, width, height]);
+
+  const c = cert.data;
+  return (
+    <PageShell className="cert">
+      <StateView loading={cert.loading} error={cert.error} onRetry={cert.reload}>
+        {c ? (
+          <View>
+            <View className="cert__frame" style={{ width: `${width}px`, height: `${height}px` }}>
+              <CertificateCanvas width={width} height={height} label={`${c.name}的光荣退休纪念证书`} />
+            </View>
+            <View className="card cert__info">
+              <View className="cert__status">
+                {c.revoked ? '此证书已撤销' : drawn ? '证书已生成' : '正在生成证书…'}
+              </View>
+              <View>证书编号：{c.serial}</View>
+              <View>签发日期：{formatDate(c.issuedAt)}</View>
+            </View>
+            <View
+              className="btn btn-primary cert__save"
+              role="button"
+              aria-disabled={!drawn}
+              onClick={() => canvasRef.current && save(canvasRef.current, c)}
+            >
+              保存到相册
+            </View>
+            <View
+              className="btn btn-plain cert__verify"
+              role="button"
+              onClick={() => Taro.navigateTo({ url: `${VERIFY_PAGE}?t=${encodeURIComponent(c.token)}` })}
+            >
+              查看验证页面
+            </View>
+          </View>
+        ) : null}
+      </StateView>
+    </PageShell>
+  );
+}

@@ -1,0 +1,114 @@
+import { View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import type { RetirementRequestView } from '@contract/api/retirement';
+import { PageShell } from '../../../components/page-shell';
+import { StateView } from '../../../components/state-view';
+import { StatusTag } from '../../../components/status-tag';
+import { useAsync } from '../../../hooks/use-async';
+import { ServiceError } from '../../../services/call';
+import { retirementService } from '../../../services/retirement';
+import { NEXT_STEP, STATUS_TONE } from '../../components/status';
+import { Timeline } from '../../components/timeline';
+import './index.scss';
+
+const HAS_CERTIFICATE = ['issued', 'plaque_pending', 'plaque_posted', 'collected'];
+const go = (url: string) => Taro.navigateTo({ url });
+
+function RequestCard({ r, onChanged }: { r: RetirementRequestView; onChanged: () => void }) {
+  const confirm = async () => {
+    const ok = await Taro.showModal({ title: '确认收到纪念牌？', content: '收到邮寄的纪念牌后再确认。' });
+    if (!ok.confirm) return;
+    try {
+      await retirementService.confirmReceipt(r.id);
+      void Taro.showToast({ title: '已确认收到', icon: 'success' });
+      onChanged();
+    } catch (e) {
+      void Taro.showModal({
+        title: '未能确认',
+        content: e instanceof ServiceError ? e.message : '请稍后再试',
+        showCancel: false,
+      });
+    }
+  };
+  return (
+    <View className="card mine-request">
+      <View className="mine-request__head">
+        <View className="mine-request__name">{r.name}</View>
+        <StatusTag text={r.statusLabel} tone={STATUS_TONE[r.status]} />
+      </View>
+      <View className="mine-request__meta">
+        {r.employer} · 身份证 {r.idMasked}
+      </View>
+      <View className="mine-request__next">{NEXT_STEP[r.status]}</View>
+      {r.status === 'returned' && r.returnReason ? (
+        <View className="mine-request__reason">退回原因：{r.returnReason}</View>
+      ) : null}
+      {r.status === 'plaque_pending' && r.delivery.stationName ? (
+        <View className="mine-request__place">
+          领取地点：{r.delivery.stationName}（{r.delivery.stationAddress}）
+        </View>
+      ) : null}
+      {r.trackingNote ? <View className="mine-request__place">快递：{r.trackingNote}</View> : null}
+      {r.serial ? <View className="mine-request__meta">证书编号：{r.serial}</View> : null}
+      <Timeline entries={r.timeline} />
+      <View className="mine-request__actions">
+        {HAS_CERTIFICATE.includes(r.status) ? (
+          <View
+            className="btn btn-primary mine-request__certificate"
+            role="button"
+            onClick={() => go(`/retirement/pages/certificate/index?id=${r.id}`)}
+          >
+            查看电子证书
+          </View>
+        ) : null}
+        {r.status === 'returned' && r.mine ? (
+          <View
+            className="btn btn-primary mine-request__resubmit"
+            role="button"
+            onClick={() => go(`/retirement/pages/request/index?id=${r.id}`)}
+          >
+            修改后重新提交
+          </View>
+        ) : null}
+        {r.status === 'plaque_posted' && r.mine ? (
+          <View className="btn btn-plain mine-request__received" role="button" onClick={confirm}>
+            确认收到纪念牌
+          </View>
+        ) : null}
+      </View>
+    </View>
+  );
+}
+
+export default function RetirementMinePage() {
+  const list = useAsync(() => retirementService.myRequests(), []);
+  useDidShow(() => {
+    if (list.data) void list.reload();
+  });
+  const newRequest = (
+    <View className="btn btn-primary mine__new" role="button" onClick={() => go('/retirement/pages/request/index')}>
+      申请光荣退休证书
+    </View>
+  );
+  return (
+    <PageShell className="retirement-mine" title="我的光荣退休申请">
+      <StateView
+        loading={list.loading && !list.data}
+        error={list.error}
+        onRetry={list.reload}
+        empty={list.data?.length === 0}
+        emptyText="还没有申请记录。本人、家属或单位工会都可以申请。"
+        emptyAction={newRequest}
+      >
+        {list.data?.map((r) => (
+          <RequestCard key={r.id} r={r} onChanged={() => void list.reload()} />
+        ))}
+        {list.data?.length ? (
+          <View className="btn btn-plain mine__new" role="button" onClick={() => go('/retirement/pages/request/index')}>
+            为其他人申请
+          </View>
+        ) : null}
+      </StateView>
+    </PageShell>
+  );
+}

@@ -1,0 +1,211 @@
+import { View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import type { RetirementRequestView } from '@contract/api/retirement';
+import { PageShell } from '../../../components/page-shell';
+import { StateView } from '../../../components/state-view';
+import { useAsync } from '../../../hooks/use-async';
+import { useSubmit } from '../../../hooks/use-submit';
+import { retirementService } from '../../../services/retirement';
+import { hasConsented, recordConsent } from '../../../stores/consent';
+import {
+  emptyForm,
+  retireePayload,
+  stepOfField,
+  STEPS,
+  submitPayload,
+  validateStep,
+  type Errors,
+  type RequestForm,
+  type Step,
+} from './form-state';
+import { ContactStep, PersonStep, WhoStep, WorkStep } from './steps';
+import { Summary } from './summary';
+import './index.scss';
+
+const TITLES: Record<Step, string> = {
+  who: '谁来申请',
+  person: '退休职工是谁',
+  work: '工作情况',
+  contact: '联系方式与领取',
+  summary: '核对并提交',
+};
+
+/** A returned request, corrected: the same screens prefilled (the phone is asked again: we only hold it masked). */
+function fromView(v: RetirementRequestView): RequestForm {
+  return {
+    ...emptyForm,
+    requesterKind: v.requesterKind,
+    relation: v.relation,
+    name: v.name,
+    employer: v.employer,
+    employerId: v.employerId,
+    position: v.position,
+    years: String(v.yearsOfService),
+    retirementDate: v.retirementDate,
+    deliveryMethod: v.delivery.method,
+    pickupStationId: v.delivery.stationId,
+    postAddress: v.delivery.address ?? '',
+    callbackRequested: v.callbackRequested,
+    callbackTime: v.callbackTime,
+  };
+}
+
+function Consent({ onAgree }: { onAgree: () => void }) {
+  return (
+    <View className="card consent">
+      <View className="consent__title">申请前请阅读隐私说明</View>
+      <View className="consent__text">
+        为给您颁发「光荣退休」纪念证书和纪念牌，我们需要收集退休职工的姓名、身份证号、工作单位、退休日期和联系电话。
+      </View>
+      <View className="consent__text">
+        身份证号只用于核对身份、防止重复发证，系统只保存加密后的校验值和前3后4位；电话只用于通知领取。信息仅区总工会和原单位工会审核时使用，不会用于其他用途。
+      </View>
+      <View className="btn btn-primary consent__agree" role="button" onClick={onAgree}>
+        我已阅读并同意，开始申请
+      </View>
+    </View>
+  );
+}
+
+export default function RetirementRequestPage() {
+  const resubmitId = useRouter().params.id;
+  const options = useAsync(() => retirementService.formOptions(), []);
+  const existing = useAsync(
+    () => (resubmitId ? retirementService.getRequest(resubmitId) : Promise.resolve(null)),
+    [resubmitId],
+  );
+  const steps = STEPS.filter((s) => !(resubmitId && s === 'who'));
+  const [consented, setConsented] = useState(() => !!resubmitId || hasConsented('retirement'));
+  const [index, setIndex] = useState(0);
+  const [form, setForm] = useState<RequestForm>(emptyForm);
+  const [errors, setErrors] = useState<Errors>({});
+  const [done, setDone] = useState<RetirementRequestView | null>(null);
+  const step = steps[index];
+
+  useEffect(() => {
+    if (existing.data) setForm(fromView(existing.data));
+  }, [existing.data]);
+
+  const { submit, busy, fieldError } = useSubmit((requestId) =>
+    resubmitId
+      ? retirementService.resubmitRequest({ id: resubmitId, ...retireePayload(form) }, requestId)
+      : retirementService.submitRequest(submitPayload(form), requestId),
+  );
+
+  // A refusal naming a field takes the user back to the screen holding it, with the message there.
+  useEffect(() => {
+    if (!fieldError) return;
+    const key = (fieldError.field === 'yearsOfService' ? 'years' : fieldError.field) as keyof RequestForm;
+    setErrors({ [key]: fieldError.message });
+    const at = steps.indexOf(stepOfField(fieldError.field));
+    if (at >= 0) setIndex(at);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fieldError]);
+
+  const set = (patch: Partial<RequestForm>) => {
+    setForm((f) => ({ ...f, ...patch }));
+    setErrors((e) => {
+      const next = { ...e };
+      for (const k of Object.keys(patch)) delete next[k as keyof RequestForm];
+      return next;
+    });
+  };
+
+  const next = async () => {
+    if (step === 'summary') {
+      const view = await submit();
+      if (view) setDone(view);
+      return;
+    }
+    const found = validateStep(step, form, !!resubmitId);
+    setErrors(found);
+    if (Object.keys(found).length) {
+      void Taro.showToast({ title: '请按红字提示修改', icon: 'none' });
+      return;
+    }
+    setIndex(index + 1);
+    void Taro.pageScrollTo?.({ scrollTop: 0, duration: 0 });
+  };
+
+  const agree = () => {
+    recordConsent('retirement');
+    setConsented(true);
+  };
+
+  const stepProps = {
+    form,
+    errors,
+    set,
+    options: options.data!,
+    resubmit: !!resubmitId,
+    idMasked: existing.data?.idMasked,
+  };
+  const loadError = options.error ?? existing.error;
+
+  return (
+    <PageShell className="request">
+      <StateView
+        loading={options.loading || existing.loading}
+        error={loadError}
+        onRetry={() => (options.error ? options.reload() : existing.reload())}
+      >
+        {options.data && !options.data.open ? (
+          <View className="card">本年度光荣退休申请暂未开放，请留意工会通知。</View>
+        ) : null}
+        {options.data?.open && done ? (
+          <View className="card request__done">
+            <View className="request__done-mark">✓</View>
+            <View className="request__done-title">{resubmitId ? '已重新提交' : '申请已提交'}</View>
+            <View className="request__done-text">
+              {done.name}
+              的光荣退休申请已收到。原单位工会核实、区总工会审批后，电子证书会发到「我的申请」，我们也会发消息通知您。
+            </View>
+            <View
+              className="btn btn-primary request__to-mine"
+              role="button"
+              onClick={() => Taro.redirectTo({ url: '/retirement/pages/mine/index' })}
+            >
+              查看申请进度
+            </View>
+          </View>
+        ) : null}
+        {options.data?.open && !done && !consented ? <Consent onAgree={agree} /> : null}
+        {options.data?.open && !done && consented ? (
+          <View className="wizard">
+            <View className="wizard__progress">
+              第{index + 1}步 / 共{steps.length}步 · {TITLES[step]}
+            </View>
+            {step === 'who' ? <WhoStep {...stepProps} /> : null}
+            {step === 'person' ? <PersonStep {...stepProps} /> : null}
+            {step === 'work' ? <WorkStep {...stepProps} /> : null}
+            {step === 'contact' ? <ContactStep {...stepProps} /> : null}
+            {step === 'summary' ? (
+              <Summary
+                form={form}
+                options={options.data}
+                idMasked={existing.data?.idMasked}
+                onEdit={(s) => setIndex(steps.indexOf(s))}
+              />
+            ) : null}
+            <View className="row-actions wizard__actions">
+              {index > 0 ? (
+                <View className="btn btn-plain wizard__back" role="button" onClick={() => setIndex(index - 1)}>
+                  上一步
+                </View>
+              ) : null}
+              <View
+                className={`btn btn-primary wizard__next ${busy ? 'btn--busy' : ''}`}
+                role="button"
+                aria-disabled={busy}
+                onClick={next}
+              >
+                {step === 'summary' ? (busy ? '正在提交…' : '确认提交') : '下一步'}
+              </View>
+            </View>
+          </View>
+        ) : null}
+      </StateView>
+    </PageShell>
+  );
+}

@@ -1,0 +1,87 @@
+import Taro from '@tarojs/taro';
+import type { BatchResult, RetirementStatus } from '@contract/api/retirement';
+import { ServiceError } from '../../../services/call';
+import { retirementService } from '../../../services/retirement';
+
+export type Role = 'admin' | 'enterprise';
+
+export interface Queue {
+  status: RetirementStatus;
+  title: string;
+  /** The batch action for this queue, if any. */
+  batch?: { label: string; run: (ids: string[]) => Promise<BatchResult> };
+}
+
+/** The employer contact has one job: confirm (or return) its own employees' requests. */
+export const ENTERPRISE_QUEUES: Queue[] = [
+  {
+    status: 'submitted',
+    title: '待核实',
+    batch: { label: '核实无误', run: (ids) => retirementService.verifyEmployment({ ids, decision: 'confirm' }) },
+  },
+  { status: 'employer_verified', title: '已核实' },
+  { status: 'returned', title: '已退回' },
+];
+
+export const ADMIN_QUEUES: Queue[] = [
+  {
+    status: 'submitted',
+    title: '待核实',
+    batch: { label: '代单位核实', run: (ids) => retirementService.verifyEmployment({ ids, decision: 'confirm' }) },
+  },
+  {
+    status: 'employer_verified',
+    title: '待审批',
+    batch: { label: '批准', run: (ids) => retirementService.approve(ids) },
+  },
+  { status: 'approved', title: '待签发', batch: { label: '签发证书', run: (ids) => retirementService.issue(ids) } },
+  {
+    status: 'issued',
+    title: '已签发',
+    batch: { label: '纪念牌已备好', run: (ids) => retirementService.plaqueReady(ids) },
+  },
+  { status: 'plaque_pending', title: '待领取' },
+  { status: 'plaque_posted', title: '已寄出' },
+  { status: 'collected', title: '已领取' },
+  { status: 'returned', title: '已退回' },
+  { status: 'revoked', title: '已撤销' },
+];
+
+/** Asks for a line of text (reason, tracking number); empty or cancelled → null. */
+export async function askText(title: string, placeholderText: string): Promise<string | null> {
+  const res = (await Taro.showModal({
+    title,
+    content: '',
+    editable: true,
+    placeholderText,
+  } as Taro.showModal.Option)) as { confirm: boolean; content?: string };
+  const text = (res.content ?? '').trim();
+  if (!res.confirm) return null;
+  if (text.length < 2) {
+    void Taro.showToast({ title: '请填写内容', icon: 'none' });
+    return null;
+  }
+  return text;
+}
+
+/** Tells the reviewer how a batch went, naming what was refused and why. */
+export async function reportBatch(label: string, result: BatchResult): Promise<void> {
+  const failed = result.results.filter((r) => !r.ok);
+  if (!failed.length) {
+    void Taro.showToast({ title: `${label}：${result.done}份`, icon: 'success' });
+    return;
+  }
+  await Taro.showModal({
+    title: `${label}：成功${result.done}份，${failed.length}份未处理`,
+    content: failed.map((f) => f.message).join('\n'),
+    showCancel: false,
+  });
+}
+
+export async function showError(e: unknown): Promise<void> {
+  await Taro.showModal({
+    title: '未能完成',
+    content: e instanceof ServiceError ? e.message : '请稍后再试',
+    showCancel: false,
+  });
+}

@@ -1,0 +1,204 @@
+import { ScrollView, View } from '@tarojs/components';
+import { useState } from 'react';
+import type { ReviewItem } from '@contract/api/retirement';
+import { PageShell } from '../../../components/page-shell';
+import { StateView } from '../../../components/state-view';
+import { StatusTag } from '../../../components/status-tag';
+import { useAsync } from '../../../hooks/use-async';
+import { retirementService } from '../../../services/retirement';
+import { hasAnyRole, useMe } from '../../../stores/me';
+import { formatDay, STATUS_TONE } from '../../components/status';
+import { ADMIN_QUEUES, askText, ENTERPRISE_QUEUES, reportBatch, showError, type Queue } from './actions';
+import './index.scss';
+
+function Item({
+  item,
+  selected,
+  onToggle,
+  admin,
+  onDone,
+}: {
+  item: ReviewItem;
+  selected: boolean;
+  onToggle?: () => void;
+  admin: boolean;
+  onDone: () => void;
+}) {
+  const act = async (run: () => Promise<unknown>) => {
+    try {
+      await run();
+      onDone();
+    } catch (e) {
+      await showError(e);
+    }
+  };
+  const giveBack = async () => {
+    const reason = await askText('退回原因', '如：工龄与单位记录不符');
+    if (!reason) return;
+    await act(() =>
+      admin
+        ? retirementService.returnRequest(item.id, reason)
+        : retirementService.verifyEmployment({ ids: [item.id], decision: 'return', reason }),
+    );
+  };
+  const post = async () => {
+    const note = await askText('寄出纪念牌', '快递公司和单号');
+    if (note) await act(() => retirementService.postPlaque(item.id, note));
+  };
+  const revoke = async () => {
+    const reason = await askText('撤销证书的原因', '撤销后扫码验证会显示「已撤销」');
+    if (reason) await act(() => retirementService.revoke(item.id, reason));
+  };
+  const canReturn = admin
+    ? ['submitted', 'employer_verified', 'approved'].includes(item.status)
+    : item.status === 'submitted';
+  const issued = ['issued', 'plaque_pending', 'plaque_posted', 'collected'].includes(item.status);
+  return (
+    <View className={`card review-item ${selected ? 'review-item--selected' : ''}`}>
+      <View
+        className="review-item__head"
+        onClick={onToggle}
+        role={onToggle ? 'checkbox' : undefined}
+        aria-checked={selected}
+      >
+        {onToggle ? <View className="review-item__check">{selected ? '☑' : '☐'}</View> : null}
+        <View className="review-item__name">{item.name}</View>
+        <StatusTag text={item.statusLabel} tone={STATUS_TONE[item.status]} />
+      </View>
+      <View className="review-item__line">
+        {item.employer} · {item.position} · 工龄{item.yearsOfService}年
+      </View>
+      <View className="review-item__line">
+        退休 {formatDay(item.retirementDate)} · 身份证 {item.idMasked} · 电话 {item.phoneMasked}
+      </View>
+      <View className="review-item__line">
+        {item.requesterKind === 'family'
+          ? `家属代办（${item.relation ?? ''}）`
+          : item.requesterKind === 'employer'
+            ? '单位代办'
+            : '本人申请'}{' '}
+        ·{' '}
+        {item.delivery.method === 'pickup'
+          ? `现场领取：${item.delivery.stationName}`
+          : `邮寄：${item.delivery.address}`}
+      </View>
+      {item.callbackRequested ? (
+        <View className="review-item__callback">
+          ☎ 需电话回访（{item.callbackTime}）{item.callbackDone ? ' · 已回访' : ''}
+        </View>
+      ) : null}
+      {item.serial ? <View className="review-item__line">证书编号：{item.serial}</View> : null}
+      {item.returnReason ? <View className="review-item__line">退回原因：{item.returnReason}</View> : null}
+      <View className="review-item__actions">
+        {canReturn ? (
+          <View className="btn btn-plain review-item__return" role="button" onClick={giveBack}>
+            退回
+          </View>
+        ) : null}
+        {admin && ['issued', 'plaque_pending'].includes(item.status) ? (
+          <View className="btn btn-plain review-item__post" role="button" onClick={post}>
+            寄出
+          </View>
+        ) : null}
+        {admin && issued ? (
+          <View className="btn btn-plain review-item__revoke" role="button" onClick={revoke}>
+            撤销证书
+          </View>
+        ) : null}
+      </View>
+    </View>
+  );
+}
+
+export default function RetirementReviewPage() {
+  const me = useMe();
+  const admin = hasAnyRole(me.data, 'admin');
+  const queues: Queue[] = admin ? ADMIN_QUEUES : ENTERPRISE_QUEUES;
+  const [tab, setTab] = useState(0);
+  const queue = queues[Math.min(tab, queues.length - 1)];
+  const [selected, setSelected] = useState<string[]>([]);
+  const list = useAsync(
+    () => (me.data ? retirementService.reviewQueue({ status: queue.status, limit: 100 }) : Promise.resolve(null)),
+    [me.data?.openid, queue.status],
+  );
+  const items = list.data?.items ?? [];
+  const allowed = me.data && hasAnyRole(me.data, 'admin', 'enterprise');
+
+  const refresh = () => {
+    setSelected([]);
+    void list.reload();
+  };
+  const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
+  const runBatch = async () => {
+    if (!queue.batch || !selected.length) return;
+    try {
+      await reportBatch(queue.batch.label, await queue.batch.run(selected));
+    } catch (e) {
+      await showError(e);
+    }
+    refresh();
+  };
+
+  return (
+    <PageShell className="review" title={admin ? '光荣退休审批' : '本单位退休申请核实'}>
+      <StateView loading={me.loading && !me.data} error={me.error} onRetry={me.reload}>
+        {me.data && !allowed ? <View className="card">此页面仅供区总工会和单位工会使用。</View> : null}
+        {allowed ? (
+          <View>
+            <ScrollView scrollX className="review__tabs-scroll">
+              <View className="tabs review__tabs">
+                {queues.map((q, i) => (
+                  <View
+                    key={q.status}
+                    className={`tabs__item review__tab review__tab--${q.status} ${i === tab ? 'tabs__item--active' : ''}`}
+                    role="tab"
+                    onClick={() => (setTab(i), setSelected([]))}
+                  >
+                    {q.title}
+                  </View>
+                ))}
+              </View>
+            </ScrollView>
+            {queue.batch && items.length ? (
+              <View className="row-actions review__batch">
+                <View
+                  className="btn btn-plain review__select-all"
+                  role="button"
+                  onClick={() => setSelected(selected.length === items.length ? [] : items.map((i) => i.id))}
+                >
+                  {selected.length === items.length ? '取消全选' : '全选'}
+                </View>
+                <View
+                  className={`btn btn-primary review__run ${selected.length ? '' : 'btn--disabled'}`}
+                  role="button"
+                  aria-disabled={!selected.length}
+                  onClick={runBatch}
+                >
+                  {queue.batch.label}（{selected.length}）
+                </View>
+              </View>
+            ) : null}
+            <StateView
+              loading={list.loading}
+              error={list.error}
+              onRetry={list.reload}
+              empty={!items.length}
+              emptyText={`「${queue.title}」里没有申请`}
+            >
+              {items.map((item) => (
+                <Item
+                  key={item.id}
+                  item={item}
+                  admin={admin}
+                  selected={selected.includes(item.id)}
+                  onToggle={queue.batch ? () => toggle(item.id) : undefined}
+                  onDone={refresh}
+                />
+              ))}
+            </StateView>
+          </View>
+        ) : null}
+      </StateView>
+    </PageShell>
+  );
+}

@@ -1,0 +1,98 @@
+import { Input, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import type { CertificateCheck } from '@contract/api/retirement';
+import { PageShell } from '../../../components/page-shell';
+import { StateView } from '../../../components/state-view';
+import { StatusTag } from '../../../components/status-tag';
+import { useAsync } from '../../../hooks/use-async';
+import { ServiceError } from '../../../services/call';
+import { retirementService } from '../../../services/retirement';
+import { formatDate } from '../../components/status';
+import './index.scss';
+
+/**
+ * Public: opened by scanning the certificate's QR (`?t=<token>`, or `?q=<the scanned link>` when
+ * WeChat opens a 普通链接二维码), or by typing the serial number. Shows valid/revoked, masked name,
+ * employer and issue date, nothing else.
+ */
+function tokenFrom(params: Record<string, string | undefined>): string {
+  if (params.t) return decodeURIComponent(params.t);
+  if (params.q) return decodeURIComponent(params.q);
+  return '';
+}
+
+function Result({ check }: { check: CertificateCheck }) {
+  const valid = check.status === 'valid';
+  return (
+    <View className={`card verify__result verify__result--${check.status}`}>
+      <View className="verify__mark">{valid ? '✓' : '✕'}</View>
+      <View className="verify__headline">{valid ? '证书真实有效' : '此证书已撤销'}</View>
+      <StatusTag text={valid ? '有效' : '已撤销'} tone={valid ? 'success' : 'danger'} />
+      <View className="verify__rows">
+        <View className="verify__row">
+          <View className="verify__key">持证人</View>
+          <View>{check.nameMasked}</View>
+        </View>
+        <View className="verify__row">
+          <View className="verify__key">原工作单位</View>
+          <View>{check.employer}</View>
+        </View>
+        <View className="verify__row">
+          <View className="verify__key">签发日期</View>
+          <View>{formatDate(check.issuedAt)}</View>
+        </View>
+      </View>
+      <View className="verify__issuer">签发单位：嘉兴市秀洲区总工会</View>
+    </View>
+  );
+}
+
+export default function VerifyPage() {
+  const token = tokenFrom(useRouter().params);
+  const [serial, setSerial] = useState('');
+  const [bySerial, setBySerial] = useState<CertificateCheck | null>(null);
+  const byToken = useAsync(
+    () => (token ? retirementService.verifyCertificate({ token }) : Promise.resolve(null)),
+    [token],
+  );
+
+  const lookup = async () => {
+    try {
+      setBySerial(await retirementService.verifyCertificate({ serial: serial.trim() }));
+    } catch (e) {
+      void Taro.showModal({
+        title: '查询结果',
+        content: e instanceof ServiceError ? e.message : '请稍后再试',
+        showCancel: false,
+      });
+    }
+  };
+
+  return (
+    <PageShell className="verify" title="光荣退休证书验证">
+      {token ? (
+        <StateView loading={byToken.loading} error={byToken.error} onRetry={byToken.reload}>
+          {byToken.data ? <Result check={byToken.data} /> : null}
+        </StateView>
+      ) : null}
+      {bySerial ? <Result check={bySerial} /> : null}
+      {!token ? (
+        <View className="card">
+          <View className="verify__hint">输入证书上的编号查询，例如：秀工荣退〔2026〕第0001号</View>
+          <Input
+            className="form-field__input verify__serial"
+            value={serial}
+            maxlength={40}
+            placeholder="证书编号"
+            aria-label="证书编号"
+            onInput={(e) => setSerial(e.detail.value)}
+          />
+          <View className="btn btn-primary verify__submit" role="button" onClick={lookup}>
+            查询
+          </View>
+        </View>
+      ) : null}
+    </PageShell>
+  );
+}

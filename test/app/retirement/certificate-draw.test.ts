@@ -1,0 +1,81 @@
+import { drawCertificate, honourText, type Ctx2d } from '../../../src/retirement/pages/certificate/draw';
+import type { CertificateView } from '../../../types/api/retirement';
+
+const cert: CertificateView = {
+  id: 'rt1',
+  name: '周桂芳',
+  employer: '嘉兴纺织有限公司',
+  position: '挡车工',
+  yearsOfService: 32,
+  retirementDate: '2026-01-10',
+  serial: '秀工荣退〔2026〕第0003号',
+  issuedAt: Date.UTC(2026, 0, 20, 2),
+  revoked: false,
+  token: 'r.rt1.zzzz.1.sig',
+  qrText: 'https://xzgh.example.cn/rv?t=r.rt1.zzzz.1.sig',
+  issuer: '嘉兴市秀洲区总工会',
+};
+
+/** Records what is drawn; text is measured at one unit per character times the font size. */
+function recorder() {
+  const texts: string[] = [];
+  let rects = 0;
+  let font = '20px serif';
+  const ctx = {
+    fillStyle: '',
+    strokeStyle: '',
+    lineWidth: 1,
+    textAlign: 'left',
+    textBaseline: 'alphabetic',
+    globalAlpha: 1,
+    get font() {
+      return font;
+    },
+    set font(f: string) {
+      font = f;
+    },
+    fillRect: () => void (rects += 1),
+    strokeRect: () => undefined,
+    fillText: (t: string) => void texts.push(t),
+    measureText: (t: string) => ({ width: Array.from(t).length * parseInt(/(\d+)px/.exec(font)?.[1] ?? '20', 10) }),
+    beginPath: () => undefined,
+    arc: () => undefined,
+    stroke: () => undefined,
+    fill: () => undefined,
+    save: () => undefined,
+    restore: () => undefined,
+    translate: () => undefined,
+    rotate: () => undefined,
+    moveTo: () => undefined,
+    lineTo: () => undefined,
+    closePath: () => undefined,
+  };
+  return { ctx: ctx as unknown as Ctx2d, texts, rects: () => rects };
+}
+
+test('the certificate carries the title, honour text, name, employer, years, dates, seal, serial and a QR', () => {
+  const r = recorder();
+  drawCertificate(r.ctx, cert);
+  const all = r.texts.join('');
+  expect(r.texts).toContain('光荣退休纪念证书');
+  expect(r.texts).toContain('周桂芳同志：');
+  expect(all).toContain('多年匠心筑梦，工会铭记君功');
+  expect(all).toContain('嘉兴纺织有限公司挡车工岗位上辛勤耕耘32年');
+  expect(all).toContain('退休日期：2026年1月10日');
+  expect(all).toContain('2026年1月20日');
+  expect(all).toContain('证书编号：秀工荣退〔2026〕第0003号');
+  expect(all).toContain('光荣退休专用章');
+  // the QR modules are drawn as rectangles: far more than the frame's few
+  expect(r.rects()).toBeGreaterThan(100);
+  expect(all).not.toContain('已撤销');
+});
+
+test('a revoked certificate is stamped 已撤销', () => {
+  const r = recorder();
+  drawCertificate(r.ctx, { ...cert, revoked: true });
+  expect(r.texts).toContain('已撤销');
+});
+
+test('the honour text names the person, workplace and years', () => {
+  expect(honourText(cert)[1]).toMatch(/^您在嘉兴纺织有限公司挡车工岗位上辛勤耕耘32年/);
+});

@@ -1,0 +1,140 @@
+/**
+ * 光荣退休 end to end in Chromium against the emulator: persona-family (周晓燕) asks for her mother
+ * 周桂芳 (persona-retiree) with pickup at 新城汇驿站; persona-enterprise (嘉兴纺织 union) verifies;
+ * persona-admin approves, issues and readies the plaque; the certificate is drawn on canvas (its QR is
+ * decoded back from the pixels); a stranger verifies it; persona-station-staff scans the pickup.
+ */
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import type { Page } from 'playwright-core';
+import { RETIREE_ID_NUMBER } from '../../cloud/seed/retirement';
+import { setupE2E } from './harness';
+
+const e2e = setupE2E();
+
+async function callAs(openid: string, fn: string, data: Record<string, unknown>): Promise<any> {
+  const res = await fetch(`${e2e.emulatorUrl}/functions/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'X-WX-OPENID': openid },
+    body: JSON.stringify(data),
+  });
+  const body = await res.json();
+  if (!body.ok) throw new Error(`${fn}.${String(data.action)}: ${body.code} ${body.message}`);
+  return body.data;
+}
+
+const next = (page: Page) => page.locator('.wizard__next').click();
+
+/** Selects 周桂芳's card in the current review tab and runs the tab's batch action. */
+async function batch(page: Page, tab: string, action: string, shot: string) {
+  await page.locator('.review__tab', { hasText: tab }).click();
+  const card = page.locator('.review-item', { hasText: '周桂芳' });
+  await card.waitFor();
+  await card.locator('.review-item__head').click();
+  await page.locator('.review__run', { hasText: `${action}（1）` }).click();
+  await page.getByText(`${action}：1份`).first().waitFor();
+  await e2e.screenshot(page, shot);
+  await card.waitFor({ state: 'detached' });
+}
+
+test('family requests, employer verifies, admin approves and issues, certificate drawn, stranger verifies, staff hands out the plaque', async () => {
+  // 1. The daughter asks for her mother, step by step.
+  const family = await e2e.newPage({ persona: 'persona-family', path: '/retirement/pages/request/index' });
+  await family.getByText('申请前请阅读隐私说明').waitFor();
+  await e2e.screenshot(family, 'retirement-01-consent');
+  await family.locator('.consent__agree').click();
+  await family.locator('.who-choice--1').click();
+  await family.locator('.relation-choice--0').click();
+  await next(family);
+  await family.locator('.field-name input').fill('周桂芳');
+  await family.locator('.field-idNumber input').fill(RETIREE_ID_NUMBER);
+  await next(family);
+  await family.locator('.employer-choice', { hasText: '嘉兴纺织有限公司' }).click();
+  await family.locator('.field-position input').fill('挡车工');
+  await family.locator('.field-years input').fill('32');
+  await family.getByText('点这里选择日期').click();
+  await family.locator('.weui-picker__action', { hasText: '确定' }).click();
+  await e2e.screenshot(family, 'retirement-02-work');
+  await next(family);
+  await family.locator('.field-phone input').fill('13705734567');
+  await family.locator('.delivery-choice', { hasText: '到颁发仪式现场领取' }).click();
+  await family.locator('.place-choice', { hasText: '新城汇驿站' }).click();
+  await next(family);
+  await family.getByText('请核对以下信息').waitFor();
+  const summary = await family.locator('.summary').innerText();
+  expect(summary).toContain('家属代办');
+  expect(summary).not.toContain(RETIREE_ID_NUMBER);
+  await e2e.screenshot(family, 'retirement-03-summary');
+  await next(family);
+  await family.getByText('申请已提交').waitFor();
+  await e2e.screenshot(family, 'retirement-04-submitted');
+  await family.context().close();
+
+  // 2. The employer's union confirms she worked there.
+  const employer = await e2e.newPage({ persona: 'persona-enterprise', path: '/retirement/pages/review/index' });
+  await employer.locator('.review__tab', { hasText: '待核实' }).waitFor();
+  await batch(employer, '待核实', '核实无误', 'retirement-05-employer-verified');
+  await employer.context().close();
+
+  // 3. The district union admin approves, issues, and readies the plaque for the ceremony.
+  const admin = await e2e.newPage({ persona: 'persona-admin', path: '/retirement/pages/review/index' });
+  await admin.locator('.review__tab', { hasText: '待审批' }).waitFor();
+  await batch(admin, '待审批', '批准', 'retirement-06-approved');
+  await batch(admin, '待签发', '签发证书', 'retirement-07-issued');
+  await batch(admin, '已签发', '纪念牌已备好', 'retirement-08-plaque-ready');
+  await admin.context().close();
+
+  // 4. The family sees the certificate, drawn on canvas, and its QR scans back to the token.
+  const [request] = await callAs('persona-family', 'retirement', { action: 'myRequests' });
+  expect(request).toMatchObject({
+    name: '周桂芳',
+    status: 'plaque_pending',
+    serial: expect.stringMatching(/^秀工荣退〔2026〕第\d{4}号$/),
+  });
+  const cert = await callAs('persona-family', 'retirement', { action: 'myCertificate', id: request.id });
+  const mine = await e2e.newPage({ persona: 'persona-family', path: '/retirement/pages/mine/index' });
+  await mine.getByText('纪念牌待领取').first().waitFor();
+  await e2e.screenshot(mine, 'retirement-09-mine');
+  await mine.locator('.mine-request__certificate').click();
+  await mine.getByText('证书已生成').waitFor();
+  await e2e.screenshot(mine, 'retirement-10-certificate');
+  const dataUrl = await mine.evaluate(() =>
+    (document.querySelector('.cert__canvas canvas, canvas.cert__canvas') as HTMLCanvasElement).toDataURL('image/png'),
+  );
+  const png = PNG.sync.read(Buffer.from(dataUrl.split(',')[1], 'base64'));
+  expect(png.width).toBeGreaterThan(300);
+  // The QR sits bottom left; decode just that region so the red frame does not confuse the finder.
+  const cw = Math.round(png.width * 0.45);
+  const ch = Math.round(png.height * 0.3);
+  const top = Math.round(png.height * 0.68);
+  const crop = new Uint8ClampedArray(cw * ch * 4);
+  for (let y = 0; y < ch; y++)
+    png.data.copy(Buffer.from(crop.buffer), y * cw * 4, (top + y) * png.width * 4, ((top + y) * png.width + cw) * 4);
+  const decoded = jsQR(crop, cw, ch);
+  expect(decoded?.data).toBe(cert.qrText);
+  expect(cert.qrText).toContain(cert.token);
+  await mine.context().close();
+
+  // 5. A stranger (no persona at all) scans the certificate and sees only the public facts.
+  const stranger = await e2e.newPage({ path: `/retirement/pages/verify/index?t=${encodeURIComponent(cert.token)}` });
+  await stranger.getByText('证书真实有效').waitFor();
+  const shown = await stranger.locator('.verify__result').innerText();
+  expect(shown).toContain('周*芳');
+  expect(shown).toContain('嘉兴纺织有限公司');
+  expect(shown).not.toContain('周桂芳');
+  expect(shown).not.toContain('13705734567');
+  await e2e.screenshot(stranger, 'retirement-11-verified');
+  await stranger.context().close();
+
+  // 6. At 新城汇驿站 the staff scans (pastes, in H5) the certificate code: the plaque is handed out.
+  const staff = await e2e.newPage({ persona: 'persona-station-staff', path: '/staff/pages/scanner/index' });
+  await staff.locator('.scanner__input input').fill(cert.token);
+  await staff.locator('.scanner__verify').click();
+  await staff.getByText('纪念牌领取成功').waitFor();
+  await e2e.screenshot(staff, 'retirement-12-plaque-collected');
+  await staff.context().close();
+  const after = await callAs('persona-family', 'retirement', { action: 'getRequest', id: request.id });
+  expect(after.status).toBe('collected');
+
+  expect(e2e.pageErrors).toEqual([]);
+});

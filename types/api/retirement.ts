@@ -1,0 +1,278 @@
+/**
+ * 光荣退休: honour-certificate requests (by the retiree, a family member or the employer's union),
+ * review (employer verifies, district union approves), the e-certificate, plaque pickup/post, and the
+ * public verification anyone can open by scanning the certificate's QR.
+ *
+ * Privacy: identity numbers travel only in submit payloads; every response carries `idMasked`
+ * (前3后4) and a masked phone, never the full numbers.
+ */
+import { s, type Infer } from '../schema';
+import { emptyInput, pageInput, type EmptyInput, type Page } from './common';
+
+export const RETIREMENT_STATUSES = [
+  'submitted',
+  'employer_verified',
+  'approved',
+  'returned',
+  'issued',
+  'plaque_pending',
+  'plaque_posted',
+  'collected',
+  'revoked',
+] as const;
+export type RetirementStatus = (typeof RETIREMENT_STATUSES)[number];
+
+/** Plain words for the timeline an elderly reader sees. */
+export const RETIREMENT_STATUS_LABELS: Record<RetirementStatus, string> = {
+  submitted: '已提交',
+  employer_verified: '单位已核实',
+  approved: '已批准',
+  returned: '已退回',
+  issued: '证书已签发',
+  plaque_pending: '纪念牌待领取',
+  plaque_posted: '纪念牌已寄出',
+  collected: '已领取',
+  revoked: '证书已撤销',
+};
+
+export const REQUESTER_KINDS = ['self', 'family', 'employer'] as const;
+export type RequesterKind = (typeof REQUESTER_KINDS)[number];
+export const REQUESTER_LABELS: Record<RequesterKind, string> = {
+  self: '本人申请',
+  family: '家属代办',
+  employer: '单位代办',
+};
+
+export const FAMILY_RELATIONS = ['子女', '配偶', '孙子女', '兄弟姐妹', '其他亲属'] as const;
+export const CALLBACK_TIMES = ['上午', '下午', '晚上', '任何时间'] as const;
+export const DELIVERY_METHODS = ['pickup', 'post'] as const;
+export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
+
+/** The retiree's details, as entered on the form (one row of an employer's list too). */
+export const retireeFields = {
+  name: s.string({
+    label: '退休职工姓名',
+    min: 2,
+    max: 20,
+    pattern: /^[\u4e00-\u9fa5·A-Za-z ]+$/,
+    patternMessage: '请填写真实姓名',
+  }),
+  idNumber: s.idNumber({ label: '身份证号' }),
+  /** Shown on the certificate; replaced by the registered name when `employerId` is given. */
+  employer: s.string({ label: '原工作单位', min: 2, max: 60 }),
+  employerId: s.optional(s.id({ label: '原工作单位' })),
+  position: s.string({ label: '岗位或工种', min: 1, max: 30 }),
+  yearsOfService: s.int({ label: '工龄（年）', min: 1, max: 60 }),
+  retirementDate: s.date({ label: '退休日期' }),
+  phone: s.phone({ label: '联系电话' }),
+  deliveryMethod: s.oneOf(DELIVERY_METHODS, { label: '纪念牌领取方式' }),
+  /** A ceremony place (station id) when `deliveryMethod` is pickup. */
+  pickupStationId: s.optional(s.id({ label: '领取地点' })),
+  /** Postal address when `deliveryMethod` is post. */
+  postAddress: s.optional(s.string({ label: '邮寄地址', min: 6, max: 120 })),
+  /** A cloud file id of a photo for the certificate; optional. */
+  photoFileId: s.optional(s.string({ label: '照片', min: 1, max: 300 })),
+  callbackRequested: s.optional(s.boolean({ label: '电话回访' })),
+  callbackTime: s.optional(s.oneOf(CALLBACK_TIMES, { label: '方便接电话的时间' })),
+};
+
+export const submitRequestInput = s.object({
+  consent: s.literal(true, { label: '同意隐私说明' }),
+  requesterKind: s.oneOf(REQUESTER_KINDS, { label: '申请人' }),
+  /** Required for a family member: how they are related to the retiree. */
+  relation: s.optional(s.oneOf(FAMILY_RELATIONS, { label: '与退休职工的关系' })),
+  ...retireeFields,
+});
+export type SubmitRequestInput = Infer<typeof submitRequestInput>;
+
+const { employer: _employer, employerId: _employerId, ...rowFields } = retireeFields;
+export const retireeRowInput = s.object(rowFields, { label: '名单中的一行' });
+export type RetireeRow = Infer<typeof retireeRowInput>;
+
+export const submitBatchInput = s.object({
+  consent: s.literal(true, { label: '同意隐私说明' }),
+  employerId: s.id({ label: '本单位' }),
+  retirees: s.array(retireeRowInput, { label: '退休职工名单', min: 1, max: 50 }),
+});
+
+/** Resubmission after a return: everything but the identity number may be corrected. */
+const { idNumber: _idNumber, ...editableFields } = retireeFields;
+export const resubmitInput = s.object({ id: s.id({ label: '申请编号' }), ...editableFields });
+
+const idInput = s.object({ id: s.id({ label: '申请编号' }) });
+const idsInput = s.object({ ids: s.array(s.id({ label: '申请编号' }), { label: '申请', min: 1, max: 100 }) });
+const reasonField = s.string({ label: '原因', min: 2, max: 200 });
+
+export const verifyEmploymentInput = s.object({
+  ids: s.array(s.id({ label: '申请编号' }), { label: '申请', min: 1, max: 100 }),
+  decision: s.oneOf(['confirm', 'return'] as const, { label: '核实结果' }),
+  reason: s.optional(reasonField),
+});
+export const returnInput = s.object({ id: s.id({ label: '申请编号' }), reason: reasonField });
+export const revokeInput = s.object({ id: s.id({ label: '申请编号' }), reason: reasonField });
+export const postPlaqueInput = s.object({
+  id: s.id({ label: '申请编号' }),
+  trackingNote: s.string({ label: '快递单号或说明', min: 4, max: 100 }),
+});
+export const queueInput = s.object({
+  status: s.optional(s.oneOf(RETIREMENT_STATUSES, { label: '状态' })),
+  /** Enterprise contacts holding several employers pick one; admins may filter. */
+  employerId: s.optional(s.id({ label: '单位' })),
+  ...pageInput,
+});
+export const verifyCertificateInput = s.object({
+  /** The signed token from the certificate's QR, or the printed serial number. */
+  token: s.optional(s.string({ label: '证书二维码', min: 8, max: 120 })),
+  serial: s.optional(s.string({ label: '证书编号', min: 6, max: 40 })),
+});
+
+export interface Delivery {
+  method: DeliveryMethod;
+  stationId?: string;
+  stationName?: string;
+  stationAddress?: string;
+  address?: string;
+}
+
+export interface TimelineEntry {
+  status: RetirementStatus;
+  label: string;
+  at: number;
+  note?: string;
+}
+
+/** A request as the submitter, the employer contact or the admin sees it: never a full id or phone. */
+export interface RetirementRequestView {
+  id: string;
+  name: string;
+  /** 前3后4: 330***********1234. */
+  idMasked: string;
+  /** 138****5678. */
+  phoneMasked: string;
+  employer: string;
+  employerId?: string;
+  position: string;
+  yearsOfService: number;
+  retirementDate: string;
+  delivery: Delivery;
+  hasPhoto: boolean;
+  callbackRequested: boolean;
+  callbackTime?: string;
+  requesterKind: RequesterKind;
+  relation?: string;
+  status: RetirementStatus;
+  statusLabel: string;
+  returnReason?: string;
+  serial?: string;
+  issuedAt?: number;
+  trackingNote?: string;
+  collectedAt?: number;
+  revokeReason?: string;
+  timeline: TimelineEntry[];
+  submittedAt: number;
+  /** True for the person who submitted it (may resubmit after a return, confirm receipt of a post). */
+  mine: boolean;
+}
+
+export interface BatchRowResult {
+  index: number;
+  ok: boolean;
+  id?: string;
+  code?: string;
+  message?: string;
+}
+
+export interface BatchResult {
+  done: number;
+  results: BatchRowResult[];
+}
+
+/** What the e-certificate drawing needs (the owner's own certificate: full name). */
+export interface CertificateView {
+  id: string;
+  name: string;
+  employer: string;
+  position: string;
+  yearsOfService: number;
+  retirementDate: string;
+  serial: string;
+  issuedAt: number;
+  revoked: boolean;
+  /** The long-lived signed token: the QR opens the verify page with it, and staff scan it at pickup. */
+  token: string;
+  /** What the QR encodes: the verify page path with the token. */
+  qrText: string;
+  issuer: string;
+}
+
+/** The public answer: nothing but these. */
+export interface CertificateCheck {
+  status: 'valid' | 'revoked';
+  nameMasked: string;
+  employer: string;
+  issuedAt: number;
+}
+
+export interface FormOptions {
+  open: boolean;
+  campaignTitle: string;
+  futureDays: number;
+  pastDays: number;
+  /** Today in Shanghai, so the form's date picker has the same window as the server. */
+  today: string;
+  places: { id: string; name: string; address: string }[];
+  employers: { id: string; name: string }[];
+}
+
+export interface ReviewItem extends RetirementRequestView {
+  callbackDone?: boolean;
+}
+
+export interface RetirementActions {
+  formOptions: { input: EmptyInput; output: FormOptions };
+  submitRequest: { input: SubmitRequestInput; output: RetirementRequestView };
+  submitBatch: { input: Infer<typeof submitBatchInput>; output: BatchResult };
+  resubmitRequest: { input: Infer<typeof resubmitInput>; output: RetirementRequestView };
+  myRequests: { input: EmptyInput; output: RetirementRequestView[] };
+  getRequest: { input: Infer<typeof idInput>; output: RetirementRequestView };
+  myCertificate: { input: Infer<typeof idInput>; output: CertificateView };
+  confirmReceipt: { input: Infer<typeof idInput>; output: RetirementRequestView };
+  reviewQueue: { input: Infer<typeof queueInput>; output: Page<ReviewItem> };
+  verifyEmployment: { input: Infer<typeof verifyEmploymentInput>; output: BatchResult };
+  approve: { input: Infer<typeof idsInput>; output: BatchResult };
+  returnRequest: { input: Infer<typeof returnInput>; output: RetirementRequestView };
+  issue: { input: Infer<typeof idsInput>; output: BatchResult };
+  plaqueReady: { input: Infer<typeof idsInput>; output: BatchResult };
+  postPlaque: { input: Infer<typeof postPlaqueInput>; output: RetirementRequestView };
+  revoke: { input: Infer<typeof revokeInput>; output: RetirementRequestView };
+  verifyCertificate: { input: Infer<typeof verifyCertificateInput>; output: CertificateCheck };
+}
+
+export const retirementSchemas = {
+  formOptions: emptyInput,
+  submitRequest: submitRequestInput,
+  submitBatch: submitBatchInput,
+  resubmitRequest: resubmitInput,
+  myRequests: emptyInput,
+  getRequest: idInput,
+  myCertificate: idInput,
+  confirmReceipt: idInput,
+  reviewQueue: queueInput,
+  verifyEmployment: verifyEmploymentInput,
+  approve: idsInput,
+  returnRequest: returnInput,
+  issue: idsInput,
+  plaqueReady: idsInput,
+  postPlaque: postPlaqueInput,
+  revoke: revokeInput,
+  verifyCertificate: verifyCertificateInput,
+};
+
+/** The verify page, which the certificate's QR opens (`?t=<token>`). */
+export const VERIFY_PAGE = '/retirement/pages/verify/index';
+
+/** Pulls the signed token out of what a QR holds: the token itself or a link with `t=<token>`. */
+export function certificateTokenFrom(text: string): string {
+  const m = /[?&]t=([A-Za-z0-9_.-]+)/.exec(text);
+  return m ? m[1] : text.trim();
+}
