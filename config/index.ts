@@ -1,0 +1,86 @@
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import devConfig from './dev';
+import prodConfig from './prod';
+
+const root = path.resolve(__dirname, '..');
+const isH5 = process.env.TARO_ENV === 'h5';
+
+// Passed through to webpack's `cache` (Taro's ICache type only names `enable`, `buildDependencies` and `name`).
+const webpackCache = {
+  cacheDirectory: path.join(root, '.cache/webpack'),
+  buildDependencies: {
+    config: ['index.ts', 'dev.ts', 'prod.ts'].map((f) => path.join(__dirname, f)),
+    files: [path.join(root, 'src/app.config.ts'), path.join(root, 'babel.config.js')],
+  },
+};
+
+// https://docs.taro.zone/docs/config
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'union-services',
+    date: '2025-1-1',
+    designWidth: 750,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: isH5 ? 'dist-h5' : 'dist',
+    plugins: [],
+    // Mirrors tsconfig.json `paths` (and jest moduleNameMapper).
+    alias: {
+      '@': path.join(root, 'src'),
+      '@contract': path.join(root, 'types'),
+    },
+    defineConstants: {},
+    copy: { patterns: [], options: {} },
+    // Plain progress lines instead of the animated bar when output is not a terminal (CI, npm test logs).
+    logger: { quiet: !process.stdout.isTTY, stats: false },
+    framework: 'react',
+    compiler: 'webpack5',
+    // Webpack filesystem cache, one per NODE_ENV-TARO_ENV (Taro's default name), under .cache/webpack.
+    cache: { enable: true, ...webpackCache },
+    mini: {
+      // types/ (the API contract, imported as @contract/*) lives outside src/: compile it too.
+      compile: { include: [path.join(root, 'types')] },
+      // Modules used only by subpackages are moved out of the main package's common chunks.
+      optimizeMainPackage: { enable: true },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
+      },
+    },
+    h5: {
+      compile: { include: [path.join(root, 'types')] },
+      publicPath: './',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      // Taro splits only initial chunks, so every lazily loaded page would carry its own copy of shared code
+      // (~190 KB each): share modules between page chunks too.
+      webpackChain(chain) {
+        chain.optimization.splitChunks({ ...chain.optimization.get('splitChunks'), chunks: 'all' });
+      },
+      // `taro build --type h5 --watch` serves from memory (dist-h5/ stays empty): loopback only.
+      devServer: { host: '127.0.0.1', port: Number(process.env.PORT || 10086) },
+      output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[hash].css',
+        chunkFilename: 'css/[name].[chunkhash].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
+      },
+    },
+  };
+
+  if (process.env.NODE_ENV === 'development') {
+    return merge({}, baseConfig, devConfig);
+  }
+  return merge({}, baseConfig, prodConfig);
+});

@@ -1,0 +1,2 @@
+// Stand-in for imported .scss/.css files in the `app` jest project.
+export default {};

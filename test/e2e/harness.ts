@@ -1,0 +1,218 @@
+/**
+ * Browser tests of the H5 build (dist-h5/, from `taro build --type h5`) in Debian's Chromium, against the local
+ * emulator. One emulator (fresh data: `--reset`), one static server and one browser per test file.
+ *
+ *   import { setupE2E } from './harness';
+ *   const e2e = setupE2E();                                   // registers beforeAll/afterAll
+ *
+ *   test('a rider claims a gift pack', async () => {
+ *     const page = await e2e.newPage({ persona: 'o-rider-01', path: '/gifts/pages/campaign/index?id=cny' });
+ *     await page.getByText('领取礼包').click();
+ *     await page.getByText('领取成功').waitFor();               // playwright auto-waits; jest's expect has no toBeVisible
+ *     await e2e.screenshot(page, 'gift-claimed');               // -> test-results/screenshots/gift-claimed.png
+ *   });
+ *
+ * API (setupE2E(options) returns an object whose fields are valid inside tests):
+ * - appUrl: the static server's URL (e.g. http://127.0.0.1:41234/); emulatorUrl: http://127.0.0.1:<port>.
+ * - newPage({ persona?, path = '/pages/home/index', viewport = 375x812, waitForApp = true }) -> playwright Page,
+ *   opened at `${appUrl}#${path}` (hash router). Before any app script runs it sets window.__EMULATOR_URL__ and
+ *   storage 'emulator-url' to this file's emulator, and storage 'persona' = persona (an OPENID from the seed) when
+ *   given; storage entries are written as Taro.setStorageSync does on H5 (localStorage[key] = '{"data":value}'),
+ *   so the app reads them with Taro.getStorageSync. Each newPage is a fresh browser context (own localStorage).
+ * - screenshot(page, name) -> path of test-results/screenshots/<name>.png (full page).
+ * - pageErrors: uncaught errors from every page (assert it stays empty); consoleErrors likewise for console.error.
+ * - emulatorLog(): everything the emulator printed so far (for debugging a failure).
+ * - setupE2E({ emulator: false }) skips the emulator (pages that never call the cloud layer).
+ * Runs serially (jest --selectProjects e2e uses maxWorkers 1); timeout 120 s per test.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+jest.setTimeout(120_000);
+
+const ROOT = path.resolve(__dirname, '../..');
+const DIST_H5 = path.join(ROOT, 'dist-h5');
+const SHOTS = path.join(ROOT, 'test-results/screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+interface Proc {
+  child: ChildProcess;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+/** Spawns `node args...` and resolves once a line of its stdout matches `ready` (rejects on exit/timeout). */
+function startNode(
+  args: string[],
+  env: Record<string, string>,
+  ready: RegExp,
+  timeoutMs = 30_000,
+): Promise<Proc & { match: RegExpMatchArray }> {
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      const kill = setTimeout(() => child.kill('SIGKILL'), 5000);
+      child.once('exit', () => {
+        clearTimeout(kill);
+        resolve();
+      });
+      child.kill('SIGTERM');
+    });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      void stop();
+      reject(new Error(`node ${args.join(' ')} not ready after ${timeoutMs} ms:\n${out}`));
+    }, timeoutMs);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = out.match(ready);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, match, output: () => out, stop });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`node ${args.join(' ')} exited (${code}) before it was ready:\n${out}`));
+    });
+  });
+}
+
+export interface NewPageOptions {
+  persona?: string;
+  path?: string;
+  viewport?: { width: number; height: number };
+  waitForApp?: boolean;
+}
+
+export interface E2E {
+  appUrl: string;
+  emulatorUrl: string;
+  browser: Browser;
+  pageErrors: string[];
+  consoleErrors: string[];
+  newPage(opts?: NewPageOptions): Promise<Page>;
+  screenshot(page: Page, name: string): Promise<string>;
+  emulatorLog(): string;
+}
+
+export function setupE2E({ emulator = true }: { emulator?: boolean } = {}): E2E {
+  const procs: Proc[] = [];
+  let dataDir = '';
+  const ctx = { pageErrors: [], consoleErrors: [] } as unknown as E2E & { stopAll(): Promise<void> };
+  let emulatorProc: Proc | undefined;
+
+  ctx.emulatorLog = () => emulatorProc?.output() ?? '';
+  ctx.newPage = async ({
+    persona,
+    path: route = '/pages/home/index',
+    viewport = { width: 375, height: 812 },
+    waitForApp = true,
+  } = {}) => {
+    const context = await ctx.browser.newContext({
+      viewport,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      deviceScaleFactor: 2,
+    });
+    await context.addInitScript(
+      ({ emulatorUrl, persona }) => {
+        // Stored the way Taro.setStorageSync does on H5, so Taro.getStorageSync reads it back.
+        const put = (key: string, value: string) => localStorage.setItem(key, JSON.stringify({ data: value }));
+        if (emulatorUrl) {
+          (window as any).__EMULATOR_URL__ = emulatorUrl;
+          put('emulator-url', emulatorUrl);
+        }
+        if (persona) put('persona', persona);
+      },
+      { emulatorUrl: ctx.emulatorUrl, persona: persona ?? '' },
+    );
+    const page = await context.newPage();
+    page.on('pageerror', (err) => ctx.pageErrors.push(`${route}: ${err.message}`));
+    page.on('console', (msg) => msg.type() === 'error' && ctx.consoleErrors.push(`${route}: ${msg.text()}`));
+    await page.goto(`${ctx.appUrl}#${route.startsWith('/') ? route : `/${route}`}`);
+    // Taro H5 mounts each page into a `.taro_page` element.
+    if (waitForApp) await page.waitForSelector('.taro_page', { timeout: 30_000 });
+    return page;
+  };
+  ctx.screenshot = async (page, name) => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    const file = path.join(SHOTS, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    return file;
+  };
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(DIST_H5, 'index.html')))
+      throw new Error('dist-h5/index.html missing: run `npx taro build --type h5`');
+    const staticPort = await freePort();
+    const [web, emu] = await Promise.all([
+      startNode(['scripts/lib/static-server.mjs', DIST_H5, String(staticPort)], {}, /Serving .* at (http:\S+)/),
+      emulator ? startEmulator() : Promise.resolve(undefined),
+    ]);
+    procs.push(web);
+    ctx.appUrl = web.match[1];
+    if (emu) {
+      procs.push(emu);
+      emulatorProc = emu;
+      ctx.emulatorUrl = emu.match[1];
+    } else {
+      ctx.emulatorUrl = '';
+    }
+    ctx.browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+
+  afterAll(async () => {
+    await ctx.browser?.close();
+    await Promise.all(procs.map((p) => p.stop()));
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function startEmulator() {
+    if (!fs.existsSync(path.join(ROOT, 'scripts/emulator.mjs'))) throw new Error('scripts/emulator.mjs missing');
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'emulator-e2e-'));
+    const port = await freePort();
+    return startNode(
+      ['scripts/emulator.mjs', '--reset'],
+      { EMULATOR_PORT: String(port), EMULATOR_DATA_DIR: dataDir },
+      /Emulator ready at (http:\/\/127\.0\.0\.1:\d+)/,
+      60_000,
+    );
+  }
+
+  return ctx;
+}
