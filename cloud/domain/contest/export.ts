@@ -1,0 +1,69 @@
+/** The venue's list as CSV, and the contest's poster 小程序码. */
+import type { Infer } from '../../../types/schema';
+import { REGISTRATION_STATUS_TEXT, type contestInput, type exportInput } from '../../../types/api/contest';
+import { audit } from '../../lib/audit';
+import { formatShanghai, shanghaiDate } from '../../lib/clock';
+import type { ActionCtx } from '../../lib/context';
+import { fail } from '../../lib/errors';
+import { maskPhone } from '../../lib/mask';
+import { REGISTRATIONS, type RegistrationDoc } from './model';
+import { loadContest } from './store';
+
+/** Who the venue expects: approved people and those already through the door. */
+const VENUE_STATES = ['approved', 'checked_in', 'result_published', 'awarded'];
+
+/** Quotes a cell; a leading = + - @ is defused so a spreadsheet never runs it as a formula. */
+export function csvCell(value: string | number): string {
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * Phones are masked (138****1234), as in every response: the venue checks people in by the signed
+ * ticket or by name + phone tail, which the masked form keeps. A full-phone contact list for calling
+ * no-shows would need a reviewed exception to that rule, so it is not offered.
+ */
+export async function exportCsv(ctx: ActionCtx, input: Infer<typeof exportInput>): Promise<{ filename: string; csv: string; rows: number }> {
+  const contest = await loadContest(ctx, input.contestId);
+  const _ = ctx.db.command;
+  const where: Record<string, unknown> = { contestId: contest._id, status: _.in(VENUE_STATES) };
+  if (input.tradeId) where.tradeId = input.tradeId;
+  const regs = (await ctx.db.collection(REGISTRATIONS).where(where).limit(1000).get()).data as RegistrationDoc[];
+  const order = new Map(contest.tradeIds.map((id, i) => [id, i]));
+  regs.sort((a, b) => (order.get(a.tradeId) ?? 0) - (order.get(b.tradeId) ?? 0) || a.submittedAt - b.submittedAt);
+  const header = ['序号', '项目', '姓名', '工作单位', '工种', '技能等级', '从业年限', '手机号', '状态', '签到时间'];
+  const lines = regs.map((r, i) =>
+    [
+      i + 1,
+      r.tradeName,
+      r.name,
+      r.employer,
+      r.jobTitle,
+      r.skillLevel,
+      r.yearsInTrade,
+      maskPhone(r.phone),
+      REGISTRATION_STATUS_TEXT[r.status],
+      r.checkedIn ? formatShanghai(r.checkedIn.at) : '',
+    ]
+      .map(csvCell)
+      .join(','),
+  );
+  await audit(ctx, {
+    event: 'contest.exportCsv',
+    target: { kind: 'contest', id: contest._id },
+    detail: { tradeId: input.tradeId ?? null, rows: regs.length },
+  });
+  // BOM so Excel opens the Chinese text as UTF-8.
+  return { filename: `${contest._id}-${input.tradeId ?? 'all'}-${shanghaiDate(ctx.now())}.csv`, csv: `\ufeff${[header.join(','), ...lines].join('\r\n')}\r\n`, rows: regs.length };
+}
+
+export const CONTEST_PAGE = 'contest/pages/detail/index';
+
+/** The printed poster's 小程序码: scene is the contest id (≤ 32 chars), opening its detail page. */
+export async function poster(ctx: ActionCtx, input: Infer<typeof contestInput>): Promise<{ contentType: string; base64: string; page: string; scene: string }> {
+  const contest = await loadContest(ctx, input.contestId);
+  if (contest._id.length > 32) fail('INVALID_STATE', '比武编号过长，无法生成小程序码');
+  const res = await ctx.openapi.wxacode.getUnlimited({ scene: contest._id, page: CONTEST_PAGE, width: 430 });
+  return { contentType: res.contentType ?? 'image/png', base64: Buffer.from(res.buffer).toString('base64'), page: CONTEST_PAGE, scene: contest._id };
+}

@@ -1,0 +1,132 @@
+/**
+ * The contest domain's documents and pure helpers.
+ * Collections:
+ * - `contests`: one per contest (window, venue, schedule, rules, trade order).
+ * - `contestTrades`: one per trade of a contest, `_id` `${contestId}:${tradeId}`, holding the quota
+ *   and the `taken` counter that a single conditional `_.inc` moves (never read-then-write).
+ * - `contestEmployerPlaces`: counter per (trade, employer) when a trade limits places per employer.
+ * - `contestRegistrations`: one per person per trade (deterministic hashed `_id`, short enough to
+ *   be the id inside the signed check-in token).
+ * - `titles`: honours already held (`${tradeName}:${openid}`), which bar a person from that trade.
+ */
+import { createHash } from 'crypto';
+import type { Award, ContestPhase, Registration, RegistrationStatus, ScheduleItem, SkillLevel } from '../../../types/api/contest';
+import type { ScanStamp } from '../../lib/scan';
+import { maskPhone } from '../../lib/mask';
+
+export const CONTESTS = 'contests';
+export const TRADES = 'contestTrades';
+export const EMPLOYER_PLACES = 'contestEmployerPlaces';
+export const REGISTRATIONS = 'contestRegistrations';
+export const TITLES = 'titles';
+
+export interface ContestDoc {
+  _id: string;
+  title: string;
+  summary: string;
+  venue: string;
+  venueAddress: string;
+  registrationOpensAt: number;
+  registrationClosesAt: number;
+  contestStartsAt: number;
+  contestEndsAt: number;
+  schedule: ScheduleItem[];
+  rules: string[];
+  awards: string;
+  /** Trade ids in display order. */
+  tradeIds: string[];
+  createdAt: number;
+}
+
+export interface TradeDoc {
+  _id: string;
+  contestId: string;
+  tradeId: string;
+  name: string;
+  rules: string;
+  quota: number;
+  taken: number;
+  employerQuota?: number;
+  resultsPublishedAt?: number;
+}
+
+export interface RegistrationDoc {
+  _id: string;
+  openid: string;
+  contestId: string;
+  tradeId: string;
+  tradeName: string;
+  name: string;
+  /** Clear in the database (the venue may need to call); masked in every response. */
+  phone: string;
+  employer: string;
+  /** Which per-employer counter holds this person's place (when the trade has an employer quota). */
+  employerKey?: string;
+  jobTitle: string;
+  skillLevel: SkillLevel;
+  yearsInTrade: number;
+  status: RegistrationStatus;
+  returnReason?: string;
+  submittedAt: number;
+  reviewedAt?: number;
+  reviewer?: string;
+  cancelledAt?: number;
+  checkedIn?: ScanStamp;
+  rank?: number;
+  award?: Award;
+  /** 1 for the first submission, +1 for each resubmission or re-registration. */
+  attempt: number;
+}
+
+/** States that hold a place in the quota (cancelled is the only one that gave it back). */
+export const HOLDING: RegistrationStatus[] = ['submitted', 'approved', 'returned', 'checked_in', 'result_published', 'awarded'];
+
+export const tradeKey = (contestId: string, tradeId: string) => `${contestId}:${tradeId}`;
+
+/**
+ * One registration per person per trade: the id is derived from contest, trade and OPENID, hashed
+ * so it does not reveal the OPENID and stays within the token's id alphabet (≤ 40 chars).
+ */
+export function registrationId(contestId: string, tradeId: string, openid: string): string {
+  return `cr${createHash('sha256').update(`${tradeKey(contestId, tradeId)}:${openid}`).digest('hex').slice(0, 22)}`;
+}
+
+/** Counter id for a (trade, employer) pair; the employer name is normalised and hashed. */
+export function employerKey(contestId: string, tradeId: string, employer: string): string {
+  const normal = employer.replace(/\s+/g, '');
+  return `${tradeKey(contestId, tradeId)}:${createHash('sha256').update(normal).digest('hex').slice(0, 16)}`;
+}
+
+export function phaseOf(contest: Pick<ContestDoc, 'registrationOpensAt' | 'registrationClosesAt'>, now: number): ContestPhase {
+  if (now < contest.registrationOpensAt) return 'upcoming';
+  if (now > contest.registrationClosesAt) return 'closed';
+  return 'open';
+}
+
+export function toRegistration(doc: RegistrationDoc, contest: ContestDoc): Registration {
+  const view: Registration = {
+    id: doc._id,
+    contestId: doc.contestId,
+    contestTitle: contest.title,
+    tradeId: doc.tradeId,
+    tradeName: doc.tradeName,
+    name: doc.name,
+    phone: maskPhone(doc.phone),
+    employer: doc.employer,
+    jobTitle: doc.jobTitle,
+    skillLevel: doc.skillLevel,
+    yearsInTrade: doc.yearsInTrade,
+    status: doc.status,
+    submittedAt: doc.submittedAt,
+    registrationClosesAt: contest.registrationClosesAt,
+    contestStartsAt: contest.contestStartsAt,
+    venue: contest.venue,
+  };
+  if (doc.returnReason && doc.status === 'returned') view.returnReason = doc.returnReason;
+  if (doc.reviewedAt) view.reviewedAt = doc.reviewedAt;
+  if (doc.checkedIn) view.checkedInAt = doc.checkedIn.at;
+  if (doc.rank !== undefined && (doc.status === 'result_published' || doc.status === 'awarded')) {
+    view.result = doc.award ? { rank: doc.rank, award: doc.award } : { rank: doc.rank };
+  }
+  return view;
+}

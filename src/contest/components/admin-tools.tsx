@@ -1,0 +1,69 @@
+import { Button, Image, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { ServiceError } from '../../services/call';
+import { contestService } from '../../services/contest';
+
+const message = (e: unknown) => (e instanceof ServiceError ? e.message : '请稍后再试');
+
+/** The venue list as CSV (phones masked) and the poster's 小程序码, for one contest. */
+export function AdminTools({ contestId, tradeId }: { contestId: string; tradeId?: string }) {
+  const [csv, setCsv] = useState<{ text: string; rows: number; filename: string } | null>(null);
+  const [poster, setPoster] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const exportList = async () => {
+    setBusy(true);
+    try {
+      const out = await contestService.exportCsv({ contestId, tradeId });
+      const text = out.csv.replace(/^\ufeff/, '');
+      setCsv({ text, rows: out.rows, filename: out.filename });
+      await Taro.setClipboardData({ data: text });
+    } catch (e) {
+      await Taro.showModal({ title: '未能导出', content: message(e), showCancel: false });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const makePoster = async () => {
+    setBusy(true);
+    try {
+      const out = await contestService.poster(contestId);
+      setPoster(`data:${out.contentType};base64,${out.base64}`);
+    } catch (e) {
+      await Taro.showModal({ title: '未能生成小程序码', content: message(e), showCancel: false });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className='card admin-tools'>
+      <View className='row-actions'>
+        <Button className='btn btn-plain review__export' disabled={busy || undefined} onClick={exportList}>
+          导出赛场名单
+        </Button>
+        <Button className='btn btn-plain' disabled={busy || undefined} onClick={makePoster}>
+          海报小程序码
+        </Button>
+      </View>
+      {csv ? (
+        <View className='admin-tools__csv'>
+          <View className='muted'>
+            {csv.filename} · 共{csv.rows}人 · 已复制到剪贴板（手机号已隐藏中间4位）
+          </View>
+          <Text userSelect className='admin-tools__text'>
+            {csv.text}
+          </Text>
+        </View>
+      ) : null}
+      {poster ? (
+        <View className='admin-tools__poster'>
+          <Image src={poster} className='admin-tools__image' mode='aspectFit' showMenuByLongpress />
+          <View className='muted'>长按保存，印在海报上，扫码直达报名页</View>
+        </View>
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,28 @@
+import { SKILL_LEVELS, registrationFields, type SkillLevel } from '@contract/api/contest';
+import { s } from '@contract/schema';
+
+export interface FormState {
+  employer: string;
+  jobTitle: string;
+  skillLevel: SkillLevel | undefined;
+  yearsInTrade: string;
+  phone: string;
+}
+
+export { SKILL_LEVELS };
+
+const schema = s.object(registrationFields);
+
+/** The same schema the cloud function checks, run on the phone first: field → Chinese message. */
+export function validate(form: FormState) {
+  const years = form.yearsInTrade.trim() === '' ? undefined : Number(form.yearsInTrade);
+  const parsed = schema.parse({
+    employer: form.employer,
+    jobTitle: form.jobTitle,
+    skillLevel: form.skillLevel,
+    yearsInTrade: years,
+    phone: form.phone.trim(),
+    consent: true,
+  });
+  return parsed.ok ? { ok: true as const, value: parsed.value } : { ok: false as const, field: parsed.issue.path, message: parsed.issue.message };
+}

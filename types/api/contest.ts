@@ -1,0 +1,212 @@
+/**
+ * Skills contests (技能比武): contests with trades and quotas, registration, review, check-in
+ * tickets, results. Shared by the cloud `contest` function and the app's contest subpackage.
+ */
+import { s, type Infer } from '../schema';
+import { pageInput, type Page } from './common';
+
+/** Where a contest stands for a worker, judged in Asia/Shanghai from its registration window. */
+export type ContestPhase = 'upcoming' | 'open' | 'closed';
+
+/** 职业技能等级 as the worker holds it today. */
+export const SKILL_LEVELS = ['暂无等级', '初级工', '中级工', '高级工', '技师', '高级技师'] as const;
+export type SkillLevel = (typeof SKILL_LEVELS)[number];
+
+export const AWARDS = ['一等奖', '二等奖', '三等奖', '优秀奖'] as const;
+export type Award = (typeof AWARDS)[number];
+
+/**
+ * submitted 已提交 → approved 审核通过 / returned 退回 (resubmit until the deadline) → checked_in 已签到
+ * → result_published 成绩已公布 / awarded 获奖; cancelled 已取消 (by the worker, before the deadline).
+ */
+export type RegistrationStatus = 'submitted' | 'approved' | 'returned' | 'checked_in' | 'result_published' | 'awarded' | 'cancelled';
+
+export const REGISTRATION_STATUS_TEXT: Record<RegistrationStatus, string> = {
+  submitted: '已提交',
+  approved: '审核通过',
+  returned: '退回',
+  checked_in: '已签到',
+  result_published: '成绩已公布',
+  awarded: '获奖',
+  cancelled: '已取消',
+};
+
+/** Minimum and (exclusive) maximum age on the first contest day: see cloud/domain/contest/eligibility.ts. */
+export const MIN_AGE = 16;
+export const MAX_AGE_EXCLUSIVE = 60;
+
+export interface ScheduleItem {
+  /** Epoch ms. */
+  at: number;
+  text: string;
+}
+
+export interface ContestTrade {
+  id: string;
+  name: string;
+  /** What the trade's contest tests, in a sentence or two. */
+  rules: string;
+  quota: number;
+  taken: number;
+  left: number;
+  /** Places per employer, when the contest limits them. */
+  employerQuota?: number;
+  resultsPublished: boolean;
+}
+
+export interface ContestSummary {
+  id: string;
+  title: string;
+  summary: string;
+  phase: ContestPhase;
+  venue: string;
+  registrationOpensAt: number;
+  registrationClosesAt: number;
+  contestStartsAt: number;
+  contestEndsAt: number;
+  tradeNames: string[];
+  placesLeft: number;
+  resultsPublished: boolean;
+}
+
+export interface ContestDetail extends ContestSummary {
+  venueAddress: string;
+  schedule: ScheduleItem[];
+  rules: string[];
+  /** 奖励: honours, skill-level promotion, cash, 嘉兴工匠 nomination. */
+  awards: string;
+  trades: ContestTrade[];
+}
+
+export interface ContestResult {
+  rank: number;
+  award?: Award;
+}
+
+/** A registration as its owner (and the admin) sees it: the phone is always masked. */
+export interface Registration {
+  id: string;
+  contestId: string;
+  contestTitle: string;
+  tradeId: string;
+  tradeName: string;
+  name: string;
+  phone: string;
+  employer: string;
+  jobTitle: string;
+  skillLevel: SkillLevel;
+  yearsInTrade: number;
+  status: RegistrationStatus;
+  returnReason?: string;
+  submittedAt: number;
+  reviewedAt?: number;
+  checkedInAt?: number;
+  result?: ContestResult;
+  /** The registration deadline, so the app can offer cancel / resubmit only while it is allowed. */
+  registrationClosesAt: number;
+  contestStartsAt: number;
+  venue: string;
+}
+
+export interface PublishedResult {
+  tradeId: string;
+  tradeName: string;
+  rank: number;
+  award?: Award;
+  /** Masked: 王*国. */
+  name: string;
+  employer: string;
+}
+
+const contestId = s.id({ label: '比武编号' });
+const tradeId = s.id({ label: '比赛项目' });
+const registrationId = s.id({ label: '报名编号' });
+
+/** The form fields, shared by register and resubmit (and the app's form validation). */
+export const registrationFields = {
+  employer: s.string({ label: '工作单位', min: 2, max: 60 }),
+  jobTitle: s.string({ label: '工种', min: 2, max: 30 }),
+  skillLevel: s.oneOf(SKILL_LEVELS, { label: '技能等级' }),
+  yearsInTrade: s.int({ label: '从业年限', min: 0, max: 50 }),
+  phone: s.phone({ label: '联系电话' }),
+  consent: s.literal(true, { label: '同意隐私说明' }),
+};
+
+export const listContestsInput = s.object({ phase: s.optional(s.oneOf(['upcoming', 'open', 'closed'] as const, { label: '状态' })) });
+export const contestInput = s.object({ contestId });
+export const registerInput = s.object({ contestId, tradeId, ...registrationFields });
+export const resubmitInput = s.object({ registrationId, ...registrationFields });
+export const registrationInput = s.object({ registrationId });
+
+export const reviewQueueInput = s.object({
+  contestId,
+  tradeId: s.optional(tradeId),
+  status: s.optional(s.oneOf(['submitted', 'approved', 'returned', 'checked_in', 'result_published', 'awarded', 'cancelled'] as const, { label: '状态' })),
+  ...pageInput,
+});
+
+export const reviewInput = s.object({
+  registrationIds: s.array(registrationId, { label: '报名记录', min: 1, max: 50 }),
+  decision: s.oneOf(['approve', 'return'] as const, { label: '审核结果' }),
+  reason: s.optional(s.string({ label: '退回原因', min: 2, max: 200 })),
+});
+
+export const publishResultsInput = s.object({
+  contestId,
+  tradeId,
+  results: s.array(
+    s.object({ registrationId, rank: s.int({ label: '名次', min: 1, max: 1000 }), award: s.optional(s.oneOf(AWARDS, { label: '奖项' })) }, { label: '成绩' }),
+    { label: '成绩', min: 1, max: 200 },
+  ),
+});
+
+export const exportInput = s.object({
+  contestId,
+  tradeId: s.optional(tradeId),
+});
+
+export interface ReviewOutcome {
+  registrationId: string;
+  ok: boolean;
+  /** Why this one was not changed (e.g. INVALID_STATE when it was cancelled meanwhile). */
+  code?: string;
+  status?: RegistrationStatus;
+}
+
+export interface TicketCode {
+  token: string;
+  expiresAt: number;
+  registrationId: string;
+}
+
+export interface ContestActions {
+  listContests: { input: Infer<typeof listContestsInput>; output: ContestSummary[] };
+  getContest: { input: Infer<typeof contestInput>; output: ContestDetail };
+  register: { input: Infer<typeof registerInput>; output: Registration };
+  resubmit: { input: Infer<typeof resubmitInput>; output: Registration };
+  cancel: { input: Infer<typeof registrationInput>; output: Registration };
+  myRegistrations: { input: Record<string, never>; output: Registration[] };
+  ticketCode: { input: Infer<typeof registrationInput>; output: TicketCode };
+  results: { input: Infer<typeof contestInput>; output: PublishedResult[] };
+  reviewQueue: { input: Infer<typeof reviewQueueInput>; output: Page<Registration> };
+  review: { input: Infer<typeof reviewInput>; output: ReviewOutcome[] };
+  publishResults: { input: Infer<typeof publishResultsInput>; output: { published: number } };
+  exportCsv: { input: Infer<typeof exportInput>; output: { filename: string; csv: string; rows: number } };
+  poster: { input: Infer<typeof contestInput>; output: { contentType: string; base64: string; page: string; scene: string } };
+}
+
+export const contestSchemas = {
+  listContests: listContestsInput,
+  getContest: contestInput,
+  register: registerInput,
+  resubmit: resubmitInput,
+  cancel: registrationInput,
+  myRegistrations: s.object({}),
+  ticketCode: registrationInput,
+  results: contestInput,
+  reviewQueue: reviewQueueInput,
+  review: reviewInput,
+  publishResults: publishResultsInput,
+  exportCsv: exportInput,
+  poster: contestInput,
+};
