@@ -1,0 +1,100 @@
+import { Button, Input, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import { PageShell, StateView, useAsync } from '../../../components';
+import { checkinService } from '../../../services/checkin';
+import { ScanResultView } from '../../components/scan-result';
+import { RecentScans, ScopeCounts } from '../../components/scope-activity';
+import { ScopePicker } from '../../components/scope-picker';
+import { useStaffScope } from '../../scope';
+import { useVerdict } from '../../use-verdict';
+import './index.scss';
+
+/** H5 has no camera scanner: staff paste or type the code, so the whole flow runs in a browser. */
+const TYPED = process.env.TARO_ENV === 'h5';
+
+export default function ScannerPage() {
+  const { scopes, list, current, choose } = useStaffScope();
+  const key = current ? `${current.kind}:${current.id}` : '';
+  const counts = useAsync(async () => (current ? checkinService.counts(current) : []), [key]);
+  const recent = useAsync(async () => (current ? checkinService.recent(current) : []), [key]);
+  const refresh = () => {
+    void counts.reload();
+    void recent.reload();
+  };
+  const verdict = useVerdict(refresh);
+  const [typed, setTyped] = useState('');
+
+  useDidShow(() => {
+    if (current) refresh();
+  });
+
+  const scanWithCamera = async () => {
+    if (!current) return;
+    let code: string;
+    try {
+      const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
+      code = res.result;
+    } catch (e) {
+      // Closing the camera is not an error worth a dialog.
+      const msg = (e as { errMsg?: string })?.errMsg ?? '';
+      if (!/cancel/i.test(msg)) await Taro.showToast({ title: '未能打开扫码，请重试', icon: 'none' });
+      return;
+    }
+    await verdict.run(() => checkinService.scan(code, current));
+  };
+
+  const verifyTyped = async () => {
+    if (!current || !typed.trim()) return;
+    await verdict.run(() => checkinService.scan(typed.trim(), current));
+  };
+
+  const next = () => {
+    verdict.clear();
+    setTyped('');
+    if (!TYPED) void scanWithCamera();
+  };
+
+  return (
+    <PageShell className='scanner'>
+      <StateView
+        loading={scopes.loading}
+        error={scopes.error}
+        onRetry={scopes.reload}
+        empty={list.length === 0}
+        emptyText='您还没有分配工作场地，请联系区总工会管理员'
+      >
+        {current ? (
+          <View>
+            <ScopePicker list={list} current={current} onChoose={choose} />
+            <ScopeCounts counts={counts.data} error={counts.error} />
+            {TYPED ? (
+              <View className='card scanner__typed'>
+                <View className='scanner__hint'>粘贴或输入二维码内容</View>
+                <Input className='scanner__input' value={typed} placeholder='二维码内容' onInput={(e) => setTyped(e.detail.value)} onConfirm={verifyTyped} />
+                <Button className='btn btn-primary scanner__verify' disabled={verdict.busy || !typed.trim()} onClick={verifyTyped}>
+                  核验
+                </Button>
+              </View>
+            ) : (
+              <Button className='scanner__scan' disabled={verdict.busy} onClick={scanWithCamera}>
+                <View className='scanner__scan-icon' aria-hidden>
+                  ⌗
+                </View>
+                扫一扫
+              </Button>
+            )}
+            <Button
+              className='btn btn-plain scanner__lookup'
+              onClick={() => Taro.navigateTo({ url: '/staff/pages/lookup/index' })}
+            >
+              对方没带手机？按姓名查找
+            </Button>
+            <RecentScans items={recent.data} loading={recent.loading} error={recent.error} onRetry={recent.reload} />
+          </View>
+        ) : null}
+      </StateView>
+      {verdict.result ? <ScanResultView result={verdict.result} now={Date.now()} onNext={next} onUndo={verdict.undo} /> : null}
+    </PageShell>
+  );
+}
