@@ -14,4 +14,6 @@ export const memberService = {
   memberCode: () => member.query('memberCode', {}),
   listMessages: (input: MemberActions['listMessages']['input'] = {}) => member.query('listMessages', input),
   markMessagesRead: (ids: string[]) => member.mutate('markMessagesRead', { ids }),
+  exportMyData: () => member.query('exportMyData', {}),
+  deleteMyData: (input: MemberActions['deleteMyData']['input']) => member.query('deleteMyData', input),
 };

@@ -124,6 +124,47 @@ export interface MemberCode {
   memberNo: string;
 }
 
+/** 申请删除: the caller types (or the page sends) exactly this, so a stray call cannot erase anyone. */
+export const DELETE_MY_DATA_CONFIRMATION = '确认删除我的数据';
+export const deleteMyDataInput = s.object({
+  confirm: s.literal(DELETE_MY_DATA_CONFIRMATION, { label: '删除确认' }),
+});
+
+/** One kind of record the app holds about the caller (查看我的数据), as plain JSON. */
+export interface MyDataSection {
+  key: string;
+  /** Chinese heading, e.g. 个人资料, 技能比武报名. */
+  title: string;
+  items: Array<Record<string, unknown>>;
+}
+
+export interface MyDataExport {
+  exportedAt: number;
+  openid: string;
+  sections: MyDataSection[];
+}
+
+/** What deleteMyData did to one kind of record. */
+export interface DeletedPart {
+  key: string;
+  title: string;
+  count: number;
+}
+
+/** Records that must be kept (others depend on them), with what was stripped and why, in Chinese. */
+export interface KeptPart extends DeletedPart {
+  /** What was done to them, e.g. 已去除姓名和手机号. */
+  treatment: string;
+  reason: string;
+}
+
+export interface DeleteMyDataResult {
+  removed: DeletedPart[];
+  kept: KeptPart[];
+  /** One sentence for the user. */
+  summary: string;
+}
+
 export interface MemberActions {
   getMe: { input: EmptyInput; output: MyProfile };
   updateProfile: { input: ProfileInput; output: MyProfile };
@@ -135,6 +176,8 @@ export interface MemberActions {
   memberCode: { input: EmptyInput; output: MemberCode };
   listMessages: { input: Infer<typeof listMessagesInput>; output: Page<InboxMessage> & { unread: number } };
   markMessagesRead: { input: Infer<typeof markReadInput>; output: { updated: number } };
+  exportMyData: { input: EmptyInput; output: MyDataExport };
+  deleteMyData: { input: Infer<typeof deleteMyDataInput>; output: DeleteMyDataResult };
 }
 
 export const memberSchemas = {
@@ -148,4 +191,6 @@ export const memberSchemas = {
   memberCode: emptyInput,
   listMessages: listMessagesInput,
   markMessagesRead: markReadInput,
+  exportMyData: emptyInput,
+  deleteMyData: deleteMyDataInput,
 };

@@ -8,6 +8,7 @@ import { defineActions } from '../../lib/router';
 import { applyMembership, myApplication } from './apply';
 import { memberCode } from './code';
 import { listMessages, markMessagesRead } from './messages';
+import { deleteMyData, exportMyData } from './privacy';
 import { getMe, updateProfile } from './profile';
 import { listApplications, reviewApplication } from './review';
 import { transferMembership } from './transfer';
@@ -43,6 +44,10 @@ export const memberActions = defineActions<MemberActions>({
     mutating: true,
     handler: markMessagesRead,
   },
+  // 查看我的数据 / 申请删除: own records only; deletion needs the typed confirmation.
+  exportMyData: { input: memberSchemas.exportMyData, access: 'signedIn', handler: (ctx) => exportMyData(ctx) },
+  // Not `mutating`: it is idempotent by nature, and a replay record would keep the caller's OPENID.
+  deleteMyData: { input: memberSchemas.deleteMyData, access: 'signedIn', handler: (ctx) => deleteMyData(ctx) },
 });
 
 export { memberScanHandler } from './scan';

@@ -5,6 +5,7 @@ import { PageShell } from '../../components/page-shell';
 import { StateView } from '../../components/state-view';
 import { useAsync } from '../../hooks/use-async';
 import { portalService } from '../../services/portal';
+import { ensureConsent } from '../../stores/consent';
 import { SERVICE_ENTRIES } from '../services/entries';
 import { StationCard } from './station-card';
 import './index.scss';
@@ -14,6 +15,8 @@ export default function HomePage() {
   const stations = useAsync(() => portalService.listStations(located), [located?.latitude, located?.longitude]);
 
   const locate = async () => {
+    // Location is personal data: say why before the first request, and do without it if declined.
+    if (!(await ensureConsent('location'))) return;
     try {
       const at = await Taro.getLocation({ type: 'gcj02' });
       setLocated({ latitude: at.latitude, longitude: at.longitude });

@@ -1,4 +1,4 @@
-import { Switch, View } from '@tarojs/components';
+import { Label, Switch, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { MyProfile } from '@contract/api/member';
 import { isEmulatorBuild } from '../../cloud-client';
@@ -81,14 +81,16 @@ export default function MinePage() {
       </StateView>
 
       <View className='card'>
-        <View className='mine__row'>
+        {/* The whole row is the switch's label: one big target, not a small toggle. */}
+        <Label className='mine__row'>
           <View>
             <View>长辈模式</View>
             <View className='muted'>字更大、按钮更大、颜色更清楚</View>
           </View>
           <Switch checked={elder} aria-label='长辈模式' color='#c8161d' onChange={(e) => setElder(e.detail.value)} />
-        </View>
+        </Label>
         <Row title='用户隐私保护指引' url='/member/pages/privacy/index' />
+        <Row title='查看或删除我的数据' url='/member/pages/my-data/index' />
         {isEmulatorBuild() ? <Row title='切换体验身份（演示环境）' url='/pages/persona/index' /> : null}
       </View>
     </PageShell>

@@ -36,7 +36,7 @@ export const SERVICE_ENTRIES: ServiceEntry[] = [
     description: '退休职工本人、家属或单位工会均可代为申请，电子证书可扫码验真',
     url: '/retirement/pages/request/index',
     mark: '荣',
-    color: '#b8860b',
+    color: '#8a6100', // = --color-gold: white text on it stays ≥ 4.5:1
   },
   {
     key: 'gifts',

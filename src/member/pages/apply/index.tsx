@@ -54,7 +54,7 @@ export default function ApplyPage() {
             <FormField label='备注（选填）' hint='例如：所在站点、希望参加的活动'>
               <Textarea className='form-field__input' value={note} maxlength={200} onInput={(e) => setNote(e.detail.value)} aria-label='备注' />
             </FormField>
-            <Label className='profile__consent'>
+            <Label className='consent profile__consent'>
               <Checkbox value='agree' checked={agree} onClick={() => setAgree((a) => !a)} />
               <View>我承认《中国工会章程》，自愿加入工会</View>
             </Label>

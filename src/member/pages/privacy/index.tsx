@@ -1,5 +1,7 @@
-import { View } from '@tarojs/components';
+import { Button, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { PageShell } from '../../../components/page-shell';
+import './index.scss';
 
 const SECTIONS: { title: string; body: string }[] = [
   {
@@ -12,7 +14,7 @@ const SECTIONS: { title: string; body: string }[] = [
   },
   {
     title: '您的权利',
-    body: '您可以在“我的—个人信息”中查看和更正信息；可以联系区总工会申请删除。删除时，法规或业务要求保留的记录（如已签发的荣誉证书编号、礼包核销记录）会去除姓名和手机号后保留，并告知您保留的原因。',
+    body: '您可以在“我的—个人信息”中查看和更正信息；在“我的—查看或删除我的数据”中查看本程序保存的全部信息，并可申请删除。删除时，法规或业务要求保留的记录（如已签发的荣誉证书编号、礼包核销记录）会去除姓名和手机号后保留，并告知您保留的原因。',
   },
   {
     title: '联系我们',
@@ -26,10 +28,15 @@ export default function PrivacyPage() {
     <PageShell title='用户隐私保护指引'>
       {SECTIONS.map((s) => (
         <View key={s.title} className='card'>
-          <View style={{ fontWeight: 600, marginBottom: '8px' }}>{s.title}</View>
+          <View className='privacy__heading' role='heading' aria-level={2}>
+            {s.title}
+          </View>
           <View>{s.body}</View>
         </View>
       ))}
+      <Button className='btn btn-plain' onClick={() => Taro.navigateTo({ url: '/member/pages/my-data/index' })}>
+        查看或删除我的数据
+      </Button>
     </PageShell>
   );
 }

@@ -73,7 +73,7 @@ export default function ProfilePage() {
             <View className='form-field__input form-field__picker'>{draft.birthDate ?? '请选择'}</View>
           </Picker>
         </FormField>
-        <Label className='profile__consent'>
+        <Label className='consent profile__consent'>
           <Checkbox value='agree' checked={consent} onClick={() => setConsent((c) => !c)} />
           <View>
             我已阅读并同意

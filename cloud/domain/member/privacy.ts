@@ -1,0 +1,137 @@
+/**
+ * 查看我的数据 / 申请删除: everything the app holds about the caller, and its deletion within what
+ * the rules allow. Only the caller's own records are read (by OPENID from the call context).
+ */
+import type { DeleteMyDataResult, DeletedPart, KeptPart, MyDataExport, MyDataSection } from '../../../types/api/member';
+import type { ActionCtx } from '../../lib/context';
+import { newId } from '../../lib/ids';
+import { PRIVACY_SOURCES, type PrivacySource } from './privacy-sources';
+
+const PAGE = 100;
+/** Roles the union grants (not the person's own data): kept so a staff account keeps working. */
+const GRANTED_ROLES = ['staff', 'teacher', 'enterprise', 'admin'];
+
+/** All of the caller's records in one source; a collection that does not exist yet reads as empty. */
+async function ownRecords(ctx: ActionCtx, source: PrivacySource): Promise<Array<Record<string, any>>> {
+  const out: Array<Record<string, any>> = [];
+  try {
+    for (let skip = 0; ; skip += PAGE) {
+      const page = await ctx.db.collection(source.collection).where(source.owner(ctx.openid)).skip(skip).limit(PAGE).get();
+      out.push(...page.data);
+      if (page.data.length < PAGE) return out;
+    }
+  } catch (e) {
+    // The real database rejects queries on a collection never created (-502005): nothing is held there.
+    if (/not exist|-502005/i.test(String((e as Error)?.message ?? e))) return out;
+    throw e;
+  }
+}
+
+export async function exportMyData(ctx: ActionCtx): Promise<MyDataExport> {
+  const user = ctx.user;
+  const account: MyDataSection = {
+    key: 'account',
+    title: '个人资料与会员信息',
+    items: user
+      ? [
+          {
+            profile: user.profile ?? null,
+            membership: user.membership,
+            roles: user.roles,
+            scopes: user.scopes,
+            identityNumberOnFile: !!user.idHash,
+            createdAt: user.createdAt,
+            updatedAt: user.updatedAt,
+          },
+        ]
+      : [],
+  };
+  const sections = [account];
+  for (const source of PRIVACY_SOURCES) {
+    const docs = await ownRecords(ctx, source);
+    sections.push({ key: source.key, title: source.title, items: docs.map(source.view) });
+  }
+  return { exportedAt: ctx.now(), openid: ctx.openid, sections };
+}
+
+/** Replay answers of the caller's earlier calls (they may hold their profile): keyed `${openid}:...`. */
+async function removeReplayCache(ctx: ActionCtx): Promise<number> {
+  const _ = ctx.db.command;
+  const res = await ctx.db
+    .collection('idempotency')
+    .where({ _id: _.and(_.gte(`${ctx.openid}:`), _.lt(`${ctx.openid};`)) })
+    .remove();
+  return res.stats.removed;
+}
+
+async function disposeAccount(ctx: ActionCtx, removed: DeletedPart[], kept: KeptPart[]): Promise<void> {
+  const user = ctx.user;
+  if (!user) return;
+  const granted = user.roles.filter((r) => GRANTED_ROLES.includes(r));
+  const users = ctx.db.collection('users');
+  if (!granted.length) {
+    const res = await users.where({ _id: ctx.openid }).remove();
+    removed.push({ key: 'account', title: '个人资料与会员信息', count: res.stats.removed });
+    return;
+  }
+  const _ = ctx.db.command;
+  await users.doc(ctx.openid).update({
+    data: { profile: _.remove(), idHash: _.remove(), membership: _.set({ status: 'none' }), roles: _.set(granted), updatedAt: ctx.now() },
+  });
+  removed.push({ key: 'profile', title: '个人资料与会员信息', count: 1 });
+  kept.push({
+    key: 'account',
+    title: '工作人员账号',
+    count: 1,
+    treatment: '只保留总工会授予的工作权限，姓名和手机号已删除',
+    reason: '工作人员权限由总工会授予，如需取消请联系总工会管理员',
+  });
+}
+
+export async function deleteMyData(ctx: ActionCtx): Promise<DeleteMyDataResult> {
+  const removed: DeletedPart[] = [];
+  const kept: KeptPart[] = [];
+  // A fresh random id replaces the OPENID on kept records: nothing links them back to this person.
+  const tombstone = `deleted-${newId(8)}`;
+  for (const source of PRIVACY_SOURCES) {
+    const docs = await ownRecords(ctx, source);
+    let removedHere = 0;
+    let keptHere = 0;
+    for (const doc of docs) {
+      const disposal = source.dispose(doc, tombstone);
+      const ref = ctx.db.collection(source.collection).doc(String(doc._id));
+      if ('remove' in disposal) {
+        removedHere += (await ref.remove()).stats.removed;
+        for (const dep of source.dependents?.(doc) ?? []) await ctx.db.collection(dep.collection).where({ _id: dep.id }).remove();
+      } else {
+        if (Object.keys(disposal.keep).length) await ref.update({ data: disposal.keep });
+        keptHere += 1;
+      }
+    }
+    if (removedHere) removed.push({ key: source.key, title: source.title, count: removedHere });
+    if (keptHere) {
+      kept.push({ key: source.key, title: source.title, count: keptHere, treatment: source.treatment ?? '', reason: source.reason ?? '' });
+    }
+  }
+  await disposeAccount(ctx, removed, kept);
+  await removeReplayCache(ctx);
+  // Entries made by them (staff) or about them (the review of their application).
+  const log = ctx.db.collection('auditLog');
+  const auditCount =
+    (await log.where({ actor: ctx.openid }).count()).total + (await log.where({ 'detail.applicant': ctx.openid }).count()).total;
+  if (auditCount) {
+    kept.push({
+      key: 'auditLog',
+      title: '操作审计日志',
+      count: auditCount,
+      treatment: '不修改',
+      reason: '工作人员和管理员的操作日志（含对您的入会审核）按规定只增不改，用于核查和追责',
+    });
+  }
+  // No audit entry: it would have to name the OPENID (its actor), the very link being erased.
+  const keptText = kept.map((k) => k.title).join('、');
+  let summary = '已删除您在本程序中的全部个人数据。';
+  if (!removed.length) summary = kept.length ? `没有找到需要删除的数据；${keptText}按规定保留，已去除可识别您的信息。` : '没有找到需要删除的数据。';
+  else if (kept.length) summary = `已删除您的个人资料等数据；${keptText}因下方原因保留，但已去除可识别您的信息。`;
+  return { removed, kept, summary };
+}
