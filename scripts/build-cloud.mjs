@@ -36,7 +36,10 @@ function sdkRange() {
 
 export const OPENAPI_PERMISSIONS = ['subscribeMessage.send', 'wxacode.getUnlimited'];
 // Timer triggers (cron in the function's time zone: 7 fields, seconds first), matched by name in createMain's timers.
-const TRIGGERS = { gift: [{ name: 'expirySweep', type: 'timer', config: '0 */15 * * * * *' }] };
+const TRIGGERS = {
+  gift: [{ name: 'expirySweep', type: 'timer', config: '0 */15 * * * * *' }],
+  member: [{ name: 'purgeReplays', type: 'timer', config: '0 30 3 * * * *' }],
+};
 
 export function listFunctions() {
   const dir = join(root, 'cloud/functions');

@@ -1,5 +1,5 @@
 import type { Envelope } from '../../types/envelope';
-import type { ActionCtx } from './context';
+import type { ActionCtx, Ctx } from './context';
 import { isDuplicateKeyError } from './db';
 import { AppError } from './errors';
 import { payloadHash } from './ids';
@@ -45,4 +45,17 @@ async function replay<T>(ctx: ActionCtx, key: string, hash: string): Promise<Env
     if (Date.now() - started > WAIT_MAX_MS) return new AppError('INTERNAL', '正在处理，请稍后查看结果').toEnvelope();
     await new Promise((r) => setTimeout(r, WAIT_STEP_MS));
   }
+}
+
+/** Replays are for retries, which come within seconds; a day covers any network and keeps no answer longer. */
+export const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
+
+/**
+ * Removes replay records older than the TTL (timer trigger): they hold whole answers, names
+ * included, and must not outlive a member's request to delete their data by more than a day.
+ */
+export async function purgeIdempotency(ctx: Ctx): Promise<{ removed: number }> {
+  const _ = ctx.db.command;
+  const res = await ctx.db.collection('idempotency').where({ at: _.lt(ctx.now() - IDEMPOTENCY_TTL_MS) }).remove();
+  return { removed: res.stats.removed };
 }

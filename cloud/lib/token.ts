@@ -90,3 +90,13 @@ export function verifyToken(env: TokenEnv, text: string, now: number): TokenClai
 
 /** Phone codes refresh every minute; a little grace covers the scan itself. */
 export const PHONE_CODE_TTL_MS = 90_000;
+
+/**
+ * What a scanner read → the token in it. Phone codes are the bare token; printed codes (the
+ * certificate) are a link `https://…/rv?t=<token>` so WeChat's own camera opens the verify page.
+ */
+export function tokenFromScan(text: string): string {
+  const raw = typeof text === 'string' ? text.trim() : '';
+  const m = /^https?:\/\/[^\s?#]+\?(?:[^#\s]*&)?t=([A-Za-z0-9_.-]+)/.exec(raw);
+  return m ? m[1] : raw;
+}

@@ -111,3 +111,14 @@ test('ids that cannot be encoded are a programming error, not a silent bad code'
   expect(() => fresh(ENV, 'has.dot')).toThrow();
   expect(() => fresh(ENV, 'x'.repeat(41))).toThrow();
 });
+
+describe('tokenFromScan', () => {
+  const { tokenFromScan } = jest.requireActual('../../cloud/lib/token') as typeof import('../../cloud/lib/token');
+  test('takes the token out of a printed verify link, and leaves bare codes alone', () => {
+    expect(tokenFromScan('https://xzgh.example.cn/rv?t=r.abc.t4k9q0.1.sig-_')).toBe('r.abc.t4k9q0.1.sig-_');
+    expect(tokenFromScan('https://xzgh.example.cn/rv?from=poster&t=r.abc.t4k9q0.1.sig')).toBe('r.abc.t4k9q0.1.sig');
+    expect(tokenFromScan('  v.voucher1.t4k9q0.1.sig \n')).toBe('v.voucher1.t4k9q0.1.sig');
+    // Not a link: whatever it is goes to verification as is (and is refused there).
+    expect(tokenFromScan('javascript:alert(1)?t=x')).toBe('javascript:alert(1)?t=x');
+  });
+});

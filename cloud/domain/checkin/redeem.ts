@@ -9,7 +9,7 @@ import type { ActionCtx } from '../../lib/context';
 import { fail, isAppError } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { ScanKindHandler, ScanStamp } from '../../lib/scan';
-import { verifyToken, type TokenKind } from '../../lib/token';
+import { tokenFromScan, verifyToken, type TokenKind } from '../../lib/token';
 import { scanKind } from './kinds';
 import { placeName, requireScanScope, scopeKey, staffName } from './places';
 import { SCANS, UNDO_WINDOW_MS, type ScanDoc } from './records';
@@ -20,7 +20,7 @@ type Target = { kind: TokenKind; id: string };
 /** A scanned text: verified here (TOKEN_INVALID / TOKEN_EXPIRED become amber results). */
 export function scanCode(ctx: ActionCtx, input: { code: string; scope: ScanScope }): Promise<ScanResult> {
   return runScan(ctx, input.scope, 'scan', () => {
-    const claims = verifyToken(ctx.env, input.code, ctx.now());
+    const claims = verifyToken(ctx.env, tokenFromScan(input.code), ctx.now());
     return { kind: claims.kind, id: claims.id };
   });
 }

@@ -1,5 +1,7 @@
 import cloud from 'wx-server-sdk';
 import { createMain } from '../../lib/entry';
+import { purgeIdempotency } from '../../lib/idempotency';
 import { memberActions } from '../../domain/member';
 
-export const main = createMain(cloud, 'member', memberActions);
+/** `purgeReplays` is the daily timer trigger in the deployed config.json. */
+export const main = createMain(cloud, 'member', memberActions, { purgeReplays: purgeIdempotency });
