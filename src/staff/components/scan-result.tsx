@@ -71,7 +71,7 @@ export function ScanResultView({ result, now, onNext, onUndo }: ScanResultViewPr
             maxlength={100}
             onInput={(e) => setReason(e.detail.value)}
           />
-          <Button className='scan-result__undo' disabled={busy || reason.trim().length < 2} onClick={confirmUndo}>
+          <Button className='scan-result__undo' disabled={busy || reason.trim().length < 2 || undefined} onClick={confirmUndo}>
             确认撤销
           </Button>
         </View>

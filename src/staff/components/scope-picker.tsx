@@ -8,7 +8,7 @@ export function ScopePicker({ list, current, onChoose }: { list: MyScope[]; curr
   const labels = list.map((s) => `${SCOPE_KIND_LABEL[s.kind]} · ${s.name}`);
   const index = Math.max(0, list.indexOf(current));
   return (
-    <Picker mode='selector' range={labels} value={index} onChange={(e) => onChoose(Number(e.detail.value))} disabled={list.length < 2}>
+    <Picker mode='selector' range={labels} value={index} onChange={(e) => onChoose(Number(e.detail.value))} disabled={list.length < 2 || undefined}>
       <View className='scope-picker'>
         <View className='scope-picker__label'>当前场地</View>
         <View className='scope-picker__name'>{labels[index]}</View>

@@ -89,7 +89,11 @@ export default function ReviewPage() {
           {items.map((r) => (
             <View key={r.id} className='card review__item' onClick={() => reviewable && toggle(r.id)}>
               <View className='review__item-head'>
-                {reviewable ? <Checkbox value={r.id} checked={selected.includes(r.id)} aria-label={`选择${r.name}`} /> : null}
+                {reviewable ? (
+                  <View className='review__pick'>
+                    <Checkbox value={r.id} checked={selected.includes(r.id)} aria-label={`选择${r.name}`} />
+                  </View>
+                ) : null}
                 <View className='review__name'>{r.name}</View>
                 <StatusTag text={statusText(r.status)} tone={STATUS_TONE[r.status]} />
               </View>

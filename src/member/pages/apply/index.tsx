@@ -58,7 +58,7 @@ export default function ApplyPage() {
               <Checkbox value='agree' checked={agree} onClick={() => setAgree((a) => !a)} />
               <View>我承认《中国工会章程》，自愿加入工会</View>
             </Label>
-            <Button className='btn btn-primary' loading={busy} disabled={busy} onClick={send}>
+            <Button className='btn btn-primary' loading={busy} disabled={busy || undefined} onClick={send}>
               提交入会申请
             </Button>
           </>

@@ -83,10 +83,10 @@ export default function MyDataPage() {
       </StateView>
 
       <View className='my-data__actions'>
-        <Button className='btn btn-plain' onClick={copyAll} disabled={!data.data}>
+        <Button className='btn btn-plain' onClick={copyAll} disabled={!data.data || undefined}>
           复制全部数据（JSON）
         </Button>
-        <Button className='btn my-data__danger' onClick={askDelete} loading={busy} disabled={busy}>
+        <Button className='btn my-data__danger' onClick={askDelete} loading={busy} disabled={busy || undefined}>
           申请删除我的数据
         </Button>
       </View>

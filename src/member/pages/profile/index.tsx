@@ -82,7 +82,7 @@ export default function ProfilePage() {
             </View>
           </View>
         </Label>
-        <Button className='btn btn-primary' loading={busy} disabled={busy} onClick={save}>
+        <Button className='btn btn-primary' loading={busy} disabled={busy || undefined} onClick={save}>
           保存
         </Button>
       </StateView>

@@ -36,7 +36,7 @@ export default function TransferPage() {
       <TextField label='新工作单位' value={newEmployer} onInput={setEmployer} error={error?.field === 'newEmployer' ? error.message : undefined} />
       <SelectField label='所在区县' value={district} options={DISTRICTS} onChange={setDistrict} error={error?.field === 'district' ? error.message : undefined} />
       <TextField label='转会原因（选填）' value={reason} onInput={setReason} />
-      <Button className='btn btn-primary' loading={busy} disabled={busy} onClick={send}>
+      <Button className='btn btn-primary' loading={busy} disabled={busy || undefined} onClick={send}>
         确认转会
       </Button>
     </PageShell>

@@ -9,6 +9,7 @@ import { useAsync } from '../../../hooks/use-async';
 import { ServiceError } from '../../../services/call';
 import { retirementService } from '../../../services/retirement';
 import { formatDate } from '../../components/status';
+import '../../../components/form-field/index.scss';
 import './index.scss';
 
 /**

@@ -63,7 +63,7 @@ export default function LookupPage() {
               <View className='lookup__label'>手机后4位</View>
               <Input className='lookup__input' type='number' maxlength={4} value={tail} placeholder='如 1234' onInput={(e) => setTail(e.detail.value)} />
               {problem ? <View className='lookup__problem'>{problem}</View> : null}
-              <Button className='btn btn-primary lookup__search' disabled={searching} onClick={search}>
+              <Button className='btn btn-primary lookup__search' disabled={searching || undefined} onClick={search}>
                 {searching ? '正在查找…' : '查找'}
               </Button>
             </View>
@@ -75,7 +75,7 @@ export default function LookupPage() {
                       {m.personName} <View className='lookup__phone'>{m.phone}</View>
                     </View>
                     <View className='muted'>{m.summary}</View>
-                    <Button className='btn btn-primary lookup__act' disabled={verdict.busy} onClick={() => act(m)}>
+                    <Button className='btn btn-primary lookup__act' disabled={verdict.busy || undefined} onClick={() => act(m)}>
                       核验此人
                     </Button>
                   </View>

@@ -72,12 +72,12 @@ export default function ScannerPage() {
               <View className='card scanner__typed'>
                 <View className='scanner__hint'>粘贴或输入二维码内容</View>
                 <Input className='scanner__input' value={typed} placeholder='二维码内容' onInput={(e) => setTyped(e.detail.value)} onConfirm={verifyTyped} />
-                <Button className='btn btn-primary scanner__verify' disabled={verdict.busy || !typed.trim()} onClick={verifyTyped}>
+                <Button className='btn btn-primary scanner__verify' disabled={verdict.busy || !typed.trim() || undefined} onClick={verifyTyped}>
                   核验
                 </Button>
               </View>
             ) : (
-              <Button className='scanner__scan' disabled={verdict.busy} onClick={scanWithCamera}>
+              <Button className='scanner__scan' disabled={verdict.busy || undefined} onClick={scanWithCamera}>
                 <View className='scanner__scan-icon' aria-hidden>
                   ⌗
                 </View>
