@@ -4,17 +4,52 @@ const demoPages = process.env.TARO_ENV === 'h5' ? ['pages/persona/index'] : [];
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/services/index', 'pages/mine/index', ...demoPages],
   subPackages: [
-    { root: 'contest', pages: ['pages/list/index', 'pages/detail/index', 'pages/register/index', 'pages/mine/index', 'pages/ticket/index', 'pages/results/index', 'pages/review/index'] },
+    {
+      root: 'contest',
+      pages: [
+        'pages/list/index',
+        'pages/detail/index',
+        'pages/register/index',
+        'pages/mine/index',
+        'pages/ticket/index',
+        'pages/results/index',
+        'pages/review/index',
+      ],
+    },
     {
       root: 'academy',
-      pages: ['pages/sessions/index', 'pages/catalogue/index', 'pages/order/index', 'pages/orders/index', 'pages/session/index', 'pages/mine/index'],
+      pages: [
+        'pages/sessions/index',
+        'pages/catalogue/index',
+        'pages/order/index',
+        'pages/orders/index',
+        'pages/session/index',
+        'pages/mine/index',
+      ],
     },
-    { root: 'retirement', pages: ['pages/request/index', 'pages/mine/index', 'pages/certificate/index', 'pages/verify/index', 'pages/review/index'] },
+    {
+      root: 'retirement',
+      pages: [
+        'pages/request/index',
+        'pages/mine/index',
+        'pages/certificate/index',
+        'pages/verify/index',
+        'pages/review/index',
+      ],
+    },
     { root: 'gifts', pages: ['pages/campaign/index', 'pages/voucher/index', 'pages/mine/index', 'pages/manage/index'] },
     { root: 'staff', pages: ['pages/scanner/index', 'pages/lookup/index'] },
     {
       root: 'member',
-      pages: ['pages/profile/index', 'pages/apply/index', 'pages/messages/index', 'pages/applications/index', 'pages/transfer/index', 'pages/privacy/index', 'pages/my-data/index'],
+      pages: [
+        'pages/profile/index',
+        'pages/apply/index',
+        'pages/messages/index',
+        'pages/applications/index',
+        'pages/transfer/index',
+        'pages/privacy/index',
+        'pages/my-data/index',
+      ],
     },
   ],
   tabBar: {

@@ -40,7 +40,8 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 
 /** Rejects control characters and lone surrogates, which no form in the app can produce. */
 // eslint-disable-next-line no-control-regex
-const BAD_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const BAD_CHARS =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export interface StringOptions extends Base {
   min?: number;
@@ -166,19 +167,37 @@ function optional<T>(inner: Schema<T>): Schema<T | undefined> {
 /** Mainland mobile number, 11 digits starting with 1[3-9]. */
 function phone(opts: Base = {}): Schema<string> {
   // One message for every wrong shape (too short, letters, 12 digits): what the worker must type.
-  return string({ label: opts.label ?? '手机号', min: 1, max: 20, pattern: /^1[3-9]\d{9}$/, patternMessage: '请输入11位手机号' });
+  return string({
+    label: opts.label ?? '手机号',
+    min: 1,
+    max: 20,
+    pattern: /^1[3-9]\d{9}$/,
+    patternMessage: '请输入11位手机号',
+  });
 }
 
 /** Calendar date YYYY-MM-DD (a date in Asia/Shanghai, no time). */
 function date(opts: Base = {}): Schema<string> {
   const label = opts.label ?? '日期';
-  const inner = string({ label, min: 10, max: 10, pattern: /^\d{4}-\d{2}-\d{2}$/, patternMessage: '请按 年-月-日 填写' });
+  const inner = string({
+    label,
+    min: 10,
+    max: 10,
+    pattern: /^\d{4}-\d{2}-\d{2}$/,
+    patternMessage: '请按 年-月-日 填写',
+  });
   return make(label, (input, path) => {
     const r = inner.parse(input, path);
     if (!r.ok) return r;
     const [y, m, d] = r.value.split('-').map(Number);
     const probe = new Date(Date.UTC(y, m - 1, d));
-    if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== m - 1 || probe.getUTCDate() !== d || y < 1900 || y > 2100) {
+    if (
+      probe.getUTCFullYear() !== y ||
+      probe.getUTCMonth() !== m - 1 ||
+      probe.getUTCDate() !== d ||
+      y < 1900 ||
+      y > 2100
+    ) {
       return fail(path, label, '不是有效日期');
     }
     return r;
@@ -192,7 +211,13 @@ function timestamp(opts: Base = {}): Schema<number> {
 
 /** A document id: short, no spaces or operators. */
 function id(opts: Base = {}): Schema<string> {
-  return string({ label: opts.label ?? '编号', min: 1, max: 64, pattern: /^[A-Za-z0-9_:.-]+$/, patternMessage: '格式不正确' });
+  return string({
+    label: opts.label ?? '编号',
+    min: 1,
+    max: 64,
+    pattern: /^[A-Za-z0-9_:.-]+$/,
+    patternMessage: '格式不正确',
+  });
 }
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -220,4 +245,18 @@ function idNumber(opts: Base = {}): Schema<string> {
   });
 }
 
-export const s = { string, int, boolean, literal, oneOf, array, object, optional, phone, date, timestamp, id, idNumber };
+export const s = {
+  string,
+  int,
+  boolean,
+  literal,
+  oneOf,
+  array,
+  object,
+  optional,
+  phone,
+  date,
+  timestamp,
+  id,
+  idNumber,
+};

@@ -5,7 +5,13 @@ import type { Membership, ProfileInput } from '../../types/api/member';
 /** What the openapi calls we use look like (real `cloud.openapi` and the emulator's recorder). */
 export interface OpenApi {
   subscribeMessage: { send(options: Record<string, unknown>): Promise<unknown> };
-  wxacode: { getUnlimited(options: { scene: string; page?: string; width?: number }): Promise<{ contentType?: string; buffer: Buffer | Uint8Array }> };
+  wxacode: {
+    getUnlimited(options: {
+      scene: string;
+      page?: string;
+      width?: number;
+    }): Promise<{ contentType?: string; buffer: Buffer | Uint8Array }>;
+  };
 }
 
 /** Everything a handler may touch; nothing else (no globals), so handlers run the same in tests. */

@@ -67,7 +67,10 @@ export interface TransactionDocument {
   remove(): Promise<RemoveResult>;
 }
 export interface Transaction {
-  collection(name: string): { doc(id: string): TransactionDocument; add(options: { data: DocumentData }): Promise<AddResult> };
+  collection(name: string): {
+    doc(id: string): TransactionDocument;
+    add(options: { data: DocumentData }): Promise<AddResult>;
+  };
   rollback(reason?: unknown): Promise<void>;
 }
 

@@ -25,7 +25,12 @@ function isTimerEvent(event: unknown): event is { Type: 'Timer'; TriggerName: st
  * A cloud function's `main`: thin on purpose. OPENID comes from the call context, never from the
  * event; the rules live in the domain handlers.
  */
-export function createMain<M extends ActionMap<M>>(cloud: CloudSdk, fn: string, defs: ActionDefs<M>, timers: Record<string, TimerJob> = {}) {
+export function createMain<M extends ActionMap<M>>(
+  cloud: CloudSdk,
+  fn: string,
+  defs: ActionDefs<M>,
+  timers: Record<string, TimerJob> = {},
+) {
   let ready = false;
   return async function main(event: unknown): Promise<Envelope<unknown>> {
     if (!ready) {

@@ -12,7 +12,12 @@ const WAIT_MAX_MS = 10_000;
  * first answer, a concurrent retry waits for it, a reused id with other data is refused. The
  * `idempotency` record is claimed with an insert, so two racing retries cannot both run.
  */
-export async function once<T>(ctx: ActionCtx, requestId: string, input: unknown, run: () => Promise<Envelope<T>>): Promise<Envelope<T>> {
+export async function once<T>(
+  ctx: ActionCtx,
+  requestId: string,
+  input: unknown,
+  run: () => Promise<Envelope<T>>,
+): Promise<Envelope<T>> {
   const key = `${ctx.openid}:${ctx.fn}:${ctx.action}:${requestId}`;
   const hash = payloadHash(input);
   const records = ctx.db.collection('idempotency');
@@ -56,6 +61,9 @@ export const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
  */
 export async function purgeIdempotency(ctx: Ctx): Promise<{ removed: number }> {
   const _ = ctx.db.command;
-  const res = await ctx.db.collection('idempotency').where({ at: _.lt(ctx.now() - IDEMPOTENCY_TTL_MS) }).remove();
+  const res = await ctx.db
+    .collection('idempotency')
+    .where({ at: _.lt(ctx.now() - IDEMPOTENCY_TTL_MS) })
+    .remove();
   return { removed: res.stats.removed };
 }

@@ -16,7 +16,14 @@ export interface Notice {
  */
 export async function notify(ctx: Ctx, notice: Notice): Promise<void> {
   await ctx.db.collection('messages').add({
-    data: { to: notice.to, title: notice.title, body: notice.body, page: notice.page ?? null, createdAt: ctx.now(), read: false },
+    data: {
+      to: notice.to,
+      title: notice.title,
+      body: notice.body,
+      page: notice.page ?? null,
+      createdAt: ctx.now(),
+      read: false,
+    },
   });
   const templateId = notice.templateEnv ? ctx.env[notice.templateEnv] : ctx.env.TPL_DEFAULT;
   try {

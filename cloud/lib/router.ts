@@ -39,7 +39,12 @@ export async function loadUser(ctx: Ctx): Promise<UserDoc | null> {
 }
 
 /** Validates, authorises and runs one call; always answers an envelope, never throws. */
-export async function dispatch<M extends ActionMap<M>>(fn: string, defs: ActionDefs<M>, ctx: Ctx, event: unknown): Promise<Envelope<unknown>> {
+export async function dispatch<M extends ActionMap<M>>(
+  fn: string,
+  defs: ActionDefs<M>,
+  ctx: Ctx,
+  event: unknown,
+): Promise<Envelope<unknown>> {
   try {
     if (!isPlainObject(event) || typeof event.action !== 'string') {
       return new AppError('INVALID_INPUT', '请求格式不正确', { field: 'action' }).toEnvelope();
@@ -58,7 +63,8 @@ export async function dispatch<M extends ActionMap<M>>(fn: string, defs: ActionD
       reqId = r.value;
     }
     const parsed = def.input.parse(payload);
-    if (!parsed.ok) return new AppError('INVALID_INPUT', parsed.issue.message, { field: parsed.issue.path }).toEnvelope();
+    if (!parsed.ok)
+      return new AppError('INVALID_INPUT', parsed.issue.message, { field: parsed.issue.path }).toEnvelope();
 
     if (def.access !== 'public' && !ctx.openid) return new AppError('UNAUTHENTICATED').toEnvelope();
     const user = await loadUser(ctx);

@@ -52,10 +52,15 @@ function sign(key: string, body: string): string {
   return createHmac('sha256', key).update(body).digest().subarray(0, 12).toString('base64url');
 }
 
-export function signToken(env: TokenEnv, claims: { kind: TokenKind; id: string; ttlMs: number }, now: number): { token: string; expiresAt: number } {
+export function signToken(
+  env: TokenEnv,
+  claims: { kind: TokenKind; id: string; ttlMs: number },
+  now: number,
+): { token: string; expiresAt: number } {
   if (!/^[A-Za-z0-9_-]{1,40}$/.test(claims.id)) throw new Error(`token id not encodable: ${claims.id}`);
   const keyVersion = Number(env.QR_TOKEN_KEY_VERSION ?? 1);
-  if (!Number.isInteger(keyVersion) || keyVersion < 1 || keyVersion > 999) throw new Error('QR_TOKEN_KEY_VERSION must be 1..999');
+  if (!Number.isInteger(keyVersion) || keyVersion < 1 || keyVersion > 999)
+    throw new Error('QR_TOKEN_KEY_VERSION must be 1..999');
   const expiresAt = Math.ceil((now + claims.ttlMs) / 1000) * 1000;
   const body = `${CODES[claims.kind]}.${claims.id}.${(expiresAt / 1000).toString(36)}.${keyVersion}`;
   return { token: `${body}.${sign(keyFor(env, keyVersion), body)}`, expiresAt };
@@ -69,7 +74,13 @@ export function verifyToken(env: TokenEnv, text: string, now: number): TokenClai
   const [code, id, exp36, kv, sig] = parts;
   const kind = KINDS[code];
   // Canonical forms only: one token text per claim set.
-  if (!kind || !/^[A-Za-z0-9_-]{1,40}$/.test(id) || !/^[0-9a-z]{1,9}$/.test(exp36) || !/^[1-9]\d{0,2}$/.test(kv) || !/^[A-Za-z0-9_-]{16}$/.test(sig)) {
+  if (
+    !kind ||
+    !/^[A-Za-z0-9_-]{1,40}$/.test(id) ||
+    !/^[0-9a-z]{1,9}$/.test(exp36) ||
+    !/^[1-9]\d{0,2}$/.test(kv) ||
+    !/^[A-Za-z0-9_-]{16}$/.test(sig)
+  ) {
     fail('TOKEN_INVALID');
   }
   const keyVersion = Number(kv);

@@ -9,21 +9,104 @@
  */
 import { shanghaiDate, startOfShanghaiDay } from '../lib/clock';
 import type { Database } from '../lib/db';
-import { BOOKINGS, COURSES, ORDERS, SESSIONS, bookingId, type BookingDoc, type CourseDoc, type OrderDoc, type SessionDoc } from '../domain/academy/model';
+import {
+  BOOKINGS,
+  COURSES,
+  ORDERS,
+  SESSIONS,
+  bookingId,
+  type BookingDoc,
+  type CourseDoc,
+  type OrderDoc,
+  type SessionDoc,
+} from '../domain/academy/model';
 import { PERSONAS } from './personas';
 
 const DAY = 24 * 3600_000;
 const HOUR = 3600_000;
 
 const courses: Omit<CourseDoc, 'rank'>[] = [
-  { _id: 'course-textile-loom', title: '高速织机挡车操作与疵点防控', category: '纺织', teacherName: '沈月琴', teacherTitle: '嘉兴工匠 · 纺织高级技师', hours: 3, formats: ['onsite', 'branch'], description: '车间就是课堂：跟着生产线讲接头、巡回和常见疵点的成因与防控，现场手把手练习。' },
-  { _id: 'course-garment-pattern', title: '服装制版与高效版型优化', category: '服装', teacherName: '陆佩华', teacherTitle: '浙江省劳动模范 · 服装制版技师', hours: 4, formats: ['onsite', 'branch', 'live'], description: '从结构制图到样板推档，拆解获奖版型的产业应用价值，帮助企业减少返工、提高面料利用率。' },
-  { _id: 'course-smart-robot', title: '工业机器人操作与产线调试', category: '智能制造', teacherName: '顾志明', teacherTitle: '嘉兴市劳动模范 · 智能制造高级技师', hours: 4, formats: ['onsite', 'branch'], description: '示教编程、坐标系标定和常见报警处理，结合本地企业的自动化产线案例讲解。' },
-  { _id: 'course-cnc-milling', title: '数控铣削编程与精度控制', category: '数控', teacherName: '孙国华', teacherTitle: '秀洲工匠 · 数控铣工高级技师', teacherOpenid: PERSONAS.teacher, hours: 3, formats: ['onsite', 'branch', 'live'], description: '典型零件的工艺路线、刀具选择与补偿、测量与误差分析，适合一线操作工和班组长。' },
-  { _id: 'course-live-commerce', title: '产业带直播带货实战', category: '电商直播', teacherName: '吴婷婷', teacherTitle: '秀洲区技术能手 · 互联网营销师', hours: 2, formats: ['branch', 'live'], description: '为本地纺织服装产品策划一场直播：选品、脚本、话术、投流与数据复盘。' },
-  { _id: 'course-workshop-safety', title: '车间安全生产与应急处置', category: '安全生产', teacherName: '钱建国', teacherTitle: '浙江省五一劳动奖章获得者 · 注册安全工程师', hours: 2, formats: ['onsite', 'branch', 'live'], description: '机械伤害、触电、火灾的防范与第一时间处置，含灭火器和急救演练。' },
-  { _id: 'course-5s', title: '5S现场管理法实操', category: '5S现场管理', teacherName: '姚金海', teacherTitle: '浙江省劳动模范 · 精益管理专家', hours: 3, formats: ['onsite', 'branch'], description: '整理、整顿、清扫、清洁、素养：带着班组走一遍现场，当场改出一个样板区。' },
-  { _id: 'course-dyeing-saving', title: '印染工艺节能降耗', category: '纺织', teacherName: '朱卫平', teacherTitle: '嘉兴市技术能手 · 印染工程师', hours: 3, formats: ['onsite', 'live'], description: '染色配方优化、水电汽能耗分析与小改小革案例，帮助企业降本增效。' },
+  {
+    _id: 'course-textile-loom',
+    title: '高速织机挡车操作与疵点防控',
+    category: '纺织',
+    teacherName: '沈月琴',
+    teacherTitle: '嘉兴工匠 · 纺织高级技师',
+    hours: 3,
+    formats: ['onsite', 'branch'],
+    description: '车间就是课堂：跟着生产线讲接头、巡回和常见疵点的成因与防控，现场手把手练习。',
+  },
+  {
+    _id: 'course-garment-pattern',
+    title: '服装制版与高效版型优化',
+    category: '服装',
+    teacherName: '陆佩华',
+    teacherTitle: '浙江省劳动模范 · 服装制版技师',
+    hours: 4,
+    formats: ['onsite', 'branch', 'live'],
+    description: '从结构制图到样板推档，拆解获奖版型的产业应用价值，帮助企业减少返工、提高面料利用率。',
+  },
+  {
+    _id: 'course-smart-robot',
+    title: '工业机器人操作与产线调试',
+    category: '智能制造',
+    teacherName: '顾志明',
+    teacherTitle: '嘉兴市劳动模范 · 智能制造高级技师',
+    hours: 4,
+    formats: ['onsite', 'branch'],
+    description: '示教编程、坐标系标定和常见报警处理，结合本地企业的自动化产线案例讲解。',
+  },
+  {
+    _id: 'course-cnc-milling',
+    title: '数控铣削编程与精度控制',
+    category: '数控',
+    teacherName: '孙国华',
+    teacherTitle: '秀洲工匠 · 数控铣工高级技师',
+    teacherOpenid: PERSONAS.teacher,
+    hours: 3,
+    formats: ['onsite', 'branch', 'live'],
+    description: '典型零件的工艺路线、刀具选择与补偿、测量与误差分析，适合一线操作工和班组长。',
+  },
+  {
+    _id: 'course-live-commerce',
+    title: '产业带直播带货实战',
+    category: '电商直播',
+    teacherName: '吴婷婷',
+    teacherTitle: '秀洲区技术能手 · 互联网营销师',
+    hours: 2,
+    formats: ['branch', 'live'],
+    description: '为本地纺织服装产品策划一场直播：选品、脚本、话术、投流与数据复盘。',
+  },
+  {
+    _id: 'course-workshop-safety',
+    title: '车间安全生产与应急处置',
+    category: '安全生产',
+    teacherName: '钱建国',
+    teacherTitle: '浙江省五一劳动奖章获得者 · 注册安全工程师',
+    hours: 2,
+    formats: ['onsite', 'branch', 'live'],
+    description: '机械伤害、触电、火灾的防范与第一时间处置，含灭火器和急救演练。',
+  },
+  {
+    _id: 'course-5s',
+    title: '5S现场管理法实操',
+    category: '5S现场管理',
+    teacherName: '姚金海',
+    teacherTitle: '浙江省劳动模范 · 精益管理专家',
+    hours: 3,
+    formats: ['onsite', 'branch'],
+    description: '整理、整顿、清扫、清洁、素养：带着班组走一遍现场，当场改出一个样板区。',
+  },
+  {
+    _id: 'course-dyeing-saving',
+    title: '印染工艺节能降耗',
+    category: '纺织',
+    teacherName: '朱卫平',
+    teacherTitle: '嘉兴市技术能手 · 印染工程师',
+    hours: 3,
+    formats: ['onsite', 'live'],
+    description: '染色配方优化、水电汽能耗分析与小改小革案例，帮助企业降本增效。',
+  },
 ];
 
 const learners = [
@@ -34,7 +117,11 @@ const learners = [
 
 export async function seedAcademy(db: Database, now: number): Promise<void> {
   const _ = db.command;
-  for (const [rank, { _id, ...c }] of courses.entries()) await db.collection(COURSES).doc(_id).set({ data: { ...c, rank } });
+  for (const [rank, { _id, ...c }] of courses.entries())
+    await db
+      .collection(COURSES)
+      .doc(_id)
+      .set({ data: { ...c, rank } });
 
   const day0 = startOfShanghaiDay(now);
   const startAt = day0 + 3 * DAY + 14 * HOUR;
@@ -66,11 +153,21 @@ export async function seedAcademy(db: Database, now: number): Promise<void> {
   const { _id: sessionId, ...sessionData } = session;
   await db.collection(SESSIONS).doc(sessionId).set({ data: sessionData });
   for (const l of learners) {
-    const b: BookingDoc = { _id: bookingId(sessionId, l.openid), sessionId, ...l, status: 'booked', bookedAt: now - 2 * DAY, rated: false };
+    const b: BookingDoc = {
+      _id: bookingId(sessionId, l.openid),
+      sessionId,
+      ...l,
+      status: 'booked',
+      bookedAt: now - 2 * DAY,
+      rated: false,
+    };
     const { _id, ...data } = b;
     await db.collection(BOOKINGS).doc(_id).set({ data });
   }
-  await db.collection('users').doc(PERSONAS.teacher).update({ data: { scopes: _.push([{ kind: 'session', id: sessionId }]) } });
+  await db
+    .collection('users')
+    .doc(PERSONAS.teacher)
+    .update({ data: { scopes: _.push([{ kind: 'session', id: sessionId }]) } });
 
   const orders: OrderDoc[] = [
     {

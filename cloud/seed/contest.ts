@@ -13,13 +13,24 @@
 import type { Award, SkillLevel } from '../../types/api/contest';
 import { startOfShanghaiDay } from '../lib/clock';
 import type { Database } from '../lib/db';
-import { CONTESTS, REGISTRATIONS, TITLES, TRADES, registrationId, tradeKey, type ContestDoc, type RegistrationDoc, type TradeDoc } from '../domain/contest/model';
+import {
+  CONTESTS,
+  REGISTRATIONS,
+  TITLES,
+  TRADES,
+  registrationId,
+  tradeKey,
+  type ContestDoc,
+  type RegistrationDoc,
+  type TradeDoc,
+} from '../domain/contest/model';
 import { titleId } from '../domain/contest/eligibility';
 
 const DAY = 24 * 3600_000;
 const HOUR = 3600_000;
 
-const AWARDS_TEXT = '各项目设一等奖1名、二等奖2名、三等奖3名及优秀奖若干。获奖选手给予荣誉表彰和现金奖励，符合条件的按规定直接晋升相应职业技能等级，一等奖获得者授予“秀洲区技术能手”称号并推荐参评“嘉兴工匠”。';
+const AWARDS_TEXT =
+  '各项目设一等奖1名、二等奖2名、三等奖3名及优秀奖若干。获奖选手给予荣誉表彰和现金奖励，符合条件的按规定直接晋升相应职业技能等级，一等奖获得者授予“秀洲区技术能手”称号并推荐参评“嘉兴工匠”。';
 const RULES = [
   '参赛选手须为本区企业在职职工、工会会员，年龄16周岁至60周岁以下（以比赛首日计）。',
   '每人每个项目限报一次，可同时报名不同项目；已获得该项目“技术能手”称号者不再参加同一项目。',
@@ -38,15 +49,45 @@ interface TradeSeed {
 }
 
 const TRADES_2026: TradeSeed[] = [
-  { id: 'cnc-milling', name: '数控铣工', rules: '按图样完成典型零件的数控铣削加工，考核编程、装夹、加工精度和安全文明生产，限时240分钟。', quota: 12, seeded: 11 },
-  { id: 'garment-pattern', name: '服装制版', rules: '围绕“高效版型优化”完成指定款式的结构制图与样板制作，评委现场拆解作品的产业应用价值。', quota: 30, seeded: 4 },
-  { id: 'online-marketing', name: '互联网营销', rules: '为本地企业产品策划一场直播营销，含脚本撰写、直播实操与数据复盘，每组20分钟。', quota: 40, seeded: 3 },
-  { id: 'smart-manufacturing', name: '智能制造', rules: '在智能产线实训平台上完成工业机器人编程、视觉检测与产线联调，两人一队按个人报名。', quota: 20, employerQuota: 3, seeded: 2 },
+  {
+    id: 'cnc-milling',
+    name: '数控铣工',
+    rules: '按图样完成典型零件的数控铣削加工，考核编程、装夹、加工精度和安全文明生产，限时240分钟。',
+    quota: 12,
+    seeded: 11,
+  },
+  {
+    id: 'garment-pattern',
+    name: '服装制版',
+    rules: '围绕“高效版型优化”完成指定款式的结构制图与样板制作，评委现场拆解作品的产业应用价值。',
+    quota: 30,
+    seeded: 4,
+  },
+  {
+    id: 'online-marketing',
+    name: '互联网营销',
+    rules: '为本地企业产品策划一场直播营销，含脚本撰写、直播实操与数据复盘，每组20分钟。',
+    quota: 40,
+    seeded: 3,
+  },
+  {
+    id: 'smart-manufacturing',
+    name: '智能制造',
+    rules: '在智能产线实训平台上完成工业机器人编程、视觉检测与产线联调，两人一队按个人报名。',
+    quota: 20,
+    employerQuota: 3,
+    seeded: 2,
+  },
 ];
 
 const SURNAMES = ['李', '张', '陈', '沈', '朱', '徐', '钱', '吴', '顾', '姚', '陆', '蒋'];
 const GIVEN = ['晓东', '建华', '丽娟', '卫国', '海燕', '志明', '秀英', '国平', '雪梅', '振宇', '佳怡', '明亮'];
-const EMPLOYERS = ['嘉兴秀洲精工机械有限公司', '王江泾丝绸服饰有限公司', '嘉兴纺织有限公司', '秀洲高新区智能装备有限公司'];
+const EMPLOYERS = [
+  '嘉兴秀洲精工机械有限公司',
+  '王江泾丝绸服饰有限公司',
+  '嘉兴纺织有限公司',
+  '秀洲高新区智能装备有限公司',
+];
 const LEVELS: SkillLevel[] = ['中级工', '高级工', '技师', '初级工'];
 
 function person(i: number) {
@@ -63,11 +104,25 @@ async function put(db: Database, collection: string, doc: { _id: string }): Prom
   await db.collection(collection).doc(_id).set({ data });
 }
 
-async function seedOne(db: Database, contest: ContestDoc, trades: TradeSeed[], statusOf: (n: number) => RegistrationDoc['status'], results?: (n: number) => { rank: number; award?: Award }): Promise<void> {
+async function seedOne(
+  db: Database,
+  contest: ContestDoc,
+  trades: TradeSeed[],
+  statusOf: (n: number) => RegistrationDoc['status'],
+  results?: (n: number) => { rank: number; award?: Award },
+): Promise<void> {
   await put(db, CONTESTS, contest);
   let k = contest._id.length;
   for (const t of trades) {
-    const trade: TradeDoc = { _id: tradeKey(contest._id, t.id), contestId: contest._id, tradeId: t.id, name: t.name, rules: t.rules, quota: t.quota, taken: t.seeded };
+    const trade: TradeDoc = {
+      _id: tradeKey(contest._id, t.id),
+      contestId: contest._id,
+      tradeId: t.id,
+      name: t.name,
+      rules: t.rules,
+      quota: t.quota,
+      taken: t.seeded,
+    };
     if (t.employerQuota) trade.employerQuota = t.employerQuota;
     if (results) trade.resultsPublishedAt = contest.contestEndsAt + 2 * DAY;
     await put(db, TRADES, trade);
@@ -115,7 +170,8 @@ export async function seedContest(db: Database, now: number): Promise<void> {
     {
       _id: 'contest-2026-skills',
       title: '2026年秀洲区职工技能比武',
-      summary: '以赛促学、以赛赋能、以赛兴产：设数控铣工、服装制版、互联网营销、智能制造四个项目，欢迎一线职工踊跃报名。',
+      summary:
+        '以赛促学、以赛赋能、以赛兴产：设数控铣工、服装制版、互联网营销、智能制造四个项目，欢迎一线职工踊跃报名。',
       ...base,
       registrationOpensAt: today - 10 * DAY + 9 * HOUR,
       registrationClosesAt: closes,
@@ -153,8 +209,20 @@ export async function seedContest(db: Database, now: number): Promise<void> {
       tradeIds: ['delivery-safety', 'courier-service'],
     },
     [
-      { id: 'delivery-safety', name: '外卖配送安全骑行', rules: '电动自行车安全骑行障碍赛与交通法规笔试。', quota: 60, seeded: 0 },
-      { id: 'courier-service', name: '快递收派服务', rules: '快件分拣、包装与客户服务情景考核。', quota: 40, seeded: 0 },
+      {
+        id: 'delivery-safety',
+        name: '外卖配送安全骑行',
+        rules: '电动自行车安全骑行障碍赛与交通法规笔试。',
+        quota: 60,
+        seeded: 0,
+      },
+      {
+        id: 'courier-service',
+        name: '快递收派服务',
+        rules: '快件分拣、包装与客户服务情景考核。',
+        quota: 40,
+        seeded: 0,
+      },
     ],
     () => 'submitted',
   );
@@ -200,14 +268,34 @@ export async function seedContest(db: Database, now: number): Promise<void> {
       ],
       tradeIds: ['live-commerce'],
     },
-    [{ id: 'live-commerce', name: '直播电商', rules: '10分钟直播带货实操：选品讲解、互动控场与合规话术，评委按评分细则现场打分。', quota: 30, seeded: 2 }],
+    [
+      {
+        id: 'live-commerce',
+        name: '直播电商',
+        rules: '10分钟直播带货实操：选品讲解、互动控场与合规话术，评委按评分细则现场打分。',
+        quota: 30,
+        seeded: 2,
+      },
+    ],
     (n) => (n === 0 ? 'approved' : 'submitted'),
   );
-  await db.collection('users').doc('persona-venue-staff').update({ data: { scopes: db.command.addToSet({ kind: 'contest', id: 'contest-2026-live' }) } });
+  await db
+    .collection('users')
+    .doc('persona-venue-staff')
+    .update({ data: { scopes: db.command.addToSet({ kind: 'contest', id: 'contest-2026-live' }) } });
 
   // Last year's first prizes hold the title, which bars them from the same trade this year.
-  for (const [i, tradeName] of [['cnc-milling', '数控铣工'], ['garment-pattern', '服装制版']].entries()) {
+  for (const [i, tradeName] of [
+    ['cnc-milling', '数控铣工'],
+    ['garment-pattern', '服装制版'],
+  ].entries()) {
     const p = person('contest-2025-skills'.length + i * 5);
-    await put(db, TITLES, { _id: titleId(tradeName[1], p.openid), openid: p.openid, trade: tradeName[1], title: `2025年秀洲区${tradeName[1]}技术能手`, year: 2025 } as { _id: string });
+    await put(db, TITLES, {
+      _id: titleId(tradeName[1], p.openid),
+      openid: p.openid,
+      trade: tradeName[1],
+      title: `2025年秀洲区${tradeName[1]}技术能手`,
+      year: 2025,
+    } as { _id: string });
   }
 }

@@ -6,7 +6,17 @@
 import type { UserDoc } from '../lib/context';
 import type { Database } from '../lib/db';
 import { startOfShanghaiDay } from '../lib/clock';
-import { CAMPAIGNS, CLAIMS, STOCK, claimId, stockId, voucherValidUntil, type CampaignDoc, type ClaimDoc, type StockDoc } from '../domain/gift/model';
+import {
+  CAMPAIGNS,
+  CLAIMS,
+  STOCK,
+  claimId,
+  stockId,
+  voucherValidUntil,
+  type CampaignDoc,
+  type ClaimDoc,
+  type StockDoc,
+} from '../domain/gift/model';
 import { PERSONAS } from './personas';
 
 const DAY = 24 * 3600_000;
@@ -82,11 +92,20 @@ export async function seedGift(db: Database, now: number): Promise<void> {
 
   for (const [stationId, total] of SPRING_STOCK) {
     const claimed = stationId === courier.stationId ? 1 : 0;
-    const doc: Omit<StockDoc, '_id'> = { campaignId: spring._id, stationId, stock: total - claimed, claimed, redeemed: 0 };
+    const doc: Omit<StockDoc, '_id'> = {
+      campaignId: spring._id,
+      stationId,
+      stock: total - claimed,
+      claimed,
+      redeemed: 0,
+    };
     await db.collection(STOCK).doc(stockId(spring._id, stationId)).set({ data: doc });
   }
   // The summer campaign: every pack handed out (no live vouchers left).
-  for (const [stationId, total] of [['station-xinchenghui', 60], ['station-wangjiangjing', 40]] as const) {
+  for (const [stationId, total] of [
+    ['station-xinchenghui', 60],
+    ['station-wangjiangjing', 40],
+  ] as const) {
     const doc: Omit<StockDoc, '_id'> = { campaignId: summer._id, stationId, stock: 0, claimed: total, redeemed: total };
     await db.collection(STOCK).doc(stockId(summer._id, stationId)).set({ data: doc });
   }
@@ -94,7 +113,13 @@ export async function seedGift(db: Database, now: number): Promise<void> {
   const staff2: Omit<UserDoc, '_id'> = {
     roles: ['staff'],
     scopes: [{ kind: 'station', id: 'station-wangjiangjing' }],
-    profile: { name: '顾建明', phone: '13506731234', employer: '秀洲区总工会王江泾镇驿站', district: '秀洲区', category: '机关事业单位职工' },
+    profile: {
+      name: '顾建明',
+      phone: '13506731234',
+      employer: '秀洲区总工会王江泾镇驿站',
+      district: '秀洲区',
+      category: '机关事业单位职工',
+    },
     membership: { status: 'none' },
     createdAt: today - 300 * DAY,
     updatedAt: today - 300 * DAY,

@@ -11,7 +11,14 @@ const WEEK = ['日', '一', '二', '三', '四', '五', '六'];
 
 function parts(ms: number) {
   const d = new Date(ms + OFFSET);
-  return { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate(), h: d.getUTCHours(), mi: d.getUTCMinutes(), w: d.getUTCDay() };
+  return {
+    y: d.getUTCFullYear(),
+    m: d.getUTCMonth() + 1,
+    d: d.getUTCDate(),
+    h: d.getUTCHours(),
+    mi: d.getUTCMinutes(),
+    w: d.getUTCDay(),
+  };
 }
 
 /** 3月5日（周四）14:00 */

@@ -24,5 +24,8 @@ export function emulatorUrl(): string {
   } catch {
     stored = '';
   }
-  return (w?.__EMULATOR_URL__ || stored || process.env.TARO_APP_EMULATOR_URL || 'http://127.0.0.1:9870').replace(/\/$/, '');
+  return (w?.__EMULATOR_URL__ || stored || process.env.TARO_APP_EMULATOR_URL || 'http://127.0.0.1:9870').replace(
+    /\/$/,
+    '',
+  );
 }

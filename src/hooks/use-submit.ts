@@ -24,7 +24,11 @@ export function useSubmit<T>(send: (requestId: string) => Promise<T>) {
         setFieldError({ field: e.details.field, message: e.message });
       }
       if (!(e instanceof ServiceError) || e.code !== 'INTERNAL') requestId.current = newRequestId();
-      await Taro.showModal({ title: '未能提交', content: e instanceof Error ? e.message : '请稍后再试', showCancel: false });
+      await Taro.showModal({
+        title: '未能提交',
+        content: e instanceof Error ? e.message : '请稍后再试',
+        showCancel: false,
+      });
       return undefined;
     } finally {
       setBusy(false);

@@ -15,7 +15,8 @@ export const academyService = {
   acceptOrder: (input: In<'acceptOrder'>, requestId?: string) => academy.mutate('acceptOrder', input, requestId),
   declineOrder: (input: In<'declineOrder'>, requestId?: string) => academy.mutate('declineOrder', input, requestId),
   listTeachers: () => academy.query('listTeachers', {}),
-  scheduleSession: (input: In<'scheduleSession'>, requestId?: string) => academy.mutate('scheduleSession', input, requestId),
+  scheduleSession: (input: In<'scheduleSession'>, requestId?: string) =>
+    academy.mutate('scheduleSession', input, requestId),
   updateSession: (input: In<'updateSession'>, requestId?: string) => academy.mutate('updateSession', input, requestId),
   closeSession: (sessionId: string, requestId?: string) => academy.mutate('closeSession', { sessionId }, requestId),
   upcomingSessions: () => academy.query('upcomingSessions', {}),

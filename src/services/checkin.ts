@@ -9,7 +9,8 @@ const bare = (scope: ScanScope): ScanScope => ({ kind: scope.kind, id: scope.id 
 /** The staff scanner (工作台): scan, manual lookup, undo, counts, recent scans. */
 export const checkinService = {
   myScopes: () => checkin.query('myScopes', {} as Record<string, never>),
-  scan: (code: string, scope: ScanScope, requestId?: string) => checkin.mutate('scan', { code, scope: bare(scope) }, requestId),
+  scan: (code: string, scope: ScanScope, requestId?: string) =>
+    checkin.mutate('scan', { code, scope: bare(scope) }, requestId),
   redeemManual: (input: CheckinActions['redeemManual']['input'], requestId?: string) =>
     checkin.mutate('redeemManual', { ...input, scope: bare(input.scope) }, requestId),
   undo: (scanId: string, reason: string, requestId?: string) => checkin.mutate('undo', { scanId, reason }, requestId),

@@ -16,7 +16,8 @@ export const contestService = {
   ticketCode: (registrationId: string) => contest.query('ticketCode', { registrationId }),
   reviewQueue: (input: In<'reviewQueue'>) => contest.query('reviewQueue', input),
   review: (input: In<'review'>, requestId?: string) => contest.mutate('review', input, requestId),
-  publishResults: (input: In<'publishResults'>, requestId?: string) => contest.mutate('publishResults', input, requestId),
+  publishResults: (input: In<'publishResults'>, requestId?: string) =>
+    contest.mutate('publishResults', input, requestId),
   exportCsv: (input: In<'exportCsv'>) => contest.query('exportCsv', input),
   poster: (contestId: string) => contest.query('poster', { contestId }),
 };

@@ -18,7 +18,8 @@ export const giftService = {
   listCampaigns: () => gift.query('listCampaigns', {}),
   createCampaign: (input: In<'createCampaign'>, requestId?: string) => gift.mutate('createCampaign', input, requestId),
   updateCampaign: (input: In<'updateCampaign'>, requestId?: string) => gift.mutate('updateCampaign', input, requestId),
-  setPaused: (campaignId: string, paused: boolean, requestId?: string) => gift.mutate('setPaused', { campaignId, paused }, requestId),
+  setPaused: (campaignId: string, paused: boolean, requestId?: string) =>
+    gift.mutate('setPaused', { campaignId, paused }, requestId),
   moveStock: (input: In<'moveStock'>, requestId?: string) => gift.mutate('moveStock', input, requestId),
   expireSweep: (requestId?: string) => gift.mutate('expireSweep', {}, requestId),
 };

@@ -5,12 +5,16 @@ const member = client<MemberActions>('member');
 
 export const memberService = {
   getMe: () => member.query('getMe', {}),
-  updateProfile: (input: MemberActions['updateProfile']['input'], requestId?: string) => member.mutate('updateProfile', input, requestId),
-  applyMembership: (input: MemberActions['applyMembership']['input'], requestId?: string) => member.mutate('applyMembership', input, requestId),
+  updateProfile: (input: MemberActions['updateProfile']['input'], requestId?: string) =>
+    member.mutate('updateProfile', input, requestId),
+  applyMembership: (input: MemberActions['applyMembership']['input'], requestId?: string) =>
+    member.mutate('applyMembership', input, requestId),
   myApplication: () => member.query('myApplication', {}),
   listApplications: (input: MemberActions['listApplications']['input'] = {}) => member.query('listApplications', input),
-  reviewApplication: (input: MemberActions['reviewApplication']['input'], requestId?: string) => member.mutate('reviewApplication', input, requestId),
-  transferMembership: (input: MemberActions['transferMembership']['input'], requestId?: string) => member.mutate('transferMembership', input, requestId),
+  reviewApplication: (input: MemberActions['reviewApplication']['input'], requestId?: string) =>
+    member.mutate('reviewApplication', input, requestId),
+  transferMembership: (input: MemberActions['transferMembership']['input'], requestId?: string) =>
+    member.mutate('transferMembership', input, requestId),
   memberCode: () => member.query('memberCode', {}),
   listMessages: (input: MemberActions['listMessages']['input'] = {}) => member.query('listMessages', input),
   markMessagesRead: (ids: string[]) => member.mutate('markMessagesRead', { ids }),

@@ -30,7 +30,12 @@ export function useVerdict(onChange: () => void) {
       if (r.result !== 'success') buzz();
     } catch (e) {
       const message = e instanceof Error ? e.message : '请稍后再试';
-      setResult({ result: 'refused', code: e instanceof ServiceError ? e.code : 'INTERNAL', title: '未能核验', message });
+      setResult({
+        result: 'refused',
+        code: e instanceof ServiceError ? e.code : 'INTERNAL',
+        title: '未能核验',
+        message,
+      });
     } finally {
       setBusy(false);
       onChange();
@@ -46,7 +51,11 @@ export function useVerdict(onChange: () => void) {
       await Taro.showToast({ title: '已撤销', icon: 'success' });
       return true;
     } catch (e) {
-      await Taro.showModal({ title: '未能撤销', content: e instanceof Error ? e.message : '请稍后再试', showCancel: false });
+      await Taro.showModal({
+        title: '未能撤销',
+        content: e instanceof Error ? e.message : '请稍后再试',
+        showCancel: false,
+      });
       return false;
     }
   };

@@ -24,9 +24,18 @@ export function recordConsent(purpose: ConsentPurpose): void {
 
 /** What each purpose collects and why, said in the consent prompt (kept short for a phone modal). */
 export const CONSENT_TEXT: Record<ConsentPurpose, { title: string; content: string }> = {
-  profile: { title: '个人信息使用说明', content: '姓名、手机号、工作单位用于办理入会和各项服务；手机号对工作人员只显示 138****5678。' },
-  contest: { title: '报名信息使用说明', content: '报名信息仅用于比赛资格审核、签到和成绩公示，手机号对工作人员遮挡显示。' },
-  retirement: { title: '身份证号使用说明', content: '身份证号仅用于防止重复申请，不保存明文，只保存"前3后4"的遮挡形式。' },
+  profile: {
+    title: '个人信息使用说明',
+    content: '姓名、手机号、工作单位用于办理入会和各项服务；手机号对工作人员只显示 138****5678。',
+  },
+  contest: {
+    title: '报名信息使用说明',
+    content: '报名信息仅用于比赛资格审核、签到和成绩公示，手机号对工作人员遮挡显示。',
+  },
+  retirement: {
+    title: '身份证号使用说明',
+    content: '身份证号仅用于防止重复申请，不保存明文，只保存"前3后4"的遮挡形式。',
+  },
   location: {
     title: '使用您的位置',
     content: '为了把离您最近的驿站排在前面，需要获取您当前的位置。位置只用于这一次排序，不会保存。是否同意？',

@@ -8,7 +8,10 @@ const listeners = new Set<Listener>();
 /** WeChat's own font setting (standard is 16-17): a user who enlarged it gets 长辈模式 by default. */
 function defaultFromSystem(): boolean {
   try {
-    const info = (Taro.getAppBaseInfo?.() ?? Taro.getSystemInfoSync()) as { fontSizeSetting?: number; fontSizeScaleFactor?: number };
+    const info = (Taro.getAppBaseInfo?.() ?? Taro.getSystemInfoSync()) as {
+      fontSizeSetting?: number;
+      fontSizeScaleFactor?: number;
+    };
     return (info.fontSizeSetting ?? 16) >= 20 || (info.fontSizeScaleFactor ?? 1) >= 1.25;
   } catch {
     return false;

@@ -12,7 +12,11 @@ const main = createMain(
   fake,
   'ping',
   defineActions<PingActions>({
-    ping: { input: s.object({ n: s.int({ label: '数' }) }), access: 'signedIn', handler: async (ctx, input) => ({ openid: ctx.openid, n: input.n }) },
+    ping: {
+      input: s.object({ n: s.int({ label: '数' }) }),
+      access: 'signedIn',
+      handler: async (ctx, input) => ({ openid: ctx.openid, n: input.n }),
+    },
   }),
   {
     nightly: async (ctx) => {
@@ -28,7 +32,9 @@ describe('createMain (the thin function entry)', () => {
   });
 
   test('takes the caller from the call context, never from the event', async () => {
-    const res = await fake.runWithContext({ OPENID: 'o-real' }, () => main({ action: 'ping', n: 2, openid: 'o-forged' }));
+    const res = await fake.runWithContext({ OPENID: 'o-real' }, () =>
+      main({ action: 'ping', n: 2, openid: 'o-forged' }),
+    );
     // The forged field is refused outright as an unknown field rather than silently trusted.
     expect(res).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     await expect(fake.runWithContext({ OPENID: 'o-real' }, () => main({ action: 'ping', n: 2 }))).resolves.toEqual({
@@ -38,13 +44,17 @@ describe('createMain (the thin function entry)', () => {
   });
 
   test('runs a named timer job when the platform triggers it (no OPENID)', async () => {
-    const res = await fake.runWithContext({ OPENID: '' }, () => main({ Type: 'Timer', TriggerName: 'nightly', Time: '2026-01-20T00:00:00Z' }));
+    const res = await fake.runWithContext({ OPENID: '' }, () =>
+      main({ Type: 'Timer', TriggerName: 'nightly', Time: '2026-01-20T00:00:00Z' }),
+    );
     expect(res).toEqual({ ok: true, data: { swept: 3 } });
     expect(runs).toEqual(['']);
   });
 
   test('a client cannot fire a timer job, nor an unknown one', async () => {
-    const forged = await fake.runWithContext({ OPENID: 'o-user' }, () => main({ Type: 'Timer', TriggerName: 'nightly' }));
+    const forged = await fake.runWithContext({ OPENID: 'o-user' }, () =>
+      main({ Type: 'Timer', TriggerName: 'nightly' }),
+    );
     const unknown = await fake.runWithContext({ OPENID: '' }, () => main({ Type: 'Timer', TriggerName: 'other' }));
     expect(forged).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(unknown).toMatchObject({ ok: false, code: 'FORBIDDEN' });

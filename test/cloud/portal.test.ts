@@ -11,9 +11,42 @@ describe('portal.listStations', () => {
   const db = createDatabase();
   beforeAll(async () => {
     const stations = db.collection('stations');
-    await stations.add({ data: { _id: 's-near', name: '新城汇驿站', address: 'a', hours: '08:00-20:00', lat: 30.7731, lng: 120.7085, services: ['热水'], active: true } });
-    await stations.add({ data: { _id: 's-far', name: '王江泾镇驿站', address: 'b', hours: '08:30-18:30', lat: 30.8623, lng: 120.7012, services: [], active: true } });
-    await stations.add({ data: { _id: 's-closed', name: '已撤站点', address: 'c', hours: '', lat: 30.77, lng: 120.7, services: [], active: false } });
+    await stations.add({
+      data: {
+        _id: 's-near',
+        name: '新城汇驿站',
+        address: 'a',
+        hours: '08:00-20:00',
+        lat: 30.7731,
+        lng: 120.7085,
+        services: ['热水'],
+        active: true,
+      },
+    });
+    await stations.add({
+      data: {
+        _id: 's-far',
+        name: '王江泾镇驿站',
+        address: 'b',
+        hours: '08:30-18:30',
+        lat: 30.8623,
+        lng: 120.7012,
+        services: [],
+        active: true,
+      },
+    });
+    await stations.add({
+      data: {
+        _id: 's-closed',
+        name: '已撤站点',
+        address: 'c',
+        hours: '',
+        lat: 30.77,
+        lng: 120.7,
+        services: [],
+        active: false,
+      },
+    });
   });
 
   test('is public and lists only active stations', async () => {
@@ -24,7 +57,11 @@ describe('portal.listStations', () => {
   });
 
   test('sorts by distance from the caller, in metres', async () => {
-    const res = await dispatch('portal', portalActions, ctx(db, 'o1'), { action: 'listStations', lat: 30_860_000, lng: 120_700_000 });
+    const res = await dispatch('portal', portalActions, ctx(db, 'o1'), {
+      action: 'listStations',
+      lat: 30_860_000,
+      lng: 120_700_000,
+    });
     const data = (res as { data: { id: string; distance: number }[] }).data;
     expect(data.map((s) => s.id)).toEqual(['s-far', 's-near']);
     expect(data[0].distance).toBeLessThan(500);

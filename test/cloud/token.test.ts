@@ -22,7 +22,12 @@ const fresh = (env: Record<string, string | undefined> = ENV, id = 'XZ2019000001
 
 test('a fresh code verifies to its kind, id, expiry and key version, and stays short', () => {
   const { token, expiresAt } = signToken(ENV, { kind: 'voucher', id: 'gv-0123456789abcdef0123', ttlMs: 60_000 }, NOW);
-  expect(verifyToken(ENV, token, NOW)).toEqual({ kind: 'voucher', id: 'gv-0123456789abcdef0123', expiresAt, keyVersion: 1 });
+  expect(verifyToken(ENV, token, NOW)).toEqual({
+    kind: 'voucher',
+    id: 'gv-0123456789abcdef0123',
+    expiresAt,
+    keyVersion: 1,
+  });
   expect(expiresAt).toBeGreaterThanOrEqual(NOW + 60_000);
   expect(token.length).toBeLessThanOrEqual(60);
   // Scanners sometimes add a trailing newline.
@@ -55,12 +60,17 @@ describe('altering any part is TOKEN_INVALID', () => {
     expect(refusal(() => verifyToken(ENV, altered.join('.'), NOW))).toBe('TOKEN_INVALID');
   });
 
-  test.each(['', 'hello', 'https://example.com/?a=1', `${fresh()}.x`, fresh().replace(/\./g, '-'), 'x'.repeat(500), fresh().toUpperCase()])(
-    'junk %#',
-    (text) => {
-      expect(refusal(() => verifyToken(ENV, text, NOW))).toBe('TOKEN_INVALID');
-    },
-  );
+  test.each([
+    '',
+    'hello',
+    'https://example.com/?a=1',
+    `${fresh()}.x`,
+    fresh().replace(/\./g, '-'),
+    'x'.repeat(500),
+    fresh().toUpperCase(),
+  ])('junk %#', (text) => {
+    expect(refusal(() => verifyToken(ENV, text, NOW))).toBe('TOKEN_INVALID');
+  });
 });
 
 test('an expired code is TOKEN_EXPIRED (a screenshot stops working), and says which kind', () => {
@@ -92,7 +102,9 @@ describe('key versions', () => {
 
   test('a retired key no longer verifies its codes', () => {
     const old = fresh(ENV);
-    expect(refusal(() => verifyToken({ QR_TOKEN_KEY_2: 'key-two-secret', QR_TOKEN_KEY_VERSION: '2' }, old, NOW))).toBe('TOKEN_INVALID');
+    expect(refusal(() => verifyToken({ QR_TOKEN_KEY_2: 'key-two-secret', QR_TOKEN_KEY_VERSION: '2' }, old, NOW))).toBe(
+      'TOKEN_INVALID',
+    );
   });
 });
 
@@ -101,10 +113,13 @@ describe('deployments without a key', () => {
     expect(verifyToken({}, fresh({}), NOW).id).toBe('XZ2019000001');
   });
 
-  test.each([{ NODE_ENV: 'production' }, { TENCENTCLOUD_RUNENV: 'SCF' }])('%j refuses to sign, and verifies nothing', (env) => {
-    expect(() => fresh(env)).toThrow(/not configured/);
-    expect(refusal(() => verifyToken(env, fresh({}), NOW))).toBe('TOKEN_INVALID');
-  });
+  test.each([{ NODE_ENV: 'production' }, { TENCENTCLOUD_RUNENV: 'SCF' }])(
+    '%j refuses to sign, and verifies nothing',
+    (env) => {
+      expect(() => fresh(env)).toThrow(/not configured/);
+      expect(refusal(() => verifyToken(env, fresh({}), NOW))).toBe('TOKEN_INVALID');
+    },
+  );
 });
 
 test('ids that cannot be encoded are a programming error, not a silent bad code', () => {

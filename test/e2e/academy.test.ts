@@ -19,7 +19,8 @@ async function callAs(openid: string, fn: string, event: Record<string, unknown>
   return body.data;
 }
 
-const field = (page: Page, label: string) => page.locator('.form-field').filter({ hasText: label }).locator('input').first();
+const field = (page: Page, label: string) =>
+  page.locator('.form-field').filter({ hasText: label }).locator('input').first();
 
 async function bookAs(persona: string, sessionId: string, expectText: string, shot: string) {
   const page = await e2e.newPage({ persona, path: `/academy/pages/session/index?id=${sessionId}` });
@@ -32,7 +33,10 @@ async function bookAs(persona: string, sessionId: string, expectText: string, sh
 
 test('order → accept → schedule (capacity 2) → 3 book → cancel promotes the waitlisted → teacher scans → rating → report', async () => {
   // 点单 by the enterprise union contact, from the catalogue's 5S course.
-  const ent = await e2e.newPage({ persona: 'persona-enterprise', path: '/academy/pages/order/index?courseId=course-5s' });
+  const ent = await e2e.newPage({
+    persona: 'persona-enterprise',
+    path: '/academy/pages/order/index?courseId=course-5s',
+  });
   await ent.getByText('讲师：姚金海').waitFor();
   await field(ent, '参训人数').fill('25');
   await ent.locator('.form-field').filter({ hasText: '希望日期' }).locator('.form-field__picker').click();
@@ -76,7 +80,10 @@ test('order → accept → schedule (capacity 2) → 3 book → cancel promotes 
 
   // The worker cancels before the deadline: the courier is promoted and notified.
   await worker.locator('.academy-detail__cancel').click();
-  await worker.locator(':visible', { hasText: /^确定$/ }).last().click();
+  await worker
+    .locator(':visible', { hasText: /^确定$/ })
+    .last()
+    .click();
   await worker.getByText('已取消（准时）').first().waitFor();
   await worker.context().close();
   await courier.reload();
@@ -89,12 +96,21 @@ test('order → accept → schedule (capacity 2) → 3 book → cancel promotes 
   // The emulator runs on the real clock: the admin moves the session to start in 10 minutes (a
   // schedule change, notified to the seat holders) so the teacher's scan is inside the window.
   const soon = Date.now() + 10 * 60_000;
-  await callAs('persona-admin', 'academy', { action: 'updateSession', sessionId, startAt: soon, endAt: soon + 2 * 3600_000, requestId: `e2e-move-${Date.now()}` });
+  await callAs('persona-admin', 'academy', {
+    action: 'updateSession',
+    sessionId,
+    startAt: soon,
+    endAt: soon + 2 * 3600_000,
+    requestId: `e2e-move-${Date.now()}`,
+  });
 
   // The teacher scans the courier's seat code in the staff scanner (pasted in H5).
   const seat = await callAs('persona-courier', 'academy', { action: 'seatCode', sessionId });
   const teacher = await e2e.newPage({ persona: 'persona-teacher', path: '/staff/pages/scanner/index' });
-  await teacher.evaluate((key) => localStorage.setItem('staff.scope', JSON.stringify({ data: key })), `session:${sessionId}`);
+  await teacher.evaluate(
+    (key) => localStorage.setItem('staff.scope', JSON.stringify({ data: key })),
+    `session:${sessionId}`,
+  );
   await teacher.reload();
   await teacher.locator('.scope-picker__name').filter({ hasText: '5S现场管理法实操' }).waitFor();
   await teacher.locator('.scanner__input input, input.scanner__input').first().fill(seat.token);
@@ -108,7 +124,10 @@ test('order → accept → schedule (capacity 2) → 3 book → cancel promotes 
   await courier.reload();
   await courier.getByText('给这堂课打个分').waitFor();
   await courier.locator('.academy-rate__star').nth(4).click();
-  await courier.locator('.academy-rate__comment textarea, textarea.academy-rate__comment').first().fill('实操性强，回去就能用在班组');
+  await courier
+    .locator('.academy-rate__comment textarea, textarea.academy-rate__comment')
+    .first()
+    .fill('实操性强，回去就能用在班组');
   await e2e.screenshot(courier, 'academy-rating');
   await courier.getByText('提交评价').click();
   await courier.getByText('您已评价，感谢反馈！').waitFor();

@@ -58,11 +58,16 @@ test('register → approve → ticket → scan green/red → results → the wor
 
   // 4. Venue staff at this contest paste it: green, then red.
   const staff = await e2e.newPage({ persona: 'persona-venue-staff', path: '/staff/pages/scanner/index' });
-  await staff.evaluate(() => localStorage.setItem('staff.scope', JSON.stringify({ data: 'contest:contest-2026-live' })));
+  await staff.evaluate(() =>
+    localStorage.setItem('staff.scope', JSON.stringify({ data: 'contest:contest-2026-live' })),
+  );
   await staff.reload();
   await visible(staff, '2026年秀洲区直播电商技能快赛（现场赛）').waitFor();
   const paste = async () => {
-    await staff.locator('.scanner__input input, input.scanner__input').first().fill(token as string);
+    await staff
+      .locator('.scanner__input input, input.scanner__input')
+      .first()
+      .fill(token as string);
     await staff.locator('.scanner__verify').first().click();
   };
   await paste();
@@ -78,7 +83,10 @@ test('register → approve → ticket → scan green/red → results → the wor
   await staff.context().close();
 
   // 5. The admin publishes the trade's results (the worker is the only one checked in: 第1名 一等奖).
-  const results = await e2e.newPage({ persona: 'persona-admin', path: `/contest/pages/review/index?id=${CONTEST}&tradeId=live-commerce&status=checked_in` });
+  const results = await e2e.newPage({
+    persona: 'persona-admin',
+    path: `/contest/pages/review/index?id=${CONTEST}&tradeId=live-commerce&status=checked_in`,
+  });
   await visible(results, /登记成绩（已签到 1 人）/).waitFor();
   await visible(results, '一等奖').waitFor();
   await visible(results, '发布成绩').click();

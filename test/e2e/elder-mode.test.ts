@@ -54,7 +54,12 @@ const MAIN_AND_MEMBER: PageCase[] = [
 const FEATURE: PageCase[] = [
   { path: 'contest/pages/list/index', persona: P.worker },
   { path: 'contest/pages/detail/index', persona: P.worker, query: 'id=contest-2026-skills' },
-  { path: 'contest/pages/register/index', persona: P.worker, query: 'contestId=contest-2026-skills', note: 'no tradeId: shows the trade choice or an error state' },
+  {
+    path: 'contest/pages/register/index',
+    persona: P.worker,
+    query: 'contestId=contest-2026-skills',
+    note: 'no tradeId: shows the trade choice or an error state',
+  },
   { path: 'contest/pages/mine/index', persona: P.worker },
   { path: 'contest/pages/ticket/index', persona: P.worker, note: 'no registration id: error state' },
   { path: 'contest/pages/results/index', persona: P.worker, query: 'id=contest-2025-skills' },
@@ -116,15 +121,21 @@ interface Measured {
 
 /** Runs in the page: self-contained (serialised by playwright), so no helpers from outside. */
 function measure(): Measured {
-  const pages = Array.from(document.querySelectorAll('.taro_page')).filter((p) => (p as HTMLElement).offsetParent !== null || getComputedStyle(p).display !== 'none');
+  const pages = Array.from(document.querySelectorAll('.taro_page')).filter(
+    (p) => (p as HTMLElement).offsetParent !== null || getComputedStyle(p).display !== 'none',
+  );
   const root = (pages[pages.length - 1] ?? document.body).querySelector('.page') as HTMLElement;
   const parse = (c: string): [number, number, number, number] | null => {
     const m = /rgba?\(([^)]+)\)/.exec(c);
     if (!m) return null;
-    const v = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
+    const v = m[1]
+      .split(/[ ,/]+/)
+      .filter(Boolean)
+      .map(Number);
     return [v[0], v[1], v[2], v.length > 3 ? v[3] : 1];
   };
-  const over = (top: number[], bottom: number[]) => [0, 1, 2].map((i) => top[i] * top[3] + bottom[i] * (1 - top[3])).concat(1);
+  const over = (top: number[], bottom: number[]) =>
+    [0, 1, 2].map((i) => top[i] * top[3] + bottom[i] * (1 - top[3])).concat(1);
   const background = (el: Element): number[] => {
     const layers: number[][] = [];
     for (let e: Element | null = el; e; e = e.parentElement) {
@@ -182,8 +193,11 @@ function measure(): Measured {
       contrast: fgOnBg ? Math.round(contrast(fgOnBg, bg) * 100) / 100 : null,
     });
   }
-  const SEL = '[role=button], button, taro-button-core, input, textarea, taro-input-core, taro-textarea-core, taro-picker-core, taro-switch-core, taro-checkbox-core, taro-radio-core, [role=switch], [role=checkbox], a[href]';
-  const all = Array.from(root.querySelectorAll(SEL)).filter((el) => !el.parentElement?.closest(SEL) || !root.contains(el.parentElement.closest(SEL)));
+  const SEL =
+    '[role=button], button, taro-button-core, input, textarea, taro-input-core, taro-textarea-core, taro-picker-core, taro-switch-core, taro-checkbox-core, taro-radio-core, [role=switch], [role=checkbox], a[href]';
+  const all = Array.from(root.querySelectorAll(SEL)).filter(
+    (el) => !el.parentElement?.closest(SEL) || !root.contains(el.parentElement.closest(SEL)),
+  );
   for (const el of all) {
     let box = el.getBoundingClientRect();
     if (box.height === 0 && el.firstElementChild) box = el.firstElementChild.getBoundingClientRect();
@@ -196,7 +210,13 @@ function measure(): Measured {
     const button = el.matches('[role=button], button, taro-button-core');
     const name = (el.getAttribute('aria-label') ?? (el as HTMLElement).innerText ?? '').trim();
     const text = ((el as HTMLElement).innerText ?? '').trim().replace(/\s+/g, ' ').slice(0, 16);
-    targets.push({ what: `${el.tagName.toLowerCase()}.${String(el.getAttribute('class') ?? '').split(' ')[0]} "${text}"`, height, width, button, name });
+    targets.push({
+      what: `${el.tagName.toLowerCase()}.${String(el.getAttribute('class') ?? '').split(' ')[0]} "${text}"`,
+      height,
+      width,
+      button,
+      name,
+    });
   }
   return { texts, targets };
 }
@@ -224,7 +244,9 @@ async function open(c: PageCase, elder: boolean): Promise<Page> {
 function failures(m: Measured): string[] {
   const out: string[] = [];
   for (const t of m.texts) if (t.fontPx < MIN_FONT_PX) out.push(`font ${t.fontPx}px: "${t.text}"`);
-  for (const t of m.texts) if (t.contrast !== null && t.contrast < MIN_CONTRAST) out.push(`contrast ${t.contrast.toFixed(2)} (${t.color} on ${t.bg}): "${t.text}"`);
+  for (const t of m.texts)
+    if (t.contrast !== null && t.contrast < MIN_CONTRAST)
+      out.push(`contrast ${t.contrast.toFixed(2)} (${t.color} on ${t.bg}): "${t.text}"`);
   for (const b of m.targets) if (b.height < MIN_TAP_PX) out.push(`tap ${b.height}px high: ${b.what}`);
   for (const b of m.targets) if (b.button && !b.name) out.push(`no accessible name: ${b.what}`);
   return out;
@@ -238,7 +260,9 @@ afterAll(() => {
     [
       '长辈模式 measurements (CSS px; min font / min tap height / min contrast / failures)',
       ...rows,
-      featureFailures.length ? `\nFeature pages not yet passing:\n${featureFailures.join('\n')}` : '\nAll feature pages pass.',
+      featureFailures.length
+        ? `\nFeature pages not yet passing:\n${featureFailures.join('\n')}`
+        : '\nAll feature pages pass.',
     ].join('\n'),
   );
 });
@@ -249,7 +273,12 @@ test('the page list covers every page of the app config', async () => {
   await page.context().close();
   const listed = new Set([...MAIN_AND_MEMBER, ...FEATURE].map((c) => c.path));
   const fromConfig: string[] = config
-    ? [...config.pages, ...(config.subPackages ?? config.subpackages ?? []).flatMap((s: any) => s.pages.map((p: string) => `${s.root}/${p}`))]
+    ? [
+        ...config.pages,
+        ...(config.subPackages ?? config.subpackages ?? []).flatMap((s: any) =>
+          s.pages.map((p: string) => `${s.root}/${p}`),
+        ),
+      ]
     : [];
   // When the runtime does not expose the config, the source is the reference.
   const expected = fromConfig.length ? fromConfig : appPagesFromSource();
@@ -263,7 +292,10 @@ test('the elder tokens are what they claim in the browser (19 px body, 60 px tar
     const probe = document.createElement('div');
     probe.style.minHeight = 'var(--tap-min)';
     root.appendChild(probe);
-    const out = { body: parseFloat(getComputedStyle(root).fontSize), tap: parseFloat(getComputedStyle(probe).minHeight) };
+    const out = {
+      body: parseFloat(getComputedStyle(root).fontSize),
+      tap: parseFloat(getComputedStyle(probe).minHeight),
+    };
     probe.remove();
     return out;
   });

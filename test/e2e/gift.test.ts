@@ -25,7 +25,11 @@ async function callAs(openid: string, fn: string, event: Record<string, unknown>
 }
 
 async function homeStock() {
-  const rows = await callAs('persona-admin', 'gift', { action: 'stationStock', campaignId: CAMPAIGN, stationId: HOME.id });
+  const rows = await callAs('persona-admin', 'gift', {
+    action: 'stationStock',
+    campaignId: CAMPAIGN,
+    stationId: HOME.id,
+  });
   return rows[0] as { total: number; left: number; claimed: number; redeemed: number };
 }
 
@@ -66,9 +70,19 @@ test('a rider claims at 新城汇驿站, another station cannot redeem it, 新�
   const { token } = await callAs('persona-rider', 'gift', { action: 'voucherCode', voucherId: voucher.id });
 
   // 3. Staff of 王江泾镇驿站: FORBIDDEN in 新城汇驿站's scope, WRONG_SCOPE (amber) at their own.
-  const forbidden = await raw('persona-station-staff-2', 'checkin', { action: 'scan', code: token, scope: HOME, requestId: 'e2e-other-1' });
+  const forbidden = await raw('persona-station-staff-2', 'checkin', {
+    action: 'scan',
+    code: token,
+    scope: HOME,
+    requestId: 'e2e-other-1',
+  });
   expect(forbidden).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-  const wrong = await callAs('persona-station-staff-2', 'checkin', { action: 'scan', code: token, scope: OTHER, requestId: 'e2e-other-2' });
+  const wrong = await callAs('persona-station-staff-2', 'checkin', {
+    action: 'scan',
+    code: token,
+    scope: OTHER,
+    requestId: 'e2e-other-2',
+  });
   expect(wrong).toMatchObject({ result: 'refused', code: 'WRONG_SCOPE' });
   expect((await homeStock()).redeemed).toBe(0);
 
@@ -79,7 +93,10 @@ test('a rider claims at 新城汇驿站, another station cannot redeem it, 新�
   const countsBefore = await callAs('persona-station-staff', 'checkin', { action: 'counts', scope: HOME });
   expect(countsBefore).toContainEqual(expect.objectContaining({ done: 0, total: 150 }));
   const homeCount = staff.locator('.scope-counts__item').filter({ hasText: '春节礼包' });
-  await homeCount.locator('.scope-counts__value').filter({ hasText: /^0\s*\/\s*150$/ }).waitFor();
+  await homeCount
+    .locator('.scope-counts__value')
+    .filter({ hasText: /^0\s*\/\s*150$/ })
+    .waitFor();
   await e2e.screenshot(staff, 'gift-scanner-before');
   await staff.locator('.scanner__input input, input.scanner__input').first().fill(token);
   await staff.locator('.scanner__verify').first().click();
@@ -93,7 +110,10 @@ test('a rider claims at 新城汇驿站, another station cannot redeem it, 新�
   expect(counts).toContainEqual(expect.objectContaining({ done: 1, total: 150 }));
   await staff.getByText('继续扫码').click();
   await staff.locator('.scan-result').waitFor({ state: 'detached' });
-  await homeCount.locator('.scope-counts__value').filter({ hasText: /^1\s*\/\s*150$/ }).waitFor();
+  await homeCount
+    .locator('.scope-counts__value')
+    .filter({ hasText: /^1\s*\/\s*150$/ })
+    .waitFor();
   await e2e.screenshot(staff, 'gift-scanner-counts');
 
   // 5. The rider's voucher now reads 已核销.

@@ -26,15 +26,23 @@ const session = {
   ratingAverage: null,
   myBooking: null,
 };
-const booked = { ...session, booked: 5, myBooking: { id: 'bk-0123456789abcdef01234567', status: 'booked', statusLabel: '已预约', rated: false } };
-const cancelled = { ...session, myBooking: { ...booked.myBooking, status: 'cancelled', statusLabel: '已取消（准时）', late: false } };
+const booked = {
+  ...session,
+  booked: 5,
+  myBooking: { id: 'bk-0123456789abcdef01234567', status: 'booked', statusLabel: '已预约', rated: false },
+};
+const cancelled = {
+  ...session,
+  myBooking: { ...booked.myBooking, status: 'cancelled', statusLabel: '已取消（准时）', late: false },
+};
 
 test('taps 预约 on the compiled session page: the booked state and the seat code show; cancel returns the seat', async () => {
   cloud.handle((name, data: any) => {
     if (name !== 'academy') return undefined;
     if (data.action === 'getSession') return { ok: true, data: session };
     if (data.action === 'book') return { ok: true, data: booked };
-    if (data.action === 'seatCode') return { ok: true, data: { token: 's.bk-0123456789abcdef01234567.t1abc.1.sig', expiresAt: now + 90_000 } };
+    if (data.action === 'seatCode')
+      return { ok: true, data: { token: 's.bk-0123456789abcdef01234567.t1abc.1.sig', expiresAt: now + 90_000 } };
     if (data.action === 'cancelBooking') return { ok: true, data: cancelled };
     return undefined;
   });

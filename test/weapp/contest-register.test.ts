@@ -19,14 +19,23 @@ const contest = {
   schedule: [],
   rules: [],
   awards: '',
-  trades: [{ id: 'cnc-milling', name: '数控铣工', rules: '数控铣削', quota: 12, taken: 11, left: 1, resultsPublished: false }],
+  trades: [
+    { id: 'cnc-milling', name: '数控铣工', rules: '数控铣削', quota: 12, taken: 11, left: 1, resultsPublished: false },
+  ],
 };
 
 const me = {
   openid: 'persona-worker',
   roles: ['member'],
   scopes: [],
-  profile: { name: '王建国', phone: '13857301234', employer: '嘉兴秀洲精工机械有限公司', district: '秀洲区', category: '产业工人', birthDate: '1986-04-12' },
+  profile: {
+    name: '王建国',
+    phone: '13857301234',
+    employer: '嘉兴秀洲精工机械有限公司',
+    district: '秀洲区',
+    category: '产业工人',
+    birthDate: '1986-04-12',
+  },
   profileComplete: true,
   membership: { status: 'member' },
   unreadMessages: 0,
@@ -38,11 +47,33 @@ test('consent, fill the form, submit: the register call carries the form; succes
     if (name !== 'contest') return undefined;
     if (data.action === 'getContest') return { ok: true, data: contest };
     if (data.action === 'register') {
-      return { ok: true, data: { id: 'cr0123', contestId: contest.id, contestTitle: contest.title, tradeId: 'cnc-milling', tradeName: '数控铣工', name: '王建国', phone: '138****1234', employer: data.employer, jobTitle: data.jobTitle, skillLevel: data.skillLevel, yearsInTrade: data.yearsInTrade, status: 'submitted', submittedAt: 0, registrationClosesAt: 0, contestStartsAt: 0, venue: contest.venue } };
+      return {
+        ok: true,
+        data: {
+          id: 'cr0123',
+          contestId: contest.id,
+          contestTitle: contest.title,
+          tradeId: 'cnc-milling',
+          tradeName: '数控铣工',
+          name: '王建国',
+          phone: '138****1234',
+          employer: data.employer,
+          jobTitle: data.jobTitle,
+          skillLevel: data.skillLevel,
+          yearsInTrade: data.yearsInTrade,
+          status: 'submitted',
+          submittedAt: 0,
+          registrationClosesAt: 0,
+          contestStartsAt: 0,
+          venue: contest.venue,
+        },
+      };
     }
     return undefined;
   });
-  const page = await loadPage('contest/pages/register/index', { query: { contestId: 'contest-2026-skills', tradeId: 'cnc-milling' } });
+  const page = await loadPage('contest/pages/register/index', {
+    query: { contestId: 'contest-2026-skills', tradeId: 'cnc-milling' },
+  });
   await page.waitForText('报名信息使用说明');
   expect(page.text()).toContain('数控铣工');
   expect(page.$$('wx-input')).toHaveLength(0); // no form before consent

@@ -3,7 +3,13 @@
 import { cloud, loadPage, wxMock } from './harness';
 
 const station = (stationId: string, name: string, left: number) => ({
-  stationId, name, address: `嘉兴市秀洲区${name}`, hours: '每天 08:00-20:00', lat: 30.77, lng: 120.7, left,
+  stationId,
+  name,
+  address: `嘉兴市秀洲区${name}`,
+  hours: '每天 08:00-20:00',
+  lat: 30.77,
+  lng: 120.7,
+  left,
 });
 
 const campaign = {
@@ -62,7 +68,13 @@ test('renders the campaign, claims at a station and shows the voucher confirmati
   await page.tap(buttons[0]);
   await page.waitForText('您已领取：新城汇驿站');
   const claim = cloud.calls.find((c) => c.name === 'gift' && c.data.action === 'claim');
-  expect(claim?.data).toEqual(expect.objectContaining({ campaignId: 'gift-2026-spring', stationId: 'station-xinchenghui', requestId: expect.any(String) }));
+  expect(claim?.data).toEqual(
+    expect.objectContaining({
+      campaignId: 'gift-2026-spring',
+      stationId: 'station-xinchenghui',
+      requestId: expect.any(String),
+    }),
+  );
   expect(wxMock.showModal).toHaveBeenCalled();
   expect(wxMock.showToast.mock.calls.some((c: any[]) => c[0]?.title === '领取成功')).toBe(true);
   expect(page.text()).toContain('2026-01-26 23:59');

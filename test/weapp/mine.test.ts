@@ -5,7 +5,13 @@ const me = {
   openid: 'persona-worker',
   roles: ['member'],
   scopes: [],
-  profile: { name: '王建国', phone: '13812345678', employer: '嘉兴纺织有限公司', district: '秀洲区', category: '产业工人' },
+  profile: {
+    name: '王建国',
+    phone: '13812345678',
+    employer: '嘉兴纺织有限公司',
+    district: '秀洲区',
+    category: '产业工人',
+  },
   profileComplete: true,
   membership: { status: 'member', memberNo: 'XZ2026000123', since: 1767225600000, employer: '嘉兴纺织有限公司' },
   unreadMessages: 2,
@@ -15,7 +21,15 @@ test('renders the member card from the cloud and shows the QR code on tap', asyn
   cloud.handle((name, data: any) => {
     if (name !== 'member') return undefined;
     if (data.action === 'getMe') return { ok: true, data: me };
-    if (data.action === 'memberCode') return { ok: true, data: { token: 'm.XZ2026000123.t4k9q0.1.abcdefghijklmnop', expiresAt: Date.now() + 90000, memberNo: 'XZ2026000123' } };
+    if (data.action === 'memberCode')
+      return {
+        ok: true,
+        data: {
+          token: 'm.XZ2026000123.t4k9q0.1.abcdefghijklmnop',
+          expiresAt: Date.now() + 90000,
+          memberNo: 'XZ2026000123',
+        },
+      };
     return undefined;
   });
   const page = await loadPage('pages/mine/index');

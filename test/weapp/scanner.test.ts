@@ -17,7 +17,14 @@ test('tap 扫一扫: the camera code goes to checkin.scan with the chosen scope,
       case 'scan':
         return {
           ok: true,
-          data: { result: 'success', kind: 'member', title: '会员有效', personName: '王*国', detail: '会员号 XZ2019000001', scanId: 's1' },
+          data: {
+            result: 'success',
+            kind: 'member',
+            title: '会员有效',
+            personName: '王*国',
+            detail: '会员号 XZ2019000001',
+            scanId: 's1',
+          },
         };
       default:
         return undefined;
@@ -47,7 +54,11 @@ test('tap 扫一扫: the camera code goes to checkin.scan with the chosen scope,
 
   expect(wxMock.scanCode).toHaveBeenCalledWith(expect.objectContaining({ onlyFromCamera: true, scanType: ['qrCode'] }));
   const scanCall = cloud.calls.find((c) => c.name === 'checkin' && c.data.action === 'scan');
-  expect(scanCall?.data).toMatchObject({ code: CODE, scope: { kind: 'station', id: 'station-xinchenghui' }, requestId: expect.any(String) });
+  expect(scanCall?.data).toMatchObject({
+    code: CODE,
+    scope: { kind: 'station', id: 'station-xinchenghui' },
+    requestId: expect.any(String),
+  });
   // Strict server inputs: only kind + id travel, never the scope's display name.
   expect(scanCall?.data.scope).toEqual({ kind: 'station', id: 'station-xinchenghui' });
   for (const c of cloud.calls.filter((x) => x.data.action === 'counts' || x.data.action === 'recent')) {

@@ -6,13 +6,26 @@
 import { s, type Infer } from '../schema';
 import { emptyInput, pageInput, type EmptyInput, type Page } from './common';
 
-export const COURSE_CATEGORIES = ['纺织', '服装', '智能制造', '数控', '电商直播', '安全生产', '5S现场管理', '其他'] as const;
+export const COURSE_CATEGORIES = [
+  '纺织',
+  '服装',
+  '智能制造',
+  '数控',
+  '电商直播',
+  '安全生产',
+  '5S现场管理',
+  '其他',
+] as const;
 export type CourseCategory = (typeof COURSE_CATEGORIES)[number];
 
 /** on-site at the enterprise, at a 基层分课堂, or by live stream. */
 export const COURSE_FORMATS = ['onsite', 'branch', 'live'] as const;
 export type CourseFormat = (typeof COURSE_FORMATS)[number];
-export const FORMAT_LABELS: Record<CourseFormat, string> = { onsite: '送教上门', branch: '基层分课堂', live: '直播授课' };
+export const FORMAT_LABELS: Record<CourseFormat, string> = {
+  onsite: '送教上门',
+  branch: '基层分课堂',
+  live: '直播授课',
+};
 
 export type OrderStatus = 'submitted' | 'accepted' | 'declined' | 'scheduled' | 'delivered' | 'rated' | 'withdrawn';
 export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
@@ -153,10 +166,20 @@ export const placeOrderInput = s.object({
 
 const orderIdInput = { orderId: s.id({ label: '点单编号' }) };
 export const orderRef = s.object(orderIdInput);
-export const acceptOrderInput = s.object({ ...orderIdInput, note: s.optional(s.string({ label: '受理说明', max: 200 })) });
-export const declineOrderInput = s.object({ ...orderIdInput, reason: s.string({ label: '婉拒原因', min: 2, max: 200 }) });
+export const acceptOrderInput = s.object({
+  ...orderIdInput,
+  note: s.optional(s.string({ label: '受理说明', max: 200 })),
+});
+export const declineOrderInput = s.object({
+  ...orderIdInput,
+  reason: s.string({ label: '婉拒原因', min: 2, max: 200 }),
+});
 export const listOrdersInput = s.object({
-  status: s.optional(s.oneOf(['submitted', 'accepted', 'declined', 'scheduled', 'delivered', 'rated', 'withdrawn'] as const, { label: '状态' })),
+  status: s.optional(
+    s.oneOf(['submitted', 'accepted', 'declined', 'scheduled', 'delivered', 'rated', 'withdrawn'] as const, {
+      label: '状态',
+    }),
+  ),
   ...pageInput,
 });
 
@@ -169,7 +192,15 @@ export const scheduleSessionInput = s.object({
   endAt: dateTime('结束时间'),
   format: s.oneOf(COURSE_FORMATS, { label: '授课方式' }),
   venue: s.optional(s.string({ label: '上课地点', min: 2, max: 80 })),
-  liveLink: s.optional(s.string({ label: '直播链接', min: 8, max: 200, pattern: /^https:\/\/\S+$/, patternMessage: '请填写 https 开头的链接' })),
+  liveLink: s.optional(
+    s.string({
+      label: '直播链接',
+      min: 8,
+      max: 200,
+      pattern: /^https:\/\/\S+$/,
+      patternMessage: '请填写 https 开头的链接',
+    }),
+  ),
   capacity: s.int({ label: '名额', min: 1, max: 500 }),
   audience: s.oneOf(['open', 'employer'] as const, { label: '预约范围' }),
   bookingOpensAt: dateTime('开始预约时间'),
@@ -182,7 +213,15 @@ export const updateSessionInput = s.object({
   startAt: s.optional(dateTime('开课时间')),
   endAt: s.optional(dateTime('结束时间')),
   venue: s.optional(s.string({ label: '上课地点', min: 2, max: 80 })),
-  liveLink: s.optional(s.string({ label: '直播链接', min: 8, max: 200, pattern: /^https:\/\/\S+$/, patternMessage: '请填写 https 开头的链接' })),
+  liveLink: s.optional(
+    s.string({
+      label: '直播链接',
+      min: 8,
+      max: 200,
+      pattern: /^https:\/\/\S+$/,
+      patternMessage: '请填写 https 开头的链接',
+    }),
+  ),
   capacity: s.optional(s.int({ label: '名额', min: 1, max: 500 })),
 });
 

@@ -19,7 +19,8 @@ export type Award = (typeof AWARDS)[number];
  * submitted 已提交 → approved 审核通过 / returned 退回 (resubmit until the deadline) → checked_in 已签到
  * → result_published 成绩已公布 / awarded 获奖; cancelled 已取消 (by the worker, before the deadline).
  */
-export type RegistrationStatus = 'submitted' | 'approved' | 'returned' | 'checked_in' | 'result_published' | 'awarded' | 'cancelled';
+export type RegistrationStatus =
+  'submitted' | 'approved' | 'returned' | 'checked_in' | 'result_published' | 'awarded' | 'cancelled';
 
 export const REGISTRATION_STATUS_TEXT: Record<RegistrationStatus, string> = {
   submitted: '已提交',
@@ -132,7 +133,9 @@ export const registrationFields = {
   consent: s.literal(true, { label: '同意隐私说明' }),
 };
 
-export const listContestsInput = s.object({ phase: s.optional(s.oneOf(['upcoming', 'open', 'closed'] as const, { label: '状态' })) });
+export const listContestsInput = s.object({
+  phase: s.optional(s.oneOf(['upcoming', 'open', 'closed'] as const, { label: '状态' })),
+});
 export const contestInput = s.object({ contestId });
 export const registerInput = s.object({ contestId, tradeId, ...registrationFields });
 export const resubmitInput = s.object({ registrationId, ...registrationFields });
@@ -141,7 +144,11 @@ export const registrationInput = s.object({ registrationId });
 export const reviewQueueInput = s.object({
   contestId,
   tradeId: s.optional(tradeId),
-  status: s.optional(s.oneOf(['submitted', 'approved', 'returned', 'checked_in', 'result_published', 'awarded', 'cancelled'] as const, { label: '状态' })),
+  status: s.optional(
+    s.oneOf(['submitted', 'approved', 'returned', 'checked_in', 'result_published', 'awarded', 'cancelled'] as const, {
+      label: '状态',
+    }),
+  ),
   ...pageInput,
 });
 
@@ -155,7 +162,14 @@ export const publishResultsInput = s.object({
   contestId,
   tradeId,
   results: s.array(
-    s.object({ registrationId, rank: s.int({ label: '名次', min: 1, max: 1000 }), award: s.optional(s.oneOf(AWARDS, { label: '奖项' })) }, { label: '成绩' }),
+    s.object(
+      {
+        registrationId,
+        rank: s.int({ label: '名次', min: 1, max: 1000 }),
+        award: s.optional(s.oneOf(AWARDS, { label: '奖项' })),
+      },
+      { label: '成绩' },
+    ),
     { label: '成绩', min: 1, max: 200 },
   ),
 });
@@ -192,7 +206,10 @@ export interface ContestActions {
   review: { input: Infer<typeof reviewInput>; output: ReviewOutcome[] };
   publishResults: { input: Infer<typeof publishResultsInput>; output: { published: number } };
   exportCsv: { input: Infer<typeof exportInput>; output: { filename: string; csv: string; rows: number } };
-  poster: { input: Infer<typeof contestInput>; output: { contentType: string; base64: string; page: string; scene: string } };
+  poster: {
+    input: Infer<typeof contestInput>;
+    output: { contentType: string; base64: string; page: string; scene: string };
+  };
 }
 
 export const contestSchemas = {

@@ -29,7 +29,13 @@ export const CAMPAIGN_STATUS_TEXT: Record<CampaignStatus, string> = {
 export const ALL_MEMBERS_TEXT = '全体工会会员';
 
 const wallTime = (label: string) =>
-  s.string({ label, min: 16, max: 16, pattern: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/, patternMessage: '请按 年-月-日 时:分 填写' });
+  s.string({
+    label,
+    min: 16,
+    max: 16,
+    pattern: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/,
+    patternMessage: '请按 年-月-日 时:分 填写',
+  });
 
 const campaignId = s.id({ label: '活动编号' });
 const stationId = (label = '驿站') => s.id({ label });
@@ -60,7 +66,9 @@ export const updateCampaignInput = s.object({
   items: s.optional(s.array(s.string({ label: '礼包内容', max: 20 }), { label: '礼包内容', min: 1, max: 10 })),
   startAt: s.optional(wallTime('开始时间')),
   endAt: s.optional(wallTime('结束时间')),
-  groups: s.optional(s.array(s.oneOf(GIG_GROUPS, { label: '发放对象' }), { label: '发放对象', max: GIG_GROUPS.length })),
+  groups: s.optional(
+    s.array(s.oneOf(GIG_GROUPS, { label: '发放对象' }), { label: '发放对象', max: GIG_GROUPS.length }),
+  ),
   validDays: s.optional(s.int({ label: '核销有效天数', min: 1, max: 60 })),
   anyStation: s.optional(s.boolean({ label: '可在任一驿站核销' })),
 });

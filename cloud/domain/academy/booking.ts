@@ -40,7 +40,9 @@ async function claimBooking(ctx: ActionCtx, session: SessionDoc): Promise<string
   const retaken = await ctx.db
     .collection(BOOKINGS)
     .where({ _id: id, status: 'cancelled' })
-    .update({ data: { status: 'pending', bookedAt: ctx.now(), position: _.remove(), cancelledAt: _.remove(), late: _.remove() } });
+    .update({
+      data: { status: 'pending', bookedAt: ctx.now(), position: _.remove(), cancelledAt: _.remove(), late: _.remove() },
+    });
   if (retaken.stats.updated !== 1) fail('ALREADY_BOOKED');
   return id;
 }
@@ -77,15 +79,22 @@ export async function cancelBooking(ctx: ActionCtx, input: In<'cancelBooking'>):
   const _ = ctx.db.command;
   const bookings = ctx.db.collection(BOOKINGS);
   if (booking.status === 'waitlisted') {
-    const res = await bookings.where({ _id: booking._id, status: 'waitlisted' }).update({ data: { status: 'cancelled', late: false, cancelledAt: now } });
+    const res = await bookings
+      .where({ _id: booking._id, status: 'waitlisted' })
+      .update({ data: { status: 'cancelled', late: false, cancelledAt: now } });
     if (res.stats.updated === 1) {
-      await ctx.db.collection(SESSIONS).doc(session._id).update({ data: { waiting: _.inc(-1) } });
+      await ctx.db
+        .collection(SESSIONS)
+        .doc(session._id)
+        .update({ data: { waiting: _.inc(-1) } });
       return sessionView(ctx, await loadSession(ctx, session._id));
     }
     // Promoted meanwhile: cancel the seat instead (re-read below).
   }
   const late = now > session.cancelDeadline;
-  const res = await bookings.where({ _id: booking._id, status: 'booked' }).update({ data: { status: 'cancelled', late, cancelledAt: now } });
+  const res = await bookings
+    .where({ _id: booking._id, status: 'booked' })
+    .update({ data: { status: 'cancelled', late, cancelledAt: now } });
   if (res.stats.updated !== 1) fail('INVALID_STATE');
   if (!late) {
     // On time: the seat goes back and the first on the waitlist gets it. Late: the seat stays lost.
@@ -98,7 +107,12 @@ export async function cancelBooking(ctx: ActionCtx, input: In<'cancelBooking'>):
 export async function myBookings(ctx: ActionCtx): Promise<BookingListItem[]> {
   const user = requireUser(ctx);
   const _ = ctx.db.command;
-  const found = await ctx.db.collection(BOOKINGS).where({ openid: user._id }).orderBy('bookedAt', 'desc').limit(100).get();
+  const found = await ctx.db
+    .collection(BOOKINGS)
+    .where({ openid: user._id })
+    .orderBy('bookedAt', 'desc')
+    .limit(100)
+    .get();
   const bookings = (found.data as BookingDoc[]).filter((b) => b.status !== 'pending');
   if (!bookings.length) return [];
   const sessions = await ctx.db

@@ -22,7 +22,8 @@ export async function placeOrder(ctx: ActionCtx, input: In<'placeOrder'>): Promi
   const course = input.courseId ? await findCourse(ctx, input.courseId) : null;
   if (input.courseId && !course) fail('NOT_FOUND', '没有找到这门课程');
   const today = shanghaiDate(ctx.now());
-  if (input.preferredDates.some((d) => d < today)) fail('INVALID_INPUT', '希望日期：不能早于今天', { field: 'preferredDates' });
+  if (input.preferredDates.some((d) => d < today))
+    fail('INVALID_INPUT', '希望日期：不能早于今天', { field: 'preferredDates' });
   // An enterprise contact orders for their employer (its workers may then book a closed session).
   const employerScope = hasRole(user, 'enterprise') ? user.scopes.find((s) => s.kind === 'employer') : undefined;
   const now = ctx.now();
@@ -52,10 +53,22 @@ export async function placeOrder(ctx: ActionCtx, input: In<'placeOrder'>): Promi
 export async function myOrders(ctx: ActionCtx): Promise<CourseOrder[]> {
   const user = requireUser(ctx);
   const _ = ctx.db.command;
-  const mine = await ctx.db.collection(ORDERS).where({ ordererOpenid: user._id }).orderBy('createdAt', 'desc').limit(100).get();
-  const employerIds = hasRole(user, 'enterprise') ? user.scopes.filter((s) => s.kind === 'employer').map((s) => s.id) : [];
+  const mine = await ctx.db
+    .collection(ORDERS)
+    .where({ ordererOpenid: user._id })
+    .orderBy('createdAt', 'desc')
+    .limit(100)
+    .get();
+  const employerIds = hasRole(user, 'enterprise')
+    ? user.scopes.filter((s) => s.kind === 'employer').map((s) => s.id)
+    : [];
   const theirs = employerIds.length
-    ? await ctx.db.collection(ORDERS).where({ employerId: _.in(employerIds) }).orderBy('createdAt', 'desc').limit(100).get()
+    ? await ctx.db
+        .collection(ORDERS)
+        .where({ employerId: _.in(employerIds) })
+        .orderBy('createdAt', 'desc')
+        .limit(100)
+        .get()
     : { data: [] };
   const byId = new Map<string, OrderDoc>();
   for (const d of [...mine.data, ...theirs.data] as OrderDoc[]) byId.set(d._id, d);
@@ -79,7 +92,12 @@ export async function listOrders(ctx: ActionCtx, input: In<'listOrders'>): Promi
 export async function getOrder(ctx: ActionCtx, input: In<'getOrder'>): Promise<AcademyActions['getOrder']['output']> {
   const order = await loadOrder(ctx, input.orderId);
   if (!canSeeOrder(ctx.user, order)) fail('FORBIDDEN');
-  const sessions = await ctx.db.collection(SESSIONS).where({ orderId: order._id }).orderBy('startAt', 'asc').limit(100).get();
+  const sessions = await ctx.db
+    .collection(SESSIONS)
+    .where({ orderId: order._id })
+    .orderBy('startAt', 'asc')
+    .limit(100)
+    .get();
   return {
     order: toOrder(order, ctx.openid),
     sessions: (sessions.data as SessionDoc[]).map((d) => {
@@ -90,7 +108,12 @@ export async function getOrder(ctx: ActionCtx, input: In<'getOrder'>): Promise<A
 }
 
 /** Conditional on the status it leaves, so a racing accept and withdraw cannot both win. */
-async function transition(ctx: ActionCtx, orderId: string, from: OrderDoc['status'][], data: Partial<OrderDoc>): Promise<OrderDoc> {
+async function transition(
+  ctx: ActionCtx,
+  orderId: string,
+  from: OrderDoc['status'][],
+  data: Partial<OrderDoc>,
+): Promise<OrderDoc> {
   const _ = ctx.db.command;
   const res = await ctx.db
     .collection(ORDERS)
@@ -104,7 +127,8 @@ export async function withdrawOrder(ctx: ActionCtx, input: In<'withdrawOrder'>):
   const order = await loadOrder(ctx, input.orderId);
   // The orderer or their enterprise's contact withdraws; the academy declines instead.
   const user = ctx.user;
-  const isContact = !!user && !!order.employerId && hasRole(user, 'enterprise') && inScope(user, 'employer', order.employerId);
+  const isContact =
+    !!user && !!order.employerId && hasRole(user, 'enterprise') && inScope(user, 'employer', order.employerId);
   if (!user || (order.ordererOpenid !== user._id && !isContact)) fail('FORBIDDEN');
   if (order.status === 'scheduled') fail('INVALID_STATE', '已排课的点单不能撤回，请联系学院');
   const done = await transition(ctx, order._id, ['submitted', 'accepted'], { status: 'withdrawn' });
@@ -124,8 +148,20 @@ export async function acceptOrder(ctx: ActionCtx, input: In<'acceptOrder'>): Pro
 }
 
 export async function declineOrder(ctx: ActionCtx, input: In<'declineOrder'>): Promise<CourseOrder> {
-  const done = await transition(ctx, input.orderId, ['submitted', 'accepted'], { status: 'declined', declineReason: input.reason });
-  await audit(ctx, { event: 'academy.declineOrder', target: { kind: 'courseOrder', id: done._id }, detail: { reason: input.reason } });
-  await notify(ctx, { to: done.ordererOpenid, title: '课程点单未能受理', body: `「${done.title}」：${input.reason}`, page: ORDERS_PAGE });
+  const done = await transition(ctx, input.orderId, ['submitted', 'accepted'], {
+    status: 'declined',
+    declineReason: input.reason,
+  });
+  await audit(ctx, {
+    event: 'academy.declineOrder',
+    target: { kind: 'courseOrder', id: done._id },
+    detail: { reason: input.reason },
+  });
+  await notify(ctx, {
+    to: done.ordererOpenid,
+    title: '课程点单未能受理',
+    body: `「${done.title}」：${input.reason}`,
+    page: ORDERS_PAGE,
+  });
   return toOrder(done, ctx.openid);
 }

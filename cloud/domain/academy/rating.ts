@@ -5,7 +5,17 @@ import { isDuplicateKeyError } from '../../lib/db';
 import { fail } from '../../lib/errors';
 import { requireUser } from '../../lib/guard';
 import { canSeeOrder, findBooking, loadOrder, loadSession } from './load';
-import { BOOKINGS, ORDERS, RATINGS, SESSIONS, bookingId, ratingAverage, toOrder, type RatingDoc, type SessionDoc } from './model';
+import {
+  BOOKINGS,
+  ORDERS,
+  RATINGS,
+  SESSIONS,
+  bookingId,
+  ratingAverage,
+  toOrder,
+  type RatingDoc,
+  type SessionDoc,
+} from './model';
 import { sessionView } from './sessions';
 
 type In<K extends keyof AcademyActions> = AcademyActions[K]['input'];
@@ -32,10 +42,19 @@ export async function rate(ctx: ActionCtx, input: In<'rate'>): Promise<Session> 
     throw e;
   }
   const _ = ctx.db.command;
-  await ctx.db.collection(BOOKINGS).doc(booking._id).update({ data: { rated: true } });
-  await ctx.db.collection(SESSIONS).doc(session._id).update({ data: { ratingCount: _.inc(1), ratingSum: _.inc(input.stars) } });
+  await ctx.db
+    .collection(BOOKINGS)
+    .doc(booking._id)
+    .update({ data: { rated: true } });
+  await ctx.db
+    .collection(SESSIONS)
+    .doc(session._id)
+    .update({ data: { ratingCount: _.inc(1), ratingSum: _.inc(input.stars) } });
   if (session.orderId) {
-    await ctx.db.collection(ORDERS).where({ _id: session.orderId, status: 'delivered' }).update({ data: { status: 'rated', updatedAt: ctx.now() } });
+    await ctx.db
+      .collection(ORDERS)
+      .where({ _id: session.orderId, status: 'delivered' })
+      .update({ data: { status: 'rated', updatedAt: ctx.now() } });
   }
   return sessionView(ctx, await loadSession(ctx, session._id));
 }
@@ -43,13 +62,23 @@ export async function rate(ctx: ActionCtx, input: In<'rate'>): Promise<Session> 
 export async function orderReport(ctx: ActionCtx, input: In<'orderReport'>): Promise<OrderReport> {
   const order = await loadOrder(ctx, input.orderId);
   if (!canSeeOrder(ctx.user, order)) fail('FORBIDDEN');
-  const found = await ctx.db.collection(SESSIONS).where({ orderId: order._id }).orderBy('startAt', 'asc').limit(100).get();
+  const found = await ctx.db
+    .collection(SESSIONS)
+    .where({ orderId: order._id })
+    .orderBy('startAt', 'asc')
+    .limit(100)
+    .get();
   const sessions = await Promise.all(
     (found.data as SessionDoc[]).map(async (s) => {
       const bookings = ctx.db.collection(BOOKINGS);
       const attended = await bookings.where({ sessionId: s._id, status: 'attended' }).count();
       const absent = await bookings.where({ sessionId: s._id, status: 'absent' }).count();
-      const ratings = await ctx.db.collection(RATINGS).where({ sessionId: s._id }).orderBy('at', 'asc').limit(100).get();
+      const ratings = await ctx.db
+        .collection(RATINGS)
+        .where({ sessionId: s._id })
+        .orderBy('at', 'asc')
+        .limit(100)
+        .get();
       return {
         sessionId: s._id,
         title: s.title,

@@ -40,7 +40,8 @@ async function redeem(ctx: ActionCtx, subjectId: string, scope: ScanScope, stamp
   if (scope.kind !== 'session' || scope.id !== booking.sessionId) fail('WRONG_SCOPE', '此码不是本场课程的预约码');
   const session = await sessionInScope(ctx, scope);
   const now = ctx.now();
-  if (now < session.startAt - CHECKIN_OPENS_BEFORE_MS || now > session.endAt) fail('NOT_OPEN', '不在签到时段（开课前30分钟至下课）');
+  if (now < session.startAt - CHECKIN_OPENS_BEFORE_MS || now > session.endAt)
+    fail('NOT_OPEN', '不在签到时段（开课前30分钟至下课）');
   if (booking.status === 'attended') return usedResult(booking, session);
   if (booking.status === 'waitlisted') fail('INVALID_STATE', '该学员在候补名单中，尚未获得座位');
   if (booking.status === 'cancelled') fail('INVALID_STATE', '该预约已取消');
@@ -75,12 +76,21 @@ async function undo(ctx: ActionCtx, subjectId: string, stamp: ScanStamp): Promis
   if (res.stats.updated !== 1) fail('INVALID_STATE', '该签到已变更，不能撤销');
 }
 
-async function lookup(ctx: ActionCtx, scope: ScanScope, query: { name: string; phoneTail: string }): Promise<LookupMatch[]> {
+async function lookup(
+  ctx: ActionCtx,
+  scope: ScanScope,
+  query: { name: string; phoneTail: string },
+): Promise<LookupMatch[]> {
   const session = await sessionInScope(ctx, scope);
   const _ = ctx.db.command;
   const found = await ctx.db
     .collection(BOOKINGS)
-    .where({ sessionId: session._id, name: query.name, phoneTail: query.phoneTail, status: _.in(['booked', 'attended', 'absent']) })
+    .where({
+      sessionId: session._id,
+      name: query.name,
+      phoneTail: query.phoneTail,
+      status: _.in(['booked', 'attended', 'absent']),
+    })
     .limit(20)
     .get();
   return (found.data as BookingDoc[]).map((b) => ({
@@ -97,7 +107,9 @@ async function counts(ctx: ActionCtx, scope: ScanScope): Promise<ScopeCount[]> {
   const _ = ctx.db.command;
   const bookings = ctx.db.collection(BOOKINGS);
   const attended = await bookings.where({ sessionId: session._id, status: 'attended' }).count();
-  const seats = await bookings.where({ sessionId: session._id, status: _.in(['booked', 'attended', 'absent']) }).count();
+  const seats = await bookings
+    .where({ sessionId: session._id, status: _.in(['booked', 'attended', 'absent']) })
+    .count();
   return [{ label: '已签到/已预约', done: attended.total, total: seats.total }];
 }
 

@@ -21,17 +21,23 @@ export async function listTeachers(ctx: ActionCtx): Promise<Teacher[]> {
 
 export async function scheduleSession(ctx: ActionCtx, input: In<'scheduleSession'>): Promise<Session> {
   checkTimes(ctx.now(), input);
-  if (input.format === 'live' && !input.liveLink) fail('INVALID_INPUT', '直播链接：直播授课请填写链接', { field: 'liveLink' });
+  if (input.format === 'live' && !input.liveLink)
+    fail('INVALID_INPUT', '直播链接：直播授课请填写链接', { field: 'liveLink' });
   if (input.format !== 'live' && !input.venue) fail('INVALID_INPUT', '上课地点：不能为空', { field: 'venue' });
   const order: OrderDoc | null = input.orderId ? await loadOrder(ctx, input.orderId) : null;
   if (order && order.status !== 'accepted' && order.status !== 'scheduled') fail('INVALID_STATE', '请先受理点单再排课');
-  if (input.audience === 'employer' && !order?.employerName) fail('INVALID_INPUT', '预约范围：只有企业点单才能限定本企业职工', { field: 'audience' });
+  if (input.audience === 'employer' && !order?.employerName)
+    fail('INVALID_INPUT', '预约范围：只有企业点单才能限定本企业职工', { field: 'audience' });
   const courseId = input.courseId ?? order?.courseId;
   const course = courseId ? await findCourse(ctx, courseId) : null;
   if (courseId && !course) fail('NOT_FOUND', '没有找到这门课程');
   const title = input.title ?? course?.title ?? order?.title;
   if (!title) fail('INVALID_INPUT', '课程名称：不能为空', { field: 'title' });
-  const teacherFound = await ctx.db.collection('users').where({ _id: input.teacherOpenid, roles: 'teacher' }).limit(1).get();
+  const teacherFound = await ctx.db
+    .collection('users')
+    .where({ _id: input.teacherOpenid, roles: 'teacher' })
+    .limit(1)
+    .get();
   const teacher = teacherFound.data[0] as UserDoc | undefined;
   if (!teacher) fail('INVALID_INPUT', '授课老师：请从讲师名单中选择', { field: 'teacherOpenid' });
 
@@ -68,7 +74,10 @@ export async function scheduleSession(ctx: ActionCtx, input: In<'scheduleSession
   };
   await ctx.db.collection(SESSIONS).add({ data: doc });
   // The teacher takes attendance for this session in the scanner: a 'session' scope.
-  await ctx.db.collection('users').doc(teacher._id).update({ data: { scopes: _.push([{ kind: 'session', id: doc._id }]), updatedAt: now } });
+  await ctx.db
+    .collection('users')
+    .doc(teacher._id)
+    .update({ data: { scopes: _.push([{ kind: 'session', id: doc._id }]), updatedAt: now } });
   if (order) {
     const moved = await ctx.db
       .collection(ORDERS)
@@ -82,8 +91,17 @@ export async function scheduleSession(ctx: ActionCtx, input: In<'scheduleSession
       page: `/academy/pages/session/index?id=${doc._id}`,
     });
   }
-  await notify(ctx, { to: teacher._id, title: '新的授课安排', body: `「${title}」${formatShanghai(doc.startAt)}`, page: `/academy/pages/session/index?id=${doc._id}` });
-  await audit(ctx, { event: 'academy.scheduleSession', target: { kind: 'session', id: doc._id }, detail: { orderId: order?._id, capacity: doc.capacity } });
+  await notify(ctx, {
+    to: teacher._id,
+    title: '新的授课安排',
+    body: `「${title}」${formatShanghai(doc.startAt)}`,
+    page: `/academy/pages/session/index?id=${doc._id}`,
+  });
+  await audit(ctx, {
+    event: 'academy.scheduleSession',
+    target: { kind: 'session', id: doc._id },
+    detail: { orderId: order?._id, capacity: doc.capacity },
+  });
   return toSession(doc);
 }
 
@@ -95,18 +113,36 @@ export async function updateSession(ctx: ActionCtx, input: In<'updateSession'>):
   if (input.startAt !== undefined || input.endAt !== undefined) {
     if (next.endAt <= next.startAt) fail('INVALID_INPUT', '结束时间：应晚于开课时间', { field: 'endAt' });
   }
-  const change = stripUndefined({ startAt: input.startAt, endAt: input.endAt, venue: input.venue, liveLink: input.liveLink, capacity: input.capacity });
+  const change = stripUndefined({
+    startAt: input.startAt,
+    endAt: input.endAt,
+    venue: input.venue,
+    liveLink: input.liveLink,
+    capacity: input.capacity,
+  });
   const where: Record<string, unknown> = { _id: session._id, status: 'scheduled' };
   // Never below the seats already taken, judged in the same write that sets it.
   if (input.capacity !== undefined) where.booked = _.lte(input.capacity);
-  const res = await ctx.db.collection(SESSIONS).where(where).update({ data: { ...change, updatedAt: ctx.now() } });
+  const res = await ctx.db
+    .collection(SESSIONS)
+    .where(where)
+    .update({ data: { ...change, updatedAt: ctx.now() } });
   if (res.stats.updated !== 1) fail('INVALID_STATE', '名额不能少于已预约人数');
   await audit(ctx, { event: 'academy.updateSession', target: { kind: 'session', id: session._id }, detail: change });
   if (input.capacity !== undefined && input.capacity > session.capacity) await promoteWaitlist(ctx, session._id);
-  const moved = input.startAt !== undefined || input.endAt !== undefined || input.venue !== undefined || input.liveLink !== undefined;
+  const moved =
+    input.startAt !== undefined ||
+    input.endAt !== undefined ||
+    input.venue !== undefined ||
+    input.liveLink !== undefined;
   const updated = await loadSession(ctx, session._id);
   if (moved) {
-    await notifyBooked(ctx, updated, '课程安排变更', `「${updated.title}」调整为 ${formatShanghai(updated.startAt)}，${updated.venue ?? '直播授课'}。`);
+    await notifyBooked(
+      ctx,
+      updated,
+      '课程安排变更',
+      `「${updated.title}」调整为 ${formatShanghai(updated.startAt)}，${updated.venue ?? '直播授课'}。`,
+    );
   }
   return toSession(updated);
 }
@@ -117,13 +153,22 @@ export async function closeSession(ctx: ActionCtx, input: In<'closeSession'>): P
   if (!runsSession(ctx.user, session)) fail('FORBIDDEN');
   if (ctx.now() < session.startAt) fail('INVALID_STATE', '课程尚未开始');
   const _ = ctx.db.command;
-  const res = await ctx.db.collection(SESSIONS).where({ _id: session._id, status: 'scheduled' }).update({ data: { status: 'delivered', updatedAt: ctx.now() } });
+  const res = await ctx.db
+    .collection(SESSIONS)
+    .where({ _id: session._id, status: 'scheduled' })
+    .update({ data: { status: 'delivered', updatedAt: ctx.now() } });
   if (res.stats.updated !== 1) fail('INVALID_STATE', '本场课程已结束');
-  await ctx.db.collection('sessionBookings').where({ sessionId: session._id, status: 'booked' }).update({ data: { status: 'absent' } });
+  await ctx.db
+    .collection('sessionBookings')
+    .where({ sessionId: session._id, status: 'booked' })
+    .update({ data: { status: 'absent' } });
   if (session.orderId) {
     const latest = await loadSession(ctx, session._id);
     const status = latest.ratingCount > 0 ? 'rated' : 'delivered';
-    await ctx.db.collection(ORDERS).where({ _id: session.orderId, status: _.in(['scheduled', 'delivered']) }).update({ data: { status, updatedAt: ctx.now() } });
+    await ctx.db
+      .collection(ORDERS)
+      .where({ _id: session.orderId, status: _.in(['scheduled', 'delivered']) })
+      .update({ data: { status, updatedAt: ctx.now() } });
   }
   await audit(ctx, { event: 'academy.closeSession', target: { kind: 'session', id: session._id } });
   return toSession(await loadSession(ctx, session._id));

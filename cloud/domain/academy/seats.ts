@@ -22,13 +22,19 @@ export async function claimSeat(ctx: Ctx, session: SessionDoc, forNewcomer: bool
     booked: _.lt(session.capacity),
   };
   if (forNewcomer) where.waiting = 0;
-  const res = await ctx.db.collection(SESSIONS).where(where).update({ data: { booked: _.inc(1), updatedAt: ctx.now() } });
+  const res = await ctx.db
+    .collection(SESSIONS)
+    .where(where)
+    .update({ data: { booked: _.inc(1), updatedAt: ctx.now() } });
   return res.stats.updated === 1;
 }
 
 export async function releaseSeat(ctx: Ctx, sessionId: string): Promise<void> {
   const _ = ctx.db.command;
-  await ctx.db.collection(SESSIONS).where({ _id: sessionId, booked: _.gt(0) }).update({ data: { booked: _.inc(-1) } });
+  await ctx.db
+    .collection(SESSIONS)
+    .where({ _id: sessionId, booked: _.gt(0) })
+    .update({ data: { booked: _.inc(-1) } });
 }
 
 /**
@@ -87,7 +93,10 @@ export async function promoteWaitlist(ctx: Ctx, sessionId: string, skipNotify?: 
       await releaseSeat(ctx, sessionId);
       continue;
     }
-    await ctx.db.collection(SESSIONS).doc(sessionId).update({ data: { waiting: _.inc(-1) } });
+    await ctx.db
+      .collection(SESSIONS)
+      .doc(sessionId)
+      .update({ data: { waiting: _.inc(-1) } });
     promoted.push(next);
     if (next.openid !== skipNotify) {
       await notify(ctx, {

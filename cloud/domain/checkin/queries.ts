@@ -13,7 +13,9 @@ import { SCANS, toRecent, type ScanDoc } from './records';
 const MAX_MATCHES = 20;
 const RECENT_LIMIT = 20;
 
-async function fromEachKind<T>(ask: (h: ReturnType<typeof allScanKinds>[number]) => Promise<T[]> | undefined): Promise<T[]> {
+async function fromEachKind<T>(
+  ask: (h: ReturnType<typeof allScanKinds>[number]) => Promise<T[]> | undefined,
+): Promise<T[]> {
   const out: T[] = [];
   for (const handler of allScanKinds()) {
     try {
@@ -25,7 +27,10 @@ async function fromEachKind<T>(ask: (h: ReturnType<typeof allScanKinds>[number])
   return out;
 }
 
-export async function lookup(ctx: ActionCtx, input: { scope: ScanScope; name: string; phoneTail: string }): Promise<LookupMatch[]> {
+export async function lookup(
+  ctx: ActionCtx,
+  input: { scope: ScanScope; name: string; phoneTail: string },
+): Promise<LookupMatch[]> {
   requireScanScope(ctx, input.scope);
   const query = { name: input.name, phoneTail: input.phoneTail };
   const matches = await fromEachKind((h) => h.lookup?.(ctx, input.scope, query));

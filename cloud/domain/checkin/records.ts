@@ -38,7 +38,14 @@ export interface ScanDoc {
 }
 
 export function stampOf(doc: ScanDoc): ScanStamp {
-  return { scanId: doc._id, at: doc.at, staff: doc.staff, staffName: doc.staffName, scope: doc.scope, placeName: doc.placeName };
+  return {
+    scanId: doc._id,
+    at: doc.at,
+    staff: doc.staff,
+    staffName: doc.staffName,
+    scope: doc.scope,
+    placeName: doc.placeName,
+  };
 }
 
 export function toRecent(doc: ScanDoc): RecentScan {

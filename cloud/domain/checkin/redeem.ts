@@ -26,7 +26,10 @@ export function scanCode(ctx: ActionCtx, input: { code: string; scope: ScanScope
 }
 
 /** After a manual lookup (a worker without a phone): the same redemption, audited as manual. */
-export function redeemManual(ctx: ActionCtx, input: { kind: TokenKind; subjectId: string; scope: ScanScope }): Promise<ScanResult> {
+export function redeemManual(
+  ctx: ActionCtx,
+  input: { kind: TokenKind; subjectId: string; scope: ScanScope },
+): Promise<ScanResult> {
   return runScan(ctx, input.scope, 'manual', () => ({ kind: input.kind, id: input.subjectId }));
 }
 
@@ -38,7 +41,12 @@ function withUndo(result: ScanResult, handler: ScanKindHandler, stamp: ScanStamp
   return { ...rest, scanId: stamp.scanId, ...(undoable ? { undoUntil: stamp.at + UNDO_WINDOW_MS } : {}) };
 }
 
-async function runScan(ctx: ActionCtx, scope: ScanScope, via: ScanDoc['via'], target: () => Target): Promise<ScanResult> {
+async function runScan(
+  ctx: ActionCtx,
+  scope: ScanScope,
+  via: ScanDoc['via'],
+  target: () => Target,
+): Promise<ScanResult> {
   const user = requireScanScope(ctx, scope);
   const stamp: ScanStamp = {
     scanId: newId(),
@@ -63,7 +71,13 @@ async function runScan(ctx: ActionCtx, scope: ScanScope, via: ScanDoc['via'], ta
   return result;
 }
 
-async function record(ctx: ActionCtx, stamp: ScanStamp, via: ScanDoc['via'], subject: Target | undefined, result: ScanResult): Promise<void> {
+async function record(
+  ctx: ActionCtx,
+  stamp: ScanStamp,
+  via: ScanDoc['via'],
+  subject: Target | undefined,
+  result: ScanResult,
+): Promise<void> {
   const doc: ScanDoc = {
     _id: stamp.scanId,
     at: stamp.at,
@@ -86,6 +100,13 @@ async function record(ctx: ActionCtx, stamp: ScanStamp, via: ScanDoc['via'], sub
   await audit(ctx, {
     event: via === 'scan' ? 'checkin.scan' : 'checkin.redeemManual',
     target: { kind: 'scan', id: stamp.scanId },
-    detail: { via, codeKind: doc.kind, subjectId: doc.subjectId, scope: stamp.scope, result: doc.result, code: doc.code },
+    detail: {
+      via,
+      codeKind: doc.kind,
+      subjectId: doc.subjectId,
+      scope: stamp.scope,
+      result: doc.result,
+      code: doc.code,
+    },
   });
 }

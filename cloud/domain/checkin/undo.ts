@@ -39,7 +39,13 @@ export async function undoScan(ctx: ActionCtx, input: { scanId: string; reason: 
   await audit(ctx, {
     event: 'checkin.undo',
     target: { kind: 'scan', id: scan._id },
-    detail: { codeKind: scan.kind, subjectId: scan.subjectId, scope: scan.scope, reason: input.reason, scannedAt: scan.at },
+    detail: {
+      codeKind: scan.kind,
+      subjectId: scan.subjectId,
+      scope: scan.scope,
+      reason: input.reason,
+      scannedAt: scan.at,
+    },
   });
   return { undone: true };
 }

@@ -1,7 +1,13 @@
 /** The union admin's side: the review queue, approve / return (in batches), publishing results. */
 import type { Infer } from '../../../types/schema';
 import type { Page } from '../../../types/api/common';
-import type { Registration, ReviewOutcome, publishResultsInput, reviewInput, reviewQueueInput } from '../../../types/api/contest';
+import type {
+  Registration,
+  ReviewOutcome,
+  publishResultsInput,
+  reviewInput,
+  reviewQueueInput,
+} from '../../../types/api/contest';
 import { audit } from '../../lib/audit';
 import { shanghaiDate } from '../../lib/clock';
 import type { ActionCtx } from '../../lib/context';
@@ -32,7 +38,8 @@ export async function reviewQueue(ctx: ActionCtx, input: Infer<typeof reviewQueu
 }
 
 export async function review(ctx: ActionCtx, input: Infer<typeof reviewInput>): Promise<ReviewOutcome[]> {
-  if (input.decision === 'return' && !input.reason) fail('INVALID_INPUT', '退回原因：请写明退回原因，方便职工修改', { field: 'reason' });
+  if (input.decision === 'return' && !input.reason)
+    fail('INVALID_INPUT', '退回原因：请写明退回原因，方便职工修改', { field: 'reason' });
   const _ = ctx.db.command;
   const outcomes: ReviewOutcome[] = [];
   for (const id of [...new Set(input.registrationIds)]) {
@@ -57,10 +64,29 @@ export async function review(ctx: ActionCtx, input: Infer<typeof reviewInput>): 
     }
     const status = approve ? 'approved' : 'returned';
     outcomes.push({ registrationId: id, ok: true, status });
-    await audit(ctx, { event: `contest.${approve ? 'approve' : 'return'}`, target: { kind: 'contestRegistration', id }, detail: approve ? {} : { reason: input.reason } });
-    await notify(ctx, approve
-      ? { to: reg.openid, title: '技能比武报名审核通过', body: `您报名的${reg.tradeName}项目已审核通过，比赛当天请出示入场码签到`, page: MINE_PAGE, templateEnv: 'TPL_CONTEST_REVIEW' }
-      : { to: reg.openid, title: '技能比武报名被退回', body: `您报名的${reg.tradeName}项目被退回：${input.reason}。请在报名截止前修改后重新提交`, page: MINE_PAGE, templateEnv: 'TPL_CONTEST_REVIEW' });
+    await audit(ctx, {
+      event: `contest.${approve ? 'approve' : 'return'}`,
+      target: { kind: 'contestRegistration', id },
+      detail: approve ? {} : { reason: input.reason },
+    });
+    await notify(
+      ctx,
+      approve
+        ? {
+            to: reg.openid,
+            title: '技能比武报名审核通过',
+            body: `您报名的${reg.tradeName}项目已审核通过，比赛当天请出示入场码签到`,
+            page: MINE_PAGE,
+            templateEnv: 'TPL_CONTEST_REVIEW',
+          }
+        : {
+            to: reg.openid,
+            title: '技能比武报名被退回',
+            body: `您报名的${reg.tradeName}项目被退回：${input.reason}。请在报名截止前修改后重新提交`,
+            page: MINE_PAGE,
+            templateEnv: 'TPL_CONTEST_REVIEW',
+          },
+    );
   }
   return outcomes;
 }
@@ -71,7 +97,10 @@ const RESULT_STATES = ['checked_in', 'result_published', 'awarded'] as const;
  * Publishes (or corrects) a trade's results. Only people who checked in can have a result; every
  * entry is checked before anything is written, so a bad list changes nothing.
  */
-export async function publishResults(ctx: ActionCtx, input: Infer<typeof publishResultsInput>): Promise<{ published: number }> {
+export async function publishResults(
+  ctx: ActionCtx,
+  input: Infer<typeof publishResultsInput>,
+): Promise<{ published: number }> {
   const contest = await loadContest(ctx, input.contestId);
   const trade = await loadTrade(ctx, input.contestId, input.tradeId);
   const ids = input.results.map((r) => r.registrationId);
@@ -79,8 +108,10 @@ export async function publishResults(ctx: ActionCtx, input: Infer<typeof publish
   const regs: RegistrationDoc[] = [];
   for (const entry of input.results) {
     const reg = await findRegistration(ctx, entry.registrationId);
-    if (!reg || reg.contestId !== contest._id || reg.tradeId !== trade.tradeId) fail('NOT_FOUND', '成绩中有不属于本项目的报名记录', { registrationId: entry.registrationId });
-    if (!(RESULT_STATES as readonly string[]).includes(reg.status)) fail('INVALID_STATE', `${reg.name}未签到参赛，不能登记成绩`, { registrationId: reg._id });
+    if (!reg || reg.contestId !== contest._id || reg.tradeId !== trade.tradeId)
+      fail('NOT_FOUND', '成绩中有不属于本项目的报名记录', { registrationId: entry.registrationId });
+    if (!(RESULT_STATES as readonly string[]).includes(reg.status))
+      fail('INVALID_STATE', `${reg.name}未签到参赛，不能登记成绩`, { registrationId: reg._id });
     regs.push(reg);
   }
   const _ = ctx.db.command;
@@ -103,8 +134,15 @@ export async function publishResults(ctx: ActionCtx, input: Infer<typeof publish
       templateEnv: 'TPL_CONTEST_RESULT',
     });
   }
-  await ctx.db.collection(TRADES).doc(trade._id).update({ data: { resultsPublishedAt: ctx.now() } });
-  await audit(ctx, { event: 'contest.publishResults', target: { kind: 'contestTrade', id: trade._id }, detail: { results: input.results } });
+  await ctx.db
+    .collection(TRADES)
+    .doc(trade._id)
+    .update({ data: { resultsPublishedAt: ctx.now() } });
+  await audit(ctx, {
+    event: 'contest.publishResults',
+    target: { kind: 'contestTrade', id: trade._id },
+    detail: { results: input.results },
+  });
   return { published };
 }
 
@@ -113,7 +151,13 @@ async function grantTitle(ctx: ActionCtx, reg: RegistrationDoc, contestDay: numb
   const year = Number(shanghaiDate(contestDay).slice(0, 4));
   try {
     await ctx.db.collection(TITLES).add({
-      data: { _id: titleId(reg.tradeName, reg.openid), openid: reg.openid, trade: reg.tradeName, title: `${year}年秀洲区${reg.tradeName}技术能手`, year },
+      data: {
+        _id: titleId(reg.tradeName, reg.openid),
+        openid: reg.openid,
+        trade: reg.tradeName,
+        title: `${year}年秀洲区${reg.tradeName}技术能手`,
+        year,
+      },
     });
   } catch (e) {
     if (!isDuplicateKeyError(e)) throw e;

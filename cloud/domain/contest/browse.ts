@@ -1,9 +1,24 @@
 /** Browsing contests and their published results. */
 import type { Infer } from '../../../types/schema';
-import type { ContestDetail, ContestSummary, ContestTrade, PublishedResult, contestInput, listContestsInput } from '../../../types/api/contest';
+import type {
+  ContestDetail,
+  ContestSummary,
+  ContestTrade,
+  PublishedResult,
+  contestInput,
+  listContestsInput,
+} from '../../../types/api/contest';
 import type { ActionCtx } from '../../lib/context';
 import { maskName } from '../../lib/mask';
-import { CONTESTS, REGISTRATIONS, TRADES, phaseOf, type ContestDoc, type RegistrationDoc, type TradeDoc } from './model';
+import {
+  CONTESTS,
+  REGISTRATIONS,
+  TRADES,
+  phaseOf,
+  type ContestDoc,
+  type RegistrationDoc,
+  type TradeDoc,
+} from './model';
 import { loadContest, tradesOf } from './store';
 
 function toTrade(t: TradeDoc): ContestTrade {
@@ -42,13 +57,29 @@ function toSummary(c: ContestDoc, trades: TradeDoc[], now: number): ContestSumma
 }
 
 export async function listContests(ctx: ActionCtx, input: Infer<typeof listContestsInput>): Promise<ContestSummary[]> {
-  const contests = (await ctx.db.collection(CONTESTS).orderBy('contestStartsAt', 'desc').limit(100).get()).data as ContestDoc[];
+  const contests = (await ctx.db.collection(CONTESTS).orderBy('contestStartsAt', 'desc').limit(100).get())
+    .data as ContestDoc[];
   if (contests.length === 0) return [];
   const _ = ctx.db.command;
-  const trades = (await ctx.db.collection(TRADES).where({ contestId: _.in(contests.map((c) => c._id)) }).limit(1000).get()).data as TradeDoc[];
+  const trades = (
+    await ctx.db
+      .collection(TRADES)
+      .where({ contestId: _.in(contests.map((c) => c._id)) })
+      .limit(1000)
+      .get()
+  ).data as TradeDoc[];
   const now = ctx.now();
   return contests
-    .map((c) => toSummary(c, ordered(c, trades.filter((t) => t.contestId === c._id)), now))
+    .map((c) =>
+      toSummary(
+        c,
+        ordered(
+          c,
+          trades.filter((t) => t.contestId === c._id),
+        ),
+        now,
+      ),
+    )
     .filter((c) => !input.phase || c.phase === input.phase);
 }
 
@@ -77,9 +108,17 @@ export async function results(ctx: ActionCtx, input: Infer<typeof contestInput>)
   const order = new Map(contest.tradeIds.map((id, i) => [id, i]));
   return (found.data as RegistrationDoc[])
     .filter((r) => r.rank !== undefined)
-    .sort((a, b) => (order.get(a.tradeId) ?? 0) - (order.get(b.tradeId) ?? 0) || (a.rank as number) - (b.rank as number))
+    .sort(
+      (a, b) => (order.get(a.tradeId) ?? 0) - (order.get(b.tradeId) ?? 0) || (a.rank as number) - (b.rank as number),
+    )
     .map((r) => {
-      const row: PublishedResult = { tradeId: r.tradeId, tradeName: r.tradeName, rank: r.rank as number, name: maskName(r.name), employer: r.employer };
+      const row: PublishedResult = {
+        tradeId: r.tradeId,
+        tradeName: r.tradeName,
+        rank: r.rank as number,
+        name: maskName(r.name),
+        employer: r.employer,
+      };
       if (r.award) row.award = r.award;
       return row;
     });

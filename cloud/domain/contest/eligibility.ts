@@ -34,12 +34,20 @@ export async function checkEligible(ctx: ActionCtx, contest: ContestDoc, trade: 
   if (!birthDate) fail('PROFILE_INCOMPLETE', '请先在会员信息中填写出生日期');
   const age = ageOn(birthDate, contest.contestStartsAt);
   if (age < MIN_AGE || age >= MAX_AGE_EXCLUSIVE) {
-    fail('NOT_ELIGIBLE', `参赛年龄须为${MIN_AGE}周岁至${MAX_AGE_EXCLUSIVE}周岁以下（以比赛日${shanghaiDate(contest.contestStartsAt)}计），您届时${age}周岁`, {
-      reason: 'age',
-      age,
-    });
+    fail(
+      'NOT_ELIGIBLE',
+      `参赛年龄须为${MIN_AGE}周岁至${MAX_AGE_EXCLUSIVE}周岁以下（以比赛日${shanghaiDate(contest.contestStartsAt)}计），您届时${age}周岁`,
+      {
+        reason: 'age',
+        age,
+      },
+    );
   }
-  const held = await ctx.db.collection(TITLES).where({ _id: titleId(trade.name, user._id) }).limit(1).get();
+  const held = await ctx.db
+    .collection(TITLES)
+    .where({ _id: titleId(trade.name, user._id) })
+    .limit(1)
+    .get();
   const title = held.data[0] as TitleDoc | undefined;
   if (title) {
     fail('NOT_ELIGIBLE', `您已获得「${title.title}」称号，按比赛规则不再参加${trade.name}项目`, { reason: 'title' });

@@ -24,7 +24,10 @@ export function csvCell(value: string | number): string {
  * ticket or by name + phone tail, which the masked form keeps. A full-phone contact list for calling
  * no-shows would need a reviewed exception to that rule, so it is not offered.
  */
-export async function exportCsv(ctx: ActionCtx, input: Infer<typeof exportInput>): Promise<{ filename: string; csv: string; rows: number }> {
+export async function exportCsv(
+  ctx: ActionCtx,
+  input: Infer<typeof exportInput>,
+): Promise<{ filename: string; csv: string; rows: number }> {
   const contest = await loadContest(ctx, input.contestId);
   const _ = ctx.db.command;
   const where: Record<string, unknown> = { contestId: contest._id, status: _.in(VENUE_STATES) };
@@ -55,15 +58,27 @@ export async function exportCsv(ctx: ActionCtx, input: Infer<typeof exportInput>
     detail: { tradeId: input.tradeId ?? null, rows: regs.length },
   });
   // BOM so Excel opens the Chinese text as UTF-8.
-  return { filename: `${contest._id}-${input.tradeId ?? 'all'}-${shanghaiDate(ctx.now())}.csv`, csv: `\ufeff${[header.join(','), ...lines].join('\r\n')}\r\n`, rows: regs.length };
+  return {
+    filename: `${contest._id}-${input.tradeId ?? 'all'}-${shanghaiDate(ctx.now())}.csv`,
+    csv: `\ufeff${[header.join(','), ...lines].join('\r\n')}\r\n`,
+    rows: regs.length,
+  };
 }
 
 export const CONTEST_PAGE = 'contest/pages/detail/index';
 
 /** The printed poster's 小程序码: scene is the contest id (≤ 32 chars), opening its detail page. */
-export async function poster(ctx: ActionCtx, input: Infer<typeof contestInput>): Promise<{ contentType: string; base64: string; page: string; scene: string }> {
+export async function poster(
+  ctx: ActionCtx,
+  input: Infer<typeof contestInput>,
+): Promise<{ contentType: string; base64: string; page: string; scene: string }> {
   const contest = await loadContest(ctx, input.contestId);
   if (contest._id.length > 32) fail('INVALID_STATE', '比武编号过长，无法生成小程序码');
   const res = await ctx.openapi.wxacode.getUnlimited({ scene: contest._id, page: CONTEST_PAGE, width: 430 });
-  return { contentType: res.contentType ?? 'image/png', base64: Buffer.from(res.buffer).toString('base64'), page: CONTEST_PAGE, scene: contest._id };
+  return {
+    contentType: res.contentType ?? 'image/png',
+    base64: Buffer.from(res.buffer).toString('base64'),
+    page: CONTEST_PAGE,
+    scene: contest._id,
+  };
 }

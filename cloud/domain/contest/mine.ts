@@ -8,12 +8,23 @@ import { CONTESTS, REGISTRATIONS, toRegistration, type ContestDoc, type Registra
 import { loadOwnRegistration } from './store';
 
 export async function myRegistrations(ctx: ActionCtx): Promise<Registration[]> {
-  const found = await ctx.db.collection(REGISTRATIONS).where({ openid: ctx.openid }).orderBy('submittedAt', 'desc').limit(100).get();
+  const found = await ctx.db
+    .collection(REGISTRATIONS)
+    .where({ openid: ctx.openid })
+    .orderBy('submittedAt', 'desc')
+    .limit(100)
+    .get();
   const regs = found.data as RegistrationDoc[];
   if (regs.length === 0) return [];
   const _ = ctx.db.command;
   const contestIds = [...new Set(regs.map((r) => r.contestId))];
-  const contests = (await ctx.db.collection(CONTESTS).where({ _id: _.in(contestIds) }).limit(100).get()).data as ContestDoc[];
+  const contests = (
+    await ctx.db
+      .collection(CONTESTS)
+      .where({ _id: _.in(contestIds) })
+      .limit(100)
+      .get()
+  ).data as ContestDoc[];
   const byId = new Map(contests.map((c) => [c._id, c]));
   return regs.filter((r) => byId.has(r.contestId)).map((r) => toRegistration(r, byId.get(r.contestId) as ContestDoc));
 }
@@ -25,6 +36,10 @@ export async function myRegistrations(ctx: ActionCtx): Promise<Registration[]> {
 export async function ticketCode(ctx: ActionCtx, input: Infer<typeof registrationInput>): Promise<TicketCode> {
   const reg = await loadOwnRegistration(ctx, input.registrationId);
   if (reg.status !== 'approved' && reg.status !== 'checked_in') fail('INVALID_STATE', '报名审核通过后才能出示入场码');
-  const { token, expiresAt } = signToken(ctx.env, { kind: 'contest', id: reg._id, ttlMs: PHONE_CODE_TTL_MS }, ctx.now());
+  const { token, expiresAt } = signToken(
+    ctx.env,
+    { kind: 'contest', id: reg._id, ttlMs: PHONE_CODE_TTL_MS },
+    ctx.now(),
+  );
   return { token, expiresAt, registrationId: reg._id };
 }

@@ -10,7 +10,14 @@
  * - `titles`: honours already held (`${tradeName}:${openid}`), which bar a person from that trade.
  */
 import { createHash } from 'crypto';
-import type { Award, ContestPhase, Registration, RegistrationStatus, ScheduleItem, SkillLevel } from '../../../types/api/contest';
+import type {
+  Award,
+  ContestPhase,
+  Registration,
+  RegistrationStatus,
+  ScheduleItem,
+  SkillLevel,
+} from '../../../types/api/contest';
 import type { ScanStamp } from '../../lib/scan';
 import { maskPhone } from '../../lib/mask';
 
@@ -79,7 +86,14 @@ export interface RegistrationDoc {
 }
 
 /** States that hold a place in the quota (cancelled is the only one that gave it back). */
-export const HOLDING: RegistrationStatus[] = ['submitted', 'approved', 'returned', 'checked_in', 'result_published', 'awarded'];
+export const HOLDING: RegistrationStatus[] = [
+  'submitted',
+  'approved',
+  'returned',
+  'checked_in',
+  'result_published',
+  'awarded',
+];
 
 export const tradeKey = (contestId: string, tradeId: string) => `${contestId}:${tradeId}`;
 
@@ -88,7 +102,10 @@ export const tradeKey = (contestId: string, tradeId: string) => `${contestId}:${
  * so it does not reveal the OPENID and stays within the token's id alphabet (≤ 40 chars).
  */
 export function registrationId(contestId: string, tradeId: string, openid: string): string {
-  return `cr${createHash('sha256').update(`${tradeKey(contestId, tradeId)}:${openid}`).digest('hex').slice(0, 22)}`;
+  return `cr${createHash('sha256')
+    .update(`${tradeKey(contestId, tradeId)}:${openid}`)
+    .digest('hex')
+    .slice(0, 22)}`;
 }
 
 /** Counter id for a (trade, employer) pair; the employer name is normalised and hashed. */
@@ -97,7 +114,10 @@ export function employerKey(contestId: string, tradeId: string, employer: string
   return `${tradeKey(contestId, tradeId)}:${createHash('sha256').update(normal).digest('hex').slice(0, 16)}`;
 }
 
-export function phaseOf(contest: Pick<ContestDoc, 'registrationOpensAt' | 'registrationClosesAt'>, now: number): ContestPhase {
+export function phaseOf(
+  contest: Pick<ContestDoc, 'registrationOpensAt' | 'registrationClosesAt'>,
+  now: number,
+): ContestPhase {
   if (now < contest.registrationOpensAt) return 'upcoming';
   if (now > contest.registrationClosesAt) return 'closed';
   return 'open';

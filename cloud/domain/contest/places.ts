@@ -10,13 +10,19 @@ import { EMPLOYER_PLACES, TRADES, type TradeDoc } from './model';
 /** Takes one place of the trade or throws CONTEST_FULL. */
 export async function takeTradePlace(ctx: Ctx, trade: TradeDoc): Promise<void> {
   const _ = ctx.db.command;
-  const r = await ctx.db.collection(TRADES).where({ _id: trade._id, taken: _.lt(trade.quota) }).update({ data: { taken: _.inc(1) } });
+  const r = await ctx.db
+    .collection(TRADES)
+    .where({ _id: trade._id, taken: _.lt(trade.quota) })
+    .update({ data: { taken: _.inc(1) } });
   if (r.stats.updated !== 1) fail('CONTEST_FULL', `${trade.name}项目名额已满`);
 }
 
 export async function releaseTradePlace(ctx: Ctx, tradeDocId: string): Promise<void> {
   const _ = ctx.db.command;
-  await ctx.db.collection(TRADES).where({ _id: tradeDocId, taken: _.gt(0) }).update({ data: { taken: _.inc(-1) } });
+  await ctx.db
+    .collection(TRADES)
+    .where({ _id: tradeDocId, taken: _.gt(0) })
+    .update({ data: { taken: _.inc(-1) } });
 }
 
 /** Takes one of the employer's places in the trade (the counter is created on first use). */
@@ -24,7 +30,9 @@ export async function takeEmployerPlace(ctx: Ctx, trade: TradeDoc, key: string):
   if (!trade.employerQuota) return;
   const _ = ctx.db.command;
   try {
-    await ctx.db.collection(EMPLOYER_PLACES).add({ data: { _id: key, contestId: trade.contestId, tradeId: trade.tradeId, taken: 0 } });
+    await ctx.db
+      .collection(EMPLOYER_PLACES)
+      .add({ data: { _id: key, contestId: trade.contestId, tradeId: trade.tradeId, taken: 0 } });
   } catch (e) {
     // Someone from the same employer created it first: fine, the conditional update below decides.
     if (!isDuplicateKeyError(e)) throw e;
@@ -39,5 +47,8 @@ export async function takeEmployerPlace(ctx: Ctx, trade: TradeDoc, key: string):
 export async function releaseEmployerPlace(ctx: Ctx, key: string | undefined): Promise<void> {
   if (!key) return;
   const _ = ctx.db.command;
-  await ctx.db.collection(EMPLOYER_PLACES).where({ _id: key, taken: _.gt(0) }).update({ data: { taken: _.inc(-1) } });
+  await ctx.db
+    .collection(EMPLOYER_PLACES)
+    .where({ _id: key, taken: _.gt(0) })
+    .update({ data: { taken: _.inc(-1) } });
 }

@@ -6,18 +6,32 @@ import type { ActionCtx } from '../../lib/context';
 import { isDuplicateKeyError } from '../../lib/db';
 import { fail } from '../../lib/errors';
 import { checkEligible } from './eligibility';
-import { REGISTRATIONS, employerKey, registrationId, toRegistration, type ContestDoc, type RegistrationDoc } from './model';
+import {
+  REGISTRATIONS,
+  employerKey,
+  registrationId,
+  toRegistration,
+  type ContestDoc,
+  type RegistrationDoc,
+} from './model';
 import { releaseEmployerPlace, releaseTradePlace, takeEmployerPlace, takeTradePlace } from './places';
 import { findRegistration, loadContest, loadOwnRegistration, loadTrade } from './store';
 
 /** Registration, resubmission and cancellation are allowed from opening to the deadline, inclusive. */
 export function requireWindow(contest: ContestDoc, now: number): void {
   if (now < contest.registrationOpensAt) fail('NOT_OPEN', `报名将于${formatShanghai(contest.registrationOpensAt)}开始`);
-  if (now > contest.registrationClosesAt) fail('DEADLINE_PASSED', `报名已于${formatShanghai(contest.registrationClosesAt)}截止`);
+  if (now > contest.registrationClosesAt)
+    fail('DEADLINE_PASSED', `报名已于${formatShanghai(contest.registrationClosesAt)}截止`);
 }
 
 type Fields = Pick<RegistrationDoc, 'employer' | 'jobTitle' | 'skillLevel' | 'yearsInTrade' | 'phone'>;
-const fieldsOf = (i: Fields): Fields => ({ employer: i.employer, jobTitle: i.jobTitle, skillLevel: i.skillLevel, yearsInTrade: i.yearsInTrade, phone: i.phone });
+const fieldsOf = (i: Fields): Fields => ({
+  employer: i.employer,
+  jobTitle: i.jobTitle,
+  skillLevel: i.skillLevel,
+  yearsInTrade: i.yearsInTrade,
+  phone: i.phone,
+});
 
 export async function register(ctx: ActionCtx, input: Infer<typeof registerInput>): Promise<Registration> {
   const contest = await loadContest(ctx, input.contestId);
@@ -51,7 +65,16 @@ export async function register(ctx: ActionCtx, input: Infer<typeof registerInput
     if (!isDuplicateKeyError(e)) throw e;
     // Only a cancelled registration may be taken up again; the conditional update lets one call win.
     const r = await col.where({ _id: id, status: 'cancelled' }).update({
-      data: { ...fieldsOf(input), name: doc.name, employerKey: key ?? _.remove(), status: 'submitted', submittedAt: doc.submittedAt, attempt: _.inc(1), cancelledAt: _.remove(), returnReason: _.remove() },
+      data: {
+        ...fieldsOf(input),
+        name: doc.name,
+        employerKey: key ?? _.remove(),
+        status: 'submitted',
+        submittedAt: doc.submittedAt,
+        attempt: _.inc(1),
+        cancelledAt: _.remove(),
+        returnReason: _.remove(),
+      },
     });
     if (r.stats.updated !== 1) fail('ALREADY_REGISTERED');
     reused = true;
@@ -67,7 +90,10 @@ export async function register(ctx: ActionCtx, input: Infer<typeof registerInput
       throw e;
     }
   } catch (e) {
-    if (reused) await col.where({ _id: id, status: 'submitted' }).update({ data: { status: 'cancelled', cancelledAt: ctx.now() } });
+    if (reused)
+      await col
+        .where({ _id: id, status: 'submitted' })
+        .update({ data: { status: 'cancelled', cancelledAt: ctx.now() } });
     else await col.doc(id).remove();
     throw e;
   }
@@ -90,7 +116,16 @@ export async function resubmit(ctx: ActionCtx, input: Infer<typeof resubmitInput
   const r = await ctx.db
     .collection(REGISTRATIONS)
     .where({ _id: reg._id, status: 'returned' })
-    .update({ data: { ...fieldsOf(input), employerKey: newKey ?? _.remove(), status: 'submitted', submittedAt: ctx.now(), attempt: _.inc(1), returnReason: _.remove() } });
+    .update({
+      data: {
+        ...fieldsOf(input),
+        employerKey: newKey ?? _.remove(),
+        status: 'submitted',
+        submittedAt: ctx.now(),
+        attempt: _.inc(1),
+        returnReason: _.remove(),
+      },
+    });
   if (r.stats.updated !== 1) {
     if (moving) await releaseEmployerPlace(ctx, newKey);
     fail('INVALID_STATE');

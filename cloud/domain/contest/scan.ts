@@ -18,7 +18,15 @@ const ARRIVED = ['checked_in', 'result_published', 'awarded'];
 
 function used(reg: RegistrationDoc): ScanResult {
   const first = reg.checkedIn as ScanStamp;
-  return { result: 'used', kind: 'contest', title: '已签到过', personName: maskName(reg.name), firstAt: first.at, firstPlace: first.placeName, firstStaff: first.staffName };
+  return {
+    result: 'used',
+    kind: 'contest',
+    title: '已签到过',
+    personName: maskName(reg.name),
+    firstAt: first.at,
+    firstPlace: first.placeName,
+    firstStaff: first.staffName,
+  };
 }
 
 /** Check-in opens at 00:00 of the first contest day and closes at 24:00 of the last (Shanghai). */
@@ -32,7 +40,8 @@ function requireContestDay(contest: ContestDoc, now: number): void {
 async function redeem(ctx: ActionCtx, subjectId: string, scope: ScanScope, stamp: ScanStamp): Promise<ScanResult> {
   const reg = await findRegistration(ctx, subjectId);
   if (!reg) fail('NOT_FOUND');
-  if (scope.kind !== 'contest' || scope.id !== reg.contestId) fail('WRONG_SCOPE', '这是其他比武的入场码，请核对比赛场地');
+  if (scope.kind !== 'contest' || scope.id !== reg.contestId)
+    fail('WRONG_SCOPE', '这是其他比武的入场码，请核对比赛场地');
   if (reg.checkedIn) return used(reg);
   const contest = await loadContest(ctx, reg.contestId);
   requireContestDay(contest, ctx.now());
@@ -42,7 +51,13 @@ async function redeem(ctx: ActionCtx, subjectId: string, scope: ScanScope, stamp
     .where({ _id: reg._id, contestId: scope.id, status: 'approved' })
     .update({ data: { status: 'checked_in', checkedIn: _.set({ ...stamp }) } });
   if (r.stats.updated === 1) {
-    return { result: 'success', kind: 'contest', title: '签到成功', personName: maskName(reg.name), detail: `${reg.tradeName} · ${reg.employer}` };
+    return {
+      result: 'success',
+      kind: 'contest',
+      title: '签到成功',
+      personName: maskName(reg.name),
+      detail: `${reg.tradeName} · ${reg.employer}`,
+    };
   }
   const now = await findRegistration(ctx, reg._id);
   if (now?.checkedIn) return used(now);
@@ -58,7 +73,11 @@ async function undo(ctx: ActionCtx, subjectId: string, scan: ScanStamp): Promise
     .update({ data: { status: 'approved', checkedIn: _.remove() } });
 }
 
-async function lookup(ctx: ActionCtx, scope: ScanScope, query: { name: string; phoneTail: string }): Promise<LookupMatch[]> {
+async function lookup(
+  ctx: ActionCtx,
+  scope: ScanScope,
+  query: { name: string; phoneTail: string },
+): Promise<LookupMatch[]> {
   if (scope.kind !== 'contest') return [];
   const _ = ctx.db.command;
   const found = await ctx.db
@@ -68,7 +87,13 @@ async function lookup(ctx: ActionCtx, scope: ScanScope, query: { name: string; p
     .get();
   return (found.data as RegistrationDoc[])
     .filter((r) => phoneTail(r.phone) === query.phoneTail)
-    .map((r) => ({ kind: 'contest', subjectId: r._id, personName: maskName(r.name), phone: maskPhone(r.phone), summary: `${r.tradeName} · ${REGISTRATION_STATUS_TEXT[r.status]}` }));
+    .map((r) => ({
+      kind: 'contest',
+      subjectId: r._id,
+      personName: maskName(r.name),
+      phone: maskPhone(r.phone),
+      summary: `${r.tradeName} · ${REGISTRATION_STATUS_TEXT[r.status]}`,
+    }));
 }
 
 /** 已签到 / 应到 per trade (应到 = approved, whether arrived yet or not). */

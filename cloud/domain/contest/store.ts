@@ -1,7 +1,15 @@
 /** Reads shared by the contest handlers; each answers NOT_FOUND in the contract's words. */
 import type { ActionCtx, Ctx } from '../../lib/context';
 import { fail } from '../../lib/errors';
-import { CONTESTS, REGISTRATIONS, TRADES, tradeKey, type ContestDoc, type RegistrationDoc, type TradeDoc } from './model';
+import {
+  CONTESTS,
+  REGISTRATIONS,
+  TRADES,
+  tradeKey,
+  type ContestDoc,
+  type RegistrationDoc,
+  type TradeDoc,
+} from './model';
 
 async function byId<T>(ctx: Ctx, collection: string, id: string): Promise<T | null> {
   const found = await ctx.db.collection(collection).where({ _id: id }).limit(1).get();

@@ -15,7 +15,8 @@ type In<K extends keyof GiftActions> = GiftActions[K]['input'];
 
 function window(startAt: string, endAt: string): { startAt: number; endAt: number } {
   const w = { startAt: shanghaiTime(startAt), endAt: shanghaiTime(endAt) };
-  if (!Number.isFinite(w.startAt) || !Number.isFinite(w.endAt)) fail('INVALID_INPUT', '领取时段：时间无效', { field: 'startAt' });
+  if (!Number.isFinite(w.startAt) || !Number.isFinite(w.endAt))
+    fail('INVALID_INPUT', '领取时段：时间无效', { field: 'startAt' });
   if (w.endAt <= w.startAt) fail('INVALID_INPUT', '结束时间：应晚于开始时间', { field: 'endAt' });
   return w;
 }
@@ -25,7 +26,8 @@ export async function createCampaign(ctx: ActionCtx, input: In<'createCampaign'>
   const stations = await stationMap(ctx);
   const seen = new Set<string>();
   input.stock.forEach((row, i) => {
-    if (!stations.has(row.stationId)) fail('INVALID_INPUT', '各驿站库存：没有这个驿站', { field: `stock.${i}.stationId` });
+    if (!stations.has(row.stationId))
+      fail('INVALID_INPUT', '各驿站库存：没有这个驿站', { field: `stock.${i}.stationId` });
     if (seen.has(row.stationId)) fail('INVALID_INPUT', '各驿站库存：驿站重复', { field: `stock.${i}.stationId` });
     seen.add(row.stationId);
   });
@@ -46,10 +48,21 @@ export async function createCampaign(ctx: ActionCtx, input: In<'createCampaign'>
   };
   await ctx.db.collection(CAMPAIGNS).add({ data: doc });
   for (const row of input.stock) {
-    const stock: StockDoc = { _id: stockId(doc._id, row.stationId), campaignId: doc._id, stationId: row.stationId, stock: row.stock, claimed: 0, redeemed: 0 };
+    const stock: StockDoc = {
+      _id: stockId(doc._id, row.stationId),
+      campaignId: doc._id,
+      stationId: row.stationId,
+      stock: row.stock,
+      claimed: 0,
+      redeemed: 0,
+    };
     await ctx.db.collection(STOCK).add({ data: stock });
   }
-  await audit(ctx, { event: 'gift.createCampaign', target: { kind: 'giftCampaign', id: doc._id }, detail: { name: doc.name, total: input.stock.reduce((n, r) => n + r.stock, 0) } });
+  await audit(ctx, {
+    event: 'gift.createCampaign',
+    target: { kind: 'giftCampaign', id: doc._id },
+    detail: { name: doc.name, total: input.stock.reduce((n, r) => n + r.stock, 0) },
+  });
   return adminView(ctx, doc);
 }
 
@@ -64,13 +77,20 @@ export async function updateCampaign(ctx: ActionCtx, input: In<'updateCampaign'>
   }
   if (groups) patch.groups = [...new Set(groups)];
   await ctx.db.collection(CAMPAIGNS).doc(campaignId).update({ data: patch });
-  await audit(ctx, { event: 'gift.updateCampaign', target: { kind: 'giftCampaign', id: campaignId }, detail: { fields: Object.keys(input).filter((k) => k !== 'campaignId') } });
+  await audit(ctx, {
+    event: 'gift.updateCampaign',
+    target: { kind: 'giftCampaign', id: campaignId },
+    detail: { fields: Object.keys(input).filter((k) => k !== 'campaignId') },
+  });
   return adminView(ctx, { ...c, ...patch });
 }
 
 export async function setPaused(ctx: ActionCtx, input: In<'setPaused'>): Promise<CampaignAdminView> {
   const c = await loadCampaign(ctx, input.campaignId);
-  await ctx.db.collection(CAMPAIGNS).doc(c._id).update({ data: { paused: input.paused, updatedAt: ctx.now() } });
+  await ctx.db
+    .collection(CAMPAIGNS)
+    .doc(c._id)
+    .update({ data: { paused: input.paused, updatedAt: ctx.now() } });
   await audit(ctx, { event: input.paused ? 'gift.pause' : 'gift.resume', target: { kind: 'giftCampaign', id: c._id } });
   return adminView(ctx, { ...c, paused: input.paused });
 }
@@ -91,14 +111,28 @@ export async function moveStock(ctx: ActionCtx, input: In<'moveStock'>): Promise
       const from = (await tx.collection(STOCK).doc(stockId(campaignId, fromStationId)).get()).data as StockDoc | null;
       if (!from) throw new AppError('NOT_FOUND', '调出驿站不在本次发放站点中');
       if (from.stock < amount) {
-        throw new AppError('INVALID_STATE', `调出数量超过该站剩余可领数量（剩${from.stock}份，已领取的不能调走）`, { left: from.stock });
+        throw new AppError('INVALID_STATE', `调出数量超过该站剩余可领数量（剩${from.stock}份，已领取的不能调走）`, {
+          left: from.stock,
+        });
       }
       const to = (await tx.collection(STOCK).doc(stockId(campaignId, toStationId)).get()).data as StockDoc | null;
-      await tx.collection(STOCK).doc(from._id).update({ data: { stock: _.inc(-amount) } });
+      await tx
+        .collection(STOCK)
+        .doc(from._id)
+        .update({ data: { stock: _.inc(-amount) } });
       if (to) {
-        await tx.collection(STOCK).doc(to._id).update({ data: { stock: _.inc(amount) } });
+        await tx
+          .collection(STOCK)
+          .doc(to._id)
+          .update({ data: { stock: _.inc(amount) } });
       } else {
-        const created: Omit<StockDoc, '_id'> = { campaignId, stationId: toStationId, stock: amount, claimed: 0, redeemed: 0 };
+        const created: Omit<StockDoc, '_id'> = {
+          campaignId,
+          stationId: toStationId,
+          stock: amount,
+          claimed: 0,
+          redeemed: 0,
+        };
         await tx.collection(STOCK).doc(stockId(campaignId, toStationId)).set({ data: created });
       }
     });
@@ -109,7 +143,11 @@ export async function moveStock(ctx: ActionCtx, input: In<'moveStock'>): Promise
     if (isAppError(inner)) throw inner;
     throw e;
   }
-  await audit(ctx, { event: 'gift.moveStock', target: { kind: 'giftCampaign', id: campaignId }, detail: { fromStationId, toStationId, amount } });
+  await audit(ctx, {
+    event: 'gift.moveStock',
+    target: { kind: 'giftCampaign', id: campaignId },
+    detail: { fromStationId, toStationId, amount },
+  });
   return adminView(ctx, c);
 }
 

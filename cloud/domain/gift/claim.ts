@@ -24,7 +24,13 @@ export interface ClaimOptions {
   onSpot?: { staff: string; at: number };
 }
 
-export async function claimFor(ctx: ActionCtx, c: CampaignDoc, worker: UserDoc | null, stationId: string, opts: ClaimOptions = {}): Promise<ClaimDoc> {
+export async function claimFor(
+  ctx: ActionCtx,
+  c: CampaignDoc,
+  worker: UserDoc | null,
+  stationId: string,
+  opts: ClaimOptions = {},
+): Promise<ClaimDoc> {
   const now = ctx.now();
   const person = requireEligible(c, worker, now);
   if (!(await findStock(ctx, c._id, stationId))) fail('NOT_FOUND', '该驿站不在本次发放站点中，请选择列表中的驿站');
@@ -53,13 +59,22 @@ export async function claimFor(ctx: ActionCtx, c: CampaignDoc, worker: UserDoc |
     // Give the reservation back exactly as it was, so the person can try another station.
     const _ = ctx.db.command;
     if (reused) {
-      await claims.where({ _id: claim._id, voucherId: claim.voucherId, status: 'claiming' }).update({ data: { status: 'cancelled' } });
+      await claims
+        .where({ _id: claim._id, voucherId: claim.voucherId, status: 'claiming' })
+        .update({ data: { status: 'cancelled' } });
     } else {
       await claims.where({ _id: claim._id, voucherId: claim.voucherId, status: _.eq('claiming') }).remove();
     }
     const elsewhere = (await stationsWithStock(ctx, c._id)).filter((s) => s.stationId !== stationId);
-    const hint = elsewhere.length ? `，还可以到${elsewhere.slice(0, 3).map((s) => `${s.name}（剩${s.left}份）`).join('、')}领取` : '，本次礼包已全部领完';
-    fail('OUT_OF_STOCK', `本站已领完${hint}`, { stations: elsewhere.map((s) => ({ stationId: s.stationId, name: s.name, left: s.left })) });
+    const hint = elsewhere.length
+      ? `，还可以到${elsewhere
+          .slice(0, 3)
+          .map((s) => `${s.name}（剩${s.left}份）`)
+          .join('、')}领取`
+      : '，本次礼包已全部领完';
+    fail('OUT_OF_STOCK', `本站已领完${hint}`, {
+      stations: elsewhere.map((s) => ({ stationId: s.stationId, name: s.name, left: s.left })),
+    });
   }
 
   await claims.where({ _id: claim._id, voucherId: claim.voucherId }).update({ data: { status: 'claimed' } });
@@ -89,12 +104,18 @@ async function reserve(ctx: ActionCtx, claim: ClaimDoc): Promise<boolean> {
   const _ = ctx.db.command;
   const { _id, ...fresh } = claim;
   const r = await claims
-    .where(_.or([
-      { _id, status: 'cancelled' },
-      { _id, status: 'claiming', claimedAt: _.lt(claim.claimedAt - STALE_CLAIMING_MS) },
-    ]))
+    .where(
+      _.or([
+        { _id, status: 'cancelled' },
+        { _id, status: 'claiming', claimedAt: _.lt(claim.claimedAt - STALE_CLAIMING_MS) },
+      ]),
+    )
     .update({ data: { ...fresh, redeemed: _.set(null), onSpot: _.set(claim.onSpot ?? null) } });
   if (r.stats.updated === 1) return true;
   const existing = (await claims.where({ _id }).limit(1).get()).data[0] as ClaimDoc | undefined;
-  fail('ALREADY_CLAIMED', '您已领取本次礼包，每人限领一份，可在“我的礼包”查看', existing ? { voucherId: existing.voucherId } : undefined);
+  fail(
+    'ALREADY_CLAIMED',
+    '您已领取本次礼包，每人限领一份，可在“我的礼包”查看',
+    existing ? { voucherId: existing.voucherId } : undefined,
+  );
 }

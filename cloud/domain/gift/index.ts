@@ -15,7 +15,12 @@ export const giftActions = defineActions<GiftActions>({
   setPaused: { input: giftSchemas.setPaused, access: ['admin'], mutating: true, handler: setPaused },
   moveStock: { input: giftSchemas.moveStock, access: ['admin'], mutating: true, handler: moveStock },
   listCampaigns: { input: giftSchemas.listCampaigns, access: ['admin'], handler: (ctx) => listCampaigns(ctx) },
-  expireSweep: { input: giftSchemas.expireSweep, access: ['admin'], mutating: true, handler: (ctx) => runExpirySweep(ctx) },
+  expireSweep: {
+    input: giftSchemas.expireSweep,
+    access: ['admin'],
+    mutating: true,
+    handler: (ctx) => runExpirySweep(ctx),
+  },
   getCampaign: { input: giftSchemas.getCampaign, access: 'signedIn', handler: getCampaign },
   claim: { input: giftSchemas.claim, access: 'signedIn', mutating: true, handler: claim },
   myVouchers: { input: giftSchemas.myVouchers, access: 'signedIn', handler: (ctx) => myVouchers(ctx) },

@@ -127,7 +127,12 @@ export function effectiveStatus(claim: ClaimDoc, now: number): VoucherStatus {
   return status === 'claimed' && now > claim.validUntil ? 'expired' : status;
 }
 
-export function toVoucher(claim: ClaimDoc, campaign: CampaignDoc, station: StationDoc | undefined, now: number): Voucher {
+export function toVoucher(
+  claim: ClaimDoc,
+  campaign: CampaignDoc,
+  station: StationDoc | undefined,
+  now: number,
+): Voucher {
   const status = effectiveStatus(claim, now);
   return {
     id: claim.voucherId,

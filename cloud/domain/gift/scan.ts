@@ -39,7 +39,14 @@ async function redeem(ctx: ActionCtx, subjectId: string, scope: ScanScope, scan:
     fail('WRONG_SCOPE', `此券应在${home?.name ?? '其他驿站'}核销，请让对方到该站领取`);
   }
   const now = ctx.now();
-  const stamp: RedeemStamp = { scanId: scan.scanId, at: scan.at, staff: scan.staff, staffName: scan.staffName, placeName: scan.placeName, stationId };
+  const stamp: RedeemStamp = {
+    scanId: scan.scanId,
+    at: scan.at,
+    staff: scan.staff,
+    staffName: scan.staffName,
+    placeName: scan.placeName,
+    stationId,
+  };
   const _ = ctx.db.command;
   const r = await ctx.db
     .collection(CLAIMS)
@@ -60,7 +67,8 @@ async function redeem(ctx: ActionCtx, subjectId: string, scope: ScanScope, scan:
   const now2 = (await findClaimByVoucher(ctx, subjectId)) ?? doc;
   if (now2.redeemed) return used(now2, now2.redeemed);
   if (now2.status === 'cancelled') fail('INVALID_STATE', '这张礼包券已被本人取消');
-  if (now2.status === 'expired' || now > now2.validUntil) fail('INVALID_STATE', `这张礼包券已过期（有效期至 ${formatShanghai(now2.validUntil)}）`);
+  if (now2.status === 'expired' || now > now2.validUntil)
+    fail('INVALID_STATE', `这张礼包券已过期（有效期至 ${formatShanghai(now2.validUntil)}）`);
   fail('INVALID_STATE', '这张礼包券当前不能核销');
 }
 
@@ -77,7 +85,11 @@ async function undo(ctx: ActionCtx, subjectId: string, scan: ScanStamp): Promise
   await countRedeemed(ctx, doc.campaignId, doc.stationId, -1);
 }
 
-async function lookup(ctx: ActionCtx, scope: ScanScope, q: { name: string; phoneTail: string }): Promise<LookupMatch[]> {
+async function lookup(
+  ctx: ActionCtx,
+  scope: ScanScope,
+  q: { name: string; phoneTail: string },
+): Promise<LookupMatch[]> {
   const stationId = requireStation(scope);
   const _ = ctx.db.command;
   const found = await ctx.db
@@ -87,7 +99,8 @@ async function lookup(ctx: ActionCtx, scope: ScanScope, q: { name: string; phone
     .get();
   const names = new Map<string, string>();
   for (const doc of found.data as ClaimDoc[]) {
-    if (!names.has(doc.campaignId)) names.set(doc.campaignId, (await findCampaign(ctx, doc.campaignId))?.name ?? '礼包');
+    if (!names.has(doc.campaignId))
+      names.set(doc.campaignId, (await findCampaign(ctx, doc.campaignId))?.name ?? '礼包');
   }
   return (found.data as ClaimDoc[]).map((doc) => ({
     kind: 'voucher',
@@ -101,10 +114,16 @@ async function lookup(ctx: ActionCtx, scope: ScanScope, q: { name: string; phone
 /** 已核销 / 库存 of every campaign running at this station. */
 async function counts(ctx: ActionCtx, scope: ScanScope): Promise<ScopeCount[]> {
   const stationId = requireStation(scope);
-  const docs = (await ctx.db.collection(STOCK).where({ stationId }).limit(100).get()).data as Array<{ campaignId: string; stock: number; claimed: number; redeemed: number }>;
+  const docs = (await ctx.db.collection(STOCK).where({ stationId }).limit(100).get()).data as Array<{
+    campaignId: string;
+    stock: number;
+    claimed: number;
+    redeemed: number;
+  }>;
   const out: ScopeCount[] = [];
   for (const d of docs) {
-    const c = (await ctx.db.collection(CAMPAIGNS).where({ _id: d.campaignId }).limit(1).get()).data[0] as CampaignDoc | undefined;
+    const c = (await ctx.db.collection(CAMPAIGNS).where({ _id: d.campaignId }).limit(1).get()).data[0] as
+      CampaignDoc | undefined;
     // Vouchers never outlive their campaign: only running (or paused) campaigns are counted.
     if (!c || !['open', 'paused'].includes(campaignStatus(c, ctx.now()))) continue;
     out.push({ label: `${c.name} 已核销 / 库存`, done: d.redeemed, total: d.stock + d.claimed });

@@ -37,7 +37,8 @@ async function userByMemberNo(ctx: ActionCtx, memberNo: string): Promise<UserDoc
 async function userByMemberCode(ctx: ActionCtx, code: string): Promise<UserDoc | null> {
   const claims = verifyToken(ctx.env, code, ctx.now());
   if (claims.kind !== 'member') fail('TOKEN_INVALID', '这不是会员码，请让职工出示“我的”页面里的会员码');
-  const byId = (await ctx.db.collection('users').where({ _id: claims.id }).limit(1).get()).data[0] as UserDoc | undefined;
+  const byId = (await ctx.db.collection('users').where({ _id: claims.id }).limit(1).get()).data[0] as
+    UserDoc | undefined;
   return byId ?? (await userByMemberNo(ctx, claims.id));
 }
 
@@ -59,16 +60,26 @@ export async function onSpotLookup(ctx: ActionCtx, input: In<'onSpotLookup'>): P
 
 export async function onSpotClaim(ctx: ActionCtx, input: In<'onSpotClaim'>): Promise<OnSpotResult> {
   const staff = requireScope(ctx, 'station', input.stationId);
-  if (!input.memberCode && !input.memberNo) fail('INVALID_INPUT', '会员码：请扫描会员码或先查找职工', { field: 'memberCode' });
+  if (!input.memberCode && !input.memberNo)
+    fail('INVALID_INPUT', '会员码：请扫描会员码或先查找职工', { field: 'memberCode' });
   const c = await loadCampaign(ctx, input.campaignId);
-  const worker = input.memberCode ? await userByMemberCode(ctx, input.memberCode) : await userByMemberNo(ctx, input.memberNo as string);
+  const worker = input.memberCode
+    ? await userByMemberCode(ctx, input.memberCode)
+    : await userByMemberNo(ctx, input.memberNo as string);
   if (!worker) fail('NOT_FOUND', '没有找到这位职工，请让对方先在小程序登记会员信息');
   const now = ctx.now();
   const doc = await claimFor(ctx, c, worker, input.stationId, { onSpot: { staff: ctx.openid, at: now } });
 
   const stations = await stationMap(ctx);
   const placeName = stations.get(input.stationId)?.name ?? input.stationId;
-  const stamp = { scanId: `onspot-${doc.voucherId}`, at: now, staff: ctx.openid, staffName: staff.profile?.name ?? '工作人员', placeName, stationId: input.stationId };
+  const stamp = {
+    scanId: `onspot-${doc.voucherId}`,
+    at: now,
+    staff: ctx.openid,
+    staffName: staff.profile?.name ?? '工作人员',
+    placeName,
+    stationId: input.stationId,
+  };
   const _ = ctx.db.command;
   // The worker is standing here: hand the pack over now (same single-use stamp as a scan).
   const r = await ctx.db
@@ -76,7 +87,11 @@ export async function onSpotClaim(ctx: ActionCtx, input: In<'onSpotClaim'>): Pro
     .where({ _id: doc._id, voucherId: doc.voucherId, status: 'claimed', redeemed: null })
     .update({ data: { status: 'redeemed', redeemed: _.set(stamp) } });
   if (r.stats.updated === 1) await countRedeemed(ctx, c._id, input.stationId, 1);
-  await audit(ctx, { event: 'gift.onSpotClaim', target: { kind: 'giftVoucher', id: doc.voucherId }, detail: { campaignId: c._id, stationId: input.stationId, memberNo: doc.memberNo } });
+  await audit(ctx, {
+    event: 'gift.onSpotClaim',
+    target: { kind: 'giftVoucher', id: doc.voucherId },
+    detail: { campaignId: c._id, stationId: input.stationId, memberNo: doc.memberNo },
+  });
   const view = toVoucher({ ...doc, status: 'redeemed', redeemed: stamp }, c, stations.get(input.stationId), now);
   return { voucher: view, personName: maskName(worker.profile?.name) };
 }

@@ -41,7 +41,11 @@ export async function stockDocs(ctx: Ctx, campaignId: string): Promise<StockDoc[
 }
 
 export async function findStock(ctx: Ctx, campaignId: string, stationId: string): Promise<StockDoc | null> {
-  const found = await ctx.db.collection(STOCK).where({ _id: stockId(campaignId, stationId) }).limit(1).get();
+  const found = await ctx.db
+    .collection(STOCK)
+    .where({ _id: stockId(campaignId, stationId) })
+    .limit(1)
+    .get();
   return (found.data[0] as StockDoc | undefined) ?? null;
 }
 

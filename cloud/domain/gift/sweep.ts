@@ -23,7 +23,12 @@ export async function runExpirySweep(ctx: Ctx): Promise<SweepResult> {
   const claims = ctx.db.collection(CLAIMS);
   let expired = 0;
   for (let i = 0; i < MAX_BATCHES; i++) {
-    const due = (await claims.where({ status: 'claimed', validUntil: _.lt(now) }).limit(BATCH).get()).data as ClaimDoc[];
+    const due = (
+      await claims
+        .where({ status: 'claimed', validUntil: _.lt(now) })
+        .limit(BATCH)
+        .get()
+    ).data as ClaimDoc[];
     if (!due.length) break;
     for (const doc of due) {
       const r = await claims
@@ -36,10 +41,12 @@ export async function runExpirySweep(ctx: Ctx): Promise<SweepResult> {
   }
 
   let reminded = 0;
-  const soon = (await claims
-    .where({ status: 'claimed', validUntil: _.gte(now).and(_.lte(now + DAY_MS)), remindedAt: _.exists(false) })
-    .limit(1000)
-    .get()).data as ClaimDoc[];
+  const soon = (
+    await claims
+      .where({ status: 'claimed', validUntil: _.gte(now).and(_.lte(now + DAY_MS)), remindedAt: _.exists(false) })
+      .limit(1000)
+      .get()
+  ).data as ClaimDoc[];
   for (const doc of soon) {
     const r = await claims.where({ _id: doc._id, remindedAt: _.exists(false) }).update({ data: { remindedAt: now } });
     if (r.stats.updated !== 1) continue;

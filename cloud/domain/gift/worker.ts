@@ -8,8 +8,27 @@ import { fail } from '../../lib/errors';
 import { PHONE_CODE_TTL_MS, signToken } from '../../lib/token';
 import { eligibility } from './eligibility';
 import { claimFor } from './claim';
-import { CAMPAIGNS, CLAIMS, campaignStatus, claimId, groupsText, statusText, toVoucher, windowText, type CampaignDoc, type ClaimDoc } from './model';
-import { findCampaign, findClaimByVoucher, loadCampaign, returnStock, stationMap, stockDocs, toStationOption } from './store';
+import {
+  CAMPAIGNS,
+  CLAIMS,
+  campaignStatus,
+  claimId,
+  groupsText,
+  statusText,
+  toVoucher,
+  windowText,
+  type CampaignDoc,
+  type ClaimDoc,
+} from './model';
+import {
+  findCampaign,
+  findClaimByVoucher,
+  loadCampaign,
+  returnStock,
+  stationMap,
+  stockDocs,
+  toStationOption,
+} from './store';
 
 /** The campaign open now, else the next to open, else the one that ended last. */
 async function pickCampaign(ctx: ActionCtx): Promise<CampaignDoc> {
@@ -27,7 +46,11 @@ export async function getCampaign(ctx: ActionCtx, input: { campaignId?: string }
   const [docs, stations, mine] = await Promise.all([
     stockDocs(ctx, c._id),
     stationMap(ctx),
-    ctx.db.collection(CLAIMS).where({ _id: claimId(c._id, ctx.openid) }).limit(1).get(),
+    ctx.db
+      .collection(CLAIMS)
+      .where({ _id: claimId(c._id, ctx.openid) })
+      .limit(1)
+      .get(),
   ]);
   const claim = mine.data[0] as ClaimDoc | undefined;
   const live = claim && claim.status !== 'claiming' && claim.status !== 'cancelled' ? claim : undefined;
@@ -71,7 +94,12 @@ async function ownClaim(ctx: ActionCtx, voucherId: string): Promise<ClaimDoc> {
 }
 
 export async function myVouchers(ctx: ActionCtx): Promise<Voucher[]> {
-  const found = await ctx.db.collection(CLAIMS).where({ openid: ctx.openid }).orderBy('claimedAt', 'desc').limit(100).get();
+  const found = await ctx.db
+    .collection(CLAIMS)
+    .where({ openid: ctx.openid })
+    .orderBy('claimedAt', 'desc')
+    .limit(100)
+    .get();
   const claims = (found.data as ClaimDoc[]).filter((d) => d.status !== 'claiming');
   const stations = await stationMap(ctx);
   const campaigns = new Map<string, CampaignDoc>();
@@ -94,7 +122,10 @@ export async function getVoucher(ctx: ActionCtx, input: { voucherId: string }): 
 }
 
 /** A short-lived signed code for the QR; only for a voucher that can still be redeemed. */
-export async function voucherCode(ctx: ActionCtx, input: { voucherId: string }): Promise<{ token: string; expiresAt: number }> {
+export async function voucherCode(
+  ctx: ActionCtx,
+  input: { voucherId: string },
+): Promise<{ token: string; expiresAt: number }> {
   const doc = await ownClaim(ctx, input.voucherId);
   if (doc.status === 'redeemed') fail('ALREADY_REDEEMED', '这张礼包券已核销，礼包已领取');
   if (doc.status !== 'claimed' || ctx.now() > doc.validUntil) fail('INVALID_STATE', '这张礼包券已失效，不能再出示');
@@ -111,9 +142,9 @@ export async function cancelClaim(ctx: ActionCtx, input: { voucherId: string }):
     .collection(CLAIMS)
     .where({ _id: doc._id, voucherId: doc.voucherId, status: 'claimed', validUntil: _.gte(now) })
     .update({ data: { status: 'cancelled', cancelledAt: now } });
-  if (r.stats.updated !== 1) fail('INVALID_STATE', doc.status === 'redeemed' ? '礼包已领取，不能取消' : '这张礼包券已失效，不能取消');
+  if (r.stats.updated !== 1)
+    fail('INVALID_STATE', doc.status === 'redeemed' ? '礼包已领取，不能取消' : '这张礼包券已失效，不能取消');
   await returnStock(ctx, doc.campaignId, doc.stationId);
   const [c, stations] = await Promise.all([loadCampaign(ctx, doc.campaignId), stationMap(ctx)]);
   return toVoucher({ ...doc, status: 'cancelled', cancelledAt: now }, c, stations.get(doc.stationId), now);
 }
-

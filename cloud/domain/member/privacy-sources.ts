@@ -148,7 +148,9 @@ export const PRIVACY_SOURCES: PrivacySource[] = [
     title: '春节礼包领取',
     owner: (openid) => ({ openid }),
     view: plain,
-    dispose: () => ({ keep: { holderName: PLACEHOLDER_NAME, holderPhoneTail: '', holderPhoneMasked: '', memberNo: '' } }),
+    dispose: () => ({
+      keep: { holderName: PLACEHOLDER_NAME, holderPhoneTail: '', holderPhoneMasked: '', memberNo: '' },
+    }),
     treatment: '已去除姓名、手机号和会员编号（记录仍与您的微信账号对应，以免重复领取）',
     reason: '每人限领一份：领取与核销记录用于库存核算和防止重复领取',
   },

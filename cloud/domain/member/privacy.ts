@@ -16,7 +16,12 @@ async function ownRecords(ctx: ActionCtx, source: PrivacySource): Promise<Array<
   const out: Array<Record<string, any>> = [];
   try {
     for (let skip = 0; ; skip += PAGE) {
-      const page = await ctx.db.collection(source.collection).where(source.owner(ctx.openid)).skip(skip).limit(PAGE).get();
+      const page = await ctx.db
+        .collection(source.collection)
+        .where(source.owner(ctx.openid))
+        .skip(skip)
+        .limit(PAGE)
+        .get();
       out.push(...page.data);
       if (page.data.length < PAGE) return out;
     }
@@ -76,7 +81,13 @@ async function disposeAccount(ctx: ActionCtx, removed: DeletedPart[], kept: Kept
   }
   const _ = ctx.db.command;
   await users.doc(ctx.openid).update({
-    data: { profile: _.remove(), idHash: _.remove(), membership: _.set({ status: 'none' }), roles: _.set(granted), updatedAt: ctx.now() },
+    data: {
+      profile: _.remove(),
+      idHash: _.remove(),
+      membership: _.set({ status: 'none' }),
+      roles: _.set(granted),
+      updatedAt: ctx.now(),
+    },
   });
   removed.push({ key: 'profile', title: '个人资料与会员信息', count: 1 });
   kept.push({
@@ -102,7 +113,8 @@ export async function deleteMyData(ctx: ActionCtx): Promise<DeleteMyDataResult> 
       const ref = ctx.db.collection(source.collection).doc(String(doc._id));
       if ('remove' in disposal) {
         removedHere += (await ref.remove()).stats.removed;
-        for (const dep of source.dependents?.(doc) ?? []) await ctx.db.collection(dep.collection).where({ _id: dep.id }).remove();
+        for (const dep of source.dependents?.(doc) ?? [])
+          await ctx.db.collection(dep.collection).where({ _id: dep.id }).remove();
       } else {
         if (Object.keys(disposal.keep).length) await ref.update({ data: disposal.keep });
         keptHere += 1;
@@ -110,7 +122,13 @@ export async function deleteMyData(ctx: ActionCtx): Promise<DeleteMyDataResult> 
     }
     if (removedHere) removed.push({ key: source.key, title: source.title, count: removedHere });
     if (keptHere) {
-      kept.push({ key: source.key, title: source.title, count: keptHere, treatment: source.treatment ?? '', reason: source.reason ?? '' });
+      kept.push({
+        key: source.key,
+        title: source.title,
+        count: keptHere,
+        treatment: source.treatment ?? '',
+        reason: source.reason ?? '',
+      });
     }
   }
   await disposeAccount(ctx, removed, kept);
@@ -118,7 +136,8 @@ export async function deleteMyData(ctx: ActionCtx): Promise<DeleteMyDataResult> 
   // Entries made by them (staff) or about them (the review of their application).
   const log = ctx.db.collection('auditLog');
   const auditCount =
-    (await log.where({ actor: ctx.openid }).count()).total + (await log.where({ 'detail.applicant': ctx.openid }).count()).total;
+    (await log.where({ actor: ctx.openid }).count()).total +
+    (await log.where({ 'detail.applicant': ctx.openid }).count()).total;
   if (auditCount) {
     kept.push({
       key: 'auditLog',
@@ -131,7 +150,10 @@ export async function deleteMyData(ctx: ActionCtx): Promise<DeleteMyDataResult> 
   // No audit entry: it would have to name the OPENID (its actor), the very link being erased.
   const keptText = kept.map((k) => k.title).join('、');
   let summary = '已删除您在本程序中的全部个人数据。';
-  if (!removed.length) summary = kept.length ? `没有找到需要删除的数据；${keptText}按规定保留，已去除可识别您的信息。` : '没有找到需要删除的数据。';
+  if (!removed.length)
+    summary = kept.length
+      ? `没有找到需要删除的数据；${keptText}按规定保留，已去除可识别您的信息。`
+      : '没有找到需要删除的数据。';
   else if (kept.length) summary = `已删除您的个人资料等数据；${keptText}因下方原因保留，但已去除可识别您的信息。`;
   return { removed, kept, summary };
 }

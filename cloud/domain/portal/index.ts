@@ -28,7 +28,8 @@ export const portalActions = defineActions<PortalActions>({
         lat: d.lat,
         lng: d.lng,
       }));
-      if (input.lat === undefined || input.lng === undefined) return stations.sort((a, b) => a.name.localeCompare(b.name, 'zh'));
+      if (input.lat === undefined || input.lng === undefined)
+        return stations.sort((a, b) => a.name.localeCompare(b.name, 'zh'));
       const lat = input.lat / 1e6;
       const lng = input.lng / 1e6;
       return stations

@@ -21,17 +21,32 @@ const TABS: { text: string; status?: OrderStatus }[] = [
 /** The academy's queue: accept or decline (with a reason) new orders, schedule accepted ones. */
 export function AdminQueue() {
   const [tab, setTab] = useState(0);
-  const list = useAsync<Page<CourseOrder>>(() => academyService.listOrders({ status: TABS[tab].status, limit: 50 }), [tab]);
+  const list = useAsync<Page<CourseOrder>>(
+    () => academyService.listOrders({ status: TABS[tab].status, limit: 50 }),
+    [tab],
+  );
   return (
     <View>
-      <View className='tabs' role='tablist'>
+      <View className="tabs" role="tablist">
         {TABS.map((t, i) => (
-          <View key={t.text} role='tab' aria-selected={i === tab} className={`tabs__item ${i === tab ? 'tabs__item--active' : ''}`} onClick={() => setTab(i)}>
+          <View
+            key={t.text}
+            role="tab"
+            aria-selected={i === tab}
+            className={`tabs__item ${i === tab ? 'tabs__item--active' : ''}`}
+            onClick={() => setTab(i)}
+          >
             {t.text}
           </View>
         ))}
       </View>
-      <StateView loading={list.loading && !list.data} error={list.data ? null : list.error} onRetry={list.reload} empty={list.data?.items.length === 0} emptyText='这里没有点单'>
+      <StateView
+        loading={list.loading && !list.data}
+        error={list.data ? null : list.error}
+        onRetry={list.reload}
+        empty={list.data?.items.length === 0}
+        emptyText="这里没有点单"
+      >
         {(list.data?.items ?? []).map((o) => (
           <QueueItem key={o.id} order={o} onChanged={() => void list.reload()} />
         ))}
@@ -51,34 +66,49 @@ function QueueItem({ order, onChanged }: { order: CourseOrder; onChanged: () => 
     onChanged();
   };
   return (
-    <View className='card'>
+    <View className="card">
       <OrderSummary order={order} />
-      <View className='row-actions'>
+      <View className="row-actions">
         {order.status === 'submitted' ? (
-          <Button className='btn btn-primary' loading={accept.busy} onClick={async () => (await accept.submit()) && (await done('已受理'))}>
+          <Button
+            className="btn btn-primary"
+            loading={accept.busy}
+            onClick={async () => (await accept.submit()) && (await done('已受理'))}
+          >
             受理
           </Button>
         ) : null}
         {order.status === 'submitted' || order.status === 'accepted' ? (
-          <Button className='btn btn-plain' onClick={() => setMode(mode === 'decline' ? 'none' : 'decline')}>
+          <Button className="btn btn-plain" onClick={() => setMode(mode === 'decline' ? 'none' : 'decline')}>
             婉拒
           </Button>
         ) : null}
         {order.status === 'accepted' || order.status === 'scheduled' ? (
-          <Button className='btn btn-primary' onClick={() => setMode(mode === 'schedule' ? 'none' : 'schedule')}>
+          <Button className="btn btn-primary" onClick={() => setMode(mode === 'schedule' ? 'none' : 'schedule')}>
             {order.status === 'scheduled' ? '再排一场' : '排课'}
           </Button>
         ) : null}
         {order.sessionIds.length ? (
-          <Button className='btn btn-plain' onClick={() => setMode(mode === 'report' ? 'none' : 'report')}>
+          <Button className="btn btn-plain" onClick={() => setMode(mode === 'report' ? 'none' : 'report')}>
             出勤与评价
           </Button>
         ) : null}
       </View>
       {mode === 'decline' ? (
         <View>
-          <TextField label='婉拒原因' value={reason} onInput={setReason} error={decline.fieldError?.message} placeholder='点单人会看到这段话' maxlength={200} />
-          <Button className='btn btn-primary' loading={decline.busy} onClick={async () => (await decline.submit()) && (await done('已婉拒'))}>
+          <TextField
+            label="婉拒原因"
+            value={reason}
+            onInput={setReason}
+            error={decline.fieldError?.message}
+            placeholder="点单人会看到这段话"
+            maxlength={200}
+          />
+          <Button
+            className="btn btn-primary"
+            loading={decline.busy}
+            onClick={async () => (await decline.submit()) && (await done('已婉拒'))}
+          >
             确认婉拒
           </Button>
         </View>

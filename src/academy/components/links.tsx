@@ -12,9 +12,13 @@ const LINKS = [
 /** The academy's four doors, at the top of the sessions page. */
 export function AcademyLinks() {
   return (
-    <View className='academy-links'>
+    <View className="academy-links">
       {LINKS.map((l) => (
-        <Button key={l.url} className='btn btn-plain academy-links__btn' onClick={() => Taro.navigateTo({ url: l.url })}>
+        <Button
+          key={l.url}
+          className="btn btn-plain academy-links__btn"
+          onClick={() => Taro.navigateTo({ url: l.url })}
+        >
           {l.text}
         </Button>
       ))}

@@ -19,13 +19,22 @@ export function MyOrders() {
   const [open, setOpen] = useState<string | null>(null);
 
   const withdraw = async (o: CourseOrder) => {
-    const ok = await Taro.showModal({ title: '撤回点单', content: `确定撤回「${o.title}」的点单吗？`, confirmText: '撤回', cancelText: '再想想' });
+    const ok = await Taro.showModal({
+      title: '撤回点单',
+      content: `确定撤回「${o.title}」的点单吗？`,
+      confirmText: '撤回',
+      cancelText: '再想想',
+    });
     if (!ok.confirm) return;
     try {
       await academyService.withdrawOrder(o.id, newRequestId());
       await Taro.showToast({ title: '已撤回', icon: 'none' });
     } catch (e) {
-      await Taro.showModal({ title: '未能撤回', content: e instanceof Error ? e.message : '请稍后再试', showCancel: false });
+      await Taro.showModal({
+        title: '未能撤回',
+        content: e instanceof Error ? e.message : '请稍后再试',
+        showCancel: false,
+      });
     }
     void list.reload();
   };
@@ -36,24 +45,24 @@ export function MyOrders() {
       error={list.data ? null : list.error}
       onRetry={list.reload}
       empty={list.data?.length === 0}
-      emptyText='还没有点单'
+      emptyText="还没有点单"
       emptyAction={
-        <Button className='btn btn-primary' onClick={() => Taro.navigateTo({ url: '/academy/pages/order/index' })}>
+        <Button className="btn btn-primary" onClick={() => Taro.navigateTo({ url: '/academy/pages/order/index' })}>
           我要点单
         </Button>
       }
     >
       {(list.data ?? []).map((o) => (
-        <View key={o.id} className='card'>
+        <View key={o.id} className="card">
           <OrderSummary order={o} />
-          <View className='row-actions'>
+          <View className="row-actions">
             {o.status === 'submitted' || o.status === 'accepted' ? (
-              <Button className='btn btn-plain' onClick={() => void withdraw(o)}>
+              <Button className="btn btn-plain" onClick={() => void withdraw(o)}>
                 撤回点单
               </Button>
             ) : null}
             {o.sessionIds.length ? (
-              <Button className='btn btn-plain' onClick={() => setOpen(open === o.id ? null : o.id)}>
+              <Button className="btn btn-plain" onClick={() => setOpen(open === o.id ? null : o.id)}>
                 课程安排与出勤
               </Button>
             ) : null}

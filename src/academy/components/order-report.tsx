@@ -10,15 +10,30 @@ import './report.scss';
 export function OrderReport({ orderId }: { orderId: string }) {
   const report = useAsync<Report>(() => academyService.orderReport(orderId), [orderId]);
   return (
-    <StateView loading={report.loading && !report.data} error={report.data ? null : report.error} onRetry={report.reload} empty={report.data?.sessions.length === 0} emptyText='还没有排课'>
+    <StateView
+      loading={report.loading && !report.data}
+      error={report.data ? null : report.error}
+      onRetry={report.reload}
+      empty={report.data?.sessions.length === 0}
+      emptyText="还没有排课"
+    >
       {(report.data?.sessions ?? []).map((s) => (
-        <View key={s.sessionId} className='academy-report' onClick={() => Taro.navigateTo({ url: `/academy/pages/session/index?id=${s.sessionId}` })}>
-          <View>{when(s.startAt)} · {s.title}</View>
-          <View className='muted'>
-            预约 {s.booked}/{s.capacity} · 签到 {s.attended} · 缺席 {s.absent} · {s.ratingAverage === null ? '暂无评分' : `评分 ${s.ratingAverage}（${s.ratingCount}人）`}
+        <View
+          key={s.sessionId}
+          className="academy-report"
+          onClick={() => Taro.navigateTo({ url: `/academy/pages/session/index?id=${s.sessionId}` })}
+        >
+          <View>
+            {when(s.startAt)} · {s.title}
+          </View>
+          <View className="muted">
+            预约 {s.booked}/{s.capacity} · 签到 {s.attended} · 缺席 {s.absent} ·{' '}
+            {s.ratingAverage === null ? '暂无评分' : `评分 ${s.ratingAverage}（${s.ratingCount}人）`}
           </View>
           {s.comments.map((c, i) => (
-            <View key={i} className='muted'>“{c}”</View>
+            <View key={i} className="muted">
+              “{c}”
+            </View>
           ))}
         </View>
       ))}

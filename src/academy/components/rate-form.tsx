@@ -12,7 +12,9 @@ const WORDS = ['', '很不满意', '不太满意', '一般', '满意', '非常�
 export function RateForm({ sessionId, onRated }: { sessionId: string; onRated: (s: Session) => void }) {
   const [stars, setStars] = useState(0);
   const [comment, setComment] = useState('');
-  const send = useSubmit((requestId) => academyService.rate({ sessionId, stars, comment: comment.trim() || undefined }, requestId));
+  const send = useSubmit((requestId) =>
+    academyService.rate({ sessionId, stars, comment: comment.trim() || undefined }, requestId),
+  );
   const submit = async () => {
     if (!stars) {
       await Taro.showToast({ title: '请先点星星打分', icon: 'none' });
@@ -25,14 +27,14 @@ export function RateForm({ sessionId, onRated }: { sessionId: string; onRated: (
     }
   };
   return (
-    <View className='card academy-rate'>
-      <View className='academy-rate__title'>给这堂课打个分</View>
-      <View className='academy-rate__stars' role='radiogroup' aria-label='评分'>
+    <View className="card academy-rate">
+      <View className="academy-rate__title">给这堂课打个分</View>
+      <View className="academy-rate__stars" role="radiogroup" aria-label="评分">
         {[1, 2, 3, 4, 5].map((n) => (
           <View
             key={n}
             className={`academy-rate__star ${n <= stars ? 'academy-rate__star--on' : ''}`}
-            role='radio'
+            role="radio"
             aria-checked={n === stars}
             aria-label={`${n}星`}
             onClick={() => setStars(n)}
@@ -41,16 +43,16 @@ export function RateForm({ sessionId, onRated }: { sessionId: string; onRated: (
           </View>
         ))}
       </View>
-      <View className='muted'>{stars ? `${stars}星 · ${WORDS[stars]}` : '点星星打分'}</View>
+      <View className="muted">{stars ? `${stars}星 · ${WORDS[stars]}` : '点星星打分'}</View>
       <Textarea
-        className='academy-rate__comment'
+        className="academy-rate__comment"
         value={comment}
         maxlength={300}
-        placeholder='说说收获或建议（选填）'
-        aria-label='评价内容'
+        placeholder="说说收获或建议（选填）"
+        aria-label="评价内容"
         onInput={(e) => setComment(e.detail.value)}
       />
-      <Button className='btn btn-primary' loading={send.busy} onClick={() => void submit()}>
+      <Button className="btn btn-primary" loading={send.busy} onClick={() => void submit()}>
         提交评价
       </Button>
     </View>

@@ -1,7 +1,13 @@
 import { Button, Picker, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { COURSE_FORMATS, FORMAT_LABELS, scheduleSessionInput, type CourseOrder, type Teacher } from '@contract/api/academy';
+import {
+  COURSE_FORMATS,
+  FORMAT_LABELS,
+  scheduleSessionInput,
+  type CourseOrder,
+  type Teacher,
+} from '@contract/api/academy';
 import { StateView, useAsync } from '../../components';
 import { FormField, SelectField, TextField } from '../../components/form-field';
 import { useSubmit } from '../../hooks/use-submit';
@@ -54,7 +60,8 @@ export function ScheduleForm({ order, onDone }: { order: CourseOrder; onDone: ()
     cancelDeadline: startAt - DEADLINE_HOURS[Math.max(0, DEADLINES.indexOf(deadline ?? ''))] * 3600_000,
   };
   const send = useSubmit((requestId) => academyService.scheduleSession(payload, requestId));
-  const err = (f: string) => (error?.field === f ? error.message : send.fieldError?.field === f ? send.fieldError.message : undefined);
+  const err = (f: string) =>
+    error?.field === f ? error.message : send.fieldError?.field === f ? send.fieldError.message : undefined;
 
   const submit = async () => {
     const parsed = scheduleSessionInput.parse(payload);
@@ -67,36 +74,78 @@ export function ScheduleForm({ order, onDone }: { order: CourseOrder; onDone: ()
   };
 
   return (
-    <StateView loading={teachers.loading && !teachers.data} error={teachers.data ? null : teachers.error} onRetry={teachers.reload}>
-      <View className='academy-schedule'>
-        <SelectField label='授课老师' value={teacherName} options={list.map((t) => t.name)} onChange={setTeacher} error={err('teacherOpenid')} />
-        <FormField label='上课日期' error={err('startAt')}>
-          <Picker mode='date' value={date} start={tomorrow} onChange={(e) => setDate(e.detail.value)}>
-            <View className='form-field__input form-field__picker' aria-label='上课日期'>{date}</View>
+    <StateView
+      loading={teachers.loading && !teachers.data}
+      error={teachers.data ? null : teachers.error}
+      onRetry={teachers.reload}
+    >
+      <View className="academy-schedule">
+        <SelectField
+          label="授课老师"
+          value={teacherName}
+          options={list.map((t) => t.name)}
+          onChange={setTeacher}
+          error={err('teacherOpenid')}
+        />
+        <FormField label="上课日期" error={err('startAt')}>
+          <Picker mode="date" value={date} start={tomorrow} onChange={(e) => setDate(e.detail.value)}>
+            <View className="form-field__input form-field__picker" aria-label="上课日期">
+              {date}
+            </View>
           </Picker>
         </FormField>
-        <View className='row-actions'>
-          <FormField label='开始'>
-            <Picker mode='time' value={start} onChange={(e) => setStart(e.detail.value)}>
-              <View className='form-field__input form-field__picker' aria-label='开始时间'>{start}</View>
+        <View className="row-actions">
+          <FormField label="开始">
+            <Picker mode="time" value={start} onChange={(e) => setStart(e.detail.value)}>
+              <View className="form-field__input form-field__picker" aria-label="开始时间">
+                {start}
+              </View>
             </Picker>
           </FormField>
-          <FormField label='结束' error={err('endAt')}>
-            <Picker mode='time' value={end} onChange={(e) => setEnd(e.detail.value)}>
-              <View className='form-field__input form-field__picker' aria-label='结束时间'>{end}</View>
+          <FormField label="结束" error={err('endAt')}>
+            <Picker mode="time" value={end} onChange={(e) => setEnd(e.detail.value)}>
+              <View className="form-field__input form-field__picker" aria-label="结束时间">
+                {end}
+              </View>
             </Picker>
           </FormField>
         </View>
-        <SelectField label='授课方式' value={format} options={FORMAT_NAMES} onChange={setFormat} />
+        <SelectField label="授课方式" value={format} options={FORMAT_NAMES} onChange={setFormat} />
         {live ? (
-          <TextField label='直播链接' value={liveLink} onInput={setLiveLink} error={err('liveLink')} placeholder='https://' maxlength={200} />
+          <TextField
+            label="直播链接"
+            value={liveLink}
+            onInput={setLiveLink}
+            error={err('liveLink')}
+            placeholder="https://"
+            maxlength={200}
+          />
         ) : (
-          <TextField label='上课地点' value={venue} onInput={setVenue} error={err('venue')} maxlength={80} />
+          <TextField label="上课地点" value={venue} onInput={setVenue} error={err('venue')} maxlength={80} />
         )}
-        <TextField label='名额' type='number' value={capacity} onInput={setCapacity} error={err('capacity')} maxlength={3} />
-        <SelectField label='预约范围' value={audience} options={order.employerId ? AUDIENCES : AUDIENCES.slice(0, 1)} onChange={setAudience} error={err('audience')} />
-        <SelectField label='取消截止' value={deadline} options={DEADLINES} onChange={setDeadline} error={err('cancelDeadline')} />
-        <Button className='btn btn-primary' loading={send.busy} onClick={() => void submit()}>
+        <TextField
+          label="名额"
+          type="number"
+          value={capacity}
+          onInput={setCapacity}
+          error={err('capacity')}
+          maxlength={3}
+        />
+        <SelectField
+          label="预约范围"
+          value={audience}
+          options={order.employerId ? AUDIENCES : AUDIENCES.slice(0, 1)}
+          onChange={setAudience}
+          error={err('audience')}
+        />
+        <SelectField
+          label="取消截止"
+          value={deadline}
+          options={DEADLINES}
+          onChange={setDeadline}
+          error={err('cancelDeadline')}
+        />
+        <Button className="btn btn-primary" loading={send.busy} onClick={() => void submit()}>
           确认排课
         </Button>
       </View>

@@ -14,11 +14,11 @@ export interface FormFieldProps {
 export function FormField({ label, error, hint, children }: FormFieldProps) {
   return (
     <View className={`form-field ${error ? 'form-field--error' : ''}`}>
-      <View className='form-field__label'>{label}</View>
+      <View className="form-field__label">{label}</View>
       {children}
-      {hint && !error ? <View className='form-field__hint'>{hint}</View> : null}
+      {hint && !error ? <View className="form-field__hint">{hint}</View> : null}
       {error ? (
-        <View className='form-field__error' role='alert'>
+        <View className="form-field__error" role="alert">
           {error}
         </View>
       ) : null}
@@ -38,11 +38,21 @@ export interface TextFieldProps {
   name?: string;
 }
 
-export function TextField({ label, value, onInput, error, hint, placeholder, type = 'text', maxlength = 140, name }: TextFieldProps) {
+export function TextField({
+  label,
+  value,
+  onInput,
+  error,
+  hint,
+  placeholder,
+  type = 'text',
+  maxlength = 140,
+  name,
+}: TextFieldProps) {
   return (
     <FormField label={label} error={error} hint={hint}>
       <Input
-        className='form-field__input'
+        className="form-field__input"
         name={name}
         value={value}
         type={type}
@@ -65,12 +75,24 @@ export interface SelectFieldProps<T extends string> {
 }
 
 /** A native Picker: the platform's own selector, nothing added to the package. */
-export function SelectField<T extends string>({ label, value, options, onChange, error, placeholder = '请选择' }: SelectFieldProps<T>) {
+export function SelectField<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  error,
+  placeholder = '请选择',
+}: SelectFieldProps<T>) {
   return (
     <FormField label={label} error={error}>
-      <Picker mode='selector' range={options as unknown as string[]} value={value ? options.indexOf(value) : 0} onChange={(e) => onChange(options[Number(e.detail.value)])}>
-        <View className='form-field__input form-field__picker' aria-label={label}>
-          {value ?? <View className='form-field__placeholder'>{placeholder}</View>}
+      <Picker
+        mode="selector"
+        range={options as unknown as string[]}
+        value={value ? options.indexOf(value) : 0}
+        onChange={(e) => onChange(options[Number(e.detail.value)])}
+      >
+        <View className="form-field__input form-field__picker" aria-label={label}>
+          {value ?? <View className="form-field__placeholder">{placeholder}</View>}
         </View>
       </Picker>
     </FormField>

@@ -17,7 +17,7 @@ export function PageShell({ title, className, children }: PageShellProps) {
   return (
     <View className={['page', elder ? 'elder' : '', className ?? ''].join(' ').trim()}>
       {title ? (
-        <View className='page-shell__title' role='heading' aria-level={1}>
+        <View className="page-shell__title" role="heading" aria-level={1}>
           {title}
         </View>
       ) : null}

@@ -19,9 +19,15 @@ export function QrCode({ value, size = 220, label = '二维码' }: QrCodeProps) 
   const { size: modules, rows } = useMemo(() => qrRows(value), [value]);
   const unit = Math.max(1, Math.floor(size / modules));
   return (
-    <View className='qr-code' role='img' aria-label={label} data-modules={modules} style={{ width: `${unit * modules}px`, height: `${unit * modules}px` }}>
+    <View
+      className="qr-code"
+      role="img"
+      aria-label={label}
+      data-modules={modules}
+      style={{ width: `${unit * modules}px`, height: `${unit * modules}px` }}
+    >
       {rows.map((runs, r) => (
-        <View key={r} className='qr-code__row' style={{ height: `${unit}px` }}>
+        <View key={r} className="qr-code__row" style={{ height: `${unit}px` }}>
           {runs.map((run, i) => (
             <View
               key={i}

@@ -24,19 +24,19 @@ function readable(error: { message: string }): string {
 export function StateView({ loading, error, empty, emptyText, emptyAction, onRetry, children }: StateViewProps) {
   if (loading) {
     return (
-      <View className='state-view' aria-busy='true'>
-        <View className='state-view__spinner' />
-        <View className='state-view__text'>正在加载…</View>
+      <View className="state-view" aria-busy="true">
+        <View className="state-view__spinner" />
+        <View className="state-view__text">正在加载…</View>
       </View>
     );
   }
   if (error) {
     return (
-      <View className='state-view state-view--error' role='alert'>
-        <View className='state-view__icon'>!</View>
-        <View className='state-view__text'>{readable(error)}</View>
+      <View className="state-view state-view--error" role="alert">
+        <View className="state-view__icon">!</View>
+        <View className="state-view__text">{readable(error)}</View>
         {onRetry ? (
-          <Button className='btn btn-plain state-view__retry' onClick={onRetry}>
+          <Button className="btn btn-plain state-view__retry" onClick={onRetry}>
             重试
           </Button>
         ) : null}
@@ -45,8 +45,8 @@ export function StateView({ loading, error, empty, emptyText, emptyAction, onRet
   }
   if (empty) {
     return (
-      <View className='state-view state-view--empty'>
-        <View className='state-view__text'>{emptyText ?? '暂无内容'}</View>
+      <View className="state-view state-view--empty">
+        <View className="state-view__text">{emptyText ?? '暂无内容'}</View>
         {emptyAction}
       </View>
     );

@@ -39,29 +39,29 @@ export function AdminTools({ contestId, tradeId }: { contestId: string; tradeId?
   };
 
   return (
-    <View className='card admin-tools'>
-      <View className='row-actions'>
-        <Button className='btn btn-plain review__export' disabled={busy || undefined} onClick={exportList}>
+    <View className="card admin-tools">
+      <View className="row-actions">
+        <Button className="btn btn-plain review__export" disabled={busy || undefined} onClick={exportList}>
           导出赛场名单
         </Button>
-        <Button className='btn btn-plain' disabled={busy || undefined} onClick={makePoster}>
+        <Button className="btn btn-plain" disabled={busy || undefined} onClick={makePoster}>
           海报小程序码
         </Button>
       </View>
       {csv ? (
-        <View className='admin-tools__csv'>
-          <View className='muted'>
+        <View className="admin-tools__csv">
+          <View className="muted">
             {csv.filename} · 共{csv.rows}人 · 已复制到剪贴板（手机号已隐藏中间4位）
           </View>
-          <Text userSelect className='admin-tools__text'>
+          <Text userSelect className="admin-tools__text">
             {csv.text}
           </Text>
         </View>
       ) : null}
       {poster ? (
-        <View className='admin-tools__poster'>
-          <Image src={poster} className='admin-tools__image' mode='aspectFit' showMenuByLongpress />
-          <View className='muted'>长按保存，印在海报上，扫码直达报名页</View>
+        <View className="admin-tools__poster">
+          <Image src={poster} className="admin-tools__image" mode="aspectFit" showMenuByLongpress />
+          <View className="muted">长按保存，印在海报上，扫码直达报名页</View>
         </View>
       ) : null}
     </View>

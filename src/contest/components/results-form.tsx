@@ -16,42 +16,81 @@ function defaultAward(rank: number): Award | '无奖项' {
 }
 
 /** Ranks and awards for the people who checked in to one trade, then 发布成绩 (notifies each). */
-export function ResultsForm({ contestId, tradeId, people, onDone }: { contestId: string; tradeId: string; people: Registration[]; onDone: () => void }) {
-  const [rows, setRows] = useState(() => people.map((p, i) => ({ id: p.id, rank: String(p.result?.rank ?? i + 1), award: (p.result?.award ?? (p.result ? '无奖项' : defaultAward(i + 1))) as Award | '无奖项' })));
+export function ResultsForm({
+  contestId,
+  tradeId,
+  people,
+  onDone,
+}: {
+  contestId: string;
+  tradeId: string;
+  people: Registration[];
+  onDone: () => void;
+}) {
+  const [rows, setRows] = useState(() =>
+    people.map((p, i) => ({
+      id: p.id,
+      rank: String(p.result?.rank ?? i + 1),
+      award: (p.result?.award ?? (p.result ? '无奖项' : defaultAward(i + 1))) as Award | '无奖项',
+    })),
+  );
   const [busy, setBusy] = useState(false);
-  const set = (i: number, patch: Partial<(typeof rows)[number]>) => setRows((r) => r.map((row, j) => (j === i ? { ...row, ...patch } : row)));
+  const set = (i: number, patch: Partial<(typeof rows)[number]>) =>
+    setRows((r) => r.map((row, j) => (j === i ? { ...row, ...patch } : row)));
 
   const publish = async () => {
-    const { confirm } = await Taro.showModal({ title: '发布成绩', content: `发布后${people.length}位选手会收到成绩通知，确定发布吗？` });
+    const { confirm } = await Taro.showModal({
+      title: '发布成绩',
+      content: `发布后${people.length}位选手会收到成绩通知，确定发布吗？`,
+    });
     if (!confirm) return;
     setBusy(true);
     try {
-      const results = rows.map((r) => ({ registrationId: r.id, rank: Number(r.rank), ...(r.award !== '无奖项' ? { award: r.award } : {}) }));
+      const results = rows.map((r) => ({
+        registrationId: r.id,
+        rank: Number(r.rank),
+        ...(r.award !== '无奖项' ? { award: r.award } : {}),
+      }));
       const out = await contestService.publishResults({ contestId, tradeId, results }, newRequestId());
       await Taro.showToast({ title: `已发布${out.published}人`, icon: 'success' });
       onDone();
     } catch (e) {
-      await Taro.showModal({ title: '未能发布', content: e instanceof ServiceError ? e.message : '请稍后再试', showCancel: false });
+      await Taro.showModal({
+        title: '未能发布',
+        content: e instanceof ServiceError ? e.message : '请稍后再试',
+        showCancel: false,
+      });
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <View className='card results-form'>
-      <View className='review__section'>登记成绩（已签到 {people.length} 人）</View>
+    <View className="card results-form">
+      <View className="review__section">登记成绩（已签到 {people.length} 人）</View>
       {people.map((p, i) => (
-        <View key={p.id} className='results-form__row'>
-          <View className='results-form__name'>{p.name}</View>
-          <Input className='results-form__rank' type='number' value={rows[i].rank} aria-label={`${p.name}名次`} onInput={(e) => set(i, { rank: e.detail.value })} />
-          <Picker mode='selector' range={AWARD_OPTIONS as unknown as string[]} value={AWARD_OPTIONS.indexOf(rows[i].award)} onChange={(e) => set(i, { award: AWARD_OPTIONS[Number(e.detail.value)] })}>
-            <View className='results-form__award' aria-label={`${p.name}奖项`}>
+        <View key={p.id} className="results-form__row">
+          <View className="results-form__name">{p.name}</View>
+          <Input
+            className="results-form__rank"
+            type="number"
+            value={rows[i].rank}
+            aria-label={`${p.name}名次`}
+            onInput={(e) => set(i, { rank: e.detail.value })}
+          />
+          <Picker
+            mode="selector"
+            range={AWARD_OPTIONS as unknown as string[]}
+            value={AWARD_OPTIONS.indexOf(rows[i].award)}
+            onChange={(e) => set(i, { award: AWARD_OPTIONS[Number(e.detail.value)] })}
+          >
+            <View className="results-form__award" aria-label={`${p.name}奖项`}>
               {rows[i].award}
             </View>
           </Picker>
         </View>
       ))}
-      <Button className='btn btn-primary review__publish' loading={busy} disabled={busy || undefined} onClick={publish}>
+      <Button className="btn btn-primary review__publish" loading={busy} disabled={busy || undefined} onClick={publish}>
         发布成绩
       </Button>
     </View>

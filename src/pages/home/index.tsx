@@ -26,33 +26,33 @@ export default function HomePage() {
   };
 
   return (
-    <PageShell className='home'>
-      <View className='home__hero'>
-        <View className='home__hero-title'>秀洲区总工会 · 职工之家</View>
-        <View className='home__hero-sub'>技能比武报名、工匠学院点课、光荣退休、春节礼包，都在这里办</View>
+    <PageShell className="home">
+      <View className="home__hero">
+        <View className="home__hero-title">秀洲区总工会 · 职工之家</View>
+        <View className="home__hero-sub">技能比武报名、工匠学院点课、光荣退休、春节礼包，都在这里办</View>
       </View>
 
-      <View className='home__grid'>
+      <View className="home__grid">
         {SERVICE_ENTRIES.map((entry) => (
           <View
             key={entry.key}
-            className='home__entry'
-            role='button'
+            className="home__entry"
+            role="button"
             aria-label={entry.title}
             onClick={() => Taro.navigateTo({ url: entry.url })}
           >
-            <View className='home__entry-icon' style={{ background: entry.color }}>
+            <View className="home__entry-icon" style={{ background: entry.color }}>
               {entry.mark}
             </View>
-            <View className='home__entry-title'>{entry.title}</View>
-            <View className='home__entry-desc'>{entry.season}</View>
+            <View className="home__entry-title">{entry.title}</View>
+            <View className="home__entry-desc">{entry.season}</View>
           </View>
         ))}
       </View>
 
-      <View className='home__section-head'>
-        <View className='home__section-title'>户外劳动者驿站</View>
-        <Button className='btn btn-plain home__locate' onClick={locate}>
+      <View className="home__section-head">
+        <View className="home__section-title">户外劳动者驿站</View>
+        <Button className="btn btn-plain home__locate" onClick={locate}>
           {located ? '已按距离排序' : '离我最近'}
         </Button>
       </View>
@@ -60,10 +60,12 @@ export default function HomePage() {
         loading={stations.loading}
         error={stations.error}
         empty={stations.data?.length === 0}
-        emptyText='附近暂无驿站信息'
+        emptyText="附近暂无驿站信息"
         onRetry={stations.reload}
       >
-        {stations.data?.map((st) => <StationCard key={st.id} station={st} />)}
+        {stations.data?.map((st) => (
+          <StationCard key={st.id} station={st} />
+        ))}
       </StateView>
     </PageShell>
   );

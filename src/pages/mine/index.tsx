@@ -28,9 +28,9 @@ const go = (url: string) => () => Taro.navigateTo({ url });
 
 function Row({ title, hint, url }: { title: string; hint?: string; url: string }) {
   return (
-    <View className='mine__row' role='button' aria-label={title} onClick={go(url)}>
+    <View className="mine__row" role="button" aria-label={title} onClick={go(url)}>
       <View>{title}</View>
-      <View className='mine__row-hint'>{hint ?? '›'}</View>
+      <View className="mine__row-hint">{hint ?? '›'}</View>
     </View>
   );
 }
@@ -42,36 +42,48 @@ export default function MinePage() {
   const status = data ? MEMBERSHIP[data.membership.status] : null;
 
   return (
-    <PageShell className='mine'>
+    <PageShell className="mine">
       <StateView loading={me.loading && !data} error={data ? null : me.error} onRetry={me.reload}>
         {data ? (
           <>
-            <View className='card mine__head'>
-              <View className='mine__name'>{data.profile?.name ?? '新朋友，您好'}</View>
+            <View className="card mine__head">
+              <View className="mine__name">{data.profile?.name ?? '新朋友，您好'}</View>
               {status ? <StatusTag text={status.text} tone={status.tone} /> : null}
               {!data.profileComplete ? (
-                <View className='btn btn-primary mine__cta' role='button' onClick={go('/member/pages/profile/index')}>
+                <View className="btn btn-primary mine__cta" role="button" onClick={go('/member/pages/profile/index')}>
                   完善会员信息
                 </View>
               ) : null}
               {data.profileComplete && (data.membership.status === 'none' || data.membership.status === 'returned') ? (
-                <View className='btn btn-primary mine__cta' role='button' onClick={go('/member/pages/apply/index')}>
+                <View className="btn btn-primary mine__cta" role="button" onClick={go('/member/pages/apply/index')}>
                   {data.membership.status === 'returned' ? '查看原因并重新申请入会' : '申请加入工会'}
                 </View>
               ) : null}
-              {data.membership.status === 'pending' ? <View className='muted'>入会申请已提交，审核结果会通过消息通知您</View> : null}
+              {data.membership.status === 'pending' ? (
+                <View className="muted">入会申请已提交，审核结果会通过消息通知您</View>
+              ) : null}
             </View>
 
             {data.membership.status === 'member' ? <MemberCard me={data} /> : null}
 
-            <View className='card'>
-              <Row title='我的消息' hint={data.unreadMessages ? `${data.unreadMessages} 条未读` : undefined} url='/member/pages/messages/index' />
-              <Row title='个人信息' hint={data.profileComplete ? '查看和修改' : '待完善'} url='/member/pages/profile/index' />
-              {data.membership.status === 'member' ? <Row title='转会（更换工作单位）' url='/member/pages/transfer/index' /> : null}
-              {data.roles.includes('admin') ? <Row title='入会审核' url='/member/pages/applications/index' /> : null}
+            <View className="card">
+              <Row
+                title="我的消息"
+                hint={data.unreadMessages ? `${data.unreadMessages} 条未读` : undefined}
+                url="/member/pages/messages/index"
+              />
+              <Row
+                title="个人信息"
+                hint={data.profileComplete ? '查看和修改' : '待完善'}
+                url="/member/pages/profile/index"
+              />
+              {data.membership.status === 'member' ? (
+                <Row title="转会（更换工作单位）" url="/member/pages/transfer/index" />
+              ) : null}
+              {data.roles.includes('admin') ? <Row title="入会审核" url="/member/pages/applications/index" /> : null}
             </View>
 
-            <View className='card'>
+            <View className="card">
               {RECORDS.map((r) => (
                 <Row key={r.url} title={r.title} url={r.url} />
               ))}
@@ -80,18 +92,18 @@ export default function MinePage() {
         ) : null}
       </StateView>
 
-      <View className='card'>
+      <View className="card">
         {/* The whole row is the switch's label: one big target, not a small toggle. */}
-        <Label className='mine__row'>
+        <Label className="mine__row">
           <View>
             <View>长辈模式</View>
-            <View className='muted'>字更大、按钮更大、颜色更清楚</View>
+            <View className="muted">字更大、按钮更大、颜色更清楚</View>
           </View>
-          <Switch checked={elder} aria-label='长辈模式' color='#c8161d' onChange={(e) => setElder(e.detail.value)} />
+          <Switch checked={elder} aria-label="长辈模式" color="#c8161d" onChange={(e) => setElder(e.detail.value)} />
         </Label>
-        <Row title='用户隐私保护指引' url='/member/pages/privacy/index' />
-        <Row title='查看或删除我的数据' url='/member/pages/my-data/index' />
-        {isEmulatorBuild() ? <Row title='切换体验身份（演示环境）' url='/pages/persona/index' /> : null}
+        <Row title="用户隐私保护指引" url="/member/pages/privacy/index" />
+        <Row title="查看或删除我的数据" url="/member/pages/my-data/index" />
+        {isEmulatorBuild() ? <Row title="切换体验身份（演示环境）" url="/pages/persona/index" /> : null}
       </View>
     </PageShell>
   );

@@ -9,19 +9,19 @@ function CodePanel() {
   const { code, error, refresh } = useRefreshingCode(() => memberService.memberCode());
   if (error) {
     return (
-      <View className='member-card__code' role='alert'>
-        <View className='member-card__error'>{error.message}</View>
-        <Button className='btn btn-plain' onClick={refresh}>
+      <View className="member-card__code" role="alert">
+        <View className="member-card__error">{error.message}</View>
+        <Button className="btn btn-plain" onClick={refresh}>
           重新获取
         </Button>
       </View>
     );
   }
-  if (!code) return <View className='member-card__code muted'>正在生成会员码…</View>;
+  if (!code) return <View className="member-card__code muted">正在生成会员码…</View>;
   return (
-    <View className='member-card__code'>
-      <QrCode value={code.token} size={240} label='会员码' />
-      <View className='muted'>会员码每分钟自动刷新，截图无效</View>
+    <View className="member-card__code">
+      <QrCode value={code.token} size={240} label="会员码" />
+      <View className="muted">会员码每分钟自动刷新，截图无效</View>
     </View>
   );
 }
@@ -30,12 +30,12 @@ function CodePanel() {
 export function MemberCard({ me }: { me: MyProfile }) {
   const [showCode, setShowCode] = useState(false);
   return (
-    <View className='member-card'>
-      <View className='member-card__org'>秀洲区总工会 · 电子会员卡</View>
-      <View className='member-card__name'>{me.profile?.name}</View>
-      <View className='member-card__line'>会员号 {me.membership.memberNo}</View>
-      <View className='member-card__line'>{me.membership.employer ?? me.profile?.employer}</View>
-      <Button className='btn member-card__toggle' onClick={() => setShowCode((v) => !v)}>
+    <View className="member-card">
+      <View className="member-card__org">秀洲区总工会 · 电子会员卡</View>
+      <View className="member-card__name">{me.profile?.name}</View>
+      <View className="member-card__line">会员号 {me.membership.memberNo}</View>
+      <View className="member-card__line">{me.membership.employer ?? me.profile?.employer}</View>
+      <Button className="btn member-card__toggle" onClick={() => setShowCode((v) => !v)}>
         {showCode ? '收起会员码' : '出示会员码'}
       </Button>
       {showCode ? <CodePanel /> : null}

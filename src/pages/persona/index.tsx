@@ -34,23 +34,28 @@ export default function PersonaPage() {
   };
 
   return (
-    <PageShell title='选择体验身份'>
-      <View className='muted persona__hint'>演示环境：选择一个身份体验对应的功能。正式版小程序以微信身份登录。</View>
-      <StateView loading={personas.loading} error={personas.error} onRetry={personas.reload} empty={personas.data?.length === 0}>
+    <PageShell title="选择体验身份">
+      <View className="muted persona__hint">演示环境：选择一个身份体验对应的功能。正式版小程序以微信身份登录。</View>
+      <StateView
+        loading={personas.loading}
+        error={personas.error}
+        onRetry={personas.reload}
+        empty={personas.data?.length === 0}
+      >
         {personas.data?.map((p) => (
           <View
             key={p.openid}
             className={`card persona__item ${p.openid === current ? 'persona__item--current' : ''}`}
-            role='button'
+            role="button"
             aria-label={p.label}
             data-openid={p.openid}
             onClick={() => choose(p)}
           >
-            <View className='persona__label'>
+            <View className="persona__label">
               {p.label}
               {p.openid === current ? '（当前）' : ''}
             </View>
-            <View className='muted'>{p.description}</View>
+            <View className="muted">{p.description}</View>
           </View>
         ))}
       </StateView>

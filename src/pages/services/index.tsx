@@ -9,12 +9,18 @@ import './index.scss';
 function LinkList({ title, links }: { title: string; links: WorkbenchLink[] }) {
   if (links.length === 0) return null;
   return (
-    <View className='services__section'>
-      <View className='services__section-title'>{title}</View>
+    <View className="services__section">
+      <View className="services__section-title">{title}</View>
       {links.map((l) => (
-        <View key={l.url} className='card services__link' role='button' aria-label={l.title} onClick={() => Taro.navigateTo({ url: l.url })}>
-          <View className='services__link-title'>{l.title}</View>
-          <View className='muted'>{l.hint}</View>
+        <View
+          key={l.url}
+          className="card services__link"
+          role="button"
+          aria-label={l.title}
+          onClick={() => Taro.navigateTo({ url: l.url })}
+        >
+          <View className="services__link-title">{l.title}</View>
+          <View className="muted">{l.hint}</View>
         </View>
       ))}
     </View>
@@ -27,28 +33,28 @@ export default function ServicesPage() {
   const visible = (l: WorkbenchLink) => l.roles.some((r) => roles.includes(r));
 
   return (
-    <PageShell title='服务'>
+    <PageShell title="服务">
       {SERVICE_ENTRIES.map((entry) => (
         <View
           key={entry.key}
-          className='card services__entry'
-          role='button'
+          className="card services__entry"
+          role="button"
           aria-label={entry.title}
           onClick={() => Taro.navigateTo({ url: entry.url })}
         >
-          <View className='services__mark' style={{ background: entry.color }}>
+          <View className="services__mark" style={{ background: entry.color }}>
             {entry.mark}
           </View>
-          <View className='services__body'>
-            <View className='services__title'>{entry.title}</View>
-            <View className='services__desc'>{entry.description}</View>
+          <View className="services__body">
+            <View className="services__title">{entry.title}</View>
+            <View className="services__desc">{entry.description}</View>
           </View>
         </View>
       ))}
       {hasAnyRole(me.data, 'staff', 'teacher', 'admin', 'enterprise') ? (
         <>
-          <LinkList title='工作台' links={WORKBENCH_LINKS.filter((l) => l.group === 'scan' && visible(l))} />
-          <LinkList title='管理' links={WORKBENCH_LINKS.filter((l) => l.group === 'manage' && visible(l))} />
+          <LinkList title="工作台" links={WORKBENCH_LINKS.filter((l) => l.group === 'scan' && visible(l))} />
+          <LinkList title="管理" links={WORKBENCH_LINKS.filter((l) => l.group === 'manage' && visible(l))} />
         </>
       ) : null}
     </PageShell>

@@ -8,17 +8,17 @@ const RESULT_WORD: Record<RecentScan['result'], string> = { success: '成功', u
 
 /** Live counts for the scope: 已签到 / 应到, 已核销 / 库存. */
 export function ScopeCounts({ counts, error }: { counts?: ScopeCount[]; error?: Error | null }) {
-  if (error) return <View className='muted'>人数统计暂时无法加载</View>;
+  if (error) return <View className="muted">人数统计暂时无法加载</View>;
   if (!counts || counts.length === 0) return null;
   return (
-    <View className='scope-counts'>
+    <View className="scope-counts">
       {counts.map((c) => (
-        <View key={c.label} className='scope-counts__item'>
-          <View className='scope-counts__value'>
+        <View key={c.label} className="scope-counts__item">
+          <View className="scope-counts__value">
             {c.done}
-            <View className='scope-counts__total'> / {c.total}</View>
+            <View className="scope-counts__total"> / {c.total}</View>
           </View>
-          <View className='scope-counts__label'>{c.label}</View>
+          <View className="scope-counts__label">{c.label}</View>
         </View>
       ))}
     </View>
@@ -26,20 +26,31 @@ export function ScopeCounts({ counts, error }: { counts?: ScopeCount[]; error?: 
 }
 
 /** My recent scans here, newest first; undone ones are marked. */
-export function RecentScans(props: { items?: RecentScan[]; loading: boolean; error: Error | null; onRetry: () => void }) {
+export function RecentScans(props: {
+  items?: RecentScan[];
+  loading: boolean;
+  error: Error | null;
+  onRetry: () => void;
+}) {
   const items = props.items ?? [];
   return (
-    <View className='card recent-scans'>
-      <View className='recent-scans__title'>我最近的扫码</View>
-      <StateView loading={props.loading && items.length === 0} error={props.error} onRetry={props.onRetry} empty={items.length === 0} emptyText='还没有扫码记录'>
+    <View className="card recent-scans">
+      <View className="recent-scans__title">我最近的扫码</View>
+      <StateView
+        loading={props.loading && items.length === 0}
+        error={props.error}
+        onRetry={props.onRetry}
+        empty={items.length === 0}
+        emptyText="还没有扫码记录"
+      >
         {items.map((r) => (
           <View key={r.scanId} className={`recent-scans__row recent-scans__row--${r.undone ? 'undone' : r.result}`}>
-            <View className='recent-scans__time'>{clockTime(r.at)}</View>
-            <View className='recent-scans__what'>
+            <View className="recent-scans__time">{clockTime(r.at)}</View>
+            <View className="recent-scans__what">
               {r.title}
               {r.personName ? ` · ${r.personName}` : ''}
             </View>
-            <View className='recent-scans__result'>{r.undone ? '已撤销' : RESULT_WORD[r.result]}</View>
+            <View className="recent-scans__result">{r.undone ? '已撤销' : RESULT_WORD[r.result]}</View>
           </View>
         ))}
       </StateView>

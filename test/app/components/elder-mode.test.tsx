@@ -24,7 +24,7 @@ describe('长辈模式', () => {
   test('every mounted page switches at once', () => {
     setElderMode(false);
     const { container } = render(
-      <PageShell title='我的'>
+      <PageShell title="我的">
         <button onClick={() => setElderMode(true)}>开启</button>
       </PageShell>,
     );

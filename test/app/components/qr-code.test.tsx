@@ -41,13 +41,13 @@ describe('QrCode', () => {
   });
 
   test('a different value draws a different code', () => {
-    const a = render(<QrCode value='v.voucher1.t4k9q0.1.sigA' />).container;
-    const b = render(<QrCode value='v.voucher2.t4k9q0.1.sigB' />).container;
+    const a = render(<QrCode value="v.voucher1.t4k9q0.1.sigA" />).container;
+    const b = render(<QrCode value="v.voucher2.t4k9q0.1.sigB" />).container;
     expect(scanDrawn(a)).not.toBe(scanDrawn(b));
   });
 
   test('is labelled for screen readers', () => {
-    const { container } = render(<QrCode value='x' label='会员码' />);
+    const { container } = render(<QrCode value="x" label="会员码" />);
     expect(container.querySelector('[aria-label="会员码"]')).not.toBeNull();
   });
 });

@@ -10,8 +10,22 @@ import { hasConsented } from '../../../src/stores/consent';
 import ProfilePage from '../../../src/member/pages/profile/index';
 import HomePage from '../../../src/pages/home/index';
 
-const profile = { name: '张晓明', phone: '13812345678', employer: '嘉兴秀洲精工机械有限公司', district: '秀洲区', category: '产业工人' };
-const me = { openid: 'o1', roles: [], scopes: [], profile, profileComplete: true, membership: { status: 'none' }, unreadMessages: 0 };
+const profile = {
+  name: '张晓明',
+  phone: '13812345678',
+  employer: '嘉兴秀洲精工机械有限公司',
+  district: '秀洲区',
+  category: '产业工人',
+};
+const me = {
+  openid: 'o1',
+  roles: [],
+  scopes: [],
+  profile,
+  profileComplete: true,
+  membership: { status: 'none' },
+  unreadMessages: 0,
+};
 
 let calls: Array<{ name: string; data: Record<string, unknown> }>;
 beforeEach(() => {
@@ -56,7 +70,9 @@ test('离我最近 asks why before reading the location; declining reads nothing
   await act(async () => {
     fireEvent.click(screen.getByText('离我最近'));
   });
-  expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '使用您的位置', content: expect.stringContaining('不会保存') }));
+  expect(Taro.showModal).toHaveBeenCalledWith(
+    expect.objectContaining({ title: '使用您的位置', content: expect.stringContaining('不会保存') }),
+  );
   expect(getLocation).not.toHaveBeenCalled();
 
   await act(async () => {

@@ -27,7 +27,14 @@ afterEach(() => setTransport(null));
 test('scanner: a green result within the window offers 撤销, which asks a reason and undoes', async () => {
   serve({
     myScopes: () => [SCOPE],
-    scan: () => ({ result: 'success', kind: 'voucher', title: '礼包已核销', personName: '刘*峰', scanId: 'scan-1', undoUntil: Date.now() + 300_000 }),
+    scan: () => ({
+      result: 'success',
+      kind: 'voucher',
+      title: '礼包已核销',
+      personName: '刘*峰',
+      scanId: 'scan-1',
+      undoUntil: Date.now() + 300_000,
+    }),
     undo: () => ({ undone: true }),
   });
   jest.mocked(Taro.scanCode).mockResolvedValueOnce({ result: 'v.x.y.1.z', scanType: 'QR_CODE', errMsg: 'ok' } as any);
@@ -43,7 +50,13 @@ test('scanner: a green result within the window offers 撤销, which asks a reas
   await act(async () => {
     fireEvent.click(screen.getByText('确认撤销'));
   });
-  await waitFor(() => expect(sent.find((c) => c.data.action === 'undo')?.data).toMatchObject({ scanId: 'scan-1', reason: '发错了人', requestId: expect.any(String) }));
+  await waitFor(() =>
+    expect(sent.find((c) => c.data.action === 'undo')?.data).toMatchObject({
+      scanId: 'scan-1',
+      reason: '发错了人',
+      requestId: expect.any(String),
+    }),
+  );
   await waitFor(() => expect(screen.queryByText('核验成功')).toBeNull());
   expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已撤销' }));
 });
@@ -51,7 +64,11 @@ test('scanner: a green result within the window offers 撤销, which asks a reas
 test('scanner: a refused call (no permission) still shows an amber answer with the message', async () => {
   sent = [];
   setTransport(async (_name, data) =>
-    data.action === 'myScopes' ? { ok: true, data: [SCOPE] } : data.action === 'scan' ? { ok: false, code: 'FORBIDDEN', message: '您没有权限进行此操作' } : { ok: true, data: [] },
+    data.action === 'myScopes'
+      ? { ok: true, data: [SCOPE] }
+      : data.action === 'scan'
+        ? { ok: false, code: 'FORBIDDEN', message: '您没有权限进行此操作' }
+        : { ok: true, data: [] },
   );
   jest.mocked(Taro.scanCode).mockResolvedValueOnce({ result: 'junk', scanType: 'QR_CODE', errMsg: 'ok' } as any);
   render(<ScannerPage />);
@@ -69,8 +86,16 @@ test('scanner: a staff member without any scope is told whom to ask', async () =
 test('lookup: a bad phone tail is caught on the phone; a match can be acted on', async () => {
   serve({
     myScopes: () => [SCOPE],
-    lookup: () => [{ kind: 'voucher', subjectId: 'v1', personName: '刘*峰', phone: '151****3456', summary: '礼包 · 待核销' }],
-    redeemManual: () => ({ result: 'success', kind: 'voucher', title: '礼包已核销', personName: '刘*峰', scanId: 's2' }),
+    lookup: () => [
+      { kind: 'voucher', subjectId: 'v1', personName: '刘*峰', phone: '151****3456', summary: '礼包 · 待核销' },
+    ],
+    redeemManual: () => ({
+      result: 'success',
+      kind: 'voucher',
+      title: '礼包已核销',
+      personName: '刘*峰',
+      scanId: 's2',
+    }),
   });
   render(<LookupPage />);
   fireEvent.change(await screen.findByPlaceholderText('对方的姓名'), { target: { value: '刘海峰' } });
@@ -90,5 +115,9 @@ test('lookup: a bad phone tail is caught on the phone; a match can be acted on',
   });
   fireEvent.click(screen.getByText('核验此人'));
   expect(await screen.findByText('核验成功')).toBeTruthy();
-  expect(sent.find((c) => c.data.action === 'redeemManual')?.data).toMatchObject({ kind: 'voucher', subjectId: 'v1', scope: { kind: 'station', id: 'station-xinchenghui' } });
+  expect(sent.find((c) => c.data.action === 'redeemManual')?.data).toMatchObject({
+    kind: 'voucher',
+    subjectId: 'v1',
+    scope: { kind: 'station', id: 'station-xinchenghui' },
+  });
 });

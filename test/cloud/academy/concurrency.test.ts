@@ -13,7 +13,12 @@ async function state(sessionId: string) {
   const bookings = await w.all('sessionBookings', { sessionId });
   const [session] = await w.all('sessions', { _id: sessionId });
   const by = (st: string) => bookings.filter((b) => b.status === st);
-  return { session, booked: by('booked'), waitlisted: by('waitlisted').sort((a, b) => a.position - b.position), all: bookings };
+  return {
+    session,
+    booked: by('booked'),
+    waitlisted: by('waitlisted').sort((a, b) => a.position - b.position),
+    all: bookings,
+  };
 }
 
 describe('capacity under concurrent booking', () => {
@@ -54,7 +59,9 @@ describe('promotion when seats free', () => {
     ]);
     expect(c1.ok && c2.ok).toBe(true);
     const st = await state(s.id);
-    expect(st.booked.map((b) => b.openid).sort()).toEqual([workers[2], workers[3], workers[4], workers[5], workers[6]].sort());
+    expect(st.booked.map((b) => b.openid).sort()).toEqual(
+      [workers[2], workers[3], workers[4], workers[5], workers[6]].sort(),
+    );
     expect(st.waitlisted.map((b) => b.openid)).toEqual([workers[7], workers[8], workers[9]]);
     expect(st.session).toMatchObject({ booked: 5, waiting: 3 });
     const promotedMsgs = await w.all('messages', { title: '候补成功，已为您预约' });

@@ -17,11 +17,20 @@ const order = {
 describe('点单 (placeOrder)', () => {
   it('an enterprise contact orders for its employer: 已点单', async () => {
     const o = okData(await w.academy(PERSONAS.enterprise, 'placeOrder', order));
-    expect(o).toMatchObject({ status: 'submitted', statusLabel: '已点单', title: '服装制版与高效版型优化', employerId: 'emp-jiaxing-textile', employerName: '嘉兴纺织有限公司', mine: true });
+    expect(o).toMatchObject({
+      status: 'submitted',
+      statusLabel: '已点单',
+      title: '服装制版与高效版型优化',
+      employerId: 'emp-jiaxing-textile',
+      employerName: '嘉兴纺织有限公司',
+      mine: true,
+    });
   });
 
   it('a worker may propose a topic; the order carries their employer, not an employer scope', async () => {
-    const o = okData(await w.academy(PERSONAS.worker, 'placeOrder', { ...order, courseId: undefined, topic: '五轴加工中心操作' }));
+    const o = okData(
+      await w.academy(PERSONAS.worker, 'placeOrder', { ...order, courseId: undefined, topic: '五轴加工中心操作' }),
+    );
     expect(o).toMatchObject({ title: '五轴加工中心操作', employerName: '嘉兴秀洲精工机械有限公司' });
     expect(o.employerId).toBeUndefined();
   });
@@ -42,8 +51,14 @@ describe('点单 (placeOrder)', () => {
   });
 
   it('an unknown course is NOT_FOUND; a caller without a profile must complete it first', async () => {
-    expect(await w.academy(PERSONAS.enterprise, 'placeOrder', { ...order, courseId: 'course-nope' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
-    expect(await w.academy(PERSONAS.newcomer, 'placeOrder', order)).toMatchObject({ ok: false, code: 'PROFILE_INCOMPLETE' });
+    expect(await w.academy(PERSONAS.enterprise, 'placeOrder', { ...order, courseId: 'course-nope' })).toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND',
+    });
+    expect(await w.academy(PERSONAS.newcomer, 'placeOrder', order)).toMatchObject({
+      ok: false,
+      code: 'PROFILE_INCOMPLETE',
+    });
   });
 });
 
@@ -52,8 +67,14 @@ describe('seeing orders', () => {
     const mine = okData(await w.academy(PERSONAS.enterprise, 'myOrders'));
     expect(mine.map((o: any) => o.id)).toEqual(expect.arrayContaining(['ord-seed-loom', 'ord-seed-safety']));
     expect(okData(await w.academy(PERSONAS.worker, 'myOrders'))).toEqual([]);
-    expect(await w.academy(PERSONAS.worker, 'getOrder', { orderId: 'ord-seed-loom' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(await w.academy(PERSONAS.worker, 'orderReport', { orderId: 'ord-seed-loom' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await w.academy(PERSONAS.worker, 'getOrder', { orderId: 'ord-seed-loom' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
+    expect(await w.academy(PERSONAS.worker, 'orderReport', { orderId: 'ord-seed-loom' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
   });
 
   it('only admins list the queue', async () => {
@@ -70,30 +91,58 @@ describe('受理 / 婉拒 / 撤回', () => {
     expect(o).toMatchObject({ status: 'accepted', statusLabel: '已受理', acceptNote: '下周排课' });
     expect(await w.all('messages', { to: PERSONAS.enterprise, title: '课程点单已受理' })).toHaveLength(1);
     expect(await w.all('auditLog', { event: 'academy.acceptOrder' })).toHaveLength(1);
-    expect(await w.academy(PERSONAS.admin, 'acceptOrder', { orderId: 'ord-seed-safety' })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+    expect(await w.academy(PERSONAS.admin, 'acceptOrder', { orderId: 'ord-seed-safety' })).toMatchObject({
+      ok: false,
+      code: 'INVALID_STATE',
+    });
   });
 
   it('only an admin accepts or declines', async () => {
     const before = await w.snapshot(['courseOrders', 'messages']);
-    expect(await w.academy(PERSONAS.enterprise, 'acceptOrder', { orderId: 'ord-seed-safety' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(await w.academy(PERSONAS.teacher, 'declineOrder', { orderId: 'ord-seed-safety', reason: '不想上' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await w.academy(PERSONAS.enterprise, 'acceptOrder', { orderId: 'ord-seed-safety' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
+    expect(
+      await w.academy(PERSONAS.teacher, 'declineOrder', { orderId: 'ord-seed-safety', reason: '不想上' }),
+    ).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await w.snapshot(['courseOrders', 'messages'])).toEqual(before);
   });
 
   it('declining needs a reason, which the orderer reads', async () => {
-    expect(await w.academy(PERSONAS.admin, 'declineOrder', { orderId: 'ord-seed-safety' })).toMatchObject({ ok: false, code: 'INVALID_INPUT', details: { field: 'reason' } });
-    const o = okData(await w.academy(PERSONAS.admin, 'declineOrder', { orderId: 'ord-seed-safety', reason: '该月讲师已排满，请改选4月' }));
+    expect(await w.academy(PERSONAS.admin, 'declineOrder', { orderId: 'ord-seed-safety' })).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      details: { field: 'reason' },
+    });
+    const o = okData(
+      await w.academy(PERSONAS.admin, 'declineOrder', {
+        orderId: 'ord-seed-safety',
+        reason: '该月讲师已排满，请改选4月',
+      }),
+    );
     expect(o).toMatchObject({ status: 'declined', statusLabel: '已婉拒', declineReason: '该月讲师已排满，请改选4月' });
     const [msg] = await w.all('messages', { to: PERSONAS.enterprise });
     expect(msg.body).toContain('该月讲师已排满');
   });
 
   it('the orderer withdraws while 已点单 or 已受理; others may not; a scheduled order cannot be withdrawn', async () => {
-    expect(await w.academy(PERSONAS.worker, 'withdrawOrder', { orderId: 'ord-seed-safety' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(await w.academy(PERSONAS.admin, 'withdrawOrder', { orderId: 'ord-seed-safety' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(okData(await w.academy(PERSONAS.enterprise, 'withdrawOrder', { orderId: 'ord-seed-safety' }))).toMatchObject({ status: 'withdrawn', statusLabel: '已撤回' });
+    expect(await w.academy(PERSONAS.worker, 'withdrawOrder', { orderId: 'ord-seed-safety' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
+    expect(await w.academy(PERSONAS.admin, 'withdrawOrder', { orderId: 'ord-seed-safety' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
+    expect(okData(await w.academy(PERSONAS.enterprise, 'withdrawOrder', { orderId: 'ord-seed-safety' }))).toMatchObject(
+      { status: 'withdrawn', statusLabel: '已撤回' },
+    );
     okData(await w.schedule({ orderId: 'ord-seed-loom' }));
-    expect(await w.academy(PERSONAS.enterprise, 'withdrawOrder', { orderId: 'ord-seed-loom' })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+    expect(await w.academy(PERSONAS.enterprise, 'withdrawOrder', { orderId: 'ord-seed-loom' })).toMatchObject({
+      ok: false,
+      code: 'INVALID_STATE',
+    });
   });
 
   it('a racing decline and withdraw: exactly one wins', async () => {
@@ -108,7 +157,12 @@ describe('受理 / 婉拒 / 撤回', () => {
 
   it('a retried accept with the same request id answers the same, once', async () => {
     const requestId = rid('same');
-    const call = () => w.call(PERSONAS.admin, academyActions, 'academy', { action: 'acceptOrder', orderId: 'ord-seed-safety', requestId });
+    const call = () =>
+      w.call(PERSONAS.admin, academyActions, 'academy', {
+        action: 'acceptOrder',
+        orderId: 'ord-seed-safety',
+        requestId,
+      });
     const [a, b] = await Promise.all([call(), call()]);
     expect(a).toEqual(b);
     expect(await w.all('messages', { title: '课程点单已受理' })).toHaveLength(1);

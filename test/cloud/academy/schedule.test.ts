@@ -8,8 +8,17 @@ beforeEach(async () => {
 
 describe('下单 (scheduleSession)', () => {
   it('schedules an accepted order: 已排课, the teacher gets the session scope, orderer and teacher are notified, audited', async () => {
-    const s = okData(await w.schedule({ orderId: 'ord-seed-loom', courseId: undefined, audience: 'employer', capacity: 40 }));
-    expect(s).toMatchObject({ title: '高速织机挡车操作与疵点防控', capacity: 40, booked: 0, audience: 'employer', employerName: '嘉兴纺织有限公司', teacherName: '孙国华' });
+    const s = okData(
+      await w.schedule({ orderId: 'ord-seed-loom', courseId: undefined, audience: 'employer', capacity: 40 }),
+    );
+    expect(s).toMatchObject({
+      title: '高速织机挡车操作与疵点防控',
+      capacity: 40,
+      booked: 0,
+      audience: 'employer',
+      employerName: '嘉兴纺织有限公司',
+      teacherName: '孙国华',
+    });
     const [order] = await w.all('courseOrders', { _id: 'ord-seed-loom' });
     expect(order).toMatchObject({ status: 'scheduled', sessionIds: [s.id] });
     const [teacher] = await w.all('users', { _id: PERSONAS.teacher });
@@ -51,9 +60,14 @@ describe('下单 (scheduleSession)', () => {
     for (const who of [PERSONAS.teacher, PERSONAS.enterprise, PERSONAS.worker]) {
       expect(await w.schedule({}, who)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
       expect(await w.academy(who, 'listTeachers')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-      expect(await w.academy(who, 'updateSession', { sessionId: 'ses-seed-cnc', capacity: 50 })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+      expect(await w.academy(who, 'updateSession', { sessionId: 'ses-seed-cnc', capacity: 50 })).toMatchObject({
+        ok: false,
+        code: 'FORBIDDEN',
+      });
     }
-    expect(okData(await w.academy(PERSONAS.admin, 'listTeachers'))).toEqual([{ openid: PERSONAS.teacher, name: '孙国华' }]);
+    expect(okData(await w.academy(PERSONAS.admin, 'listTeachers'))).toEqual([
+      { openid: PERSONAS.teacher, name: '孙国华' },
+    ]);
   });
 });
 
@@ -64,13 +78,22 @@ describe('schedule changes', () => {
     okData(await w.academy(a, 'book', { sessionId: s.id }));
     okData(await w.academy(b, 'book', { sessionId: s.id }));
     const moved = shanghaiTime('2026-03-06 14:00');
-    okData(await w.academy(PERSONAS.admin, 'updateSession', { sessionId: s.id, startAt: moved, endAt: moved + 2 * HOUR }));
+    okData(
+      await w.academy(PERSONAS.admin, 'updateSession', { sessionId: s.id, startAt: moved, endAt: moved + 2 * HOUR }),
+    );
     expect(await w.all('messages', { title: '课程安排变更' })).toHaveLength(2);
-    expect(await w.academy(PERSONAS.admin, 'updateSession', { sessionId: s.id, endAt: moved - HOUR })).toMatchObject({ ok: false, code: 'INVALID_INPUT', details: { field: 'endAt' } });
+    expect(await w.academy(PERSONAS.admin, 'updateSession', { sessionId: s.id, endAt: moved - HOUR })).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      details: { field: 'endAt' },
+    });
     // Raising capacity promotes the waitlist.
     const bigger = okData(await w.academy(PERSONAS.admin, 'updateSession', { sessionId: s.id, capacity: 2 }));
     expect(bigger).toMatchObject({ capacity: 2, booked: 2, waiting: 0 });
-    expect(await w.academy(PERSONAS.admin, 'updateSession', { sessionId: s.id, capacity: 1 })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+    expect(await w.academy(PERSONAS.admin, 'updateSession', { sessionId: s.id, capacity: 1 })).toMatchObject({
+      ok: false,
+      code: 'INVALID_STATE',
+    });
   });
 });
 
@@ -79,11 +102,20 @@ describe('送达 and 评价 of an order', () => {
     const s = okData(await w.schedule({ orderId: 'ord-seed-loom', courseId: undefined, audience: 'employer' }));
     okData(await w.academy(PERSONAS.retiree, 'book', { sessionId: s.id })); // 嘉兴纺织 worker
     okData(await w.academy(PERSONAS.enterprise, 'book', { sessionId: s.id }));
-    expect(await w.academy(PERSONAS.teacher, 'closeSession', { sessionId: s.id })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+    expect(await w.academy(PERSONAS.teacher, 'closeSession', { sessionId: s.id })).toMatchObject({
+      ok: false,
+      code: 'INVALID_STATE',
+    });
     w.clock.set(s.startAt + 10 * 60_000);
     const [booking] = await w.all('sessionBookings', { openid: PERSONAS.retiree });
-    await w.db.collection('sessionBookings').doc(booking._id).update({ data: { status: 'attended', attendedAt: w.clock.now() } });
-    expect(await w.academy(PERSONAS.venueStaff, 'closeSession', { sessionId: s.id })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    await w.db
+      .collection('sessionBookings')
+      .doc(booking._id)
+      .update({ data: { status: 'attended', attendedAt: w.clock.now() } });
+    expect(await w.academy(PERSONAS.venueStaff, 'closeSession', { sessionId: s.id })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
     okData(await w.academy(PERSONAS.teacher, 'closeSession', { sessionId: s.id }));
     expect((await w.all('courseOrders', { _id: 'ord-seed-loom' }))[0].status).toBe('delivered');
     const [absent] = await w.all('sessionBookings', { openid: PERSONAS.enterprise });
@@ -92,9 +124,20 @@ describe('送达 and 评价 of an order', () => {
     const report = okData(await w.academy(PERSONAS.enterprise, 'orderReport', { orderId: 'ord-seed-loom' }));
     expect(report.order).toMatchObject({ status: 'rated', statusLabel: '已评价' });
     expect(report.sessions).toEqual([
-      expect.objectContaining({ sessionId: s.id, booked: 2, attended: 1, absent: 1, ratingCount: 1, ratingAverage: 5, comments: ['老师讲得细，实操很有用'] }),
+      expect.objectContaining({
+        sessionId: s.id,
+        booked: 2,
+        attended: 1,
+        absent: 1,
+        ratingCount: 1,
+        ratingAverage: 5,
+        comments: ['老师讲得细，实操很有用'],
+      }),
     ]);
     expect(JSON.stringify(report)).not.toContain(PERSONAS.retiree);
-    expect(await w.academy(PERSONAS.teacher, 'closeSession', { sessionId: s.id })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+    expect(await w.academy(PERSONAS.teacher, 'closeSession', { sessionId: s.id })).toMatchObject({
+      ok: false,
+      code: 'INVALID_STATE',
+    });
   });
 });

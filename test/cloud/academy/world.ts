@@ -12,7 +12,11 @@ export const T0 = shanghaiTime('2026-03-02 09:00');
 export const HOUR = 3600_000;
 export const DAY = 24 * HOUR;
 
-const MUTATING = new Set(Object.entries(academyActions).filter(([, d]) => d.mutating).map(([k]) => k));
+const MUTATING = new Set(
+  Object.entries(academyActions)
+    .filter(([, d]) => d.mutating)
+    .map(([k]) => k),
+);
 
 export interface AcademyWorld extends World {
   academy(openid: string, action: string, payload?: Record<string, unknown>): Promise<any>;
@@ -25,7 +29,11 @@ export async function academyWorld(): Promise<AcademyWorld> {
   const world = await makeWorld({ now: T0 });
   await seedAcademy(world.db, T0);
   const academy = (openid: string, action: string, payload: Record<string, unknown> = {}) =>
-    world.call(openid, academyActions, 'academy', { action, ...payload, ...(MUTATING.has(action) ? { requestId: rid(action) } : {}) });
+    world.call(openid, academyActions, 'academy', {
+      action,
+      ...payload,
+      ...(MUTATING.has(action) ? { requestId: rid(action) } : {}),
+    });
   const schedule = async (overrides: Record<string, unknown> = {}, as: string = PERSONAS.admin) => {
     const startAt = shanghaiTime('2026-03-05 14:00');
     return academy(as, 'scheduleSession', {
@@ -47,16 +55,25 @@ export async function academyWorld(): Promise<AcademyWorld> {
     const ids: string[] = [];
     for (let i = 0; i < n; i++) {
       const openid = `worker-${String(i).padStart(2, '0')}`;
-      await world.db.collection('users').doc(openid).set({
-        data: {
-          roles: ['member'],
-          scopes: [],
-          profile: { name: `职工${i}号`, phone: `1385730${String(1000 + i)}`, employer, district: '秀洲区', category: '产业工人' },
-          membership: { status: 'member', employer },
-          createdAt: T0,
-          updatedAt: T0,
-        },
-      });
+      await world.db
+        .collection('users')
+        .doc(openid)
+        .set({
+          data: {
+            roles: ['member'],
+            scopes: [],
+            profile: {
+              name: `职工${i}号`,
+              phone: `1385730${String(1000 + i)}`,
+              employer,
+              district: '秀洲区',
+              category: '产业工人',
+            },
+            membership: { status: 'member', employer },
+            createdAt: T0,
+            updatedAt: T0,
+          },
+        });
       ids.push(openid);
     }
     return ids;

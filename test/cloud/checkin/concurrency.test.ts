@@ -37,7 +37,13 @@ test('50 concurrent manual redemptions of one record: 1 success', async () => {
   const w = await checkinWorld();
   const results = await Promise.all(
     Array.from({ length: 50 }, (_, i) =>
-      w.checkin(PERSONAS.stationStaff, { action: 'redeemManual', kind: 'voucher', subjectId: 'tk-home-2', scope: HOME, requestId: rid(`m${i}`) }),
+      w.checkin(PERSONAS.stationStaff, {
+        action: 'redeemManual',
+        kind: 'voucher',
+        subjectId: 'tk-home-2',
+        scope: HOME,
+        requestId: rid(`m${i}`),
+      }),
     ),
   );
   const outcomes = results.map((r) => (r.ok ? r.data.result : r.code));

@@ -33,7 +33,16 @@ export const fakeVoucherKind: ScanKindHandler = {
     const claimed = await ctx.db
       .collection(FAKE)
       .where({ _id: subjectId, scopeKey: keyOf(scope), redeemed: null })
-      .update({ data: { redeemed: _.set({ scanId: stamp.scanId, at: stamp.at, staffName: stamp.staffName, placeName: stamp.placeName }) } });
+      .update({
+        data: {
+          redeemed: _.set({
+            scanId: stamp.scanId,
+            at: stamp.at,
+            staffName: stamp.staffName,
+            placeName: stamp.placeName,
+          }),
+        },
+      });
     const [doc] = (await ctx.db.collection(FAKE).where({ _id: subjectId }).limit(1).get()).data as FakeTicket[];
     if (!doc) fail('NOT_FOUND');
     if (doc.scopeKey !== keyOf(scope)) fail('WRONG_SCOPE');
@@ -51,14 +60,26 @@ export const fakeVoucherKind: ScanKindHandler = {
     };
   },
   async undo(ctx, subjectId, scan) {
-    const r = await ctx.db.collection(FAKE).where({ _id: subjectId, 'redeemed.scanId': scan.scanId }).update({ data: { redeemed: null } });
+    const r = await ctx.db
+      .collection(FAKE)
+      .where({ _id: subjectId, 'redeemed.scanId': scan.scanId })
+      .update({ data: { redeemed: null } });
     if (r.stats.updated !== 1) fail('INVALID_STATE');
   },
   async lookup(ctx, scope, query): Promise<LookupMatch[]> {
-    const found = await ctx.db.collection(FAKE).where({ scopeKey: keyOf(scope), holder: query.name }).get();
+    const found = await ctx.db
+      .collection(FAKE)
+      .where({ scopeKey: keyOf(scope), holder: query.name })
+      .get();
     return (found.data as FakeTicket[])
       .filter((t) => phoneTail(t.phone) === query.phoneTail)
-      .map((t) => ({ kind: 'voucher', subjectId: t._id, personName: maskName(t.holder), phone: maskPhone(t.phone), summary: t.redeemed ? '已核销' : '待核销' }));
+      .map((t) => ({
+        kind: 'voucher',
+        subjectId: t._id,
+        personName: maskName(t.holder),
+        phone: maskPhone(t.phone),
+        summary: t.redeemed ? '已核销' : '待核销',
+      }));
   },
   async counts(ctx, scope) {
     const _ = ctx.db.command;

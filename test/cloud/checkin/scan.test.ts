@@ -16,7 +16,10 @@ const scan = (code: string, who: string = PERSONAS.stationStaff, scope = HOME) =
 describe('the member card (real kind)', () => {
   test('a member code scans green 会员有效 with a masked name', async () => {
     const res = await scan(w.code('member', 'XZ2019000001'));
-    expect(res).toEqual({ ok: true, data: expect.objectContaining({ result: 'success', kind: 'member', title: '会员有效', personName: '王*国' }) });
+    expect(res).toEqual({
+      ok: true,
+      data: expect.objectContaining({ result: 'success', kind: 'member', title: '会员有效', personName: '王*国' }),
+    });
     // Verifying a membership changes nothing: no undo offered.
     expect(res.ok && res.data.undoUntil).toBeUndefined();
   });
@@ -27,7 +30,10 @@ describe('refusals', () => {
     const real = w.code('voucher', 'tk-home-1');
     const forged = `${real.slice(0, real.lastIndexOf('.'))}.AAAAAAAAAAAAAAAA`;
     const res = await scan(forged);
-    expect(res).toEqual({ ok: true, data: expect.objectContaining({ result: 'refused', code: 'TOKEN_INVALID', title: '二维码无效' }) });
+    expect(res).toEqual({
+      ok: true,
+      data: expect.objectContaining({ result: 'refused', code: 'TOKEN_INVALID', title: '二维码无效' }),
+    });
     expect((await w.all('fakeTickets', { _id: 'tk-home-1' }))[0].redeemed).toBeNull();
   });
 
@@ -48,13 +54,19 @@ describe('refusals', () => {
     const code = w.code('voucher', 'tk-home-1', 60_000);
     w.clock.advance(61_000);
     const res = await scan(code);
-    expect(res).toMatchObject({ ok: true, data: { result: 'refused', code: 'TOKEN_EXPIRED', kind: 'voucher', title: '二维码已过期' } });
+    expect(res).toMatchObject({
+      ok: true,
+      data: { result: 'refused', code: 'TOKEN_EXPIRED', kind: 'voucher', title: '二维码已过期' },
+    });
     expect(res.ok && res.data.message).toMatch(/刷新/);
   });
 
-  test("a code of another station is refused as the wrong place, and stays unredeemed", async () => {
+  test('a code of another station is refused as the wrong place, and stays unredeemed', async () => {
     const res = await scan(w.code('voucher', 'tk-other-1'));
-    expect(res).toMatchObject({ ok: true, data: { result: 'refused', code: 'WRONG_SCOPE', message: expect.stringContaining('此码不属于本场活动/本站点') } });
+    expect(res).toMatchObject({
+      ok: true,
+      data: { result: 'refused', code: 'WRONG_SCOPE', message: expect.stringContaining('此码不属于本场活动/本站点') },
+    });
     expect((await w.all('fakeTickets', { _id: 'tk-other-1' }))[0].redeemed).toBeNull();
   });
 
@@ -91,12 +103,18 @@ describe('who may scan', () => {
 
   test('staff of another station cannot scan here', async () => {
     expect(await scan(w.code('voucher', 'tk-home-1'), OTHER_STAFF)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(await scan(w.code('voucher', 'tk-home-1'), PERSONAS.venueStaff)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await scan(w.code('voucher', 'tk-home-1'), PERSONAS.venueStaff)).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
     expect((await w.all('fakeTickets', { _id: 'tk-home-1' }))[0].redeemed).toBeNull();
   });
 
   test('an admin may scan anywhere', async () => {
-    expect(await scan(w.code('voucher', 'tk-other-1'), PERSONAS.admin, OTHER)).toMatchObject({ ok: true, data: { result: 'success' } });
+    expect(await scan(w.code('voucher', 'tk-other-1'), PERSONAS.admin, OTHER)).toMatchObject({
+      ok: true,
+      data: { result: 'success' },
+    });
   });
 
   test('no caller at all is UNAUTHENTICATED', async () => {
@@ -124,7 +142,13 @@ describe('the trail', () => {
     await scan(code);
     await scan(code);
     await scan('not-a-code');
-    await w.checkin(PERSONAS.stationStaff, { action: 'redeemManual', kind: 'voucher', subjectId: 'tk-home-2', scope: HOME, requestId: rid() });
+    await w.checkin(PERSONAS.stationStaff, {
+      action: 'redeemManual',
+      kind: 'voucher',
+      subjectId: 'tk-home-2',
+      scope: HOME,
+      requestId: rid(),
+    });
 
     const scans = (await w.all('scans')).sort((a, b) => a.result.localeCompare(b.result));
     expect(scans.map((s) => [s.result, s.via, s.subjectId])).toEqual(

@@ -8,13 +8,19 @@ let w: CheckinWorld;
 let scanId: string;
 beforeEach(async () => {
   w = await checkinWorld();
-  const res = await w.checkin(PERSONAS.stationStaff, { action: 'scan', code: w.code('voucher', 'tk-home-1'), scope: HOME, requestId: rid() });
+  const res = await w.checkin(PERSONAS.stationStaff, {
+    action: 'scan',
+    code: w.code('voucher', 'tk-home-1'),
+    scope: HOME,
+    requestId: rid(),
+  });
   if (!res.ok || res.data.result !== 'success') throw new Error('setup scan failed');
   expect(res.data.undoUntil).toBe(w.clock.now() + 5 * 60_000);
   scanId = res.data.scanId;
 });
 
-const undo = (who: string, reason = '发错了人，收回礼包') => w.checkin(who, { action: 'undo', scanId, reason, requestId: rid('undo') });
+const undo = (who: string, reason = '发错了人，收回礼包') =>
+  w.checkin(who, { action: 'undo', scanId, reason, requestId: rid('undo') });
 
 test('within 5 minutes the scanner undoes it: the subject is free again, the scan flagged, the undo audited', async () => {
   w.clock.advance(4 * 60_000 + 59_000);
@@ -22,13 +28,24 @@ test('within 5 minutes the scanner undoes it: the subject is free again, the sca
   expect((await w.all('fakeTickets', { _id: 'tk-home-1' }))[0].redeemed).toBeNull();
   expect((await w.all('scans', { _id: scanId }))[0]).toMatchObject({ undone: true, undoReason: '发错了人，收回礼包' });
   const [entry] = await w.all('auditLog', { event: 'checkin.undo' });
-  expect(entry).toMatchObject({ actor: PERSONAS.stationStaff, target: { kind: 'scan', id: scanId }, detail: { reason: '发错了人，收回礼包', subjectId: 'tk-home-1' } });
+  expect(entry).toMatchObject({
+    actor: PERSONAS.stationStaff,
+    target: { kind: 'scan', id: scanId },
+    detail: { reason: '发错了人，收回礼包', subjectId: 'tk-home-1' },
+  });
 
   // Redeemable again, and the recent list shows the undone scan without an undo button.
-  const again = await w.checkin(PERSONAS.stationStaff, { action: 'scan', code: w.code('voucher', 'tk-home-1'), scope: HOME, requestId: rid() });
+  const again = await w.checkin(PERSONAS.stationStaff, {
+    action: 'scan',
+    code: w.code('voucher', 'tk-home-1'),
+    scope: HOME,
+    requestId: rid(),
+  });
   expect(again).toMatchObject({ ok: true, data: { result: 'success' } });
   const recent = await w.checkin(PERSONAS.stationStaff, { action: 'recent', scope: HOME });
-  expect(recent.ok && recent.data.find((r: { scanId: string }) => r.scanId === scanId)).toEqual(expect.objectContaining({ undone: true }));
+  expect(recent.ok && recent.data.find((r: { scanId: string }) => r.scanId === scanId)).toEqual(
+    expect.objectContaining({ undone: true }),
+  );
   expect(recent.ok && recent.data.find((r: { scanId: string }) => r.scanId === scanId).undoUntil).toBeUndefined();
 });
 
@@ -47,7 +64,11 @@ test('another staff member (even an admin) is FORBIDDEN', async () => {
 });
 
 test('a reason is required (INVALID_INPUT naming it)', async () => {
-  expect(await undo(PERSONAS.stationStaff, ' ')).toMatchObject({ ok: false, code: 'INVALID_INPUT', details: { field: 'reason' } });
+  expect(await undo(PERSONAS.stationStaff, ' ')).toMatchObject({
+    ok: false,
+    code: 'INVALID_INPUT',
+    details: { field: 'reason' },
+  });
   expect((await w.all('scans', { _id: scanId }))[0].undone).toBe(false);
 });
 
@@ -60,15 +81,35 @@ test('two undo taps at once revert once; a third is refused', async () => {
 });
 
 test('a scan that changed nothing (member check, or a red one) cannot be undone; an unknown scan is NOT_FOUND', async () => {
-  await w.checkin(PERSONAS.stationStaff, { action: 'scan', code: w.code('member', 'XZ2019000001'), scope: HOME, requestId: rid() });
-  await w.checkin(PERSONAS.stationStaff, { action: 'scan', code: w.code('voucher', 'tk-home-1'), scope: HOME, requestId: rid() });
+  await w.checkin(PERSONAS.stationStaff, {
+    action: 'scan',
+    code: w.code('member', 'XZ2019000001'),
+    scope: HOME,
+    requestId: rid(),
+  });
+  await w.checkin(PERSONAS.stationStaff, {
+    action: 'scan',
+    code: w.code('voucher', 'tk-home-1'),
+    scope: HOME,
+    requestId: rid(),
+  });
   const member = (await w.all('scans', { kind: 'member' }))[0];
   const used = (await w.all('scans', { result: 'used' }))[0];
   for (const id of [member._id, used._id]) {
-    const res = await w.checkin(PERSONAS.stationStaff, { action: 'undo', scanId: id, reason: '测试撤销', requestId: rid() });
+    const res = await w.checkin(PERSONAS.stationStaff, {
+      action: 'undo',
+      scanId: id,
+      reason: '测试撤销',
+      requestId: rid(),
+    });
     expect(res).toMatchObject({ ok: false, code: 'INVALID_STATE' });
   }
-  const unknown = await w.checkin(PERSONAS.stationStaff, { action: 'undo', scanId: 'nope12345', reason: '测试撤销', requestId: rid() });
+  const unknown = await w.checkin(PERSONAS.stationStaff, {
+    action: 'undo',
+    scanId: 'nope12345',
+    reason: '测试撤销',
+    requestId: rid(),
+  });
   expect(unknown).toMatchObject({ ok: false, code: 'NOT_FOUND' });
   expect(await w.all('auditLog', { event: 'checkin.undo' })).toHaveLength(0);
 });

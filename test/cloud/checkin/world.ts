@@ -30,14 +30,40 @@ export async function checkinWorld(): Promise<CheckinWorld> {
   const world = await makeWorld({ env: { ...ENV } });
   restore = registerScanKind(fakeVoucherKind);
   const now = world.clock.now();
-  await world.db.collection('users').doc(OTHER_STAFF).set({
-    data: { roles: ['staff'], scopes: [OTHER], profile: { name: '蒋志明' }, membership: { status: 'none' }, createdAt: now, updatedAt: now },
+  await world.db
+    .collection('users')
+    .doc(OTHER_STAFF)
+    .set({
+      data: {
+        roles: ['staff'],
+        scopes: [OTHER],
+        profile: { name: '蒋志明' },
+        membership: { status: 'none' },
+        createdAt: now,
+        updatedAt: now,
+      },
+    });
+  await addTicket(world.db, {
+    _id: 'tk-home-1',
+    holder: '王建国',
+    phone: '13857301234',
+    scopeKey: 'station:station-xinchenghui',
   });
-  await addTicket(world.db, { _id: 'tk-home-1', holder: '王建国', phone: '13857301234', scopeKey: 'station:station-xinchenghui' });
-  await addTicket(world.db, { _id: 'tk-home-2', holder: '陈志强', phone: '13957302345', scopeKey: 'station:station-xinchenghui' });
-  await addTicket(world.db, { _id: 'tk-other-1', holder: '王建国', phone: '13857301234', scopeKey: 'station:station-wangjiangjing' });
+  await addTicket(world.db, {
+    _id: 'tk-home-2',
+    holder: '陈志强',
+    phone: '13957302345',
+    scopeKey: 'station:station-xinchenghui',
+  });
+  await addTicket(world.db, {
+    _id: 'tk-other-1',
+    holder: '王建国',
+    phone: '13857301234',
+    scopeKey: 'station:station-wangjiangjing',
+  });
   return Object.assign(world, {
     checkin: (openid: string, event: Record<string, unknown>) => world.call(openid, checkinActions, 'checkin', event),
-    code: (kind: TokenKind, id: string, ttlMs = 90_000) => signToken(world.env, { kind, id, ttlMs }, world.clock.now()).token,
+    code: (kind: TokenKind, id: string, ttlMs = 90_000) =>
+      signToken(world.env, { kind, id, ttlMs }, world.clock.now()).token,
   });
 }

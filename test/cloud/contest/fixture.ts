@@ -20,12 +20,22 @@ export const CONTEST_START = shanghaiTime('2026-03-25 08:30');
 export const CONTEST_END = shanghaiTime('2026-03-26 17:00');
 export const ENV = { QR_TOKEN_KEY_1: 'contest-test-key' };
 
-export const FORM = { employer: '嘉兴秀洲精工机械有限公司', jobTitle: '数控铣工', skillLevel: '高级工', yearsInTrade: 8, phone: '13857301234', consent: true } as const;
+export const FORM = {
+  employer: '嘉兴秀洲精工机械有限公司',
+  jobTitle: '数控铣工',
+  skillLevel: '高级工',
+  yearsInTrade: 8,
+  phone: '13857301234',
+  consent: true,
+} as const;
 
 export interface ContestWorld extends World {
   contest(openid: string, event: Record<string, unknown>): ReturnType<World['call']>;
   /** A union member with a complete profile (birthDate and employer overridable). */
-  addMember(openid: string, opts?: { birthDate?: string | null; employer?: string; status?: string; name?: string }): Promise<void>;
+  addMember(
+    openid: string,
+    opts?: { birthDate?: string | null; employer?: string; status?: string; name?: string },
+  ): Promise<void>;
   /** Registers `openid` in `tradeId` with the standard form; returns the envelope. */
   register(openid: string, tradeId: string, form?: Record<string, unknown>): ReturnType<World['call']>;
 }
@@ -51,7 +61,15 @@ export async function contestWorld(): Promise<ContestWorld> {
   const trades: Omit<TradeDoc, '_id'>[] = [
     { contestId: CONTEST, tradeId: 'cnc', name: '数控铣工', rules: '数控铣削', quota: 2, taken: 0 },
     { contestId: CONTEST, tradeId: 'web', name: '互联网营销', rules: '直播营销', quota: 10, taken: 0 },
-    { contestId: CONTEST, tradeId: 'smart', name: '智能制造', rules: '产线联调', quota: 10, taken: 0, employerQuota: 1 },
+    {
+      contestId: CONTEST,
+      tradeId: 'smart',
+      name: '智能制造',
+      rules: '产线联调',
+      quota: 10,
+      taken: 0,
+      employerQuota: 1,
+    },
   ];
   for (const t of trades) await world.db.collection(TRADES).doc(`${CONTEST}:${t.tradeId}`).set({ data: t });
 
@@ -64,9 +82,19 @@ export async function contestWorld(): Promise<ContestWorld> {
       category: '产业工人',
     };
     if (opts.birthDate !== null) profile.birthDate = opts.birthDate ?? '1990-05-01';
-    await world.db.collection('users').doc(openid).set({
-      data: { roles: ['member'], scopes: [], profile, membership: { status: opts.status ?? 'member' }, createdAt: NOW, updatedAt: NOW },
-    });
+    await world.db
+      .collection('users')
+      .doc(openid)
+      .set({
+        data: {
+          roles: ['member'],
+          scopes: [],
+          profile,
+          membership: { status: opts.status ?? 'member' },
+          createdAt: NOW,
+          updatedAt: NOW,
+        },
+      });
   };
   const call = (openid: string, event: Record<string, unknown>) => world.call(openid, contestActions, 'contest', event);
   return Object.assign(world, {

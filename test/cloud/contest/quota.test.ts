@@ -39,12 +39,16 @@ test('per-employer quota: concurrent colleagues get one place; another employer 
   const colleagues = ['e-1', 'e-2', 'e-3', 'e-4'];
   for (const id of colleagues) await world.addMember(id);
   await world.addMember('other', { employer: '王江泾丝绸服饰有限公司' });
-  const results = await Promise.all(colleagues.map((id) => world.register(id, 'smart', { employer: '嘉兴秀洲精工机械有限公司' })));
+  const results = await Promise.all(
+    colleagues.map((id) => world.register(id, 'smart', { employer: '嘉兴秀洲精工机械有限公司' })),
+  );
   expect(results.filter((r) => r.ok)).toHaveLength(1);
   expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.code === 'EMPLOYER_QUOTA_FULL')).toBe(true);
   // The refused got their trade place back: only the winner holds one.
   expect(await taken(world, 'smart')).toBe(1);
-  expect(okData(await world.register('other', 'smart', { employer: '王江泾丝绸服饰有限公司' })).status).toBe('submitted');
+  expect(okData(await world.register('other', 'smart', { employer: '王江泾丝绸服饰有限公司' })).status).toBe(
+    'submitted',
+  );
   expect(await taken(world, 'smart')).toBe(2);
 });
 
@@ -62,7 +66,11 @@ describe('cancel', () => {
 
   test('concurrent cancels free the place once', async () => {
     const reg = okData(await world.register(PERSONAS.worker, 'web'));
-    const results = await Promise.all(Array.from({ length: 5 }, () => world.contest(PERSONAS.worker, { action: 'cancel', requestId: rid(), registrationId: reg.id })));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        world.contest(PERSONAS.worker, { action: 'cancel', requestId: rid(), registrationId: reg.id }),
+      ),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.code === 'INVALID_STATE')).toBe(true);
     expect(await taken(world, 'web')).toBe(0);
@@ -82,7 +90,9 @@ describe('cancel', () => {
   test('after the deadline is refused and keeps the place', async () => {
     const reg = okData(await world.register(PERSONAS.worker, 'web'));
     world.clock.set(DEADLINE + 1000);
-    expect(await world.contest(PERSONAS.worker, { action: 'cancel', requestId: rid(), registrationId: reg.id })).toMatchObject({ ok: false, code: 'DEADLINE_PASSED' });
+    expect(
+      await world.contest(PERSONAS.worker, { action: 'cancel', requestId: rid(), registrationId: reg.id }),
+    ).toMatchObject({ ok: false, code: 'DEADLINE_PASSED' });
     expect(await taken(world, 'web')).toBe(1);
   });
 
@@ -91,6 +101,9 @@ describe('cancel', () => {
     const res = await world.contest(PERSONAS.rider, { action: 'cancel', requestId: rid(), registrationId: reg.id });
     expect(res).toEqual({ ok: false, code: 'FORBIDDEN', message: expect.any(String) });
     expect((await world.all(REGISTRATIONS))[0].status).toBe('submitted');
-    expect(await world.contest(PERSONAS.rider, { action: 'ticketCode', registrationId: reg.id })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await world.contest(PERSONAS.rider, { action: 'ticketCode', registrationId: reg.id })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
   });
 });

@@ -1,6 +1,17 @@
 /** Registration: window (to the second, Asia/Shanghai), eligibility, one per person, bad input. */
 import { REGISTRATIONS } from '../../../cloud/domain/contest/model';
-import { CONTEST, DEADLINE, FORM, OPENS, PERSONAS, contestWorld, okData, rid, taken, type ContestWorld } from './fixture';
+import {
+  CONTEST,
+  DEADLINE,
+  FORM,
+  OPENS,
+  PERSONAS,
+  contestWorld,
+  okData,
+  rid,
+  taken,
+  type ContestWorld,
+} from './fixture';
 
 let world: ContestWorld;
 beforeEach(async () => {
@@ -9,7 +20,16 @@ beforeEach(async () => {
 
 test('a member registers: submitted, phone masked, place taken', async () => {
   const reg = okData(await world.register(PERSONAS.worker, 'web'));
-  expect(reg).toMatchObject({ contestId: CONTEST, tradeId: 'web', tradeName: '互联网营销', name: '王建国', status: 'submitted', phone: '138****1234', skillLevel: '高级工', yearsInTrade: 8 });
+  expect(reg).toMatchObject({
+    contestId: CONTEST,
+    tradeId: 'web',
+    tradeName: '互联网营销',
+    name: '王建国',
+    status: 'submitted',
+    phone: '138****1234',
+    skillLevel: '高级工',
+    yearsInTrade: 8,
+  });
   expect(reg.id).toMatch(/^[A-Za-z0-9_-]{1,40}$/);
   expect(await taken(world, 'web')).toBe(1);
   const mine = okData(await world.contest(PERSONAS.worker, { action: 'myRegistrations' }));
@@ -68,7 +88,17 @@ describe('eligibility: 16 ≤ age < 60 on the first contest day (2026-03-25)', (
   });
 
   test('a holder of the title for that trade is refused with the reason; other trades are open', async () => {
-    await world.db.collection('titles').add({ data: { _id: `数控铣工:${PERSONAS.worker}`, openid: PERSONAS.worker, trade: '数控铣工', title: '2025年秀洲区数控铣工技术能手', year: 2025 } });
+    await world.db
+      .collection('titles')
+      .add({
+        data: {
+          _id: `数控铣工:${PERSONAS.worker}`,
+          openid: PERSONAS.worker,
+          trade: '数控铣工',
+          title: '2025年秀洲区数控铣工技术能手',
+          year: 2025,
+        },
+      });
     const res = await world.register(PERSONAS.worker, 'cnc');
     expect(res).toMatchObject({ ok: false, code: 'NOT_ELIGIBLE', details: { reason: 'title' } });
     expect(!res.ok && res.message).toContain('2025年秀洲区数控铣工技术能手');
@@ -120,7 +150,15 @@ describe('bad input: INVALID_INPUT naming the field, nothing written', () => {
   });
 
   test('unknown contest or trade: NOT_FOUND', async () => {
-    expect(await world.contest(PERSONAS.worker, { action: 'register', requestId: rid(), contestId: 'nope', tradeId: 'web', ...FORM })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(
+      await world.contest(PERSONAS.worker, {
+        action: 'register',
+        requestId: rid(),
+        contestId: 'nope',
+        tradeId: 'web',
+        ...FORM,
+      }),
+    ).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     expect(await world.register(PERSONAS.worker, 'nope')).toMatchObject({ ok: false, code: 'NOT_FOUND' });
   });
 

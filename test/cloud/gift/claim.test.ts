@@ -10,7 +10,9 @@ test('1,000 concurrent claims from distinct workers on a station with 100 packs:
   const world = await giftWorld({ stock: { [XCH]: 100, [WJJ]: 50 } });
   const workers = await addWorkers(world, 1000);
   const results = await Promise.all(
-    workers.map((w) => world.gift(w, { action: 'claim', campaignId: CAMPAIGN, stationId: XCH, requestId: rid('claim') })),
+    workers.map((w) =>
+      world.gift(w, { action: 'claim', campaignId: CAMPAIGN, stationId: XCH, requestId: rid('claim') }),
+    ),
   );
   const ok = results.filter((r) => r.ok);
   const out = results.filter((r) => !r.ok && r.code === 'OUT_OF_STOCK');
@@ -31,7 +33,12 @@ test('20 concurrent claims by one worker: one voucher, one pack taken', async ()
   const world = await giftWorld();
   const results = await Promise.all(
     Array.from({ length: 20 }, (_, i) =>
-      world.gift(PERSONAS.rider, { action: 'claim', campaignId: CAMPAIGN, stationId: i % 2 ? XCH : WJJ, requestId: rid('dup') }),
+      world.gift(PERSONAS.rider, {
+        action: 'claim',
+        campaignId: CAMPAIGN,
+        stationId: i % 2 ? XCH : WJJ,
+        requestId: rid('dup'),
+      }),
     ),
   );
   expect(results.filter((r) => r.ok)).toHaveLength(1);
@@ -56,8 +63,15 @@ test('a retry with the same request id answers the same voucher', async () => {
 
 test('a claimed voucher: status, validity in Shanghai days, notification, shown in my vouchers', async () => {
   const world = await giftWorld();
-  const v = okData(await world.gift(PERSONAS.rider, { action: 'claim', campaignId: CAMPAIGN, stationId: XCH, requestId: rid() }));
-  expect(v).toMatchObject({ status: 'claimed', statusText: '已领取', stationName: '新城汇驿站', stationHours: '每天 08:00-20:00' });
+  const v = okData(
+    await world.gift(PERSONAS.rider, { action: 'claim', campaignId: CAMPAIGN, stationId: XCH, requestId: rid() }),
+  );
+  expect(v).toMatchObject({
+    status: 'claimed',
+    statusText: '已领取',
+    stationName: '新城汇驿站',
+    stationHours: '每天 08:00-20:00',
+  });
   // Claimed 2026-01-21 09:00 Shanghai, 7 days counting that day: through the 27th, 23:59.
   expect(v.validUntilText).toBe('2026-01-27 23:59');
   const msgs = await world.all('messages', { to: PERSONAS.rider });
@@ -67,32 +81,50 @@ test('a claimed voucher: status, validity in Shanghai days, notification, shown 
   // Nobody else sees it.
   const other = await world.gift(PERSONAS.courier, { action: 'getVoucher', voucherId: v.id });
   expect(other).toMatchObject({ ok: false, code: 'NOT_FOUND' });
-  expect(await world.gift(PERSONAS.courier, { action: 'voucherCode', voucherId: v.id })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+  expect(await world.gift(PERSONAS.courier, { action: 'voucherCode', voucherId: v.id })).toMatchObject({
+    ok: false,
+    code: 'NOT_FOUND',
+  });
 });
 
 test('an empty station answers OUT_OF_STOCK naming stations with stock; nothing is written', async () => {
   const world = await giftWorld();
-  const r = await world.gift(PERSONAS.rider, { action: 'claim', campaignId: CAMPAIGN, stationId: YCG, requestId: rid() });
+  const r = await world.gift(PERSONAS.rider, {
+    action: 'claim',
+    campaignId: CAMPAIGN,
+    stationId: YCG,
+    requestId: rid(),
+  });
   expect(r).toMatchObject({ ok: false, code: 'OUT_OF_STOCK' });
   expect(!r.ok && (r.details?.stations as Array<{ stationId: string }>).map((s) => s.stationId)).toEqual([XCH, WJJ]);
   expect(await countClaims(world)).toBe(0);
   // ...and the worker can still claim at a station with stock.
-  expect(await world.gift(PERSONAS.rider, { action: 'claim', campaignId: CAMPAIGN, stationId: WJJ, requestId: rid() })).toMatchObject({ ok: true });
+  expect(
+    await world.gift(PERSONAS.rider, { action: 'claim', campaignId: CAMPAIGN, stationId: WJJ, requestId: rid() }),
+  ).toMatchObject({ ok: true });
 });
 
 test('cancelling returns the pack at once, only once, and the worker may claim again', async () => {
   const world = await giftWorld();
-  const v = okData(await world.gift(PERSONAS.rider, { action: 'claim', campaignId: CAMPAIGN, stationId: XCH, requestId: rid() }));
+  const v = okData(
+    await world.gift(PERSONAS.rider, { action: 'claim', campaignId: CAMPAIGN, stationId: XCH, requestId: rid() }),
+  );
   expect(await world.stock(XCH)).toMatchObject({ stock: 99, claimed: 1 });
   const cancels = await Promise.all(
-    Array.from({ length: 5 }, () => world.gift(PERSONAS.rider, { action: 'cancelClaim', voucherId: v.id, requestId: rid('cancel') })),
+    Array.from({ length: 5 }, () =>
+      world.gift(PERSONAS.rider, { action: 'cancelClaim', voucherId: v.id, requestId: rid('cancel') }),
+    ),
   );
   expect(cancels.filter((r) => r.ok)).toHaveLength(1);
   expect(cancels.filter((r) => !r.ok && r.code === 'INVALID_STATE')).toHaveLength(4);
   expect(await world.stock(XCH)).toMatchObject({ stock: 100, claimed: 0 });
   // Someone else cannot cancel it.
-  expect(await world.gift(PERSONAS.courier, { action: 'cancelClaim', voucherId: v.id, requestId: rid() })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
-  const again = okData(await world.gift(PERSONAS.rider, { action: 'claim', campaignId: CAMPAIGN, stationId: WJJ, requestId: rid() }));
+  expect(
+    await world.gift(PERSONAS.courier, { action: 'cancelClaim', voucherId: v.id, requestId: rid() }),
+  ).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+  const again = okData(
+    await world.gift(PERSONAS.rider, { action: 'claim', campaignId: CAMPAIGN, stationId: WJJ, requestId: rid() }),
+  );
   expect(again.id).not.toBe(v.id);
   expect(await world.stock(WJJ)).toMatchObject({ stock: 49, claimed: 1 });
   expect(await countClaims(world)).toBe(1);
@@ -100,7 +132,12 @@ test('cancelling returns the pack at once, only once, and the worker may claim a
 
 test('a station outside the campaign is refused', async () => {
   const world = await giftWorld();
-  const r = await world.gift(PERSONAS.rider, { action: 'claim', campaignId: CAMPAIGN, stationId: 'station-honghe', requestId: rid() });
+  const r = await world.gift(PERSONAS.rider, {
+    action: 'claim',
+    campaignId: CAMPAIGN,
+    stationId: 'station-honghe',
+    requestId: rid(),
+  });
   expect(r).toMatchObject({ ok: false, code: 'NOT_FOUND' });
   expect(await countClaims(world)).toBe(0);
 });

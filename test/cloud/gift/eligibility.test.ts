@@ -68,7 +68,11 @@ test('getCampaign shows stations with stock left and my voucher once claimed', a
   const view = okData(await w.gift(PERSONAS.rider, { action: 'getCampaign' }));
   expect(view.myVoucher.id).toBe(v.id);
   expect(view.eligibility).toMatchObject({ eligible: false, code: 'ALREADY_CLAIMED' });
-  expect(view.stations.find((s: { stationId: string }) => s.stationId === XCH)).toMatchObject({ name: '新城汇驿站', left: 99, hours: '每天 08:00-20:00' });
+  expect(view.stations.find((s: { stationId: string }) => s.stationId === XCH)).toMatchObject({
+    name: '新城汇驿站',
+    left: 99,
+    hours: '每天 08:00-20:00',
+  });
   expect(view.totalLeft).toBe(149);
   expect(view.windowText).toBe('2026-01-20 10:00 至 2026-02-09 18:00');
 });

@@ -24,11 +24,13 @@ export interface GiftWorld extends World {
   actionCtx(openid: string, fn?: string, action?: string): Promise<ActionCtx>;
 }
 
-export async function giftWorld(opts: {
-  now?: number;
-  stock?: Record<string, number>;
-  campaign?: Partial<CampaignDoc>;
-} = {}): Promise<GiftWorld> {
+export async function giftWorld(
+  opts: {
+    now?: number;
+    stock?: Record<string, number>;
+    campaign?: Partial<CampaignDoc>;
+  } = {},
+): Promise<GiftWorld> {
   const world = await makeWorld({ now: opts.now ?? shanghaiTime('2026-01-21 09:00') });
   const campaign: Omit<CampaignDoc, '_id'> = {
     name: '测试春节礼包',
@@ -46,12 +48,18 @@ export async function giftWorld(opts: {
   await world.db.collection(CAMPAIGNS).doc(CAMPAIGN).set({ data: campaign });
   const stock = opts.stock ?? { [XCH]: 100, [WJJ]: 50, [YCG]: 0 };
   for (const [stationId, n] of Object.entries(stock)) {
-    await world.db.collection(STOCK).doc(stockId(CAMPAIGN, stationId)).set({ data: { campaignId: CAMPAIGN, stationId, stock: n, claimed: 0, redeemed: 0 } });
+    await world.db
+      .collection(STOCK)
+      .doc(stockId(CAMPAIGN, stationId))
+      .set({ data: { campaignId: CAMPAIGN, stationId, stock: n, claimed: 0, redeemed: 0 } });
   }
   return Object.assign(world, {
     gift: (openid: string, event: Record<string, unknown>) => world.call(openid, giftActions, 'gift', event),
     stock: async (stationId: string, campaignId = CAMPAIGN) => {
-      const found = await world.db.collection(STOCK).where({ _id: stockId(campaignId, stationId) }).get();
+      const found = await world.db
+        .collection(STOCK)
+        .where({ _id: stockId(campaignId, stationId) })
+        .get();
       const d = found.data[0];
       return { stock: d.stock, claimed: d.claimed, redeemed: d.redeemed };
     },
@@ -89,5 +97,10 @@ export async function addWorkers(world: World, n: number, group: GigGroup = '外
 }
 
 export async function countClaims(world: World, where: Record<string, unknown> = {}): Promise<number> {
-  return (await world.db.collection('giftClaims').where({ campaignId: CAMPAIGN, ...where }).count()).total;
+  return (
+    await world.db
+      .collection('giftClaims')
+      .where({ campaignId: CAMPAIGN, ...where })
+      .count()
+  ).total;
 }

@@ -15,8 +15,11 @@ const OTHER = { kind: 'station', id: WJJ } as const;
 async function withVoucher(opts: Parameters<typeof giftWorld>[0] = {}) {
   const w = await giftWorld(opts);
   await seedGift(w.db, w.clock.now()); // adds the 王江泾镇驿站 staff persona (and the seeded campaigns)
-  const v = okData(await w.gift(PERSONAS.rider, { action: 'claim', campaignId: CAMPAIGN, stationId: XCH, requestId: rid() }));
-  const code = async () => okData(await w.gift(PERSONAS.rider, { action: 'voucherCode', voucherId: v.id })).token as string;
+  const v = okData(
+    await w.gift(PERSONAS.rider, { action: 'claim', campaignId: CAMPAIGN, stationId: XCH, requestId: rid() }),
+  );
+  const code = async () =>
+    okData(await w.gift(PERSONAS.rider, { action: 'voucherCode', voucherId: v.id })).token as string;
   const scan = async (who: string, scope: { kind: 'station'; id: string } = HOME) =>
     w.call(who, checkinActions, 'checkin', { action: 'scan', code: await code(), scope, requestId: rid('scan') });
   return { w, v, code, scan };
@@ -26,7 +29,14 @@ test('20 concurrent scans of one voucher: exactly one success, the rest say who,
   const { w, code } = await withVoucher();
   const token = await code();
   const results = await Promise.all(
-    Array.from({ length: 20 }, () => w.call(PERSONAS.stationStaff, checkinActions, 'checkin', { action: 'scan', code: token, scope: HOME, requestId: rid('c') })),
+    Array.from({ length: 20 }, () =>
+      w.call(PERSONAS.stationStaff, checkinActions, 'checkin', {
+        action: 'scan',
+        code: token,
+        scope: HOME,
+        requestId: rid('c'),
+      }),
+    ),
   );
   const data = results.map((r) => okData(r));
   expect(data.filter((d) => d.result === 'success')).toHaveLength(1);
@@ -38,7 +48,7 @@ test('20 concurrent scans of one voucher: exactly one success, the rest say who,
   expect(mine[0]).toMatchObject({ status: 'redeemed', statusText: '已核销', redeemedPlace: '新城汇驿站' });
 });
 
-test('staff of another station: FORBIDDEN in the voucher station\'s scope, WRONG_SCOPE at their own', async () => {
+test("staff of another station: FORBIDDEN in the voucher station's scope, WRONG_SCOPE at their own", async () => {
   const { w, scan } = await withVoucher();
   expect(await scan(OTHER_STATION_STAFF, HOME)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   const wrong = okData(await scan(OTHER_STATION_STAFF, OTHER));
@@ -61,19 +71,47 @@ test('only while valid: after the validity (Shanghai day end) the scan is refuse
   w.clock.set(shanghaiTime('2026-01-27 23:59'));
   const fresh = await code();
   w.clock.set(shanghaiTime('2026-01-28 00:00') + 1000);
-  const r = okData(await w.call(PERSONAS.stationStaff, checkinActions, 'checkin', { action: 'scan', code: fresh, scope: HOME, requestId: rid() }));
+  const r = okData(
+    await w.call(PERSONAS.stationStaff, checkinActions, 'checkin', {
+      action: 'scan',
+      code: fresh,
+      scope: HOME,
+      requestId: rid(),
+    }),
+  );
   expect(r).toMatchObject({ result: 'refused', code: 'INVALID_STATE' });
   expect(r.message).toContain('已过期');
   // The earlier code has also timed out on its own (a screenshot stops working).
-  expect(okData(await w.call(PERSONAS.stationStaff, checkinActions, 'checkin', { action: 'scan', code: token, scope: HOME, requestId: rid() }))).toMatchObject({ code: 'TOKEN_EXPIRED' });
-  expect(await w.gift(PERSONAS.rider, { action: 'voucherCode', voucherId: (await w.all('giftClaims', { openid: PERSONAS.rider }))[0].voucherId })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+  expect(
+    okData(
+      await w.call(PERSONAS.stationStaff, checkinActions, 'checkin', {
+        action: 'scan',
+        code: token,
+        scope: HOME,
+        requestId: rid(),
+      }),
+    ),
+  ).toMatchObject({ code: 'TOKEN_EXPIRED' });
+  expect(
+    await w.gift(PERSONAS.rider, {
+      action: 'voucherCode',
+      voucherId: (await w.all('giftClaims', { openid: PERSONAS.rider }))[0].voucherId,
+    }),
+  ).toMatchObject({ ok: false, code: 'INVALID_STATE' });
 });
 
 test('a cancelled voucher cannot be redeemed', async () => {
   const { w, v } = await withVoucher();
   const ctx = await w.actionCtx(PERSONAS.stationStaff);
   okData(await w.gift(PERSONAS.rider, { action: 'cancelClaim', voucherId: v.id, requestId: rid() }));
-  const stamp = { scanId: 'scan-x', at: w.clock.now(), staff: PERSONAS.stationStaff, staffName: '沈丽萍', scope: HOME, placeName: '新城汇驿站' };
+  const stamp = {
+    scanId: 'scan-x',
+    at: w.clock.now(),
+    staff: PERSONAS.stationStaff,
+    staffName: '沈丽萍',
+    scope: HOME,
+    placeName: '新城汇驿站',
+  };
   await expect(voucherScan.redeem(ctx, v.id, HOME, stamp)).rejects.toMatchObject({ code: 'INVALID_STATE' });
 });
 
@@ -81,20 +119,31 @@ test('undo reverts to claimed and the voucher can be redeemed again', async () =
   const { w, scan } = await withVoucher();
   const first = okData(await scan(PERSONAS.stationStaff));
   expect(first.result).toBe('success');
-  okData(await w.call(PERSONAS.stationStaff, checkinActions, 'checkin', { action: 'undo', scanId: first.scanId, reason: '误扫', requestId: rid() }));
+  okData(
+    await w.call(PERSONAS.stationStaff, checkinActions, 'checkin', {
+      action: 'undo',
+      scanId: first.scanId,
+      reason: '误扫',
+      requestId: rid(),
+    }),
+  );
   expect(await w.stock(XCH)).toMatchObject({ redeemed: 0 });
-  expect((await w.all('giftClaims', { openid: PERSONAS.rider }))[0]).toMatchObject({ status: 'claimed', redeemed: null });
+  expect((await w.all('giftClaims', { openid: PERSONAS.rider }))[0]).toMatchObject({
+    status: 'claimed',
+    redeemed: null,
+  });
   expect(okData(await scan(PERSONAS.stationStaff)).result).toBe('success');
 });
 
-test('lookup by name + phone tail finds only this station\'s vouchers, masked; counts show 已核销 / 库存', async () => {
+test("lookup by name + phone tail finds only this station's vouchers, masked; counts show 已核销 / 库存", async () => {
   const { w, v } = await withVoucher();
   const ctx = await w.actionCtx(PERSONAS.stationStaff);
   const found = await voucherScan.lookup!(ctx, HOME, { name: '陈志强', phoneTail: '2345' });
-  expect(found).toEqual([{ kind: 'voucher', subjectId: v.id, personName: '陈*强', phone: '139****2345', summary: '测试春节礼包 · 待核销' }]);
+  expect(found).toEqual([
+    { kind: 'voucher', subjectId: v.id, personName: '陈*强', phone: '139****2345', summary: '测试春节礼包 · 待核销' },
+  ]);
   expect(await voucherScan.lookup!(ctx, OTHER, { name: '陈志强', phoneTail: '2345' })).toEqual([]);
   expect(await voucherScan.lookup!(ctx, HOME, { name: '陈志强', phoneTail: '0000' })).toEqual([]);
   const counts = await voucherScan.counts!(ctx, HOME);
   expect(counts).toContainEqual({ label: '测试春节礼包 已核销 / 库存', done: 0, total: 100 });
 });
-

@@ -10,7 +10,8 @@ import { CAMPAIGN, WJJ, XCH, addWorkers, countClaims, giftWorld } from './fixtur
 async function claimedWorld(n: number) {
   const w = await giftWorld();
   const workers = await addWorkers(w, n);
-  for (const id of workers) okData(await w.gift(id, { action: 'claim', campaignId: CAMPAIGN, stationId: XCH, requestId: rid() }));
+  for (const id of workers)
+    okData(await w.gift(id, { action: 'claim', campaignId: CAMPAIGN, stationId: XCH, requestId: rid() }));
   return w;
 }
 
@@ -36,14 +37,23 @@ test('run twice, and concurrently: stock returned once per expired voucher', asy
 
 test('a redeemed voucher never expires, a valid one is left alone, an expired one reads 已过期', async () => {
   const w = await giftWorld();
-  const rider = okData(await w.gift(PERSONAS.rider, { action: 'claim', campaignId: CAMPAIGN, stationId: XCH, requestId: rid() }));
+  const rider = okData(
+    await w.gift(PERSONAS.rider, { action: 'claim', campaignId: CAMPAIGN, stationId: XCH, requestId: rid() }),
+  );
   w.clock.set(shanghaiTime('2026-01-25 12:00'));
-  const courier = okData(await w.gift(PERSONAS.courier, { action: 'claim', campaignId: CAMPAIGN, stationId: WJJ, requestId: rid() }));
+  const courier = okData(
+    await w.gift(PERSONAS.courier, { action: 'claim', campaignId: CAMPAIGN, stationId: WJJ, requestId: rid() }),
+  );
   w.clock.set(shanghaiTime('2026-01-28 00:00') + 1);
   // Before the sweep runs, the owner already sees it as expired.
-  expect(okData(await w.gift(PERSONAS.rider, { action: 'getVoucher', voucherId: rider.id }))).toMatchObject({ status: 'expired', statusText: '已过期' });
+  expect(okData(await w.gift(PERSONAS.rider, { action: 'getVoucher', voucherId: rider.id }))).toMatchObject({
+    status: 'expired',
+    statusText: '已过期',
+  });
   expect(okData(await w.gift(PERSONAS.admin, { action: 'expireSweep', requestId: rid() })).expired).toBe(1);
-  expect(okData(await w.gift(PERSONAS.courier, { action: 'getVoucher', voucherId: courier.id })).status).toBe('claimed');
+  expect(okData(await w.gift(PERSONAS.courier, { action: 'getVoucher', voucherId: courier.id })).status).toBe(
+    'claimed',
+  );
   expect(await w.stock(WJJ)).toMatchObject({ stock: 49, claimed: 1 });
 });
 
@@ -63,7 +73,10 @@ test('only admins may run the sweep', async () => {
   const w = await claimedWorld(1);
   w.clock.set(shanghaiTime('2026-01-29 00:00'));
   for (const who of [PERSONAS.rider, PERSONAS.stationStaff]) {
-    expect(await w.gift(who, { action: 'expireSweep', requestId: rid() })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await w.gift(who, { action: 'expireSweep', requestId: rid() })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
   }
   expect(await countClaims(w, { status: 'claimed' })).toBe(1);
 });

@@ -13,28 +13,147 @@ const OTHER = PERSONAS.rider;
 const NAME = '张晓明';
 const PHONE = '13812345678';
 const RETIREE_PHONE = '13900001111';
-const profile = { name: NAME, phone: PHONE, employer: '嘉兴秀洲精工机械有限公司', district: '秀洲区', category: '产业工人' };
+const profile = {
+  name: NAME,
+  phone: PHONE,
+  employer: '嘉兴秀洲精工机械有限公司',
+  district: '秀洲区',
+  category: '产业工人',
+};
 const confirm = DELETE_MY_DATA_CONFIRMATION;
 
-const call = (world: World, openid: string, event: Record<string, unknown>) => world.call(openid, memberActions, 'member', event);
+const call = (world: World, openid: string, event: Record<string, unknown>) =>
+  world.call(openid, memberActions, 'member', event);
 
 /** Records of the caller (and one of someone else's each) in the other domains' collections. */
 async function seedElsewhere(world: World): Promise<void> {
   const add = (c: string, data: Record<string, unknown>) => world.db.collection(c).add({ data });
-  const reg = { contestId: 'contest-2026-skills', tradeId: 'cnc', tradeName: '数控铣工', employer: '精工机械', jobTitle: '铣工', skillLevel: '高级工', yearsInTrade: 6, submittedAt: 1, attempt: 1 };
-  await add('contestRegistrations', { _id: 'cr-mine-awarded', openid: ME, name: NAME, phone: PHONE, status: 'awarded', rank: 1, ...reg });
-  await add('contestRegistrations', { _id: 'cr-mine-cancelled', openid: ME, name: NAME, phone: PHONE, status: 'cancelled', ...reg });
-  await add('contestRegistrations', { _id: 'cr-other', openid: OTHER, name: '陈志强', phone: '13700002222', status: 'submitted', ...reg });
-  await add('titles', { _id: `数控铣工:${ME}`, openid: ME, trade: '数控铣工', title: '2026年秀洲区数控铣工技术能手', year: 2026 });
-  await add('courseOrders', { _id: 'order-mine', ordererOpenid: ME, ordererName: NAME, employerName: '精工机械', title: '安全生产', headcount: 30, status: 'accepted' });
-  await add('sessionBookings', { _id: 'bk-mine-attended', sessionId: 's1', openid: ME, name: NAME, phoneTail: '5678', employer: '精工机械', status: 'attended', bookedAt: 1, rated: true });
-  await add('sessionBookings', { _id: 'bk-mine-cancelled', sessionId: 's2', openid: ME, name: NAME, phoneTail: '5678', employer: '精工机械', status: 'cancelled', bookedAt: 1, rated: false });
+  const reg = {
+    contestId: 'contest-2026-skills',
+    tradeId: 'cnc',
+    tradeName: '数控铣工',
+    employer: '精工机械',
+    jobTitle: '铣工',
+    skillLevel: '高级工',
+    yearsInTrade: 6,
+    submittedAt: 1,
+    attempt: 1,
+  };
+  await add('contestRegistrations', {
+    _id: 'cr-mine-awarded',
+    openid: ME,
+    name: NAME,
+    phone: PHONE,
+    status: 'awarded',
+    rank: 1,
+    ...reg,
+  });
+  await add('contestRegistrations', {
+    _id: 'cr-mine-cancelled',
+    openid: ME,
+    name: NAME,
+    phone: PHONE,
+    status: 'cancelled',
+    ...reg,
+  });
+  await add('contestRegistrations', {
+    _id: 'cr-other',
+    openid: OTHER,
+    name: '陈志强',
+    phone: '13700002222',
+    status: 'submitted',
+    ...reg,
+  });
+  await add('titles', {
+    _id: `数控铣工:${ME}`,
+    openid: ME,
+    trade: '数控铣工',
+    title: '2026年秀洲区数控铣工技术能手',
+    year: 2026,
+  });
+  await add('courseOrders', {
+    _id: 'order-mine',
+    ordererOpenid: ME,
+    ordererName: NAME,
+    employerName: '精工机械',
+    title: '安全生产',
+    headcount: 30,
+    status: 'accepted',
+  });
+  await add('sessionBookings', {
+    _id: 'bk-mine-attended',
+    sessionId: 's1',
+    openid: ME,
+    name: NAME,
+    phoneTail: '5678',
+    employer: '精工机械',
+    status: 'attended',
+    bookedAt: 1,
+    rated: true,
+  });
+  await add('sessionBookings', {
+    _id: 'bk-mine-cancelled',
+    sessionId: 's2',
+    openid: ME,
+    name: NAME,
+    phoneTail: '5678',
+    employer: '精工机械',
+    status: 'cancelled',
+    bookedAt: 1,
+    rated: false,
+  });
   await add('sessionRatings', { _id: 'bk-mine-attended', sessionId: 's1', openid: ME, stars: 5, at: 1 });
-  const retire = { idHash: 'h'.repeat(64), idMasked: '330***********1234', employer: '嘉兴纺织', position: '挡车工', yearsOfService: 30, retirementDate: '2026-01-01', delivery: 'pickup', callbackRequested: true, callbackTime: '上午', history: [], submittedAt: 1, updatedAt: 1 };
-  await add('retirementRequests', { _id: 'rt-issued', name: '张阿婆', phone: RETIREE_PHONE, requester: { kind: 'family', openid: ME, relation: '子女' }, status: 'issued', serial: 'XZTX2026-0001', ...retire });
-  await add('retirementRequests', { _id: 'rt-pending', name: '张阿公', phone: '13900003333', requester: { kind: 'family', openid: ME, relation: '子女' }, status: 'submitted', ...retire });
-  await add('adminTodos', { _id: 'callback-rt-pending', kind: 'retirement-callback', requestId: 'rt-pending', name: '张阿公', done: false });
-  await add('giftClaims', { _id: `cny-2026:${ME}`, voucherId: 'v-mine', campaignId: 'cny-2026', openid: ME, stationId: 'station-xinchenghui', status: 'redeemed', holderName: NAME, holderPhoneTail: '5678', holderPhoneMasked: '138****5678', memberNo: 'XZ2026000009', redeemed: null });
+  const retire = {
+    idHash: 'h'.repeat(64),
+    idMasked: '330***********1234',
+    employer: '嘉兴纺织',
+    position: '挡车工',
+    yearsOfService: 30,
+    retirementDate: '2026-01-01',
+    delivery: 'pickup',
+    callbackRequested: true,
+    callbackTime: '上午',
+    history: [],
+    submittedAt: 1,
+    updatedAt: 1,
+  };
+  await add('retirementRequests', {
+    _id: 'rt-issued',
+    name: '张阿婆',
+    phone: RETIREE_PHONE,
+    requester: { kind: 'family', openid: ME, relation: '子女' },
+    status: 'issued',
+    serial: 'XZTX2026-0001',
+    ...retire,
+  });
+  await add('retirementRequests', {
+    _id: 'rt-pending',
+    name: '张阿公',
+    phone: '13900003333',
+    requester: { kind: 'family', openid: ME, relation: '子女' },
+    status: 'submitted',
+    ...retire,
+  });
+  await add('adminTodos', {
+    _id: 'callback-rt-pending',
+    kind: 'retirement-callback',
+    requestId: 'rt-pending',
+    name: '张阿公',
+    done: false,
+  });
+  await add('giftClaims', {
+    _id: `cny-2026:${ME}`,
+    voucherId: 'v-mine',
+    campaignId: 'cny-2026',
+    openid: ME,
+    stationId: 'station-xinchenghui',
+    status: 'redeemed',
+    holderName: NAME,
+    holderPhoneTail: '5678',
+    holderPhoneMasked: '138****5678',
+    memberNo: 'XZ2026000009',
+    redeemed: null,
+  });
 }
 
 async function setUp(): Promise<World> {
@@ -42,7 +161,14 @@ async function setUp(): Promise<World> {
   okData(await call(world, ME, { action: 'updateProfile', ...profile, requestId: rid() }));
   okData(await call(world, ME, { action: 'applyMembership', agreeCharter: true, requestId: rid() }));
   const [app] = await world.all('membershipApplications', { openid: ME });
-  okData(await call(world, PERSONAS.admin, { action: 'reviewApplication', applicationId: app._id, decision: 'approve', requestId: rid() }));
+  okData(
+    await call(world, PERSONAS.admin, {
+      action: 'reviewApplication',
+      applicationId: app._id,
+      decision: 'approve',
+      requestId: rid(),
+    }),
+  );
   await seedElsewhere(world);
   return world;
 }
@@ -99,14 +225,34 @@ describe('member: 申请删除 (deleteMyData)', () => {
     const otherBefore = await world.all('contestRegistrations', { openid: OTHER });
     const res = okData(await call(world, ME, { action: 'deleteMyData', confirm }));
     const keptKeys = res.kept.map((k: any) => k.key).sort();
-    expect(keptKeys).toEqual(['auditLog', 'contestRegistrations', 'courseOrders', 'giftClaims', 'retirementRequests', 'sessionBookings', 'sessionRatings', 'titles']);
+    expect(keptKeys).toEqual([
+      'auditLog',
+      'contestRegistrations',
+      'courseOrders',
+      'giftClaims',
+      'retirementRequests',
+      'sessionBookings',
+      'sessionRatings',
+      'titles',
+    ]);
     for (const k of res.kept) expect(k.reason).toMatch(/[\u4e00-\u9fa5]/);
     expect(res.removed.map((r: any) => r.key)).toEqual(
-      expect.arrayContaining(['account', 'membershipApplication', 'messages', 'contestRegistrations', 'sessionBookings', 'retirementRequests']),
+      expect.arrayContaining([
+        'account',
+        'membershipApplication',
+        'messages',
+        'contestRegistrations',
+        'sessionBookings',
+        'retirementRequests',
+      ]),
     );
     const all = await everything(world);
     for (const [collection, text] of Object.entries(all)) {
-      expect({ collection, hasName: text.includes(NAME), hasPhone: text.includes(PHONE) }).toEqual({ collection, hasName: false, hasPhone: false });
+      expect({ collection, hasName: text.includes(NAME), hasPhone: text.includes(PHONE) }).toEqual({
+        collection,
+        hasName: false,
+        hasPhone: false,
+      });
       // The OPENID survives only where the response says so: gift claim and title ids (one per person) and the audit log.
       if (text.includes(ME)) expect(['giftClaims', 'titles', 'auditLog']).toContain(collection);
     }
@@ -131,11 +277,25 @@ describe('member: 申请删除 (deleteMyData)', () => {
   test('needs the exact confirmation; refused calls write nothing', async () => {
     const world = await setUp();
     const before = await everything(world);
-    expect(await call(world, ME, { action: 'deleteMyData' })).toMatchObject({ ok: false, code: 'INVALID_INPUT', details: { field: 'confirm' } });
-    expect(await call(world, ME, { action: 'deleteMyData', confirm: '确认' })).toMatchObject({ ok: false, code: 'INVALID_INPUT', details: { field: 'confirm' } });
-    expect(await call(world, '', { action: 'deleteMyData', confirm })).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+    expect(await call(world, ME, { action: 'deleteMyData' })).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      details: { field: 'confirm' },
+    });
+    expect(await call(world, ME, { action: 'deleteMyData', confirm: '确认' })).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      details: { field: 'confirm' },
+    });
+    expect(await call(world, '', { action: 'deleteMyData', confirm })).toMatchObject({
+      ok: false,
+      code: 'UNAUTHENTICATED',
+    });
     // Nobody can name whose data to delete: the OPENID comes from the call context only.
-    expect(await call(world, PERSONAS.admin, { action: 'deleteMyData', confirm, openid: ME })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(await call(world, PERSONAS.admin, { action: 'deleteMyData', confirm, openid: ME })).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+    });
     expect(await everything(world)).toEqual(before);
   });
 

@@ -9,7 +9,11 @@ const leaky = defineActions<any>({
   list: {
     input: s.object({}),
     access: 'public',
-    handler: async () => ({ id: 'ab17750377169c', csv: '张三,13812345678\n', owner: { idNumber: '330402199001011234' } }),
+    handler: async () => ({
+      id: 'ab17750377169c',
+      csv: '张三,13812345678\n',
+      owner: { idNumber: '330402199001011234' },
+    }),
   },
 });
 

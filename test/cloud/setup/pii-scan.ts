@@ -8,7 +8,12 @@
 import { findUnmaskedPii, type PiiFinding } from '../masking';
 
 /** `fn.action` answering only the caller's own data to the caller (MyProfile / their export). */
-export const OWNER_ONLY_ACTIONS = new Set(['member.getMe', 'member.updateProfile', 'member.transferMembership', 'member.exportMyData']);
+export const OWNER_ONLY_ACTIONS = new Set([
+  'member.getMe',
+  'member.updateProfile',
+  'member.transferMembership',
+  'member.exportMyData',
+]);
 
 /**
  * Deliberate, reviewed exceptions (an audited export of full phones, say) go here only by the lead's
@@ -45,7 +50,8 @@ jest.mock('../../../cloud/lib/router', () => {
       const action = event && typeof event === 'object' ? String((event as { action?: unknown }).action) : '?';
       const name = `${fn}.${action}`;
       if (!OWNER_ONLY_ACTIONS.has(name) && !REVIEWED_EXCEPTIONS.has(name)) {
-        for (const f of findUnmaskedPii(res)) if (!insideToken(at(res, f.path), f.value)) leaks.push({ ...f, fn, action });
+        for (const f of findUnmaskedPii(res))
+          if (!insideToken(at(res, f.path), f.value)) leaks.push({ ...f, fn, action });
       }
       return res;
     },
@@ -60,5 +66,7 @@ export function takeLeaks(): Leak[] {
 afterEach(() => {
   if (!leaks.length) return;
   const list = leaks.splice(0).map((l) => `${l.fn}.${l.action} → ${l.path || '(root)'}: ${l.kind} ${l.value}`);
-  throw new Error(`unmasked personal data in a handler response (mask it: 138****5678 / 前3后4):\n  ${[...new Set(list)].join('\n  ')}`);
+  throw new Error(
+    `unmasked personal data in a handler response (mask it: 138****5678 / 前3后4):\n  ${[...new Set(list)].join('\n  ')}`,
+  );
 });

@@ -12,22 +12,39 @@ export default function CataloguePage() {
   const list = useAsync<Course[]>(() => academyService.listCourses(category ? { category } : {}), [category]);
   const chips: (CourseCategory | undefined)[] = [undefined, ...COURSE_CATEGORIES.filter((c) => c !== '其他')];
   return (
-    <PageShell title='课程目录'>
-      <ScrollView scrollX className='academy-chips'>
+    <PageShell title="课程目录">
+      <ScrollView scrollX className="academy-chips">
         {chips.map((c) => (
-          <View key={c ?? 'all'} className={`academy-chip ${c === category ? 'academy-chip--on' : ''}`} onClick={() => setCategory(c)}>
+          <View
+            key={c ?? 'all'}
+            className={`academy-chip ${c === category ? 'academy-chip--on' : ''}`}
+            onClick={() => setCategory(c)}
+          >
             {c ?? '全部'}
           </View>
         ))}
       </ScrollView>
-      <StateView loading={list.loading && !list.data} error={list.data ? null : list.error} onRetry={list.reload} empty={list.data?.length === 0} emptyText='该类别暂无课程，可以点单提出您想学的主题'>
+      <StateView
+        loading={list.loading && !list.data}
+        error={list.data ? null : list.error}
+        onRetry={list.reload}
+        empty={list.data?.length === 0}
+        emptyText="该类别暂无课程，可以点单提出您想学的主题"
+      >
         {(list.data ?? []).map((c) => (
-          <View key={c.id} className='card academy-course'>
-            <View className='academy-course__title'>{c.title}</View>
-            <View className='academy-course__tag'>{c.category} · {c.hours}学时 · {c.formats.map((f) => FORMAT_LABELS[f]).join(' / ')}</View>
-            <View>讲师：{c.teacherName}（{c.teacherTitle}）</View>
-            <View className='muted'>{c.description}</View>
-            <Button className='btn btn-plain academy-course__order' onClick={() => Taro.navigateTo({ url: `/academy/pages/order/index?courseId=${c.id}` })}>
+          <View key={c.id} className="card academy-course">
+            <View className="academy-course__title">{c.title}</View>
+            <View className="academy-course__tag">
+              {c.category} · {c.hours}学时 · {c.formats.map((f) => FORMAT_LABELS[f]).join(' / ')}
+            </View>
+            <View>
+              讲师：{c.teacherName}（{c.teacherTitle}）
+            </View>
+            <View className="muted">{c.description}</View>
+            <Button
+              className="btn btn-plain academy-course__order"
+              onClick={() => Taro.navigateTo({ url: `/academy/pages/order/index?courseId=${c.id}` })}
+            >
               点这门课
             </Button>
           </View>

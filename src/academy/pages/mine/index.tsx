@@ -15,15 +15,15 @@ export default function MyBookingsPage() {
     shown.current = true;
   });
   return (
-    <PageShell title='我的预约'>
+    <PageShell title="我的预约">
       <StateView
         loading={list.loading && !list.data}
         error={list.data ? null : list.error}
         onRetry={list.reload}
         empty={list.data?.length === 0}
-        emptyText='您还没有预约课程'
+        emptyText="您还没有预约课程"
         emptyAction={
-          <Button className='btn btn-primary' onClick={() => Taro.navigateTo({ url: '/academy/pages/sessions/index' })}>
+          <Button className="btn btn-primary" onClick={() => Taro.navigateTo({ url: '/academy/pages/sessions/index' })}>
             去看看近期课程
           </Button>
         }

@@ -59,26 +59,85 @@ export default function OrderPage() {
   const err = (f: string) => errors[f] ?? (send.fieldError?.field.startsWith(f) ? send.fieldError.message : undefined);
 
   return (
-    <PageShell title='我要点单'>
-      <View className='muted academy-order__intro'>告诉学院您想学什么、多少人、什么时候、在哪里上课，学院受理后安排劳模工匠老师送课上门。</View>
-      <StateView loading={courses.loading && !courses.data} error={courses.data ? null : courses.error} onRetry={courses.reload}>
-        <View className='card'>
-          <SelectField label='课程' value={chosenTitle} options={[...list.map((c) => c.title), OWN_TOPIC]} onChange={setCourseTitle} error={err('courseId')} placeholder='从课程目录中选择' />
-          {chosenTitle === OWN_TOPIC ? <TextField label='希望的课程主题' value={topic} onInput={setTopic} error={err('topic')} placeholder='例如：五轴加工中心操作' maxlength={60} /> : null}
-          {chosen ? <View className='muted academy-order__teacher'>讲师：{chosen.teacherName}（{chosen.teacherTitle}）</View> : null}
-          <TextField label='参训人数' type='number' value={headcount} onInput={setHeadcount} error={err('headcount')} placeholder='例如：30' maxlength={3} />
-          <FormField label='希望日期' error={err('preferredDates')}>
-            <Picker mode='date' value={date || dateOf(Date.now())} start={dateOf(Date.now())} onChange={(e) => setDate(e.detail.value)}>
-              <View className='form-field__input form-field__picker' aria-label='希望日期'>
-                {date || <View className='form-field__placeholder'>请选择日期</View>}
+    <PageShell title="我要点单">
+      <View className="muted academy-order__intro">
+        告诉学院您想学什么、多少人、什么时候、在哪里上课，学院受理后安排劳模工匠老师送课上门。
+      </View>
+      <StateView
+        loading={courses.loading && !courses.data}
+        error={courses.data ? null : courses.error}
+        onRetry={courses.reload}
+      >
+        <View className="card">
+          <SelectField
+            label="课程"
+            value={chosenTitle}
+            options={[...list.map((c) => c.title), OWN_TOPIC]}
+            onChange={setCourseTitle}
+            error={err('courseId')}
+            placeholder="从课程目录中选择"
+          />
+          {chosenTitle === OWN_TOPIC ? (
+            <TextField
+              label="希望的课程主题"
+              value={topic}
+              onInput={setTopic}
+              error={err('topic')}
+              placeholder="例如：五轴加工中心操作"
+              maxlength={60}
+            />
+          ) : null}
+          {chosen ? (
+            <View className="muted academy-order__teacher">
+              讲师：{chosen.teacherName}（{chosen.teacherTitle}）
+            </View>
+          ) : null}
+          <TextField
+            label="参训人数"
+            type="number"
+            value={headcount}
+            onInput={setHeadcount}
+            error={err('headcount')}
+            placeholder="例如：30"
+            maxlength={3}
+          />
+          <FormField label="希望日期" error={err('preferredDates')}>
+            <Picker
+              mode="date"
+              value={date || dateOf(Date.now())}
+              start={dateOf(Date.now())}
+              onChange={(e) => setDate(e.detail.value)}
+            >
+              <View className="form-field__input form-field__picker" aria-label="希望日期">
+                {date || <View className="form-field__placeholder">请选择日期</View>}
               </View>
             </Picker>
           </FormField>
-          <TextField label='上课地点' value={place} onInput={setPlace} error={err('place')} placeholder='例如：本公司职工之家' maxlength={80} />
-          <SelectField label='授课方式' value={format} options={FORMAT_NAMES} onChange={setFormat} error={err('format')} />
-          <TextField label='补充说明（选填）' value={note} onInput={setNote} error={err('note')} placeholder='例如：新员工较多，希望多安排实操' maxlength={200} />
+          <TextField
+            label="上课地点"
+            value={place}
+            onInput={setPlace}
+            error={err('place')}
+            placeholder="例如：本公司职工之家"
+            maxlength={80}
+          />
+          <SelectField
+            label="授课方式"
+            value={format}
+            options={FORMAT_NAMES}
+            onChange={setFormat}
+            error={err('format')}
+          />
+          <TextField
+            label="补充说明（选填）"
+            value={note}
+            onInput={setNote}
+            error={err('note')}
+            placeholder="例如：新员工较多，希望多安排实操"
+            maxlength={200}
+          />
         </View>
-        <Button className='btn btn-primary' loading={send.busy} onClick={() => void submit()}>
+        <Button className="btn btn-primary" loading={send.busy} onClick={() => void submit()}>
           提交点单
         </Button>
       </StateView>

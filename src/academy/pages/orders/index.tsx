@@ -18,7 +18,7 @@ export default function OrdersPage() {
         ) : (
           <View>
             <MyOrders />
-            <Button className='btn btn-plain' onClick={() => Taro.navigateTo({ url: '/academy/pages/order/index' })}>
+            <Button className="btn btn-plain" onClick={() => Taro.navigateTo({ url: '/academy/pages/order/index' })}>
               再点一门课
             </Button>
           </View>

@@ -17,16 +17,16 @@ export default function SessionsPage() {
     shown.current = true;
   });
   return (
-    <PageShell title='劳模工匠学院'>
-      <View className='muted academy-intro'>劳模当讲师、车间做课堂：免学费，按时参加可申领培训补贴。</View>
+    <PageShell title="劳模工匠学院">
+      <View className="muted academy-intro">劳模当讲师、车间做课堂：免学费，按时参加可申领培训补贴。</View>
       <AcademyLinks />
-      <View className='academy-section-title'>近期可预约课程</View>
+      <View className="academy-section-title">近期可预约课程</View>
       <StateView
         loading={list.loading && !list.data}
         error={list.data ? null : list.error}
         onRetry={list.reload}
         empty={list.data?.length === 0}
-        emptyText='近期暂无可预约的课程，可以先看看课程目录，或为班组点一门课'
+        emptyText="近期暂无可预约的课程，可以先看看课程目录，或为班组点一门课"
       >
         {(list.data ?? []).map((s) => (
           <SessionCard key={s.id} session={s} />

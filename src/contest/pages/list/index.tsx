@@ -19,23 +19,39 @@ export default function ContestListPage() {
   const isAdmin = hasAnyRole(me.data, 'admin');
 
   return (
-    <PageShell title='职工技能比武'>
-      <View className='tabs' role='tablist'>
+    <PageShell title="职工技能比武">
+      <View className="tabs" role="tablist">
         {TABS.map((t) => (
-          <View key={t} role='tab' aria-selected={t === phase} className={`tabs__item ${t === phase ? 'tabs__item--active' : ''}`} onClick={() => setPhase(t)}>
+          <View
+            key={t}
+            role="tab"
+            aria-selected={t === phase}
+            className={`tabs__item ${t === phase ? 'tabs__item--active' : ''}`}
+            onClick={() => setPhase(t)}
+          >
             {PHASE_TEXT[t]}
           </View>
         ))}
       </View>
-      <StateView loading={list.loading} error={list.error} onRetry={list.reload} empty={!list.data?.length} emptyText={phase === 'open' ? '暂时没有正在报名的比武，可以看看“即将开始”' : '暂无比武'}>
+      <StateView
+        loading={list.loading}
+        error={list.error}
+        onRetry={list.reload}
+        empty={!list.data?.length}
+        emptyText={phase === 'open' ? '暂时没有正在报名的比武，可以看看“即将开始”' : '暂无比武'}
+      >
         {list.data?.map((c) => (
-          <View key={c.id} className='card contest-card' onClick={() => Taro.navigateTo({ url: `/contest/pages/detail/index?id=${c.id}` })}>
-            <View className='contest-card__head'>
-              <View className='contest-card__title'>{c.title}</View>
+          <View
+            key={c.id}
+            className="card contest-card"
+            onClick={() => Taro.navigateTo({ url: `/contest/pages/detail/index?id=${c.id}` })}
+          >
+            <View className="contest-card__head">
+              <View className="contest-card__title">{c.title}</View>
               <StatusTag text={PHASE_TEXT[c.phase]} tone={PHASE_TONE[c.phase]} />
             </View>
-            <View className='muted'>项目：{c.tradeNames.join('、')}</View>
-            <View className='muted'>地点：{c.venue}</View>
+            <View className="muted">项目：{c.tradeNames.join('、')}</View>
+            <View className="muted">地点：{c.venue}</View>
             {c.phase === 'upcoming' ? <View>报名开始：{formatTime(c.registrationOpensAt)}</View> : null}
             {c.phase === 'open' ? (
               <View>
@@ -43,16 +59,16 @@ export default function ContestListPage() {
               </View>
             ) : null}
             {c.phase === 'closed' ? <View>比赛时间：{formatTime(c.contestStartsAt)}</View> : null}
-            {c.resultsPublished ? <StatusTag text='成绩已公布' tone='info' /> : null}
+            {c.resultsPublished ? <StatusTag text="成绩已公布" tone="info" /> : null}
           </View>
         ))}
       </StateView>
-      <View className='row-actions'>
-        <Button className='btn btn-plain' onClick={() => Taro.navigateTo({ url: '/contest/pages/mine/index' })}>
+      <View className="row-actions">
+        <Button className="btn btn-plain" onClick={() => Taro.navigateTo({ url: '/contest/pages/mine/index' })}>
           我的报名
         </Button>
         {isAdmin ? (
-          <Button className='btn btn-plain' onClick={() => Taro.navigateTo({ url: '/contest/pages/review/index' })}>
+          <Button className="btn btn-plain" onClick={() => Taro.navigateTo({ url: '/contest/pages/review/index' })}>
             报名审核
           </Button>
         ) : null}

@@ -18,27 +18,36 @@ export default function MyRegistrationsPage() {
   });
 
   const cancel = async (r: Registration) => {
-    const { confirm } = await Taro.showModal({ title: '取消报名', content: `确定取消${r.tradeName}的报名吗？取消后名额会让给其他职工。`, confirmText: '确定取消', cancelText: '再想想' });
+    const { confirm } = await Taro.showModal({
+      title: '取消报名',
+      content: `确定取消${r.tradeName}的报名吗？取消后名额会让给其他职工。`,
+      confirmText: '确定取消',
+      cancelText: '再想想',
+    });
     if (!confirm) return;
     try {
       await contestService.cancel(r.id, newRequestId());
       await Taro.showToast({ title: '已取消报名', icon: 'success' });
       void list.reload();
     } catch (e) {
-      await Taro.showModal({ title: '未能取消', content: e instanceof ServiceError ? e.message : '请稍后再试', showCancel: false });
+      await Taro.showModal({
+        title: '未能取消',
+        content: e instanceof ServiceError ? e.message : '请稍后再试',
+        showCancel: false,
+      });
     }
   };
 
   return (
-    <PageShell title='我的报名'>
+    <PageShell title="我的报名">
       <StateView
         loading={list.loading}
         error={list.error}
         onRetry={list.reload}
         empty={!list.data?.length}
-        emptyText='您还没有报名技能比武'
+        emptyText="您还没有报名技能比武"
         emptyAction={
-          <Button className='btn btn-primary' onClick={() => Taro.navigateTo({ url: '/contest/pages/list/index' })}>
+          <Button className="btn btn-primary" onClick={() => Taro.navigateTo({ url: '/contest/pages/list/index' })}>
             去看看正在报名的比武
           </Button>
         }
@@ -46,41 +55,54 @@ export default function MyRegistrationsPage() {
         {list.data?.map((r) => {
           const open = Date.now() <= r.registrationClosesAt;
           return (
-            <View key={r.id} className='card mine__item'>
-              <View className='mine__head'>
-                <View className='mine__trade'>{r.tradeName}</View>
+            <View key={r.id} className="card mine__item">
+              <View className="mine__head">
+                <View className="mine__trade">{r.tradeName}</View>
                 <StatusTag text={statusText(r.status)} tone={STATUS_TONE[r.status]} />
               </View>
-              <View className='muted'>{r.contestTitle}</View>
-              <View className='muted'>
+              <View className="muted">{r.contestTitle}</View>
+              <View className="muted">
                 {r.employer} · {r.jobTitle} · {r.skillLevel}
               </View>
-              <View className='muted'>比赛时间：{formatTime(r.contestStartsAt)}，{r.venue}</View>
-              {r.status === 'returned' ? <View className='mine__reason'>退回原因：{r.returnReason ?? '未说明'}</View> : null}
+              <View className="muted">
+                比赛时间：{formatTime(r.contestStartsAt)}，{r.venue}
+              </View>
+              {r.status === 'returned' ? (
+                <View className="mine__reason">退回原因：{r.returnReason ?? '未说明'}</View>
+              ) : null}
               {r.checkedInAt ? <View>签到时间：{formatTime(r.checkedInAt)}</View> : null}
               {r.result ? (
-                <View className='mine__result'>
+                <View className="mine__result">
                   成绩：第{r.result.rank}名{r.result.award ? ` · ${r.result.award}` : ''}
                 </View>
               ) : null}
-              <View className='row-actions'>
+              <View className="row-actions">
                 {r.status === 'approved' || r.status === 'checked_in' ? (
-                  <Button className='btn btn-primary mine__ticket' onClick={() => Taro.navigateTo({ url: `/contest/pages/ticket/index?id=${r.id}` })}>
+                  <Button
+                    className="btn btn-primary mine__ticket"
+                    onClick={() => Taro.navigateTo({ url: `/contest/pages/ticket/index?id=${r.id}` })}
+                  >
                     入场码
                   </Button>
                 ) : null}
                 {r.status === 'returned' && open ? (
-                  <Button className='btn btn-primary' onClick={() => Taro.navigateTo({ url: `/contest/pages/register/index?registrationId=${r.id}` })}>
+                  <Button
+                    className="btn btn-primary"
+                    onClick={() => Taro.navigateTo({ url: `/contest/pages/register/index?registrationId=${r.id}` })}
+                  >
                     修改后重新提交
                   </Button>
                 ) : null}
                 {r.result ? (
-                  <Button className='btn btn-plain' onClick={() => Taro.navigateTo({ url: `/contest/pages/results/index?id=${r.contestId}` })}>
+                  <Button
+                    className="btn btn-plain"
+                    onClick={() => Taro.navigateTo({ url: `/contest/pages/results/index?id=${r.contestId}` })}
+                  >
                     成绩公示
                   </Button>
                 ) : null}
                 {CANCELLABLE.includes(r.status) && open ? (
-                  <Button className='btn btn-plain mine__cancel' onClick={() => cancel(r)}>
+                  <Button className="btn btn-plain mine__cancel" onClick={() => cancel(r)}>
                     取消报名
                   </Button>
                 ) : null}

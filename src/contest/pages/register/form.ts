@@ -24,5 +24,7 @@ export function validate(form: FormState) {
     phone: form.phone.trim(),
     consent: true,
   });
-  return parsed.ok ? { ok: true as const, value: parsed.value } : { ok: false as const, field: parsed.issue.path, message: parsed.issue.message };
+  return parsed.ok
+    ? { ok: true as const, value: parsed.value }
+    : { ok: false as const, field: parsed.issue.path, message: parsed.issue.message };
 }

@@ -25,7 +25,10 @@ export default function RegisterPage() {
 
   // What we register for, and the person's profile to prefill the form.
   const ctx = useAsync(async () => {
-    const [me, previous] = await Promise.all([memberService.getMe(), resubmitId ? contestService.myRegistrations() : Promise.resolve([])]);
+    const [me, previous] = await Promise.all([
+      memberService.getMe(),
+      resubmitId ? contestService.myRegistrations() : Promise.resolve([]),
+    ]);
     const returned = previous.find((r) => r.id === resubmitId);
     if (resubmitId && !returned) throw new Error('没有找到这条报名记录');
     const contestId = returned?.contestId ?? params.contestId ?? '';
@@ -35,7 +38,13 @@ export default function RegisterPage() {
     if (!trade) throw new Error('没有找到这个比赛项目');
     setForm(
       returned
-        ? { employer: returned.employer, jobTitle: returned.jobTitle, skillLevel: returned.skillLevel, yearsInTrade: String(returned.yearsInTrade), phone: me.profile?.phone ?? '' }
+        ? {
+            employer: returned.employer,
+            jobTitle: returned.jobTitle,
+            skillLevel: returned.skillLevel,
+            yearsInTrade: String(returned.yearsInTrade),
+            phone: me.profile?.phone ?? '',
+          }
         : { ...EMPTY, employer: me.profile?.employer ?? '', jobTitle: trade.name, phone: me.profile?.phone ?? '' },
     );
     return { contest, trade, returned };
@@ -47,7 +56,10 @@ export default function RegisterPage() {
     const target = ctx.data!;
     return target.returned
       ? contestService.resubmit({ registrationId: target.returned.id, ...checked.value }, requestId)
-      : contestService.register({ contestId: target.contest.id, tradeId: target.trade.id, ...checked.value }, requestId);
+      : contestService.register(
+          { contestId: target.contest.id, tradeId: target.trade.id, ...checked.value },
+          requestId,
+        );
   });
 
   const set = (key: keyof FormState) => (value: string) => {
@@ -77,17 +89,20 @@ export default function RegisterPage() {
     }
   };
 
-  const serverError = (key: keyof FormState) => errors[key] ?? (fieldError?.field === key ? fieldError.message : undefined);
+  const serverError = (key: keyof FormState) =>
+    errors[key] ?? (fieldError?.field === key ? fieldError.message : undefined);
   const target = ctx.data;
 
   return (
     <PageShell title={target?.returned ? '修改后重新提交' : '比武报名'}>
       <StateView loading={ctx.loading} error={ctx.error} onRetry={ctx.reload}>
         {target ? (
-          <View className='card register__target'>
-            <View className='register__trade'>{target.trade.name}</View>
-            <View className='muted'>{target.contest.title}</View>
-            {target.returned?.returnReason ? <View className='register__reason'>退回原因：{target.returned.returnReason}</View> : null}
+          <View className="card register__target">
+            <View className="register__trade">{target.trade.name}</View>
+            <View className="muted">{target.contest.title}</View>
+            {target.returned?.returnReason ? (
+              <View className="register__reason">退回原因：{target.returned.returnReason}</View>
+            ) : null}
           </View>
         ) : null}
 
@@ -95,11 +110,11 @@ export default function RegisterPage() {
           <>
             <PrivacyNotice />
             {/* A View, not a Label: in H5 a label re-dispatches the click to its checkbox, toggling twice. */}
-            <View className='register__agree' role='checkbox' aria-checked={agree} onClick={() => setAgree((a) => !a)}>
-              <Checkbox value='agree' checked={agree} />
+            <View className="register__agree" role="checkbox" aria-checked={agree} onClick={() => setAgree((a) => !a)}>
+              <Checkbox value="agree" checked={agree} />
               <View>我已阅读并同意以上说明</View>
             </View>
-            <Button className='btn btn-primary register__next' onClick={next}>
+            <Button className="btn btn-primary register__next" onClick={next}>
               下一步
             </Button>
           </>
@@ -107,24 +122,66 @@ export default function RegisterPage() {
 
         {step === 'form' ? (
           <>
-            <TextField label='工作单位' name='employer' value={form.employer} onInput={set('employer')} error={serverError('employer')} hint='请填写单位全称' />
-            <TextField label='工种' name='jobTitle' value={form.jobTitle} onInput={set('jobTitle')} error={serverError('jobTitle')} />
-            <SelectField label='现有技能等级' value={form.skillLevel} options={SKILL_LEVELS} onChange={set('skillLevel')} error={serverError('skillLevel')} />
-            <TextField label='从业年限（年）' name='yearsInTrade' type='number' value={form.yearsInTrade} onInput={set('yearsInTrade')} error={serverError('yearsInTrade')} maxlength={2} />
-            <TextField label='联系电话' name='phone' type='number' value={form.phone} onInput={set('phone')} error={serverError('phone')} maxlength={11} hint='用于比赛通知，对工作人员部分隐藏' />
-            <Button className='btn btn-primary register__submit' loading={busy} disabled={busy || undefined} onClick={send}>
+            <TextField
+              label="工作单位"
+              name="employer"
+              value={form.employer}
+              onInput={set('employer')}
+              error={serverError('employer')}
+              hint="请填写单位全称"
+            />
+            <TextField
+              label="工种"
+              name="jobTitle"
+              value={form.jobTitle}
+              onInput={set('jobTitle')}
+              error={serverError('jobTitle')}
+            />
+            <SelectField
+              label="现有技能等级"
+              value={form.skillLevel}
+              options={SKILL_LEVELS}
+              onChange={set('skillLevel')}
+              error={serverError('skillLevel')}
+            />
+            <TextField
+              label="从业年限（年）"
+              name="yearsInTrade"
+              type="number"
+              value={form.yearsInTrade}
+              onInput={set('yearsInTrade')}
+              error={serverError('yearsInTrade')}
+              maxlength={2}
+            />
+            <TextField
+              label="联系电话"
+              name="phone"
+              type="number"
+              value={form.phone}
+              onInput={set('phone')}
+              error={serverError('phone')}
+              maxlength={11}
+              hint="用于比赛通知，对工作人员部分隐藏"
+            />
+            <Button
+              className="btn btn-primary register__submit"
+              loading={busy}
+              disabled={busy || undefined}
+              onClick={send}
+            >
               {target?.returned ? '重新提交' : '提交报名'}
             </Button>
           </>
         ) : null}
 
         {step === 'done' && saved ? (
-          <View className='card register__done' role='status'>
-            <StatusTag text='报名已提交' tone='success' />
-            <View className='register__done-text'>
-              您已报名{saved.tradeName}，等待区总工会审核。审核结果会通过消息通知您，审核通过后可在“我的报名”查看入场码。
+          <View className="card register__done" role="status">
+            <StatusTag text="报名已提交" tone="success" />
+            <View className="register__done-text">
+              您已报名{saved.tradeName}
+              ，等待区总工会审核。审核结果会通过消息通知您，审核通过后可在“我的报名”查看入场码。
             </View>
-            <Button className='btn btn-primary' onClick={() => Taro.redirectTo({ url: '/contest/pages/mine/index' })}>
+            <Button className="btn btn-primary" onClick={() => Taro.redirectTo({ url: '/contest/pages/mine/index' })}>
               查看我的报名
             </Button>
           </View>

@@ -18,16 +18,22 @@ export default function ResultsPage() {
 
   return (
     <PageShell title={data.data ? `${data.data.contest.title} 成绩公示` : '成绩公示'}>
-      <StateView loading={data.loading} error={data.error} onRetry={data.reload} empty={!data.data?.byTrade.length} emptyText='成绩尚未公布，公布后会通过消息通知参赛选手'>
+      <StateView
+        loading={data.loading}
+        error={data.error}
+        onRetry={data.reload}
+        empty={!data.data?.byTrade.length}
+        emptyText="成绩尚未公布，公布后会通过消息通知参赛选手"
+      >
         {data.data?.byTrade.map(([trade, rows]) => (
-          <View key={trade} className='card'>
-            <View className='results__trade'>{trade}</View>
+          <View key={trade} className="card">
+            <View className="results__trade">{trade}</View>
             {rows.map((r) => (
-              <View key={`${r.rank}-${r.name}`} className='results__row'>
-                <View className='results__rank'>第{r.rank}名</View>
-                <View className='results__who'>
+              <View key={`${r.rank}-${r.name}`} className="results__row">
+                <View className="results__rank">第{r.rank}名</View>
+                <View className="results__who">
                   <View>{r.name}</View>
-                  <View className='muted'>{r.employer}</View>
+                  <View className="muted">{r.employer}</View>
                 </View>
                 <View className={r.award ? 'results__award' : 'results__award muted'}>{r.award ?? ''}</View>
               </View>

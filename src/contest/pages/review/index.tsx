@@ -26,9 +26,14 @@ export default function ReviewPage() {
   const current = contests.data?.find((c) => c.id === contestId) ?? contests.data?.[0];
   const detail = useAsync(async () => (current ? contestService.getContest(current.id) : null), [current?.id]);
   const [tradeId, setTradeId] = useState<string>(params.tradeId ?? '');
-  const [status, setStatus] = useState<RegistrationStatus>((FILTERS.find((f) => f.status === params.status)?.status ?? 'submitted'));
+  const [status, setStatus] = useState<RegistrationStatus>(
+    FILTERS.find((f) => f.status === params.status)?.status ?? 'submitted',
+  );
   const queue = useAsync(
-    async () => (current ? contestService.reviewQueue({ contestId: current.id, tradeId: tradeId || undefined, status, limit: 100 }) : { items: [], total: 0 }),
+    async () =>
+      current
+        ? contestService.reviewQueue({ contestId: current.id, tradeId: tradeId || undefined, status, limit: 100 })
+        : { items: [], total: 0 },
     [current?.id, tradeId, status],
   );
   const [selected, setSelected] = useState<string[]>([]);
@@ -48,18 +53,32 @@ export default function ReviewPage() {
   const decide = async (decision: 'approve' | 'return') => {
     if (!selected.length) return;
     if (decision === 'return' && reason.trim().length < 2) {
-      await Taro.showModal({ title: '请填写退回原因', content: '退回原因会发给职工，请写明需要修改的地方', showCancel: false });
+      await Taro.showModal({
+        title: '请填写退回原因',
+        content: '退回原因会发给职工，请写明需要修改的地方',
+        showCancel: false,
+      });
       return;
     }
     setBusy(true);
     try {
-      const out = await contestService.review({ registrationIds: selected, decision, ...(decision === 'return' ? { reason: reason.trim() } : {}) }, newRequestId());
+      const out = await contestService.review(
+        { registrationIds: selected, decision, ...(decision === 'return' ? { reason: reason.trim() } : {}) },
+        newRequestId(),
+      );
       const done = out.filter((o) => o.ok).length;
-      await Taro.showToast({ title: `${decision === 'approve' ? '已通过' : '已退回'}${done}人${done < out.length ? `，${out.length - done}人状态已变化` : ''}`, icon: 'none' });
+      await Taro.showToast({
+        title: `${decision === 'approve' ? '已通过' : '已退回'}${done}人${done < out.length ? `，${out.length - done}人状态已变化` : ''}`,
+        icon: 'none',
+      });
       setReason('');
       reload();
     } catch (e) {
-      await Taro.showModal({ title: '操作未完成', content: e instanceof ServiceError ? e.message : '请稍后再试', showCancel: false });
+      await Taro.showModal({
+        title: '操作未完成',
+        content: e instanceof ServiceError ? e.message : '请稍后再试',
+        showCancel: false,
+      });
     } finally {
       setBusy(false);
     }
@@ -67,62 +86,133 @@ export default function ReviewPage() {
 
   const reviewable = status === 'submitted' || status === 'approved';
   return (
-    <PageShell title='报名审核'>
-      <StateView loading={contests.loading} error={contests.error} onRetry={contests.reload} empty={!contests.data?.length} emptyText='还没有比武'>
-        <View className='card review__filters'>
-          <Picker mode='selector' range={(contests.data ?? []).map((c) => c.title)} value={Math.max(0, (contests.data ?? []).findIndex((c) => c.id === current?.id))} onChange={(e) => { setContestId(contests.data?.[Number(e.detail.value)]?.id ?? ''); setTradeId(''); }}>
-            <View className='review__picker'>比武：{current?.title}</View>
+    <PageShell title="报名审核">
+      <StateView
+        loading={contests.loading}
+        error={contests.error}
+        onRetry={contests.reload}
+        empty={!contests.data?.length}
+        emptyText="还没有比武"
+      >
+        <View className="card review__filters">
+          <Picker
+            mode="selector"
+            range={(contests.data ?? []).map((c) => c.title)}
+            value={Math.max(
+              0,
+              (contests.data ?? []).findIndex((c) => c.id === current?.id),
+            )}
+            onChange={(e) => {
+              setContestId(contests.data?.[Number(e.detail.value)]?.id ?? '');
+              setTradeId('');
+            }}
+          >
+            <View className="review__picker">比武：{current?.title}</View>
           </Picker>
-          <Picker mode='selector' range={tradeNames} value={Math.max(0, trades.findIndex((t) => t.id === tradeId) + 1)} onChange={(e) => setTradeId(trades[Number(e.detail.value) - 1]?.id ?? '')}>
-            <View className='review__picker'>项目：{tradeNames[trades.findIndex((t) => t.id === tradeId) + 1]}</View>
+          <Picker
+            mode="selector"
+            range={tradeNames}
+            value={Math.max(0, trades.findIndex((t) => t.id === tradeId) + 1)}
+            onChange={(e) => setTradeId(trades[Number(e.detail.value) - 1]?.id ?? '')}
+          >
+            <View className="review__picker">项目：{tradeNames[trades.findIndex((t) => t.id === tradeId) + 1]}</View>
           </Picker>
         </View>
-        <View className='tabs review__tabs'>
+        <View className="tabs review__tabs">
           {FILTERS.map((f) => (
-            <View key={f.status} className={`tabs__item ${f.status === status ? 'tabs__item--active' : ''}`} onClick={() => { setStatus(f.status); setSelected([]); }}>
+            <View
+              key={f.status}
+              className={`tabs__item ${f.status === status ? 'tabs__item--active' : ''}`}
+              onClick={() => {
+                setStatus(f.status);
+                setSelected([]);
+              }}
+            >
               {f.text}
             </View>
           ))}
         </View>
-        <StateView loading={queue.loading} error={queue.error} onRetry={queue.reload} empty={!items.length} emptyText='这里没有报名记录'>
-          <View className='muted review__total'>共 {queue.data?.total ?? 0} 人</View>
+        <StateView
+          loading={queue.loading}
+          error={queue.error}
+          onRetry={queue.reload}
+          empty={!items.length}
+          emptyText="这里没有报名记录"
+        >
+          <View className="muted review__total">共 {queue.data?.total ?? 0} 人</View>
           {items.map((r) => (
-            <View key={r.id} className='card review__item' onClick={() => reviewable && toggle(r.id)}>
-              <View className='review__item-head'>
+            <View key={r.id} className="card review__item" onClick={() => reviewable && toggle(r.id)}>
+              <View className="review__item-head">
                 {reviewable ? (
-                  <View className='review__pick'>
+                  <View className="review__pick">
                     <Checkbox value={r.id} checked={selected.includes(r.id)} aria-label={`选择${r.name}`} />
                   </View>
                 ) : null}
-                <View className='review__name'>{r.name}</View>
+                <View className="review__name">{r.name}</View>
                 <StatusTag text={statusText(r.status)} tone={STATUS_TONE[r.status]} />
               </View>
-              <View>{r.tradeName} · {r.jobTitle} · {r.skillLevel} · 从业{r.yearsInTrade}年</View>
-              <View className='muted'>{r.employer} · {r.phone}</View>
-              {r.returnReason ? <View className='muted'>退回原因：{r.returnReason}</View> : null}
-              {r.result ? <View>第{r.result.rank}名 {r.result.award ?? ''}</View> : null}
+              <View>
+                {r.tradeName} · {r.jobTitle} · {r.skillLevel} · 从业{r.yearsInTrade}年
+              </View>
+              <View className="muted">
+                {r.employer} · {r.phone}
+              </View>
+              {r.returnReason ? <View className="muted">退回原因：{r.returnReason}</View> : null}
+              {r.result ? (
+                <View>
+                  第{r.result.rank}名 {r.result.award ?? ''}
+                </View>
+              ) : null}
             </View>
           ))}
           {reviewable && items.length ? (
-            <View className='card review__batch'>
-              <View className='row-actions'>
-                <Button className='btn btn-plain' onClick={() => setSelected(selected.length === items.length ? [] : items.map((i) => i.id))}>
+            <View className="card review__batch">
+              <View className="row-actions">
+                <Button
+                  className="btn btn-plain"
+                  onClick={() => setSelected(selected.length === items.length ? [] : items.map((i) => i.id))}
+                >
                   {selected.length === items.length ? '取消全选' : '全选'}
                 </Button>
                 {status === 'submitted' ? (
-                  <Button className='btn btn-primary review__approve' disabled={(busy || !selected.length) || undefined} onClick={() => decide('approve')}>
+                  <Button
+                    className="btn btn-primary review__approve"
+                    disabled={busy || !selected.length || undefined}
+                    onClick={() => decide('approve')}
+                  >
                     通过所选（{selected.length}）
                   </Button>
                 ) : null}
               </View>
-              <Textarea className='review__reason' value={reason} maxlength={200} placeholder='退回原因，例如：工作单位请填写全称' aria-label='退回原因' onInput={(e) => setReason(e.detail.value)} />
-              <Button className='btn btn-plain review__return' disabled={(busy || !selected.length) || undefined} onClick={() => decide('return')}>
+              <Textarea
+                className="review__reason"
+                value={reason}
+                maxlength={200}
+                placeholder="退回原因，例如：工作单位请填写全称"
+                aria-label="退回原因"
+                onInput={(e) => setReason(e.detail.value)}
+              />
+              <Button
+                className="btn btn-plain review__return"
+                disabled={busy || !selected.length || undefined}
+                onClick={() => decide('return')}
+              >
                 退回所选（{selected.length}）
               </Button>
             </View>
           ) : null}
-          {status === 'checked_in' && tradeId && items.length ? <ResultsForm key={`${tradeId}-${items.length}`} contestId={current?.id ?? ''} tradeId={tradeId} people={items} onDone={reload} /> : null}
-          {status === 'checked_in' && !tradeId && items.length ? <View className='muted'>选择一个项目后可登记并发布成绩</View> : null}
+          {status === 'checked_in' && tradeId && items.length ? (
+            <ResultsForm
+              key={`${tradeId}-${items.length}`}
+              contestId={current?.id ?? ''}
+              tradeId={tradeId}
+              people={items}
+              onDone={reload}
+            />
+          ) : null}
+          {status === 'checked_in' && !tradeId && items.length ? (
+            <View className="muted">选择一个项目后可登记并发布成绩</View>
+          ) : null}
         </StateView>
         {current ? <AdminTools contestId={current.id} tradeId={tradeId || undefined} /> : null}
       </StateView>

@@ -5,7 +5,7 @@ import type { Eligibility } from '@contract/api/gift';
 /** Whether the worker may claim, and if not, why and what to do about it. */
 export function EligibilityCard({ eligibility }: { eligibility: Eligibility }) {
   if (eligibility.eligible) {
-    return <View className='card gift-eligibility gift-eligibility--ok'>✓ 您符合领取条件，请在下方选择驿站领取</View>;
+    return <View className="card gift-eligibility gift-eligibility--ok">✓ 您符合领取条件，请在下方选择驿站领取</View>;
   }
   const action =
     eligibility.code === 'PROFILE_INCOMPLETE'
@@ -14,10 +14,13 @@ export function EligibilityCard({ eligibility }: { eligibility: Eligibility }) {
         ? { text: '申请入会', url: '/member/pages/apply/index' }
         : null;
   return (
-    <View className='card gift-eligibility gift-eligibility--no' role='alert'>
+    <View className="card gift-eligibility gift-eligibility--no" role="alert">
       <View>! {eligibility.reason ?? '暂不能领取'}</View>
       {action ? (
-        <Button className='btn btn-primary gift-eligibility__action' onClick={() => Taro.navigateTo({ url: action.url })}>
+        <Button
+          className="btn btn-primary gift-eligibility__action"
+          onClick={() => Taro.navigateTo({ url: action.url })}
+        >
           {action.text}
         </Button>
       ) : null}

@@ -25,8 +25,13 @@ async function explain(e: unknown, reload: () => void): Promise<void> {
   };
   if (e.code === 'PROFILE_INCOMPLETE') return go('去完善', '/member/pages/profile/index');
   if (e.code === 'NOT_MEMBER') return go('去入会', '/member/pages/apply/index');
-  if (e.code === 'ALREADY_CLAIMED' && typeof e.details?.voucherId === 'string') return go('查看礼包券', voucherUrl(e.details.voucherId));
-  await Taro.showModal({ title: e.code === 'OUT_OF_STOCK' ? '本站已领完' : '未能领取', content: e.message, showCancel: false });
+  if (e.code === 'ALREADY_CLAIMED' && typeof e.details?.voucherId === 'string')
+    return go('查看礼包券', voucherUrl(e.details.voucherId));
+  await Taro.showModal({
+    title: e.code === 'OUT_OF_STOCK' ? '本站已领完' : '未能领取',
+    content: e.message,
+    showCancel: false,
+  });
   if (e.code === 'OUT_OF_STOCK' || e.code === 'CAMPAIGN_PAUSED') reload();
 }
 
@@ -58,7 +63,11 @@ export default function CampaignPage() {
   const claimAt = async (station: StationOption) => {
     const c = campaign.data;
     if (!c || busy) return;
-    const ok = await Taro.showModal({ title: '确认领取', content: `在${station.name}领取${c.name}？每人限领一份，领取后请在有效期内到站出示礼包券。`, confirmText: '确认领取' });
+    const ok = await Taro.showModal({
+      title: '确认领取',
+      content: `在${station.name}领取${c.name}？每人限领一份，领取后请在有效期内到站出示礼包券。`,
+      confirmText: '确认领取',
+    });
     if (!ok.confirm) return;
     setBusy(station.stationId);
     try {
@@ -78,27 +87,35 @@ export default function CampaignPage() {
   const c = campaign.data;
   const voucher = claimed ?? c?.myVoucher ?? null;
   return (
-    <PageShell className='gift-campaign'>
+    <PageShell className="gift-campaign">
       <StateView loading={campaign.loading && !c} error={c ? null : campaign.error} onRetry={campaign.reload}>
         {c ? (
           <>
-            <View className='card gift-campaign__head'>
-              <View className='gift-campaign__title'>{c.name}</View>
-              <StatusTag text={c.statusText} tone={c.status === 'open' ? 'success' : c.status === 'paused' ? 'warning' : 'muted'} />
-              <View className='gift-campaign__line'>领取时间：{c.windowText}</View>
-              <View className='gift-campaign__line'>礼包内容：{c.items.join('、')}</View>
-              <View className='gift-campaign__line'>发放对象：{c.groupsText}</View>
-              <View className='gift-campaign__line'>
+            <View className="card gift-campaign__head">
+              <View className="gift-campaign__title">{c.name}</View>
+              <StatusTag
+                text={c.statusText}
+                tone={c.status === 'open' ? 'success' : c.status === 'paused' ? 'warning' : 'muted'}
+              />
+              <View className="gift-campaign__line">领取时间：{c.windowText}</View>
+              <View className="gift-campaign__line">礼包内容：{c.items.join('、')}</View>
+              <View className="gift-campaign__line">发放对象：{c.groupsText}</View>
+              <View className="gift-campaign__line">
                 领取后{c.validDays}天内到所选驿站核销（含当天）{c.anyStation ? '，任一驿站均可核销' : ''}
               </View>
-              {c.description ? <View className='muted'>{c.description}</View> : null}
+              {c.description ? <View className="muted">{c.description}</View> : null}
             </View>
 
             {voucher ? (
-              <View className='card gift-campaign__claimed' role='status'>
-                <View className='gift-campaign__claimed-title'>您已领取：{voucher.stationName}</View>
-                <View className='muted'>请在 {voucher.validUntilText} 前到站出示礼包券 · {voucher.statusText}</View>
-                <Button className='btn btn-primary gift-campaign__open-voucher' onClick={() => Taro.navigateTo({ url: voucherUrl(voucher.id) })}>
+              <View className="card gift-campaign__claimed" role="status">
+                <View className="gift-campaign__claimed-title">您已领取：{voucher.stationName}</View>
+                <View className="muted">
+                  请在 {voucher.validUntilText} 前到站出示礼包券 · {voucher.statusText}
+                </View>
+                <Button
+                  className="btn btn-primary gift-campaign__open-voucher"
+                  onClick={() => Taro.navigateTo({ url: voucherUrl(voucher.id) })}
+                >
                   查看礼包券
                 </Button>
               </View>
@@ -106,25 +123,27 @@ export default function CampaignPage() {
               <EligibilityCard eligibility={c.eligibility} />
             )}
 
-            <View className='gift-campaign__section'>
+            <View className="gift-campaign__section">
               领取驿站（共剩 {c.totalLeft} 份）{here ? ' · 按距离排序' : ''}
             </View>
-            <StateView empty={stations.length === 0} emptyText='本次活动没有设置领取驿站'>
+            <StateView empty={stations.length === 0} emptyText="本次活动没有设置领取驿站">
               {stations.map((s) => (
-                <View key={s.stationId} className='card gift-station'>
-                  <View className='gift-station__name'>
+                <View key={s.stationId} className="card gift-station">
+                  <View className="gift-station__name">
                     {s.name}
-                    {s.metres !== null ? <View className='gift-station__distance'>{formatDistance(s.metres)}</View> : null}
+                    {s.metres !== null ? (
+                      <View className="gift-station__distance">{formatDistance(s.metres)}</View>
+                    ) : null}
                   </View>
-                  <View className='muted'>{s.address}</View>
-                  <View className='muted'>开放时间：{s.hours}</View>
+                  <View className="muted">{s.address}</View>
+                  <View className="muted">开放时间：{s.hours}</View>
                   <View className={s.left > 0 ? 'gift-station__left' : 'gift-station__left gift-station__left--none'}>
                     {s.left > 0 ? `剩余 ${s.left} 份` : '本站已领完'}
                   </View>
                   {!voucher && c.eligibility.eligible ? (
                     <Button
-                      className='btn btn-primary gift-station__claim'
-                      disabled={s.left <= 0 || !!busy}
+                      className="btn btn-primary gift-station__claim"
+                      disabled={s.left <= 0 || !!busy || undefined}
                       loading={busy === s.stationId}
                       onClick={() => void claimAt(s)}
                     >
@@ -134,7 +153,7 @@ export default function CampaignPage() {
                 </View>
               ))}
             </StateView>
-            <Button className='btn btn-plain' onClick={() => Taro.navigateTo({ url: '/gifts/pages/mine/index' })}>
+            <Button className="btn btn-plain" onClick={() => Taro.navigateTo({ url: '/gifts/pages/mine/index' })}>
               我的礼包券
             </Button>
           </>

@@ -17,12 +17,21 @@ export default function ManageGiftsPage() {
   const [amount, setAmount] = useState('');
   const c = list.data?.[pick];
 
-  const replace = (view: CampaignAdminView) => list.setData((list.data ?? []).map((x) => (x.id === view.id ? view : x)));
+  const replace = (view: CampaignAdminView) =>
+    list.setData((list.data ?? []).map((x) => (x.id === view.id ? view : x)));
   const pause = useSubmit((rid) => giftService.setPaused(c!.id, !c!.paused, rid));
   const move = useSubmit((rid) => {
     const n = Number(amount);
     const rows = c!.stations;
-    return giftService.moveStock({ campaignId: c!.id, fromStationId: rows[from]?.stationId ?? '', toStationId: rows[to]?.stationId ?? '', amount: Number.isInteger(n) ? n : 0 }, rid);
+    return giftService.moveStock(
+      {
+        campaignId: c!.id,
+        fromStationId: rows[from]?.stationId ?? '',
+        toStationId: rows[to]?.stationId ?? '',
+        amount: Number.isInteger(n) ? n : 0,
+      },
+      rid,
+    );
   });
   const sweep = useSubmit((rid) => giftService.expireSweep(rid));
 
@@ -41,48 +50,74 @@ export default function ManageGiftsPage() {
   const runSweep = async () => {
     const r = await sweep.submit();
     if (r) {
-      await Taro.showModal({ title: '过期清理完成', content: `${r.expired} 张礼包券过期，礼包已退回驿站；提醒 ${r.reminded} 人尽快领取。`, showCancel: false });
+      await Taro.showModal({
+        title: '过期清理完成',
+        content: `${r.expired} 张礼包券过期，礼包已退回驿站；提醒 ${r.reminded} 人尽快领取。`,
+        showCancel: false,
+      });
       void list.reload();
     }
   };
 
   const names = c?.stations.map((s) => s.stationName) ?? [];
   return (
-    <PageShell title='礼包活动管理'>
-      <StateView loading={list.loading && !list.data} error={list.data ? null : list.error} onRetry={list.reload} empty={list.data?.length === 0} emptyText='还没有礼包活动'>
+    <PageShell title="礼包活动管理">
+      <StateView
+        loading={list.loading && !list.data}
+        error={list.data ? null : list.error}
+        onRetry={list.reload}
+        empty={list.data?.length === 0}
+        emptyText="还没有礼包活动"
+      >
         {c ? (
           <>
-            <Picker mode='selector' range={(list.data ?? []).map((x) => x.name)} value={pick} onChange={(e) => setPick(Number(e.detail.value))}>
-              <View className='card gift-manage__pick'>{c.name} ▾</View>
+            <Picker
+              mode="selector"
+              range={(list.data ?? []).map((x) => x.name)}
+              value={pick}
+              onChange={(e) => setPick(Number(e.detail.value))}
+            >
+              <View className="card gift-manage__pick">{c.name} ▾</View>
             </Picker>
-            <View className='card'>
-              <StatusTag text={c.statusText} tone={c.status === 'open' ? 'success' : c.status === 'paused' ? 'warning' : 'muted'} />
-              <View className='muted'>{c.windowText} · {c.groupsText} · 核销有效{c.validDays}天</View>
-              <View className='gift-manage__totals'>
+            <View className="card">
+              <StatusTag
+                text={c.statusText}
+                tone={c.status === 'open' ? 'success' : c.status === 'paused' ? 'warning' : 'muted'}
+              />
+              <View className="muted">
+                {c.windowText} · {c.groupsText} · 核销有效{c.validDays}天
+              </View>
+              <View className="gift-manage__totals">
                 总数 {c.total} · 剩余 {c.left} · 已领 {c.claimed} · 已核销 {c.redeemed}
               </View>
               <StockTable rows={c.stations} />
-              <View className='row-actions'>
-                <Button className='btn btn-plain' loading={pause.busy} onClick={() => void togglePause()}>
+              <View className="row-actions">
+                <Button className="btn btn-plain" loading={pause.busy} onClick={() => void togglePause()}>
                   {c.paused ? '恢复发放' : '暂停发放'}
                 </Button>
-                <Button className='btn btn-plain' loading={sweep.busy} onClick={() => void runSweep()}>
+                <Button className="btn btn-plain" loading={sweep.busy} onClick={() => void runSweep()}>
                   运行过期清理
                 </Button>
               </View>
             </View>
             {names.length >= 2 ? (
-              <View className='card'>
-                <View className='gift-manage__subtitle'>调拨库存（只能调出未被领取的礼包，总数不变）</View>
-                <Picker mode='selector' range={names} value={from} onChange={(e) => setFrom(Number(e.detail.value))}>
-                  <View className='gift-manage__field'>调出：{names[from]}</View>
+              <View className="card">
+                <View className="gift-manage__subtitle">调拨库存（只能调出未被领取的礼包，总数不变）</View>
+                <Picker mode="selector" range={names} value={from} onChange={(e) => setFrom(Number(e.detail.value))}>
+                  <View className="gift-manage__field">调出：{names[from]}</View>
                 </Picker>
-                <Picker mode='selector' range={names} value={to} onChange={(e) => setTo(Number(e.detail.value))}>
-                  <View className='gift-manage__field'>调入：{names[to]}</View>
+                <Picker mode="selector" range={names} value={to} onChange={(e) => setTo(Number(e.detail.value))}>
+                  <View className="gift-manage__field">调入：{names[to]}</View>
                 </Picker>
-                <Input className='gift-manage__field' type='number' placeholder='调拨数量' value={amount} onInput={(e) => setAmount(e.detail.value)} />
-                {move.fieldError ? <View className='gift-manage__error'>{move.fieldError.message}</View> : null}
-                <Button className='btn btn-primary' loading={move.busy} onClick={() => void doMove()}>
+                <Input
+                  className="gift-manage__field"
+                  type="number"
+                  placeholder="调拨数量"
+                  value={amount}
+                  onInput={(e) => setAmount(e.detail.value)}
+                />
+                {move.fieldError ? <View className="gift-manage__error">{move.fieldError.message}</View> : null}
+                <Button className="btn btn-primary" loading={move.busy} onClick={() => void doMove()}>
                   确认调拨
                 </Button>
               </View>

@@ -17,27 +17,35 @@ export default function MyVouchersPage() {
   });
 
   return (
-    <PageShell title='我的礼包券'>
+    <PageShell title="我的礼包券">
       <StateView
         loading={list.loading && !list.data}
         error={list.data ? null : list.error}
         onRetry={list.reload}
         empty={list.data?.length === 0}
-        emptyText='您还没有领取礼包'
+        emptyText="您还没有领取礼包"
         emptyAction={
-          <Button className='btn btn-primary' onClick={() => Taro.navigateTo({ url: '/gifts/pages/campaign/index' })}>
+          <Button className="btn btn-primary" onClick={() => Taro.navigateTo({ url: '/gifts/pages/campaign/index' })}>
             去看看春节礼包
           </Button>
         }
       >
         {(list.data ?? []).map((v) => (
-          <View key={v.id} className='card gift-mine__item' onClick={() => Taro.navigateTo({ url: `/gifts/pages/voucher/index?id=${v.id}` })}>
-            <View className='gift-mine__head'>
-              <View className='gift-mine__name'>{v.campaignName}</View>
+          <View
+            key={v.id}
+            className="card gift-mine__item"
+            onClick={() => Taro.navigateTo({ url: `/gifts/pages/voucher/index?id=${v.id}` })}
+          >
+            <View className="gift-mine__head">
+              <View className="gift-mine__name">{v.campaignName}</View>
               <StatusTag text={v.statusText} tone={VOUCHER_TONE[v.status]} />
             </View>
-            <View className='muted'>{v.stationName} · {v.items.join('、')}</View>
-            <View className='muted'>{v.status === 'claimed' ? `请在 ${v.validUntilText} 前领取` : `有效期至 ${v.validUntilText}`}</View>
+            <View className="muted">
+              {v.stationName} · {v.items.join('、')}
+            </View>
+            <View className="muted">
+              {v.status === 'claimed' ? `请在 ${v.validUntilText} 前领取` : `有效期至 ${v.validUntilText}`}
+            </View>
           </View>
         ))}
       </StateView>

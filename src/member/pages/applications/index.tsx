@@ -24,7 +24,12 @@ export default function ApplicationsPage() {
   const review = async (app: MembershipApplication, decision: 'approve' | 'return') => {
     let reason: string | undefined;
     if (decision === 'return') {
-      const res = await Taro.showModal({ title: '退回原因', content: '', editable: true, placeholderText: '如：工作单位信息不完整' } as Taro.showModal.Option);
+      const res = await Taro.showModal({
+        title: '退回原因',
+        content: '',
+        editable: true,
+        placeholderText: '如：工作单位信息不完整',
+      } as Taro.showModal.Option);
       if (!res.confirm) return;
       reason = (res as unknown as { content?: string }).content?.trim() || '信息不完整，请补充后重新申请';
     }
@@ -38,35 +43,51 @@ export default function ApplicationsPage() {
   };
 
   return (
-    <PageShell title='入会审核'>
-      <View className='tabs'>
+    <PageShell title="入会审核">
+      <View className="tabs">
         {TABS.map((t) => (
-          <View key={t.key} className={`tabs__item ${tab === t.key ? 'tabs__item--active' : ''}`} role='tab' aria-selected={tab === t.key} onClick={() => setTab(t.key)}>
+          <View
+            key={t.key}
+            className={`tabs__item ${tab === t.key ? 'tabs__item--active' : ''}`}
+            role="tab"
+            aria-selected={tab === t.key}
+            onClick={() => setTab(t.key)}
+          >
             {t.title}
           </View>
         ))}
       </View>
-      <StateView loading={list.loading} error={list.error} onRetry={list.reload} empty={list.data?.items.length === 0} emptyText='暂无申请'>
+      <StateView
+        loading={list.loading}
+        error={list.error}
+        onRetry={list.reload}
+        empty={list.data?.items.length === 0}
+        emptyText="暂无申请"
+      >
         {list.data?.items.map((app) => (
-          <View key={app.id} className='card'>
+          <View key={app.id} className="card">
             <View style={{ fontWeight: 600 }}>
-              {app.name} <StatusTag text={TABS.find((t) => t.key === app.status)?.title ?? app.status} tone={app.status === 'approved' ? 'success' : app.status === 'returned' ? 'danger' : 'warning'} />
+              {app.name}{' '}
+              <StatusTag
+                text={TABS.find((t) => t.key === app.status)?.title ?? app.status}
+                tone={app.status === 'approved' ? 'success' : app.status === 'returned' ? 'danger' : 'warning'}
+              />
             </View>
             <View>
               {app.employer} · {app.category}
               {app.group ? ` · ${app.group}` : ''}
             </View>
-            <View className='muted'>
+            <View className="muted">
               手机 {app.phone} · 提交于 {formatTime(app.submittedAt)}
             </View>
             {app.memberNo ? <View>会员号 {app.memberNo}</View> : null}
             {app.returnReason ? <View>退回原因：{app.returnReason}</View> : null}
             {app.status === 'pending' ? (
-              <View className='row-actions'>
-                <Button className='btn btn-primary' onClick={() => review(app, 'approve')}>
+              <View className="row-actions">
+                <Button className="btn btn-primary" onClick={() => review(app, 'approve')}>
                   通过
                 </Button>
-                <Button className='btn btn-plain' onClick={() => review(app, 'return')}>
+                <Button className="btn btn-plain" onClick={() => review(app, 'return')}>
                   退回
                 </Button>
               </View>

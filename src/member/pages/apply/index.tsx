@@ -32,33 +32,48 @@ export default function ApplyPage() {
 
   const app = current.data;
   return (
-    <PageShell title='申请加入工会'>
+    <PageShell title="申请加入工会">
       <StateView loading={current.loading} error={current.error} onRetry={current.reload}>
         {app && app.status !== 'returned' ? (
-          <View className='card'>
-            <StatusTag text={app.status === 'pending' ? '审核中' : '已通过'} tone={app.status === 'pending' ? 'warning' : 'success'} />
-            <View>{app.status === 'pending' ? '您的入会申请已提交，工会审核后会通过消息通知您。' : `您已成为工会会员，会员号 ${app.memberNo ?? ''}`}</View>
+          <View className="card">
+            <StatusTag
+              text={app.status === 'pending' ? '审核中' : '已通过'}
+              tone={app.status === 'pending' ? 'warning' : 'success'}
+            />
+            <View>
+              {app.status === 'pending'
+                ? '您的入会申请已提交，工会审核后会通过消息通知您。'
+                : `您已成为工会会员，会员号 ${app.memberNo ?? ''}`}
+            </View>
           </View>
         ) : (
           <>
             {app?.status === 'returned' ? (
-              <View className='card' role='alert'>
-                <StatusTag text='上次申请被退回' tone='danger' />
+              <View className="card" role="alert">
+                <StatusTag text="上次申请被退回" tone="danger" />
                 <View>退回原因：{app.returnReason ?? '未说明'}</View>
-                <View className='muted'>请按原因修改个人信息后重新提交。</View>
+                <View className="muted">请按原因修改个人信息后重新提交。</View>
               </View>
             ) : null}
-            <View className='card'>
-              <View>凡在本区工作的职工（含快递员、外卖送餐员、网约车司机等新就业形态劳动者），承认工会章程，均可申请入会。</View>
+            <View className="card">
+              <View>
+                凡在本区工作的职工（含快递员、外卖送餐员、网约车司机等新就业形态劳动者），承认工会章程，均可申请入会。
+              </View>
             </View>
-            <FormField label='备注（选填）' hint='例如：所在站点、希望参加的活动'>
-              <Textarea className='form-field__input' value={note} maxlength={200} onInput={(e) => setNote(e.detail.value)} aria-label='备注' />
+            <FormField label="备注（选填）" hint="例如：所在站点、希望参加的活动">
+              <Textarea
+                className="form-field__input"
+                value={note}
+                maxlength={200}
+                onInput={(e) => setNote(e.detail.value)}
+                aria-label="备注"
+              />
             </FormField>
-            <Label className='consent profile__consent'>
-              <Checkbox value='agree' checked={agree} onClick={() => setAgree((a) => !a)} />
+            <Label className="consent profile__consent">
+              <Checkbox value="agree" checked={agree} onClick={() => setAgree((a) => !a)} />
               <View>我承认《中国工会章程》，自愿加入工会</View>
             </Label>
-            <Button className='btn btn-primary' loading={busy} disabled={busy || undefined} onClick={send}>
+            <Button className="btn btn-primary" loading={busy} disabled={busy || undefined} onClick={send}>
               提交入会申请
             </Button>
           </>

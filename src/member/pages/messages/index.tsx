@@ -16,16 +16,27 @@ export default function MessagesPage() {
   }, [list.data]);
 
   return (
-    <PageShell title='我的消息'>
-      <StateView loading={list.loading} error={list.error} onRetry={list.reload} empty={list.data?.items.length === 0} emptyText='还没有消息。报名、预约、申请有进展时会通知您。'>
+    <PageShell title="我的消息">
+      <StateView
+        loading={list.loading}
+        error={list.error}
+        onRetry={list.reload}
+        empty={list.data?.items.length === 0}
+        emptyText="还没有消息。报名、预约、申请有进展时会通知您。"
+      >
         {list.data?.items.map((m) => (
-          <View key={m.id} className='card' role={m.page ? 'button' : undefined} onClick={() => m.page && Taro.navigateTo({ url: m.page })}>
+          <View
+            key={m.id}
+            className="card"
+            role={m.page ? 'button' : undefined}
+            onClick={() => m.page && Taro.navigateTo({ url: m.page })}
+          >
             <View style={{ fontWeight: 600 }}>
               {m.read ? '' : '● '}
               {m.title}
             </View>
             <View>{m.body}</View>
-            <View className='muted'>{formatTime(m.createdAt)}</View>
+            <View className="muted">{formatTime(m.createdAt)}</View>
           </View>
         ))}
       </StateView>

@@ -68,7 +68,20 @@ const VALUES: Record<string, string> = {
 };
 
 /** Internal bookkeeping the person gains nothing from reading. */
-const SKIP = new Set(['id', 'scopes', 'attempt', 'history', 'redeemed', 'page', 'voucherId', 'campaignId', 'contestId', 'tradeId', 'sessionId', 'employerKey']);
+const SKIP = new Set([
+  'id',
+  'scopes',
+  'attempt',
+  'history',
+  'redeemed',
+  'page',
+  'voucherId',
+  'campaignId',
+  'contestId',
+  'tradeId',
+  'sessionId',
+  'employerKey',
+]);
 
 function show(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';

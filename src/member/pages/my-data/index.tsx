@@ -25,14 +25,24 @@ export default function MyDataPage() {
   };
 
   const askDelete = async () => {
-    const answer = await Taro.showModal({ title: '确认删除我的数据？', content: DELETE_EXPLAINED, confirmText: '确认删除', cancelText: '再想想', confirmColor: '#b3261e' });
+    const answer = await Taro.showModal({
+      title: '确认删除我的数据？',
+      content: DELETE_EXPLAINED,
+      confirmText: '确认删除',
+      cancelText: '再想想',
+      confirmColor: '#b3261e',
+    });
     if (!answer.confirm) return;
     setBusy(true);
     try {
       setResult(await memberService.deleteMyData({ confirm: DELETE_MY_DATA_CONFIRMATION }));
       await data.reload();
     } catch (e) {
-      await Taro.showModal({ title: '未能删除', content: e instanceof Error ? e.message : '请稍后再试', showCancel: false });
+      await Taro.showModal({
+        title: '未能删除',
+        content: e instanceof Error ? e.message : '请稍后再试',
+        showCancel: false,
+      });
     } finally {
       setBusy(false);
     }
@@ -40,22 +50,26 @@ export default function MyDataPage() {
 
   const sections = data.data?.sections ?? [];
   return (
-    <PageShell title='我的数据'>
-      <View className='card my-data__lead'>
+    <PageShell title="我的数据">
+      <View className="card my-data__lead">
         这里是本程序保存的与您有关的全部信息。发现有误，可在“我的—个人信息”中更正；不想再使用，可以申请删除。
       </View>
 
       {result ? (
-        <View className='card' role='status'>
-          <View className='my-data__section-title'>删除结果</View>
+        <View className="card" role="status">
+          <View className="my-data__section-title">删除结果</View>
           <View>{result.summary}</View>
           {result.removed.map((r) => (
-            <View key={`r-${r.key}`}>已删除：{r.title}（{r.count} 条）</View>
+            <View key={`r-${r.key}`}>
+              已删除：{r.title}（{r.count} 条）
+            </View>
           ))}
           {result.kept.map((k) => (
-            <View key={`k-${k.key}`} className='my-data__item'>
-              <View>保留：{k.title}（{k.count} 条），{k.treatment}</View>
-              <View className='my-data__lead'>原因：{k.reason}</View>
+            <View key={`k-${k.key}`} className="my-data__item">
+              <View>
+                保留：{k.title}（{k.count} 条），{k.treatment}
+              </View>
+              <View className="my-data__lead">原因：{k.reason}</View>
             </View>
           ))}
         </View>
@@ -63,17 +77,17 @@ export default function MyDataPage() {
 
       <StateView loading={data.loading && !data.data} error={data.data ? null : data.error} onRetry={data.reload}>
         {sections.map((section) => (
-          <View key={section.key} className='card'>
-            <View className='my-data__section-title'>
+          <View key={section.key} className="card">
+            <View className="my-data__section-title">
               {section.title}（{section.items.length} 条）
             </View>
-            {section.items.length === 0 ? <View className='my-data__lead'>无</View> : null}
+            {section.items.length === 0 ? <View className="my-data__lead">无</View> : null}
             {section.items.map((item, i) => (
-              <View key={i} className='my-data__item'>
+              <View key={i} className="my-data__item">
                 {readableLines(item).map((line) => (
-                  <View key={line.label + line.value} className='my-data__line'>
-                    <View className='my-data__label'>{line.label}</View>
-                    <View className='my-data__value'>{line.value}</View>
+                  <View key={line.label + line.value} className="my-data__line">
+                    <View className="my-data__label">{line.label}</View>
+                    <View className="my-data__value">{line.value}</View>
                   </View>
                 ))}
               </View>
@@ -82,11 +96,11 @@ export default function MyDataPage() {
         ))}
       </StateView>
 
-      <View className='my-data__actions'>
-        <Button className='btn btn-plain' onClick={copyAll} disabled={!data.data || undefined}>
+      <View className="my-data__actions">
+        <Button className="btn btn-plain" onClick={copyAll} disabled={!data.data || undefined}>
           复制全部数据（JSON）
         </Button>
-        <Button className='btn my-data__danger' onClick={askDelete} loading={busy} disabled={busy || undefined}>
+        <Button className="btn my-data__danger" onClick={askDelete} loading={busy} disabled={busy || undefined}>
           申请删除我的数据
         </Button>
       </View>

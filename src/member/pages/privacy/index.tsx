@@ -25,16 +25,16 @@ const SECTIONS: { title: string; body: string }[] = [
 /** 用户隐私保护指引: what is collected, why, how it is protected, and what the user can do. */
 export default function PrivacyPage() {
   return (
-    <PageShell title='用户隐私保护指引'>
+    <PageShell title="用户隐私保护指引">
       {SECTIONS.map((s) => (
-        <View key={s.title} className='card'>
-          <View className='privacy__heading' role='heading' aria-level={2}>
+        <View key={s.title} className="card">
+          <View className="privacy__heading" role="heading" aria-level={2}>
             {s.title}
           </View>
           <View>{s.body}</View>
         </View>
       ))}
-      <Button className='btn btn-plain' onClick={() => Taro.navigateTo({ url: '/member/pages/my-data/index' })}>
+      <Button className="btn btn-plain" onClick={() => Taro.navigateTo({ url: '/member/pages/my-data/index' })}>
         查看或删除我的数据
       </Button>
     </PageShell>

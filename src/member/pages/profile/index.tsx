@@ -27,8 +27,16 @@ export default function ProfilePage() {
   const fieldError = (key: keyof ProfileInput) => (error?.field === key ? error.message : undefined);
   const gig = draft.category === '新就业形态劳动者';
 
-  const { submit, busy, fieldError: serverError } = useSubmit((requestId) => {
-    const parsed = profileInput.parse({ ...draft, group: gig ? draft.group : undefined, platform: gig ? draft.platform : undefined });
+  const {
+    submit,
+    busy,
+    fieldError: serverError,
+  } = useSubmit((requestId) => {
+    const parsed = profileInput.parse({
+      ...draft,
+      group: gig ? draft.group : undefined,
+      platform: gig ? draft.platform : undefined,
+    });
     if (!parsed.ok) {
       setError({ field: parsed.issue.path, message: parsed.issue.message });
       return Promise.reject(new Error(parsed.issue.message));
@@ -38,7 +46,11 @@ export default function ProfilePage() {
 
   const save = async () => {
     if (!consent) {
-      await Taro.showModal({ title: '请先阅读隐私指引', content: '保存前请勾选同意《用户隐私保护指引》', showCancel: false });
+      await Taro.showModal({
+        title: '请先阅读隐私指引',
+        content: '保存前请勾选同意《用户隐私保护指引》',
+        showCancel: false,
+      });
       return;
     }
     setError(null);
@@ -52,37 +64,88 @@ export default function ProfilePage() {
 
   const shown = error ?? serverError;
   return (
-    <PageShell title='个人信息'>
+    <PageShell title="个人信息">
       <StateView loading={me.loading && !me.data} error={me.data ? null : me.error} onRetry={me.reload}>
-        <View className='card profile__notice'>
-          我们只收集办理工会业务必需的信息：姓名、手机号、工作单位和职工类别。手机号只用于业务联系，对工作人员显示为 138****5678 的形式。
+        <View className="card profile__notice">
+          我们只收集办理工会业务必需的信息：姓名、手机号、工作单位和职工类别。手机号只用于业务联系，对工作人员显示为
+          138****5678 的形式。
         </View>
-        <TextField label='姓名' name='name' value={draft.name ?? ''} onInput={set('name')} error={shown?.field === 'name' ? shown.message : undefined} />
-        <TextField label='手机号' name='phone' type='number' maxlength={11} value={draft.phone ?? ''} onInput={set('phone')} error={shown?.field === 'phone' ? shown.message : undefined} />
-        <TextField label='工作单位' name='employer' value={draft.employer ?? ''} onInput={set('employer')} error={fieldError('employer')} />
-        <SelectField label='所在区县' value={draft.district as ProfileInput['district']} options={DISTRICTS} onChange={set('district')} error={fieldError('district')} />
-        <SelectField label='职工类别' value={draft.category as ProfileInput['category']} options={WORKER_CATEGORIES} onChange={set('category')} error={fieldError('category')} />
+        <TextField
+          label="姓名"
+          name="name"
+          value={draft.name ?? ''}
+          onInput={set('name')}
+          error={shown?.field === 'name' ? shown.message : undefined}
+        />
+        <TextField
+          label="手机号"
+          name="phone"
+          type="number"
+          maxlength={11}
+          value={draft.phone ?? ''}
+          onInput={set('phone')}
+          error={shown?.field === 'phone' ? shown.message : undefined}
+        />
+        <TextField
+          label="工作单位"
+          name="employer"
+          value={draft.employer ?? ''}
+          onInput={set('employer')}
+          error={fieldError('employer')}
+        />
+        <SelectField
+          label="所在区县"
+          value={draft.district as ProfileInput['district']}
+          options={DISTRICTS}
+          onChange={set('district')}
+          error={fieldError('district')}
+        />
+        <SelectField
+          label="职工类别"
+          value={draft.category as ProfileInput['category']}
+          options={WORKER_CATEGORIES}
+          onChange={set('category')}
+          error={fieldError('category')}
+        />
         {gig ? (
           <>
-            <SelectField label='从事行业' value={draft.group as ProfileInput['group']} options={GIG_GROUPS} onChange={set('group')} error={fieldError('group')} />
-            <TextField label='所在平台（选填）' value={draft.platform ?? ''} onInput={set('platform')} placeholder='如：美团、顺丰' error={fieldError('platform')} />
+            <SelectField
+              label="从事行业"
+              value={draft.group as ProfileInput['group']}
+              options={GIG_GROUPS}
+              onChange={set('group')}
+              error={fieldError('group')}
+            />
+            <TextField
+              label="所在平台（选填）"
+              value={draft.platform ?? ''}
+              onInput={set('platform')}
+              placeholder="如：美团、顺丰"
+              error={fieldError('platform')}
+            />
           </>
         ) : null}
-        <FormField label='出生日期（报名技能比武时需要）' error={fieldError('birthDate')}>
-          <Picker mode='date' value={draft.birthDate ?? '1990-01-01'} start='1940-01-01' end='2012-12-31' onChange={(e) => set('birthDate')(e.detail.value)}>
-            <View className='form-field__input form-field__picker'>{draft.birthDate ?? '请选择'}</View>
+        <FormField label="出生日期（报名技能比武时需要）" error={fieldError('birthDate')}>
+          <Picker
+            mode="date"
+            value={draft.birthDate ?? '1990-01-01'}
+            start="1940-01-01"
+            end="2012-12-31"
+            onChange={(e) => set('birthDate')(e.detail.value)}
+          >
+            <View className="form-field__input form-field__picker">{draft.birthDate ?? '请选择'}</View>
           </Picker>
         </FormField>
-        <Label className='consent profile__consent'>
-          <Checkbox value='agree' checked={consent} onClick={() => setConsent((c) => !c)} />
+        <Label className="consent profile__consent">
+          <Checkbox value="agree" checked={consent} onClick={() => setConsent((c) => !c)} />
           <View>
             我已阅读并同意
-            <View className='profile__link' onClick={() => Taro.navigateTo({ url: '/member/pages/privacy/index' })}>
+            <View className="profile__link" onClick={() => Taro.navigateTo({ url: '/member/pages/privacy/index' })}>
               《用户隐私保护指引》
             </View>
           </View>
         </Label>
-        <Button className='btn btn-primary' loading={busy} disabled={busy || undefined} onClick={save}>
+        <Button className="btn btn-primary" loading={busy} disabled={busy || undefined} onClick={save}>
           保存
         </Button>
       </StateView>

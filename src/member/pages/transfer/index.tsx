@@ -31,12 +31,23 @@ export default function TransferPage() {
   };
 
   return (
-    <PageShell title='转会'>
-      <View className='card muted'>更换工作单位后，在这里把会员关系转到新单位工会，会员号不变。</View>
-      <TextField label='新工作单位' value={newEmployer} onInput={setEmployer} error={error?.field === 'newEmployer' ? error.message : undefined} />
-      <SelectField label='所在区县' value={district} options={DISTRICTS} onChange={setDistrict} error={error?.field === 'district' ? error.message : undefined} />
-      <TextField label='转会原因（选填）' value={reason} onInput={setReason} />
-      <Button className='btn btn-primary' loading={busy} disabled={busy || undefined} onClick={send}>
+    <PageShell title="转会">
+      <View className="card muted">更换工作单位后，在这里把会员关系转到新单位工会，会员号不变。</View>
+      <TextField
+        label="新工作单位"
+        value={newEmployer}
+        onInput={setEmployer}
+        error={error?.field === 'newEmployer' ? error.message : undefined}
+      />
+      <SelectField
+        label="所在区县"
+        value={district}
+        options={DISTRICTS}
+        onChange={setDistrict}
+        error={error?.field === 'district' ? error.message : undefined}
+      />
+      <TextField label="转会原因（选填）" value={reason} onInput={setReason} />
+      <Button className="btn btn-primary" loading={busy} disabled={busy || undefined} onClick={send}>
         确认转会
       </Button>
     </PageShell>

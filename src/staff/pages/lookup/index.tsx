@@ -45,37 +45,74 @@ export default function LookupPage() {
 
   const act = (m: LookupMatch) => {
     if (!current) return;
-    void verdict.run(() => checkinService.redeemManual({ kind: m.kind, subjectId: m.subjectId, scope: { kind: current.kind, id: current.id } }));
+    void verdict.run(() =>
+      checkinService.redeemManual({
+        kind: m.kind,
+        subjectId: m.subjectId,
+        scope: { kind: current.kind, id: current.id },
+      }),
+    );
   };
 
   return (
-    <PageShell title='人工查找' className='lookup'>
-      <StateView loading={scopes.loading} error={scopes.error} onRetry={scopes.reload} empty={list.length === 0} emptyText='您还没有分配工作场地，请联系区总工会管理员'>
+    <PageShell title="人工查找" className="lookup">
+      <StateView
+        loading={scopes.loading}
+        error={scopes.error}
+        onRetry={scopes.reload}
+        empty={list.length === 0}
+        emptyText="您还没有分配工作场地，请联系区总工会管理员"
+      >
         {current ? (
           <View>
-            <ScopePicker list={list} current={current} onChoose={(i) => {
+            <ScopePicker
+              list={list}
+              current={current}
+              onChoose={(i) => {
                 choose(i);
                 setMatches(null);
-              }} />
-            <View className='card'>
-              <View className='lookup__label'>姓名</View>
-              <Input className='lookup__input' value={name} placeholder='对方的姓名' onInput={(e) => setName(e.detail.value)} />
-              <View className='lookup__label'>手机后4位</View>
-              <Input className='lookup__input' type='number' maxlength={4} value={tail} placeholder='如 1234' onInput={(e) => setTail(e.detail.value)} />
-              {problem ? <View className='lookup__problem'>{problem}</View> : null}
-              <Button className='btn btn-primary lookup__search' disabled={searching || undefined} onClick={search}>
+              }}
+            />
+            <View className="card">
+              <View className="lookup__label">姓名</View>
+              <Input
+                className="lookup__input"
+                value={name}
+                placeholder="对方的姓名"
+                onInput={(e) => setName(e.detail.value)}
+              />
+              <View className="lookup__label">手机后4位</View>
+              <Input
+                className="lookup__input"
+                type="number"
+                maxlength={4}
+                value={tail}
+                placeholder="如 1234"
+                onInput={(e) => setTail(e.detail.value)}
+              />
+              {problem ? <View className="lookup__problem">{problem}</View> : null}
+              <Button className="btn btn-primary lookup__search" disabled={searching || undefined} onClick={search}>
                 {searching ? '正在查找…' : '查找'}
               </Button>
             </View>
             {matches !== null || searchError ? (
-              <StateView error={searchError} onRetry={search} empty={!matches || matches.length === 0} emptyText='本场地没有找到此人，请核对姓名和手机后4位'>
+              <StateView
+                error={searchError}
+                onRetry={search}
+                empty={!matches || matches.length === 0}
+                emptyText="本场地没有找到此人，请核对姓名和手机后4位"
+              >
                 {(matches ?? []).map((m) => (
-                  <View key={`${m.kind}:${m.subjectId}`} className='card lookup__match'>
-                    <View className='lookup__who'>
-                      {m.personName} <View className='lookup__phone'>{m.phone}</View>
+                  <View key={`${m.kind}:${m.subjectId}`} className="card lookup__match">
+                    <View className="lookup__who">
+                      {m.personName} <View className="lookup__phone">{m.phone}</View>
                     </View>
-                    <View className='muted'>{m.summary}</View>
-                    <Button className='btn btn-primary lookup__act' disabled={verdict.busy || undefined} onClick={() => act(m)}>
+                    <View className="muted">{m.summary}</View>
+                    <Button
+                      className="btn btn-primary lookup__act"
+                      disabled={verdict.busy || undefined}
+                      onClick={() => act(m)}
+                    >
                       核验此人
                     </Button>
                   </View>

@@ -56,36 +56,46 @@ export default function ScannerPage() {
   };
 
   return (
-    <PageShell className='scanner'>
+    <PageShell className="scanner">
       <StateView
         loading={scopes.loading}
         error={scopes.error}
         onRetry={scopes.reload}
         empty={list.length === 0}
-        emptyText='您还没有分配工作场地，请联系区总工会管理员'
+        emptyText="您还没有分配工作场地，请联系区总工会管理员"
       >
         {current ? (
           <View>
             <ScopePicker list={list} current={current} onChoose={choose} />
             <ScopeCounts counts={counts.data} error={counts.error} />
             {TYPED ? (
-              <View className='card scanner__typed'>
-                <View className='scanner__hint'>粘贴或输入二维码内容</View>
-                <Input className='scanner__input' value={typed} placeholder='二维码内容' onInput={(e) => setTyped(e.detail.value)} onConfirm={verifyTyped} />
-                <Button className='btn btn-primary scanner__verify' disabled={verdict.busy || !typed.trim() || undefined} onClick={verifyTyped}>
+              <View className="card scanner__typed">
+                <View className="scanner__hint">粘贴或输入二维码内容</View>
+                <Input
+                  className="scanner__input"
+                  value={typed}
+                  placeholder="二维码内容"
+                  onInput={(e) => setTyped(e.detail.value)}
+                  onConfirm={verifyTyped}
+                />
+                <Button
+                  className="btn btn-primary scanner__verify"
+                  disabled={verdict.busy || !typed.trim() || undefined}
+                  onClick={verifyTyped}
+                >
                   核验
                 </Button>
               </View>
             ) : (
-              <Button className='scanner__scan' disabled={verdict.busy || undefined} onClick={scanWithCamera}>
-                <View className='scanner__scan-icon' aria-hidden>
+              <Button className="scanner__scan" disabled={verdict.busy || undefined} onClick={scanWithCamera}>
+                <View className="scanner__scan-icon" aria-hidden>
                   ⌗
                 </View>
                 扫一扫
               </Button>
             )}
             <Button
-              className='btn btn-plain scanner__lookup'
+              className="btn btn-plain scanner__lookup"
               onClick={() => Taro.navigateTo({ url: '/staff/pages/lookup/index' })}
             >
               对方没带手机？按姓名查找
@@ -94,7 +104,9 @@ export default function ScannerPage() {
           </View>
         ) : null}
       </StateView>
-      {verdict.result ? <ScanResultView result={verdict.result} now={Date.now()} onNext={next} onUndo={verdict.undo} /> : null}
+      {verdict.result ? (
+        <ScanResultView result={verdict.result} now={Date.now()} onNext={next} onUndo={verdict.undo} />
+      ) : null}
     </PageShell>
   );
 }
