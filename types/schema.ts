@@ -39,8 +39,8 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 }
 
 /** Rejects control characters and lone surrogates, which no form in the app can produce. */
-// eslint-disable-next-line no-control-regex
 const BAD_CHARS =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export interface StringOptions extends Base {

@@ -6,11 +6,16 @@ import { payloadHash } from './ids';
 
 const WAIT_STEP_MS = 25;
 const WAIT_MAX_MS = 10_000;
+/** A first attempt still 'running' after this long has died mid-way (a crash, a lost write). */
+export const LEASE_MS = 15_000;
 
 /**
  * Runs a mutating action at most once per (caller, function, action, requestId): a retry gets the
  * first answer, a concurrent retry waits for it, a reused id with other data is refused. The
- * `idempotency` record is claimed with an insert, so two racing retries cannot both run.
+ * `idempotency` record is claimed with an insert, so two racing retries cannot both run. When the
+ * first attempt died before recording its answer, a retry takes the record over after the lease and
+ * runs the action again: domain actions are written to be safe to re-run (unique ids, conditional
+ * updates), so a re-run resumes or answers as the rules say.
  */
 export async function once<T>(
   ctx: ActionCtx,
@@ -20,33 +25,61 @@ export async function once<T>(
 ): Promise<Envelope<T>> {
   const key = `${ctx.openid}:${ctx.fn}:${ctx.action}:${requestId}`;
   const hash = payloadHash(input);
-  const records = ctx.db.collection('idempotency');
+  if (!(await claim(ctx, key, hash))) {
+    const settled = await replay<T>(ctx, key, hash);
+    if (settled) return settled;
+  }
+  return execute(ctx, key, run);
+}
+
+async function claim(ctx: Ctx, key: string, hash: string): Promise<boolean> {
   try {
-    await records.add({ data: { _id: key, hash, state: 'running', at: ctx.now() } });
+    await ctx.db.collection('idempotency').add({ data: { _id: key, hash, state: 'running', at: ctx.now() } });
+    return true;
   } catch (e) {
     if (!isDuplicateKeyError(e)) throw e;
-    return replay<T>(ctx, key, hash);
+    return false;
   }
+}
+
+async function execute<T>(ctx: Ctx, key: string, run: () => Promise<Envelope<T>>): Promise<Envelope<T>> {
+  const record = ctx.db.collection('idempotency').doc(key);
   let result: Envelope<T>;
   try {
     result = await run();
   } catch (e) {
     // An unexpected failure leaves nothing to replay: let the retry run again.
-    await records.doc(key).remove();
+    await record.remove().catch(() => undefined);
     throw e;
   }
-  await records.doc(key).update({ data: { state: 'done', result } });
+  try {
+    await record.update({ data: { state: 'done', result } });
+  } catch {
+    // The answer stands; without a record the retry runs again, which the rules make safe.
+    await record.remove().catch(() => undefined);
+  }
   return result;
 }
 
-async function replay<T>(ctx: ActionCtx, key: string, hash: string): Promise<Envelope<T>> {
+/** The first attempt's answer; null when this caller has taken over a dead or vanished attempt. */
+async function replay<T>(ctx: Ctx, key: string, hash: string): Promise<Envelope<T> | null> {
+  const records = ctx.db.collection('idempotency');
   const started = Date.now();
   for (;;) {
-    const found = await ctx.db.collection('idempotency').where({ _id: key }).get();
-    const record = found.data[0];
-    if (!record) throw new AppError('INTERNAL', '上一次提交未完成，请重试');
+    const record = (await records.where({ _id: key }).get()).data[0];
+    if (!record) {
+      if (await claim(ctx, key, hash)) return null;
+      continue;
+    }
     if (record.hash !== hash) return new AppError('IDEMPOTENCY_MISMATCH').toEnvelope();
     if (record.state === 'done') return record.result as Envelope<T>;
+    if (ctx.now() - record.at > LEASE_MS) {
+      const took = await records
+        .where({ _id: key, state: 'running', at: record.at })
+        .update({ data: { at: ctx.now() } });
+      if (took.stats.updated === 1) return null;
+      continue;
+    }
     if (Date.now() - started > WAIT_MAX_MS) return new AppError('INTERNAL', '正在处理，请稍后查看结果').toEnvelope();
     await new Promise((r) => setTimeout(r, WAIT_STEP_MS));
   }
