@@ -1,0 +1,140 @@
+/**
+ * First render in Chromium (the flags of test/e2e/harness.ts): time from navigation start until a
+ * known text is in the DOM, recorded in the page by a MutationObserver (performance.now()), median
+ * of `runs` cold loads (a fresh browser context each). The app's H5 build talks to an in-process
+ * emulator; the bare Taro page needs none.
+ */
+import { chromium, type Browser } from 'playwright-core';
+import { configureDatabase } from '../../cloud/emulator/fake-sdk';
+import { createEmulatorServer } from '../../cloud/emulator/server';
+import { functions } from '../../cloud/functions/registry';
+import { PERSONAS, seed } from '../../cloud/seed';
+import { importScript } from '../lib/esm';
+import { percentile } from '../storm/client';
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface RenderFigure {
+  page: string;
+  text: string;
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+  runs: number;
+}
+
+interface Target {
+  page: string;
+  root: string;
+  route: string;
+  text: string;
+  persona?: string;
+  /** A button to tap once it shows (the member card's 出示会员码). */
+  tap?: string;
+  emulatorUrl?: string;
+}
+
+async function loadOnce(browser: Browser, baseUrl: string, t: Target): Promise<number> {
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 812 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    deviceScaleFactor: 2,
+  });
+  try {
+    await context.addInitScript(
+      ({ text, emulatorUrl, persona }) => {
+        const put = (key: string, value: string) => localStorage.setItem(key, JSON.stringify({ data: value }));
+        if (emulatorUrl) {
+          (window as any).__EMULATOR_URL__ = emulatorUrl;
+          put('emulator-url', emulatorUrl);
+        }
+        if (persona) put('persona', persona);
+        const seen = () => document.body && document.body.innerText.includes(text);
+        const observer = new MutationObserver(() => {
+          if ((window as any).__firstContentAt === undefined && seen()) {
+            (window as any).__firstContentAt = performance.now();
+            observer.disconnect();
+          }
+        });
+        observer.observe(document, { subtree: true, childList: true, characterData: true });
+      },
+      { text: t.text, emulatorUrl: t.emulatorUrl ?? '', persona: t.persona ?? '' },
+    );
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}#${t.route}`);
+    if (t.tap) await page.getByText(t.tap).first().click();
+    await page.waitForFunction(() => (window as any).__firstContentAt !== undefined, undefined, { timeout: 30_000 });
+    return page.evaluate(() => (window as any).__firstContentAt as number);
+  } finally {
+    await context.close();
+  }
+}
+
+export async function firstRender(opts: {
+  root: string;
+  appDir: string;
+  bareDir: string;
+  runs: number;
+}): Promise<RenderFigure[]> {
+  const { startStaticServer } = await importScript(opts.root, 'scripts/lib/static-server.mjs');
+  const db = await configureDatabase();
+  await seed(db, Date.now());
+  const emulator = await createEmulatorServer({ functions, port: 0 });
+  const app = await startStaticServer({ root: opts.appDir, port: 0 });
+  const bare = await startStaticServer({ root: opts.bareDir, port: 0 });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const targets: Array<Target & { base: string }> = [
+    { page: 'bare Taro page', base: bare.url, root: 'bare', route: '/pages/index/index', text: '基准页面已就绪' },
+    {
+      page: 'home',
+      base: app.url,
+      root: 'app',
+      route: '/pages/home/index',
+      text: '新城汇驿站',
+      emulatorUrl: emulator.url,
+    },
+    {
+      page: 'member card (tap 出示会员码)',
+      base: app.url,
+      root: 'app',
+      route: '/pages/mine/index',
+      text: '会员码每分钟自动刷新',
+      tap: '出示会员码',
+      persona: PERSONAS.worker,
+      emulatorUrl: emulator.url,
+    },
+  ];
+  const out: RenderFigure[] = [];
+  try {
+    for (const t of targets) {
+      await loadOnce(browser, t.base, t); // warm the server and the OS file cache; not counted
+      const times: number[] = [];
+      for (let i = 0; i < opts.runs; i++) times.push(await loadOnce(browser, t.base, t));
+      out.push({
+        page: t.page,
+        text: t.text,
+        medianMs: Math.round(percentile(times, 50)),
+        minMs: Math.round(Math.min(...times)),
+        maxMs: Math.round(Math.max(...times)),
+        runs: times.length,
+      });
+    }
+  } finally {
+    await browser.close();
+    await app.close();
+    await bare.close();
+    await emulator.close();
+  }
+  return out;
+}

@@ -1,0 +1,31 @@
+/**
+ * The storm's emulator, in its own process (forked by bench/storm/claim-storm.ts so the client and
+ * the server each have a core): an in-memory fake database with the personas, the 驿站 and the
+ * storm members, the registry's functions on a loopback port. Over IPC it answers `dump` (every
+ * document of a collection) so the bench can reconcile what the HTTP answers claimed.
+ */
+import { configureDatabase } from '../../cloud/emulator/fake-sdk';
+import { createEmulatorServer } from '../../cloud/emulator/server';
+import { functions } from '../../cloud/functions/registry';
+import { seedBase } from '../../cloud/seed';
+import { addStormUsers } from './people';
+
+export async function main(): Promise<number> {
+  const members = Number(process.env.STORM_MEMBERS ?? 5000);
+  const db = await configureDatabase();
+  const now = Date.now();
+  await seedBase(db, now);
+  await addStormUsers(db, members, now);
+  const server = await createEmulatorServer({ functions, port: 0 });
+  process.on('message', (msg: any) => {
+    if (msg?.type === 'dump') {
+      const docs = (db.core as any).stores.get(msg.collection)?.getAllData() ?? [];
+      process.send!({ type: 'dump', id: msg.id, docs });
+    }
+    if (msg?.type === 'stop') void server.close().then(() => process.exit(0));
+  });
+  process.send!({ type: 'ready', url: server.url });
+  return new Promise(() => {});
+}
+
+if (process.env.STORM_AUTORUN === '1') void main();
