@@ -26,12 +26,4 @@ export const NEXT_STEP: Record<RetirementStatus, string> = {
   revoked: '证书已撤销，如有疑问请联系区总工会',
 };
 
-export function formatDate(ms: number): string {
-  const d = new Date(ms + 8 * 3600_000);
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
-}
-
-export function formatDay(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
+export { formatDate, formatDay } from '../../utils/format';

@@ -4,6 +4,7 @@
  */
 import type { CertificateView } from '@contract/api/retirement';
 import { qrRows } from '../../../components/qr-code/matrix';
+import { formatDate, formatDay } from '../../../utils/format';
 
 export const CERT_W = 600;
 export const CERT_H = 860;
@@ -42,15 +43,8 @@ export type Ctx2d = Pick<
   | 'globalAlpha'
 >;
 
-function dateWords(ms: number): string {
-  const d = new Date(ms + 8 * 3600_000);
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
-}
-
-function dayWords(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
+const dateWords = formatDate;
+const dayWords = formatDay;
 
 /** The honour text, in the spirit of the union's 光荣退休 ceremonies. */
 export function honourText(c: CertificateView): string[] {
