@@ -32,11 +32,9 @@ describe('idempotency when an attempt dies mid-way', () => {
 
   test('a record left running past the lease is taken over by the retry, which runs and records its answer', async () => {
     const { w, ctx } = await setup();
-    await w.db
-      .collection('idempotency')
-      .add({
-        data: { _id: 'o-1:gift:claim:req-dead-1', hash: payloadHash({ a: 1 }), state: 'running', at: w.clock.now() },
-      });
+    await w.db.collection('idempotency').add({
+      data: { _id: 'o-1:gift:claim:req-dead-1', hash: payloadHash({ a: 1 }), state: 'running', at: w.clock.now() },
+    });
     w.clock.advance(LEASE_MS + 1);
     const run = jest.fn(async () => answer);
     await expect(once(ctx, 'req-dead-1', { a: 1 }, run)).resolves.toEqual(answer);

@@ -1,4 +1,13 @@
-import { clockTime, dateOf, dayTime, formatDate, formatTime, timeOf, toEpoch, weekdayTime } from '../../../src/utils/format';
+import {
+  clockTime,
+  dateOf,
+  dayTime,
+  formatDate,
+  formatTime,
+  timeOf,
+  toEpoch,
+  weekdayTime,
+} from '../../../src/utils/format';
 
 describe('China-time formatting (whatever the device zone)', () => {
   // 2026-01-19 18:30:05 UTC is already 20 January in Shanghai.

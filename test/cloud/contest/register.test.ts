@@ -88,17 +88,15 @@ describe('eligibility: 16 ≤ age < 60 on the first contest day (2026-03-25)', (
   });
 
   test('a holder of the title for that trade is refused with the reason; other trades are open', async () => {
-    await world.db
-      .collection('titles')
-      .add({
-        data: {
-          _id: `数控铣工:${PERSONAS.worker}`,
-          openid: PERSONAS.worker,
-          trade: '数控铣工',
-          title: '2025年秀洲区数控铣工技术能手',
-          year: 2025,
-        },
-      });
+    await world.db.collection('titles').add({
+      data: {
+        _id: `数控铣工:${PERSONAS.worker}`,
+        openid: PERSONAS.worker,
+        trade: '数控铣工',
+        title: '2025年秀洲区数控铣工技术能手',
+        year: 2025,
+      },
+    });
     const res = await world.register(PERSONAS.worker, 'cnc');
     expect(res).toMatchObject({ ok: false, code: 'NOT_ELIGIBLE', details: { reason: 'title' } });
     expect(!res.ok && res.message).toContain('2025年秀洲区数控铣工技术能手');
