@@ -25,6 +25,7 @@ export default defineAppConfig({
         'pages/orders/index',
         'pages/session/index',
         'pages/mine/index',
+        'pages/session-admin/index',
       ],
     },
     {
@@ -37,7 +38,17 @@ export default defineAppConfig({
         'pages/review/index',
       ],
     },
-    { root: 'gifts', pages: ['pages/campaign/index', 'pages/voucher/index', 'pages/mine/index', 'pages/manage/index'] },
+    {
+      root: 'gifts',
+      pages: [
+        'pages/campaign/index',
+        'pages/voucher/index',
+        'pages/mine/index',
+        'pages/manage/index',
+        'pages/edit/index',
+        'pages/on-spot/index',
+      ],
+    },
     { root: 'staff', pages: ['pages/scanner/index', 'pages/lookup/index'] },
     {
       root: 'member',

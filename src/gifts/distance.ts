@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import { hasConsented } from '../stores/consent';
 
 /** Straight-line distance in metres (haversine): close enough to rank 驿站 across a district. */
 export function distanceMetres(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
@@ -14,8 +15,12 @@ export function formatDistance(m: number): string {
   return m < 1000 ? `${Math.round(m / 10) * 10}米` : `${(m / 1000).toFixed(1)}公里`;
 }
 
-/** Where the worker is, if they allow it; null otherwise (or where the API is missing). */
+/**
+ * Where the worker is, if they already agreed to share it (asked once, on the home page's 离我最近);
+ * null otherwise, or where the API is missing. This page never asks on its own at load.
+ */
 export async function locate(): Promise<{ lat: number; lng: number } | null> {
+  if (!hasConsented('location')) return null;
   try {
     const r = await Taro.getLocation({ type: 'gcj02' });
     return { lat: r.latitude, lng: r.longitude };

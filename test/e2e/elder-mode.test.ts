@@ -70,6 +70,7 @@ const FEATURE: PageCase[] = [
   { path: 'academy/pages/orders/index', persona: P.admin },
   { path: 'academy/pages/session/index', persona: P.worker, query: 'id=ses-seed-cnc' },
   { path: 'academy/pages/mine/index', persona: P.worker },
+  { path: 'academy/pages/session-admin/index', persona: P.admin, query: 'id=ses-seed-cnc' },
   { path: 'retirement/pages/request/index', persona: P.retiree },
   { path: 'retirement/pages/mine/index', persona: P.retiree },
   { path: 'retirement/pages/certificate/index', persona: P.retiree, note: 'no request id: error state' },
@@ -79,6 +80,8 @@ const FEATURE: PageCase[] = [
   { path: 'gifts/pages/voucher/index', persona: P.worker, note: 'no voucher id: error state' },
   { path: 'gifts/pages/mine/index', persona: P.worker },
   { path: 'gifts/pages/manage/index', persona: P.admin },
+  { path: 'gifts/pages/edit/index', persona: P.admin },
+  { path: 'gifts/pages/on-spot/index', persona: P.station },
   { path: 'staff/pages/scanner/index', persona: P.station },
   { path: 'staff/pages/lookup/index', persona: P.station },
 ];

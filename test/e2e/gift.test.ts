@@ -134,3 +134,58 @@ test('an 产业工人 sees why not (不在本次发放范围) and no claim butto
   expect(e2e.pageErrors).toEqual([]);
   await page.context().close();
 });
+
+const field = (page: Page, label: string) =>
+  page.locator('.form-field').filter({ hasText: label }).locator('input').first();
+
+test('the admin creates a small campaign through 新建礼包活动, and it lands with its stock', async () => {
+  const page = await e2e.newPage({ persona: 'persona-admin', path: '/gifts/pages/manage/index' });
+  await page.locator('.gift-manage__new').click();
+  await page.locator('.gift-edit__station').filter({ hasText: '新城汇驿站' }).waitFor();
+  await field(page, '活动名称').fill('元宵节暖心汤圆');
+  await field(page, '礼包内容').fill('汤圆、春联');
+  await e2e.screenshot(page, 'gift-admin-new-campaign-top');
+  await page.getByRole('checkbox', { name: /环卫/ }).click();
+  await field(page, '核销有效天数').fill('3');
+  await page.locator('.gift-edit__station').filter({ hasText: '新城汇驿站' }).locator('input').fill('20');
+  await page.locator('.gift-edit__station').filter({ hasText: '王江泾镇驿站' }).locator('input').fill('10');
+  await e2e.screenshot(page, 'gift-admin-new-campaign');
+  await page.locator('.gift-edit__save').click();
+
+  // Back on the manage page, the new campaign (it starts latest) is the one shown.
+  await page.locator('.gift-manage__pick').filter({ hasText: '元宵节暖心汤圆' }).waitFor();
+  await page.getByText('总数 30 · 剩余 30 · 已领 0 · 已核销 0').waitFor();
+  await e2e.screenshot(page, 'gift-admin-manage-new');
+
+  const all = await callAs('persona-admin', 'gift', { action: 'listCampaigns' });
+  const made = all.find((c: { name: string }) => c.name === '元宵节暖心汤圆');
+  expect(made).toMatchObject({ groups: ['环卫'], validDays: 3, anyStation: false, total: 30, left: 30 });
+  expect(made.stations.map((s: { stationName: string; total: number }) => [s.stationName, s.total]).sort()).toEqual([
+    ['新城汇驿站', 20],
+    ['王江泾镇驿站', 10],
+  ]);
+  expect(e2e.pageErrors).toEqual([]);
+  await page.context().close();
+});
+
+test('station staff look a worker up on the 现场发放 page and are refused a second pack for a worker who already claimed', async () => {
+  const page = await e2e.newPage({ persona: 'persona-station-staff', path: '/gifts/pages/on-spot/index' });
+  await page.locator('.gift-onspot__station').filter({ hasText: '新城汇驿站' }).waitFor();
+  await field(page, '职工姓名').fill('陈志强');
+  await field(page, '手机号后4位').fill('2345');
+  await page.locator('.gift-onspot__find').click();
+  const match = page.locator('.gift-onspot__match').filter({ hasText: '陈*强' });
+  await match.waitFor();
+  expect(await match.innerText()).toContain('139****2345');
+  await e2e.screenshot(page, 'gift-on-spot-lookup');
+  // The rider claimed online in the first test: the server refuses a second pack, in staff words.
+  const before = await homeStock();
+  await match.locator('.gift-onspot__give').click();
+  await page.getByText('确认发放', { exact: true }).last().click();
+  await page.getByText('这位职工已经领过本次礼包', { exact: false }).waitFor();
+  await page.waitForTimeout(500); // let the modal finish fading in before the screenshot
+  await e2e.screenshot(page, 'gift-on-spot-refused');
+  expect(await homeStock()).toEqual(before);
+  expect(e2e.pageErrors).toEqual([]);
+  await page.context().close();
+});

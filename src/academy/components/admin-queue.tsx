@@ -10,6 +10,7 @@ import { academyService } from '../../services/academy';
 import { OrderReport } from './order-report';
 import { OrderSummary } from './order-summary';
 import { ScheduleForm } from './schedule-form';
+import { SessionAdminLinks } from './session-admin-links';
 
 const TABS: { text: string; status?: OrderStatus }[] = [
   { text: '待受理', status: 'submitted' },
@@ -56,7 +57,7 @@ export function AdminQueue() {
 }
 
 function QueueItem({ order, onChanged }: { order: CourseOrder; onChanged: () => void }) {
-  const [mode, setMode] = useState<'none' | 'decline' | 'schedule' | 'report'>('none');
+  const [mode, setMode] = useState<'none' | 'decline' | 'schedule' | 'report' | 'sessions'>('none');
   const [reason, setReason] = useState('');
   const accept = useSubmit((requestId) => academyService.acceptOrder({ orderId: order.id }, requestId));
   const decline = useSubmit((requestId) => academyService.declineOrder({ orderId: order.id, reason }, requestId));
@@ -89,6 +90,11 @@ function QueueItem({ order, onChanged }: { order: CourseOrder; onChanged: () => 
           </Button>
         ) : null}
         {order.sessionIds.length ? (
+          <Button className="btn btn-plain" onClick={() => setMode(mode === 'sessions' ? 'none' : 'sessions')}>
+            管理场次
+          </Button>
+        ) : null}
+        {order.sessionIds.length ? (
           <Button className="btn btn-plain" onClick={() => setMode(mode === 'report' ? 'none' : 'report')}>
             出勤与评价
           </Button>
@@ -115,6 +121,7 @@ function QueueItem({ order, onChanged }: { order: CourseOrder; onChanged: () => 
       ) : null}
       {mode === 'schedule' ? <ScheduleForm order={order} onDone={() => void done('已排课')} /> : null}
       {mode === 'report' ? <OrderReport orderId={order.id} /> : null}
+      {mode === 'sessions' ? <SessionAdminLinks orderId={order.id} /> : null}
     </View>
   );
 }

@@ -43,6 +43,8 @@ export default function CampaignPage() {
   const [busy, setBusy] = useState('');
   const requestId = useRef(newRequestId());
   const shown = useRef(false);
+  // State lags a render behind a second tap; a ref does not, so one claim is in flight at a time.
+  const claiming = useRef(false);
 
   useDidShow(() => {
     // Coming back from the voucher page (or after cancelling): stock and status may have changed.
@@ -62,7 +64,16 @@ export default function CampaignPage() {
 
   const claimAt = async (station: StationOption) => {
     const c = campaign.data;
-    if (!c || busy) return;
+    if (!c || claiming.current) return;
+    claiming.current = true;
+    try {
+      await confirmAndClaim(c, station);
+    } finally {
+      claiming.current = false;
+    }
+  };
+
+  const confirmAndClaim = async (c: CampaignView, station: StationOption) => {
     const ok = await Taro.showModal({
       title: '确认领取',
       content: `在${station.name}领取${c.name}？每人限领一份，领取后请在有效期内到站出示礼包券。`,

@@ -1,6 +1,6 @@
 import { Button, Input, Picker, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useRef, useState } from 'react';
 import type { CampaignAdminView } from '@contract/api/gift';
 import { PageShell, StateView, StatusTag, useAsync } from '../../../components';
 import { useSubmit } from '../../../hooks/use-submit';
@@ -16,6 +16,14 @@ export default function ManageGiftsPage() {
   const [to, setTo] = useState(1);
   const [amount, setAmount] = useState('');
   const c = list.data?.[pick];
+  const shown = useRef(false);
+  useDidShow(() => {
+    // Back from the campaign form: a new or changed campaign must show.
+    if (shown.current) void list.reload();
+    shown.current = true;
+  });
+  const openForm = (id?: string) =>
+    Taro.navigateTo({ url: id ? `/gifts/pages/edit/index?id=${id}` : '/gifts/pages/edit/index' });
 
   const replace = (view: CampaignAdminView) =>
     list.setData((list.data ?? []).map((x) => (x.id === view.id ? view : x)));
@@ -62,6 +70,9 @@ export default function ManageGiftsPage() {
   const names = c?.stations.map((s) => s.stationName) ?? [];
   return (
     <PageShell title="礼包活动管理">
+      <Button className="btn btn-primary gift-manage__new" onClick={() => void openForm()}>
+        新建礼包活动
+      </Button>
       <StateView
         loading={list.loading && !list.data}
         error={list.data ? null : list.error}
@@ -94,6 +105,9 @@ export default function ManageGiftsPage() {
               <View className="row-actions">
                 <Button className="btn btn-plain" loading={pause.busy} onClick={() => void togglePause()}>
                   {c.paused ? '恢复发放' : '暂停发放'}
+                </Button>
+                <Button className="btn btn-plain gift-manage__edit" onClick={() => void openForm(c.id)}>
+                  修改活动
                 </Button>
                 <Button className="btn btn-plain" loading={sweep.busy} onClick={() => void runSweep()}>
                   运行过期清理

@@ -1,0 +1,38 @@
+import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import type { AcademyActions } from '@contract/api/academy';
+import { StateView, useAsync } from '../../components';
+import { academyService } from '../../services/academy';
+import { span } from '../format';
+
+type OrderDetail = AcademyActions['getOrder']['output'];
+
+/** An order's sessions, each opening the admin's page to change, remind or close it. */
+export function SessionAdminLinks({ orderId }: { orderId: string }) {
+  const detail = useAsync<OrderDetail>(() => academyService.getOrder(orderId), [orderId]);
+  return (
+    <StateView
+      loading={detail.loading && !detail.data}
+      error={detail.data ? null : detail.error}
+      onRetry={detail.reload}
+      empty={detail.data?.sessions.length === 0}
+      emptyText="还没有排课"
+    >
+      {(detail.data?.sessions ?? []).map((s) => (
+        <View
+          key={s.id}
+          className="academy-report academy-session-admin-link"
+          onClick={() => Taro.navigateTo({ url: `/academy/pages/session-admin/index?id=${s.id}` })}
+        >
+          <View>
+            {span(s.startAt, s.endAt)} · {s.status === 'delivered' ? '已结束' : '待开课'}
+          </View>
+          <View className="muted">
+            已约 {s.booked}/{s.capacity}
+            {s.waiting ? ` · ${s.waiting}人候补` : ''} · 点此改时间、地点、名额或结束本场 ›
+          </View>
+        </View>
+      ))}
+    </StateView>
+  );
+}

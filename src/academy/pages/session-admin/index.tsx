@@ -1,0 +1,182 @@
+import { Button, Picker, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import { FORMAT_LABELS, type Session } from '@contract/api/academy';
+import { PageShell, StateView, StatusTag, useAsync } from '../../../components';
+import { FormField, TextField } from '../../../components/form-field';
+import { useSubmit } from '../../../hooks/use-submit';
+import { academyService } from '../../../services/academy';
+import { span } from '../../format';
+import { changeOf, draftOf, type SessionDraft } from './session-change';
+import './index.scss';
+
+/** The academy admin's tools for one session: change time, place or seats; send reminders; close it. */
+export default function SessionAdminPage() {
+  const id = useRouter().params.id ?? '';
+  const session = useAsync<Session>(
+    () => (id ? academyService.getSession(id) : Promise.reject(new Error('没有找到这场课程'))),
+    [id],
+  );
+  const s = session.data;
+  const [draft, setDraft] = useState<SessionDraft | null>(null);
+  const [issue, setIssue] = useState<{ field: string; message: string } | null>(null);
+  useEffect(() => {
+    if (s) setDraft(draftOf(s));
+  }, [s]);
+  const set = (key: keyof SessionDraft) => (v: string) => setDraft((d) => (d ? { ...d, [key]: v } : d));
+
+  const save = useSubmit((requestId) => {
+    const c = changeOf(s!, draft!);
+    if (!c.ok) throw new Error(c.issue.message);
+    return academyService.updateSession(c.value, requestId);
+  });
+  const close = useSubmit((requestId) => academyService.closeSession(id, requestId));
+  const remind = useSubmit((requestId) => academyService.sendReminders(requestId));
+  const err = (f: string) =>
+    issue?.field === f ? issue.message : save.fieldError?.field === f ? save.fieldError.message : undefined;
+
+  const onSave = async () => {
+    if (!s || !draft) return;
+    const c = changeOf(s, draft);
+    if (!c.ok) return setIssue({ field: c.issue.path, message: c.issue.message });
+    setIssue(null);
+    if (!c.changed) return void Taro.showToast({ title: '没有改动', icon: 'none' });
+    const next = await save.submit();
+    if (!next) return;
+    session.setData(next);
+    await Taro.showToast({ title: '已保存并通知学员', icon: 'none' });
+  };
+
+  const onClose = async () => {
+    const ok = await Taro.showModal({
+      title: '结束本场课程',
+      content: '结束后，已预约但未签到的学员记为缺席，签到的学员可以评价。确定结束吗？',
+      confirmText: '结束课程',
+      cancelText: '再想想',
+    });
+    if (!ok.confirm) return;
+    const next = await close.submit();
+    if (next) {
+      session.setData(next);
+      await Taro.showToast({ title: '本场已结束', icon: 'none' });
+    }
+  };
+
+  const onRemind = async () => {
+    const r = await remind.submit();
+    if (r) {
+      await Taro.showModal({
+        title: '提醒已发送',
+        content: r.reminded ? `已提醒 ${r.reminded} 位学员按时参加。` : '24小时内开课的场次，学员都已提醒过了。',
+        showCancel: false,
+      });
+    }
+  };
+
+  const open = s?.status === 'scheduled';
+  return (
+    <PageShell title="场次管理">
+      <StateView loading={session.loading && !s} error={s ? null : session.error} onRetry={session.reload}>
+        {s && draft ? (
+          <>
+            <View className="card">
+              <View className="academy-admin__title">{s.title}</View>
+              <StatusTag text={open ? '待开课' : '已结束'} tone={open ? 'info' : 'muted'} />
+              <View>{span(s.startAt, s.endAt)}</View>
+              <View className="muted">
+                {s.teacherName} · {FORMAT_LABELS[s.format]} · 已约 {s.booked}/{s.capacity}
+                {s.waiting ? ` · ${s.waiting}人候补` : ''}
+              </View>
+            </View>
+            {open ? (
+              <View className="card">
+                <View className="academy-admin__subtitle">调整安排（保存后通知已预约和候补的学员）</View>
+                <FormField label="上课日期" error={err('startAt')}>
+                  <Picker mode="date" value={draft.date} onChange={(e) => set('date')(e.detail.value)}>
+                    <View className="form-field__input form-field__picker" aria-label="上课日期">
+                      {draft.date}
+                    </View>
+                  </Picker>
+                </FormField>
+                <View className="row-actions">
+                  <FormField label="开始">
+                    <Picker mode="time" value={draft.start} onChange={(e) => set('start')(e.detail.value)}>
+                      <View className="form-field__input form-field__picker" aria-label="开始时间">
+                        {draft.start}
+                      </View>
+                    </Picker>
+                  </FormField>
+                  <FormField label="结束" error={err('endAt')}>
+                    <Picker mode="time" value={draft.end} onChange={(e) => set('end')(e.detail.value)}>
+                      <View className="form-field__input form-field__picker" aria-label="结束时间">
+                        {draft.end}
+                      </View>
+                    </Picker>
+                  </FormField>
+                </View>
+                {s.format === 'live' ? (
+                  <TextField
+                    label="直播链接"
+                    value={draft.liveLink}
+                    onInput={set('liveLink')}
+                    error={err('liveLink')}
+                    maxlength={200}
+                  />
+                ) : (
+                  <TextField
+                    label="上课地点"
+                    value={draft.venue}
+                    onInput={set('venue')}
+                    error={err('venue')}
+                    maxlength={80}
+                  />
+                )}
+                <TextField
+                  label="名额"
+                  type="number"
+                  value={draft.capacity}
+                  onInput={set('capacity')}
+                  error={err('capacity')}
+                  hint="加名额会按顺序为候补学员自动预约"
+                  maxlength={3}
+                />
+                <Button
+                  className="btn btn-primary academy-admin__save"
+                  loading={save.busy}
+                  onClick={() => void onSave()}
+                >
+                  保存修改
+                </Button>
+              </View>
+            ) : (
+              <View className="card muted">本场已结束，不能再修改。出勤与评价可在点单受理页查看。</View>
+            )}
+            <View className="card">
+              <View className="academy-admin__subtitle">课前提醒</View>
+              <View className="muted">给24小时内开课的所有场次中还没提醒过的学员发消息，每人只提醒一次。</View>
+              <Button
+                className="btn btn-plain academy-admin__remind"
+                loading={remind.busy}
+                onClick={() => void onRemind()}
+              >
+                发送提醒
+              </Button>
+            </View>
+            {open && Date.now() < s.startAt ? (
+              <View className="muted academy-admin__later">开课后可在这里结束本场。</View>
+            ) : null}
+            {open && Date.now() >= s.startAt ? (
+              <Button
+                className="btn btn-plain academy-admin__close"
+                loading={close.busy}
+                onClick={() => void onClose()}
+              >
+                结束本场（未签到记缺席）
+              </Button>
+            ) : null}
+          </>
+        ) : null}
+      </StateView>
+    </PageShell>
+  );
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '礼包活动设置',
+});

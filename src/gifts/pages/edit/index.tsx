@@ -1,0 +1,180 @@
+import { Button, Input, Label, Switch, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import type { CampaignView } from '@contract/api/gift';
+import type { Station } from '@contract/api/portal';
+import { PageShell, StateView, TextField, useAsync } from '../../../components';
+import { useSubmit } from '../../../hooks/use-submit';
+import { giftService } from '../../../services/gift';
+import { portalService } from '../../../services/portal';
+import { dateOf } from '../../../utils/format';
+import {
+  draftFrom,
+  emptyDraft,
+  fieldOf,
+  toCreateInput,
+  toggleGroup,
+  toUpdateInput,
+  type CampaignDraft,
+  type FormResult,
+} from './campaign-form';
+import { DateTimeField, GroupsField } from './fields';
+import './index.scss';
+
+function valid<T>(r: FormResult<T>): T {
+  if (!r.ok) throw new Error(r.issue.message);
+  return r.value;
+}
+
+interface Loaded {
+  campaign: CampaignView | null;
+  stations: Station[];
+}
+
+/** Admin: a new 春节礼包 campaign (with its stock per 驿站), or an existing one's name, window and rules. */
+export default function EditCampaignPage() {
+  const id = useRouter().params.id;
+  const loaded = useAsync<Loaded>(async () => {
+    if (id) return { campaign: await giftService.getCampaign(id), stations: [] };
+    return { campaign: null, stations: await portalService.listStations() };
+  }, [id]);
+  const [draft, setDraft] = useState<CampaignDraft>(() => emptyDraft(dateOf(Date.now())));
+  const [issue, setIssue] = useState<{ field: string; message: string } | null>(null);
+
+  useEffect(() => {
+    if (loaded.data?.campaign) setDraft(draftFrom(loaded.data.campaign));
+  }, [loaded.data]);
+
+  const set =
+    <K extends keyof CampaignDraft>(key: K) =>
+    (value: CampaignDraft[K]) =>
+      setDraft((d) => ({ ...d, [key]: value }));
+  // Built again at send time from the draft that save() just checked.
+  const send = useSubmit(async (requestId) => {
+    if (id) return giftService.updateCampaign(valid(toUpdateInput(id, draft)), requestId);
+    return giftService.createCampaign(valid(toCreateInput(draft)), requestId);
+  });
+  const err = (f: string) =>
+    issue?.field === f
+      ? issue.message
+      : send.fieldError && fieldOf(send.fieldError.field) === f
+        ? send.fieldError.message
+        : undefined;
+
+  const save = async () => {
+    const built = id ? toUpdateInput(id, draft) : toCreateInput(draft);
+    if (!built.ok) return setIssue({ field: fieldOf(built.issue.path), message: built.issue.message });
+    setIssue(null);
+    const view = await send.submit();
+    if (!view) return;
+    await Taro.showToast({ title: id ? '已保存' : '活动已创建', icon: 'success' });
+    await Taro.navigateBack();
+  };
+
+  const c = loaded.data?.campaign;
+  return (
+    <PageShell title={id ? '修改礼包活动' : '新建礼包活动'}>
+      <StateView
+        loading={loaded.loading && !loaded.data}
+        error={loaded.data ? null : loaded.error}
+        onRetry={loaded.reload}
+      >
+        <View className="card">
+          <TextField
+            label="活动名称"
+            value={draft.name}
+            onInput={set('name')}
+            error={err('name')}
+            maxlength={40}
+            placeholder="如：2026年新春送温暖礼包"
+          />
+          <TextField
+            label="礼包内容"
+            value={draft.items}
+            onInput={set('items')}
+            error={err('items')}
+            hint="用顿号隔开，如：春联、福字、大米、食用油"
+          />
+          <TextField
+            label="活动说明（选填）"
+            value={draft.description}
+            onInput={set('description')}
+            error={err('description')}
+            maxlength={300}
+          />
+          <DateTimeField
+            label="开始时间"
+            date={draft.startDate}
+            time={draft.startTime}
+            onDate={set('startDate')}
+            onTime={set('startTime')}
+            error={err('startAt')}
+          />
+          <DateTimeField
+            label="结束时间"
+            date={draft.endDate}
+            time={draft.endTime}
+            onDate={set('endDate')}
+            onTime={set('endTime')}
+            error={err('endAt')}
+          />
+          <GroupsField
+            value={draft.groups}
+            onToggle={(g) => set('groups')(toggleGroup(draft.groups, g))}
+            error={err('groups')}
+          />
+          <TextField
+            label="核销有效天数"
+            type="number"
+            value={draft.validDays}
+            onInput={set('validDays')}
+            error={err('validDays')}
+            maxlength={2}
+            hint="领取当天算第1天，最晚到活动结束"
+          />
+          <Label className="gift-edit__switch">
+            <View>可在任一驿站核销</View>
+            <Switch
+              checked={draft.anyStation}
+              aria-label="可在任一驿站核销"
+              color="#c8161d"
+              onChange={(e) => set('anyStation')(e.detail.value)}
+            />
+          </Label>
+        </View>
+        {id ? (
+          <View className="card muted">
+            各驿站库存：{c?.stations.map((s) => `${s.name} 剩${s.left}份`).join('；') || '无'}
+            。调整库存请回到管理页用“调拨库存”。
+          </View>
+        ) : (
+          <View className="card">
+            <View className="gift-edit__subtitle">各驿站礼包数量（不参与的驿站留空）</View>
+            {(loaded.data?.stations ?? []).map((st) => (
+              <View key={st.id} className="gift-edit__station">
+                <View className="gift-edit__station-name">{st.name}</View>
+                <Input
+                  className="form-field__input"
+                  type="number"
+                  maxlength={6}
+                  aria-label={`${st.name}礼包数量`}
+                  placeholder="份数"
+                  value={draft.stock[st.id] ?? ''}
+                  onInput={(e) => set('stock')({ ...draft.stock, [st.id]: e.detail.value })}
+                />
+              </View>
+            ))}
+            {err('stock') ? (
+              <View className="gift-edit__error" role="alert">
+                {err('stock')}
+              </View>
+            ) : null}
+          </View>
+        )}
+        <Button className="btn btn-primary gift-edit__save" loading={send.busy} onClick={() => void save()}>
+          {id ? '保存修改' : '创建活动'}
+        </Button>
+      </StateView>
+    </PageShell>
+  );
+}
