@@ -1,4 +1,4 @@
-import { Button, Checkbox, Picker, Textarea, View } from '@tarojs/components';
+import { Button, Picker, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { RegistrationStatus } from '@contract/api/contest';
@@ -144,8 +144,13 @@ export default function ReviewPage() {
             <View key={r.id} className="card review__item" onClick={() => reviewable && toggle(r.id)}>
               <View className="review__item-head">
                 {reviewable ? (
-                  <View className="review__pick">
-                    <Checkbox value={r.id} checked={selected.includes(r.id)} aria-label={`选择${r.name}`} />
+                  <View
+                    className={`review__pick ${selected.includes(r.id) ? 'review__pick--on' : ''}`}
+                    role="checkbox"
+                    aria-checked={selected.includes(r.id)}
+                    aria-label={`选择${r.name}`}
+                  >
+                    {selected.includes(r.id) ? '✓' : ''}
                   </View>
                 ) : null}
                 <View className="review__name">{r.name}</View>
