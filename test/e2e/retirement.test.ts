@@ -128,9 +128,11 @@ test('family requests, employer verifies, admin approves and issues, certificate
 
   // 6. At 新城汇驿站 the staff scans (pastes, in H5) the certificate code: the plaque is handed out.
   const staff = await e2e.newPage({ persona: 'persona-station-staff', path: '/staff/pages/scanner/index' });
-  await staff.locator('.scanner__input input').fill(cert.token);
+  // Staff scan what the printed QR holds: the verify link with the token in it.
+  await staff.locator('.scanner__input input').fill(cert.qrText);
   await staff.locator('.scanner__verify').click();
-  await staff.getByText('纪念牌领取成功').waitFor();
+  // The recent-scans list repeats the title below: wait for the full-screen result itself.
+  await staff.locator('.scan-result__title', { hasText: '纪念牌领取成功' }).waitFor();
   await e2e.screenshot(staff, 'retirement-12-plaque-collected');
   await staff.context().close();
   const after = await callAs('persona-family', 'retirement', { action: 'getRequest', id: request.id });
