@@ -39,6 +39,15 @@ const DEFAULT_KINDS: ScanKindHandler[] = [memberScan, contestScan, sessionScan, 
 
 const registry = new Map<TokenKind, ScanKindHandler>(DEFAULT_KINDS.map((h) => [h.kind, h]));
 
+/** The green title of a success completed after a crash (the kind's own words are not at hand). */
+export const SUCCESS_TITLE: Record<TokenKind, string> = {
+  member: '会员有效',
+  contest: '签到成功',
+  session: '签到成功',
+  certificate: '纪念牌领取成功',
+  voucher: '礼包已核销',
+};
+
 export function scanKind(kind: TokenKind): ScanKindHandler | undefined {
   return registry.get(kind);
 }

@@ -44,11 +44,13 @@ export async function counts(ctx: ActionCtx, input: { scope: ScanScope }): Promi
 
 export async function recent(ctx: ActionCtx, input: { scope: ScanScope }): Promise<RecentScan[]> {
   requireScanScope(ctx, input.scope);
+  const _ = ctx.db.command;
+  // Pending attempts (a call that died before its outcome) are not shown: nothing to say yet.
   const found = await ctx.db
     .collection(SCANS)
-    .where({ staff: ctx.openid, scopeKey: scopeKey(input.scope) })
+    .where({ staff: ctx.openid, scopeKey: scopeKey(input.scope), result: _.in(['success', 'used', 'refused']) })
     .orderBy('at', 'desc')
     .limit(RECENT_LIMIT)
     .get();
-  return (found.data as ScanDoc[]).map(toRecent);
+  return (found.data as Array<ScanDoc & { result: RecentScan['result'] }>).map(toRecent);
 }

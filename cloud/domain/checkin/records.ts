@@ -9,6 +9,13 @@ import type { ScanStamp } from '../../lib/scan';
 
 export const SCANS = 'scans';
 
+/**
+ * A scan still 'pending' this long after it started has died (a call lasts seconds): its stamp may
+ * be completed by a later scan. Younger, it may simply be in flight (a concurrent scan of the same
+ * code) and is left alone, so two concurrent scans never both answer green.
+ */
+export const PENDING_LEASE_MS = 15_000;
+
 /** Undo is allowed for this long after a scan, only to the staff member who made it. */
 export const UNDO_WINDOW_MS = 5 * 60_000;
 
@@ -26,13 +33,16 @@ export interface ScanDoc {
   /** null when the code could not be read (forged, altered). */
   kind: CodeKind | null;
   subjectId: string | null;
-  result: ScanResult['result'];
+  /** 'pending' from just before the kind is asked until the outcome is written (see trail.ts). */
+  result: ScanResult['result'] | 'pending';
   code: ErrorCode | null;
   title: string;
   personName: string;
   /** Epoch ms until which this scan can be undone; null when it changed nothing. */
   undoUntil: number | null;
   undone: boolean;
+  /** The green answer's detail line, so a retry of a finished scan answers the same. */
+  detail?: string | null;
   undoneAt?: number | null;
   undoReason?: string | null;
 }
@@ -48,7 +58,7 @@ export function stampOf(doc: ScanDoc): ScanStamp {
   };
 }
 
-export function toRecent(doc: ScanDoc): RecentScan {
+export function toRecent(doc: ScanDoc & { result: ScanResult['result'] }): RecentScan {
   return {
     scanId: doc._id,
     at: doc.at,

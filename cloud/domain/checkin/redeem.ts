@@ -1,21 +1,20 @@
 /**
- * `scan` and `redeemManual`: one path for both. Check the staff member's scope, hand the subject to
- * its kind (which redeems atomically and single-use), then record the attempt in `scans` and the
- * audit log whatever the outcome, so a forged code tried at a station leaves a trace too.
+ * `scan` and `redeemManual`: one path for both. Check the staff member's scope, open the attempt's
+ * record, hand the subject to its kind (which redeems atomically and single-use), then settle the
+ * record and audit it whatever the outcome, so a forged code tried at a station leaves a trace too.
+ * A retry (same request id) continues the same record; a stamp left by a call that died before
+ * settling is completed as the success it was (see trail.ts, resumeOwnStamp).
  */
 import type { ScanResult, ScanScope } from '../../../types/api/checkin';
-import { audit } from '../../lib/audit';
 import type { ActionCtx } from '../../lib/context';
 import { fail, isAppError } from '../../lib/errors';
-import { newId } from '../../lib/ids';
 import type { ScanKindHandler, ScanStamp } from '../../lib/scan';
 import { tokenFromScan, verifyToken, type TokenKind } from '../../lib/token';
-import { scanKind } from './kinds';
-import { placeName, requireScanScope, scopeKey, staffName } from './places';
-import { SCANS, UNDO_WINDOW_MS, type ScanDoc } from './records';
+import { SUCCESS_TITLE, scanKind } from './kinds';
+import { placeName, requireScanScope, staffName } from './places';
+import { PENDING_LEASE_MS, UNDO_WINDOW_MS, stampOf, type ScanDoc } from './records';
 import { refusal } from './refusals';
-
-type Target = { kind: TokenKind; id: string };
+import { auditScan, openScan, scanIdFor, settleScan, settledDoc, stampOwner, type Target } from './trail';
 
 /** A scanned text: verified here (TOKEN_INVALID / TOKEN_EXPIRED become amber results). */
 export function scanCode(ctx: ActionCtx, input: { code: string; scope: ScanScope }): Promise<ScanResult> {
@@ -49,7 +48,7 @@ async function runScan(
 ): Promise<ScanResult> {
   const user = requireScanScope(ctx, scope);
   const stamp: ScanStamp = {
-    scanId: newId(),
+    scanId: scanIdFor(ctx),
     at: ctx.now(),
     staff: ctx.openid,
     staffName: staffName(user),
@@ -57,56 +56,92 @@ async function runScan(
     placeName: await placeName(ctx, scope),
   };
   let subject: Target | undefined;
-  let result: ScanResult;
+  let handler: ScanKindHandler | undefined;
   try {
     subject = target();
-    const handler = scanKind(subject.kind);
+    handler = scanKind(subject.kind);
     if (!handler) fail('INVALID_STATE', '这类二维码暂未开通核验');
+  } catch (e) {
+    if (!isAppError(e)) throw e;
+    // Nothing can have been stamped: the refusal is the whole trail.
+    const refused = refusal(e, subject?.kind ?? (e.details?.kind as TokenKind | undefined));
+    if ((await openScan(ctx, stamp, via, subject, refused)) !== 'settled') await settleScan(ctx, stamp.scanId, refused);
+    await auditScan(ctx, settledDoc(stamp, via, subject, refused));
+    return refused;
+  }
+  const opened = await openScan(ctx, stamp, via, subject);
+  let result: ScanResult;
+  try {
     result = withUndo(await handler.redeem(ctx, subject.id, stamp.scope, stamp), handler, stamp);
   } catch (e) {
     if (!isAppError(e)) throw e;
-    result = refusal(e, subject?.kind ?? (e.details?.kind as TokenKind | undefined));
+    result = refusal(e, subject.kind);
   }
-  await record(ctx, stamp, via, subject, result);
-  return result;
+  if (result.result === 'used') {
+    const self = opened === 'opened' ? stamp.scanId : null;
+    const resumed = await resumeOwnStamp(ctx, stamp, subject, handler, result, self);
+    if (resumed) return resumed;
+  }
+  return finish(ctx, stamp, via, subject, result);
 }
 
-async function record(
+async function finish(
   ctx: ActionCtx,
   stamp: ScanStamp,
   via: ScanDoc['via'],
   subject: Target | undefined,
   result: ScanResult,
-): Promise<void> {
-  const doc: ScanDoc = {
-    _id: stamp.scanId,
-    at: stamp.at,
-    staff: stamp.staff,
-    staffName: stamp.staffName,
-    scope: stamp.scope,
-    scopeKey: scopeKey(stamp.scope),
-    placeName: stamp.placeName,
-    via,
-    kind: subject?.kind ?? null,
-    subjectId: subject?.id ?? null,
-    result: result.result,
-    code: result.result === 'refused' ? result.code : null,
-    title: result.title,
-    personName: result.result === 'refused' ? '' : result.personName,
-    undoUntil: result.result === 'success' ? (result.undoUntil ?? null) : null,
-    undone: false,
+): Promise<ScanResult> {
+  await settleScan(ctx, stamp.scanId, result);
+  await auditScan(ctx, settledDoc(stamp, via, subject, result));
+  return result;
+}
+
+/**
+ * 'used', but perhaps by a scan whose call died after the stamp (the staff saw an error): its
+ * record is still pending, or it is this very request's record. That scan is completed as the
+ * success it was, and a retry by the same staff member is told so (green), not 已使用 naming
+ * themselves. Anyone else still sees red, with the first scan's who, when, where.
+ */
+async function resumeOwnStamp(
+  ctx: ActionCtx,
+  stamp: ScanStamp,
+  subject: Target,
+  handler: ScanKindHandler,
+  used: Extract<ScanResult, { result: 'used' }>,
+  self: string | null,
+): Promise<ScanResult | null> {
+  const owner = await stampOwner(ctx, subject, used, self);
+  if (!owner) return null;
+  // This request's own record (a retry: the router runs one attempt of a request at a time), or
+  // another request's scan that died after its stamp; a success or a scan in flight is not ours.
+  const mine = owner._id === stamp.scanId;
+  const dead = owner.result === 'pending' && ctx.now() - owner.at > PENDING_LEASE_MS;
+  if (!mine && !dead) return null;
+  // A finished scan (this request's, whose answer was lost) answers as it did; a pending one generically.
+  const finished = owner.result === 'success';
+  const success: ScanResult = {
+    result: 'success',
+    kind: used.kind,
+    title: finished ? owner.title : SUCCESS_TITLE[used.kind],
+    personName: used.personName,
+    detail: finished ? (owner.detail ?? undefined) : '上次扫码已生效（网络中断后补记），请勿重复发放',
+    scanId: owner._id,
+    ...(finished
+      ? owner.undoUntil
+        ? { undoUntil: owner.undoUntil }
+        : {}
+      : handler.undo
+        ? { undoUntil: owner.at + UNDO_WINDOW_MS }
+        : {}),
   };
-  await ctx.db.collection(SCANS).add({ data: doc });
-  await audit(ctx, {
-    event: via === 'scan' ? 'checkin.scan' : 'checkin.redeemManual',
-    target: { kind: 'scan', id: stamp.scanId },
-    detail: {
-      via,
-      codeKind: doc.kind,
-      subjectId: doc.subjectId,
-      scope: stamp.scope,
-      result: doc.result,
-      code: doc.code,
-    },
-  });
+  const ownerStamp = stampOf(owner);
+  if (owner.result === 'pending') await settleScan(ctx, owner._id, success);
+  await auditScan(ctx, settledDoc(ownerStamp, owner.via, subject, success), { completedLater: true });
+  if (owner.staff !== ctx.openid) return null;
+  if (owner._id !== stamp.scanId) {
+    // This attempt found the code used (by the same staff member's earlier scan): recorded as such.
+    await finish(ctx, stamp, owner.via, subject, used);
+  }
+  return success;
 }

@@ -1,12 +1,15 @@
 /**
- * Claiming a pack: one per person per campaign, never oversold, under any concurrency.
- *   1. insert the claim with the deterministic `_id` `${campaignId}:${openid}` (status 'claiming'):
- *      a second concurrent claim by the same person is refused by the duplicate key;
- *   2. take one pack with a conditional decrement (stock > 0);
- *   3. no pack: undo step 1 and answer OUT_OF_STOCK listing stations that still have stock;
- *      a pack: the claim becomes 'claimed' (the voucher).
- * A cancelled claim (or one stuck in 'claiming' after a crash) may be claimed over, again through
- * one conditional update, so two retries cannot both win it.
+ * Claiming a pack: one per person per campaign, never oversold, under any concurrency, and safe to
+ * run again after a crash between any two writes (a retry, or the idempotency layer re-running it).
+ *   1. reserve: insert the claim with the deterministic `_id` `${campaignId}:${openid}` (status
+ *      'claiming'): a second concurrent claim by the same person is refused by the duplicate key.
+ *      A claim left 'claiming' by a dead call is resumed, not replaced: by a retry of the same
+ *      request at once, by any later request after STALE_CLAIMING_MS;
+ *   2. take one pack for this voucher: one conditional update (stock > 0, and no ledger entry for
+ *      the voucher yet), so a resumed claim that already holds its pack never takes a second one;
+ *   3. no pack: give the reservation back and answer OUT_OF_STOCK listing stations with stock;
+ *      a pack: the claim becomes 'claimed' (the voucher); then the notification, best effort.
+ * A cancelled claim may be claimed over (new voucher id), again through one conditional update.
  */
 import type { ActionCtx, UserDoc } from '../../lib/context';
 import { isDuplicateKeyError } from '../../lib/db';
@@ -17,11 +20,17 @@ import { maskPhone, phoneTail } from '../../lib/mask';
 import { notify } from '../../lib/notify';
 import { requireEligible } from './eligibility';
 import { CLAIMS, STALE_CLAIMING_MS, claimId, voucherValidUntil, type CampaignDoc, type ClaimDoc } from './model';
-import { findStock, stationMap, stationsWithStock, takeStock } from './store';
+import { findStock, returnStock, stationMap, stationsWithStock, takeStock } from './store';
 
 export interface ClaimOptions {
   /** Set when station staff claim for the worker on the spot. */
   onSpot?: { staff: string; at: number };
+}
+
+/** What reserve() hands on: the claim to carry on with, and whether this call inserted it. */
+interface Reserved {
+  doc: ClaimDoc;
+  inserted: boolean;
 }
 
 export async function claimFor(
@@ -36,7 +45,7 @@ export async function claimFor(
   if (!(await findStock(ctx, c._id, stationId))) fail('NOT_FOUND', '该驿站不在本次发放站点中，请选择列表中的驿站');
 
   const profile = person.profile!;
-  const claim: ClaimDoc = {
+  const fresh: ClaimDoc = {
     _id: claimId(c._id, person._id),
     voucherId: newId(10),
     campaignId: c._id,
@@ -51,21 +60,16 @@ export async function claimFor(
     memberNo: person.membership.memberNo ?? '',
     redeemed: null,
     onSpot: opts.onSpot ?? null,
+    requestId: ctx.requestId ?? null,
   };
-  const claims = ctx.db.collection(CLAIMS);
-  const reused = await reserve(ctx, claim);
+  const { doc: claim, inserted } = await reserve(ctx, fresh);
+  // A retry of a request whose claim already went through: the same voucher again.
+  if (claim.status !== 'claiming') return claim;
 
-  if (!(await takeStock(ctx, c._id, stationId))) {
-    // Give the reservation back exactly as it was, so the person can try another station.
-    const _ = ctx.db.command;
-    if (reused) {
-      await claims
-        .where({ _id: claim._id, voucherId: claim.voucherId, status: 'claiming' })
-        .update({ data: { status: 'cancelled' } });
-    } else {
-      await claims.where({ _id: claim._id, voucherId: claim.voucherId, status: _.eq('claiming') }).remove();
-    }
-    const elsewhere = (await stationsWithStock(ctx, c._id)).filter((s) => s.stationId !== stationId);
+  const took = await takeStock(ctx, c._id, claim.stationId, claim.voucherId, claim.voucherId === fresh.voucherId);
+  if (took === 'out') {
+    await giveBack(ctx, claim, inserted);
+    const elsewhere = (await stationsWithStock(ctx, c._id)).filter((s) => s.stationId !== claim.stationId);
     const hint = elsewhere.length
       ? `，还可以到${elsewhere
           .slice(0, 3)
@@ -77,45 +81,81 @@ export async function claimFor(
     });
   }
 
-  await claims.where({ _id: claim._id, voucherId: claim.voucherId }).update({ data: { status: 'claimed' } });
-  claim.status = 'claimed';
-  const station = (await stationMap(ctx)).get(stationId);
-  await notify(ctx, {
-    to: person._id,
-    title: '礼包领取成功',
-    body: opts.onSpot
-      ? `${c.name}：已在${station?.name ?? '驿站'}现场领取`
-      : `${c.name}：请在 ${formatShanghai(claim.validUntil)} 前到${station?.name ?? '驿站'}出示礼包券领取`,
-    page: `/gifts/pages/voucher/index?id=${claim.voucherId}`,
-    templateEnv: 'TPL_GIFT_CLAIMED',
-  });
-  return claim;
+  const { doc, won } = await finish(ctx, claim);
+  if (won) await tellWorker(ctx, c, doc);
+  return doc;
 }
 
-/** Step 1; true when an old cancelled (or stale) claim was taken over instead of inserted. */
-async function reserve(ctx: ActionCtx, claim: ClaimDoc): Promise<boolean> {
+/** Step 1: a fresh insert, a cancelled claim taken over, or a dead call's claim to resume. */
+async function reserve(ctx: ActionCtx, claim: ClaimDoc): Promise<Reserved> {
   const claims = ctx.db.collection(CLAIMS);
-  try {
-    await claims.add({ data: claim });
-    return false;
-  } catch (e) {
-    if (!isDuplicateKeyError(e)) throw e;
-  }
   const _ = ctx.db.command;
-  const { _id, ...fresh } = claim;
+  const { _id, ...fields } = claim;
+  // Two rounds: the doc we collided with may vanish (an out-of-stock give-back) or change under us.
+  for (let round = 0; round < 2; round++) {
+    try {
+      await claims.add({ data: claim });
+      return { doc: claim, inserted: true };
+    } catch (e) {
+      if (!isDuplicateKeyError(e)) throw e;
+    }
+    const existing = (await claims.where({ _id }).limit(1).get()).data[0] as ClaimDoc | undefined;
+    if (!existing) continue;
+    const sameRequest = !!ctx.requestId && existing.requestId === ctx.requestId;
+    if (existing.status === 'cancelled') {
+      const r = await claims
+        .where({ _id, voucherId: existing.voucherId, status: 'cancelled' })
+        .update({ data: { ...fields, redeemed: _.set(null), onSpot: _.set(claim.onSpot ?? null) } });
+      if (r.stats.updated === 1) return { doc: claim, inserted: false };
+      continue;
+    }
+    if (existing.status === 'claiming' && (sameRequest || existing.claimedAt < claim.claimedAt - STALE_CLAIMING_MS)) {
+      return { doc: existing, inserted: false };
+    }
+    if (sameRequest && (existing.status === 'claimed' || existing.status === 'redeemed')) {
+      return { doc: existing, inserted: false };
+    }
+    fail('ALREADY_CLAIMED', '您已领取本次礼包，每人限领一份，可在“我的礼包”查看', { voucherId: existing.voucherId });
+  }
+  fail('ALREADY_CLAIMED', '您已领取本次礼包，每人限领一份，可在“我的礼包”查看');
+}
+
+/** No pack: the reservation goes, so the person can try another station. */
+async function giveBack(ctx: ActionCtx, claim: ClaimDoc, inserted: boolean): Promise<void> {
+  const claims = ctx.db.collection(CLAIMS).where({ _id: claim._id, voucherId: claim.voucherId, status: 'claiming' });
+  if (inserted) await claims.remove();
+  else await claims.update({ data: { status: 'cancelled', cancelledAt: ctx.now() } });
+}
+
+/** Step 3: 'claiming' → 'claimed' (won: by this call); already done by an earlier attempt is fine too. */
+async function finish(ctx: ActionCtx, claim: ClaimDoc): Promise<{ doc: ClaimDoc; won: boolean }> {
+  const claims = ctx.db.collection(CLAIMS);
   const r = await claims
-    .where(
-      _.or([
-        { _id, status: 'cancelled' },
-        { _id, status: 'claiming', claimedAt: _.lt(claim.claimedAt - STALE_CLAIMING_MS) },
-      ]),
-    )
-    .update({ data: { ...fresh, redeemed: _.set(null), onSpot: _.set(claim.onSpot ?? null) } });
-  if (r.stats.updated === 1) return true;
-  const existing = (await claims.where({ _id }).limit(1).get()).data[0] as ClaimDoc | undefined;
-  fail(
-    'ALREADY_CLAIMED',
-    '您已领取本次礼包，每人限领一份，可在“我的礼包”查看',
-    existing ? { voucherId: existing.voucherId } : undefined,
-  );
+    .where({ _id: claim._id, voucherId: claim.voucherId, status: 'claiming' })
+    .update({ data: { status: 'claimed' } });
+  if (r.stats.updated === 1) return { doc: { ...claim, status: 'claimed' }, won: true };
+  const now = (await claims.where({ _id: claim._id }).limit(1).get()).data[0] as ClaimDoc | undefined;
+  if (now?.voucherId === claim.voucherId && (now.status === 'claimed' || now.status === 'redeemed'))
+    return { doc: now, won: false };
+  // Another attempt gave this reservation up while we took the pack: the pack goes back.
+  await returnStock(ctx, claim.campaignId, claim.stationId, claim.voucherId, true);
+  fail('INVALID_STATE', '领取没有完成，请重新点击领取');
+}
+
+/** Best effort: the voucher exists whether or not the message could be written. */
+async function tellWorker(ctx: ActionCtx, c: CampaignDoc, claim: ClaimDoc): Promise<void> {
+  try {
+    const station = (await stationMap(ctx)).get(claim.stationId);
+    await notify(ctx, {
+      to: claim.openid,
+      title: '礼包领取成功',
+      body: claim.onSpot
+        ? `${c.name}：已在${station?.name ?? '驿站'}现场领取`
+        : `${c.name}：请在 ${formatShanghai(claim.validUntil)} 前到${station?.name ?? '驿站'}出示礼包券领取`,
+      page: `/gifts/pages/voucher/index?id=${claim.voucherId}`,
+      templateEnv: 'TPL_GIFT_CLAIMED',
+    });
+  } catch (e) {
+    console.error('[gift] claim notification not recorded', claim.voucherId, e);
+  }
 }

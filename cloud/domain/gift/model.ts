@@ -21,7 +21,7 @@ export const CLAIMS = 'giftClaims';
 export const STATIONS = 'stations';
 
 export const DAY_MS = 24 * 3600_000;
-/** A claim stuck in 'claiming' this long (its call crashed) may be claimed over. */
+/** A claim stuck in 'claiming' this long (its call crashed) may be resumed by a new request. */
 export const STALE_CLAIMING_MS = 60_000;
 
 export interface CampaignDoc {
@@ -48,6 +48,8 @@ export interface StockDoc {
   /** Live vouchers (claimed or redeemed); stock + claimed is the station's allocation. */
   claimed: number;
   redeemed: number;
+  /** The pack ledger by voucher id (see store.ts): what each voucher did to the counters. */
+  packs?: Record<string, 'held' | 'redeemed' | 'returned'>;
 }
 
 /** Who handed the pack, when, where (the scanner's stamp, or the on-the-spot claim's). */
@@ -58,6 +60,8 @@ export interface RedeemStamp {
   staffName: string;
   placeName: string;
   stationId: string;
+  /** Set by stamps whose redeemed count is kept in the stock ledger (safe to count again). */
+  ledger?: true;
 }
 
 export interface ClaimDoc {
@@ -78,6 +82,12 @@ export interface ClaimDoc {
   /** null until redeemed (the scan pattern matches `redeemed: null`). */
   redeemed: RedeemStamp | null;
   onSpot?: { staff: string; at: number } | null;
+  /** The request that created (or took over) the claim: its retry resumes a claim left 'claiming'. */
+  requestId?: string | null;
+  /** false from the win of a cancel/expiry until its pack is back in stock (a crash in between is settled later). */
+  stockBack?: boolean;
+  /** The request that cancelled: its retry answers the cancel again (and settles the return). */
+  cancelRequestId?: string | null;
   expiredAt?: number;
   cancelledAt?: number;
   remindedAt?: number;

@@ -9,7 +9,16 @@ import { formatShanghai } from '../../lib/clock';
 import { fail } from '../../lib/errors';
 import { maskName } from '../../lib/mask';
 import type { ScanKindHandler, ScanStamp } from '../../lib/scan';
-import { CAMPAIGNS, CLAIMS, STOCK, campaignStatus, type CampaignDoc, type ClaimDoc, type RedeemStamp } from './model';
+import {
+  CAMPAIGNS,
+  CLAIMS,
+  STOCK,
+  campaignStatus,
+  stockId,
+  type CampaignDoc,
+  type ClaimDoc,
+  type RedeemStamp,
+} from './model';
 import { countRedeemed, findCampaign, findClaimByVoucher, stationMap } from './store';
 
 function requireStation(scope: ScanScope): string {
@@ -46,6 +55,7 @@ async function redeem(ctx: ActionCtx, subjectId: string, scope: ScanScope, scan:
     staffName: scan.staffName,
     placeName: scan.placeName,
     stationId,
+    ledger: true,
   };
   const _ = ctx.db.command;
   const r = await ctx.db
@@ -54,7 +64,7 @@ async function redeem(ctx: ActionCtx, subjectId: string, scope: ScanScope, scan:
     .update({ data: { status: 'redeemed', redeemed: _.set(stamp) } });
   if (r.stats.updated === 1) {
     // Counted on the station the pack was allocated to (the stock it came from).
-    await countRedeemed(ctx, doc.campaignId, doc.stationId, 1);
+    await countRedeemed(ctx, doc.campaignId, doc.stationId, doc.voucherId, 1);
     return {
       result: 'success',
       kind: 'voucher',
@@ -65,14 +75,21 @@ async function redeem(ctx: ActionCtx, subjectId: string, scope: ScanScope, scan:
     };
   }
   const now2 = (await findClaimByVoucher(ctx, subjectId)) ?? doc;
-  if (now2.redeemed) return used(now2, now2.redeemed);
+  if (now2.redeemed) {
+    // The scan that stamped it may have died before counting: count it now (at most once per voucher).
+    if (now2.redeemed.ledger) await countRedeemed(ctx, now2.campaignId, now2.stationId, now2.voucherId, 1);
+    return used(now2, now2.redeemed);
+  }
   if (now2.status === 'cancelled') fail('INVALID_STATE', '这张礼包券已被本人取消');
   if (now2.status === 'expired' || now > now2.validUntil)
     fail('INVALID_STATE', `这张礼包券已过期（有效期至 ${formatShanghai(now2.validUntil)}）`);
   fail('INVALID_STATE', '这张礼包券当前不能核销');
 }
 
-/** Reverts only the redemption this scan made; the voucher is valid again. */
+/**
+ * Reverts only the redemption this scan made; the voucher is valid again. Safe to run again after
+ * a crash between the two writes: an unstamped voucher still counted is uncounted (once, by the ledger).
+ */
 async function undo(ctx: ActionCtx, subjectId: string, scan: ScanStamp): Promise<void> {
   const doc = await findClaimByVoucher(ctx, subjectId);
   if (!doc) fail('NOT_FOUND', '没有找到这张礼包券');
@@ -81,8 +98,17 @@ async function undo(ctx: ActionCtx, subjectId: string, scan: ScanStamp): Promise
     .collection(CLAIMS)
     .where({ _id: doc._id, voucherId: subjectId, status: 'redeemed', 'redeemed.scanId': scan.scanId })
     .update({ data: { status: 'claimed', redeemed: _.set(null) } });
-  if (r.stats.updated !== 1) fail('INVALID_STATE', '这次核销已撤销或不是本次扫码');
-  await countRedeemed(ctx, doc.campaignId, doc.stationId, -1);
+  if (r.stats.updated !== 1 && !(doc.status === 'claimed' && !doc.redeemed))
+    fail('INVALID_STATE', '这次核销已撤销或不是本次扫码');
+  if (r.stats.updated === 1 && !doc.redeemed?.ledger) {
+    // Redeemed before the ledger existed: counted without an entry, uncounted the same way.
+    await ctx.db
+      .collection(STOCK)
+      .doc(stockId(doc.campaignId, doc.stationId))
+      .update({ data: { redeemed: _.inc(-1) } });
+    return;
+  }
+  await countRedeemed(ctx, doc.campaignId, doc.stationId, doc.voucherId, -1);
 }
 
 async function lookup(

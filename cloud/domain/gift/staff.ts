@@ -12,7 +12,7 @@ import { maskName, maskPhone, phoneTail } from '../../lib/mask';
 import { verifyToken } from '../../lib/token';
 import { eligibility } from './eligibility';
 import { claimFor } from './claim';
-import { CLAIMS, toVoucher } from './model';
+import { CLAIMS, toVoucher, type RedeemStamp } from './model';
 import { countRedeemed, loadCampaign, stationMap, stockDocs, toStockRow } from './store';
 
 type In<K extends keyof GiftActions> = GiftActions[K]['input'];
@@ -72,13 +72,14 @@ export async function onSpotClaim(ctx: ActionCtx, input: In<'onSpotClaim'>): Pro
 
   const stations = await stationMap(ctx);
   const placeName = stations.get(input.stationId)?.name ?? input.stationId;
-  const stamp = {
+  const stamp: RedeemStamp = {
     scanId: `onspot-${doc.voucherId}`,
     at: now,
     staff: ctx.openid,
     staffName: staff.profile?.name ?? '工作人员',
     placeName,
     stationId: input.stationId,
+    ledger: true,
   };
   const _ = ctx.db.command;
   // The worker is standing here: hand the pack over now (same single-use stamp as a scan).
@@ -86,12 +87,15 @@ export async function onSpotClaim(ctx: ActionCtx, input: In<'onSpotClaim'>): Pro
     .collection(CLAIMS)
     .where({ _id: doc._id, voucherId: doc.voucherId, status: 'claimed', redeemed: null })
     .update({ data: { status: 'redeemed', redeemed: _.set(stamp) } });
-  if (r.stats.updated === 1) await countRedeemed(ctx, c._id, input.stationId, 1);
+  // A retry of this request finds its own stamp: it completes the count (at most once, the ledger).
+  const handed = r.stats.updated === 1 ? stamp : doc.redeemed;
+  if (handed?.scanId !== stamp.scanId) fail('ALREADY_REDEEMED', '这张礼包券已核销，礼包已领取');
+  await countRedeemed(ctx, c._id, doc.stationId, doc.voucherId, 1);
   await audit(ctx, {
     event: 'gift.onSpotClaim',
     target: { kind: 'giftVoucher', id: doc.voucherId },
     detail: { campaignId: c._id, stationId: input.stationId, memberNo: doc.memberNo },
   });
-  const view = toVoucher({ ...doc, status: 'redeemed', redeemed: stamp }, c, stations.get(input.stationId), now);
+  const view = toVoucher({ ...doc, status: 'redeemed', redeemed: handed }, c, stations.get(doc.stationId), now);
   return { voucher: view, personName: maskName(worker.profile?.name) };
 }

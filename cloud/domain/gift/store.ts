@@ -36,7 +36,13 @@ export async function stationMap(ctx: Ctx): Promise<Map<string, StationDoc>> {
 }
 
 export async function stockDocs(ctx: Ctx, campaignId: string): Promise<StockDoc[]> {
-  const found = await ctx.db.collection(STOCK).where({ campaignId }).orderBy('_id', 'asc').limit(1000).get();
+  const found = await ctx.db
+    .collection(STOCK)
+    .where({ campaignId })
+    .field({ packs: false })
+    .orderBy('_id', 'asc')
+    .limit(1000)
+    .get();
   return found.data as StockDoc[];
 }
 
@@ -44,6 +50,7 @@ export async function findStock(ctx: Ctx, campaignId: string, stationId: string)
   const found = await ctx.db
     .collection(STOCK)
     .where({ _id: stockId(campaignId, stationId) })
+    .field({ packs: false })
     .limit(1)
     .get();
   return (found.data[0] as StockDoc | undefined) ?? null;
@@ -54,31 +61,90 @@ export async function findClaimByVoucher(ctx: Ctx, voucherId: string): Promise<C
   return (found.data[0] as ClaimDoc | undefined) ?? null;
 }
 
-/** Takes one pack: succeeds only while stock > 0, so concurrent claims can never oversell. */
-export async function takeStock(ctx: Ctx, campaignId: string, stationId: string): Promise<boolean> {
+/**
+ * The pack ledger: `packs.<voucherId>` on the stock doc says what each voucher did to the counters
+ * ('held' took a pack, 'redeemed' is also counted as redeemed, 'returned' gave its pack back).
+ * Every move below is one conditional update keyed on that entry, so each happens at most once
+ * per voucher: a call that died between two writes can simply be run again (a retry, a resumed
+ * claim) without taking a second pack or counting twice.
+ */
+export type PackState = 'held' | 'redeemed' | 'returned';
+const pack = (voucherId: string) => `packs.${voucherId}`;
+
+/**
+ * Takes one pack for this voucher, only while stock > 0 and only once per voucher, so concurrent
+ * claims never oversell and a resumed claim never takes a second pack. 'held' = taken earlier;
+ * `fresh`: the voucher id was minted by this call, so it cannot have taken one before.
+ */
+export async function takeStock(
+  ctx: Ctx,
+  campaignId: string,
+  stationId: string,
+  voucherId: string,
+  fresh = false,
+): Promise<'taken' | 'held' | 'out'> {
   const _ = ctx.db.command;
+  const id = stockId(campaignId, stationId);
   const r = await ctx.db
     .collection(STOCK)
-    .where({ _id: stockId(campaignId, stationId), stock: _.gt(0) })
-    .update({ data: { stock: _.inc(-1), claimed: _.inc(1) } });
-  return r.stats.updated === 1;
+    .where({ _id: id, stock: _.gt(0), [pack(voucherId)]: _.exists(false) })
+    .update({ data: { stock: _.inc(-1), claimed: _.inc(1), [pack(voucherId)]: 'held' } });
+  if (r.stats.updated === 1) return 'taken';
+  // A voucher id minted by this very call cannot hold a pack yet: no need to look (the storm's hot path).
+  if (fresh) return 'out';
+  const found = await ctx.db
+    .collection(STOCK)
+    .where({ _id: id })
+    .field({ [pack(voucherId)]: true })
+    .limit(1)
+    .get();
+  const state = (found.data[0] as StockDoc | undefined)?.packs?.[voucherId];
+  return state === 'held' || state === 'redeemed' ? 'held' : 'out';
 }
 
-/** Gives one pack back (cancelled or expired voucher). Callers first win the voucher's status change. */
-export async function returnStock(ctx: Ctx, campaignId: string, stationId: string): Promise<void> {
+/**
+ * Gives the voucher's pack back (cancelled or expired voucher, or a claim that lost its race).
+ * Callers first win the voucher's status change; the ledger makes a second call a no-op. Vouchers
+ * from before the ledger have no entry and are returned once the same way; `onlyIfHeld` is for a
+ * claim that may never have taken its pack.
+ */
+export async function returnStock(
+  ctx: Ctx,
+  campaignId: string,
+  stationId: string,
+  voucherId: string,
+  onlyIfHeld = false,
+): Promise<void> {
   const _ = ctx.db.command;
   await ctx.db
     .collection(STOCK)
-    .doc(stockId(campaignId, stationId))
-    .update({ data: { stock: _.inc(1), claimed: _.inc(-1) } });
+    .where({ _id: stockId(campaignId, stationId), [pack(voucherId)]: onlyIfHeld ? 'held' : _.nin(['returned']) })
+    .update({ data: { stock: _.inc(1), claimed: _.inc(-1), [pack(voucherId)]: 'returned' } });
 }
 
-export async function countRedeemed(ctx: Ctx, campaignId: string, stationId: string, delta: 1 | -1): Promise<void> {
+/** Returns the pack a cancelled or expired voucher owes (`stockBack: false`), then marks it done. */
+export async function settleReturn(ctx: Ctx, claim: ClaimDoc): Promise<void> {
+  await returnStock(ctx, claim.campaignId, claim.stationId, claim.voucherId);
+  await ctx.db
+    .collection(CLAIMS)
+    .where({ _id: claim._id, voucherId: claim.voucherId, stockBack: false })
+    .update({ data: { stockBack: true } });
+}
+
+/** Counts (1) or uncounts (-1) the voucher's redemption at most once, whatever the retries. */
+export async function countRedeemed(
+  ctx: Ctx,
+  campaignId: string,
+  stationId: string,
+  voucherId: string,
+  delta: 1 | -1,
+): Promise<void> {
   const _ = ctx.db.command;
+  const entry = pack(voucherId);
   await ctx.db
     .collection(STOCK)
-    .doc(stockId(campaignId, stationId))
-    .update({ data: { redeemed: _.inc(delta) } });
+    .where({ _id: stockId(campaignId, stationId), [entry]: delta === 1 ? _.nin(['redeemed', 'returned']) : 'redeemed' })
+    .update({ data: { redeemed: _.inc(delta), [entry]: delta === 1 ? 'redeemed' : 'held' } });
 }
 
 export function toStockRow(doc: StockDoc, stations: Map<string, StationDoc>): StationStockRow {

@@ -4,14 +4,15 @@
  * within 24 hours are reminded once.
  *
  * Safe to run twice and concurrently: each voucher's status change is one conditional update
- * (status 'claimed' → 'expired'), and only the run that wins it returns the stock.
+ * (status 'claimed' → 'expired'), only the run that wins it owes the stock, and the return itself is
+ * keyed by voucher in the stock ledger, so settling a return owed after a crash happens once.
  */
 import type { SweepResult } from '../../../types/api/gift';
 import type { Ctx } from '../../lib/context';
 import { formatShanghai } from '../../lib/clock';
 import { notify } from '../../lib/notify';
 import { CLAIMS, DAY_MS, type ClaimDoc } from './model';
-import { returnStock } from './store';
+import { settleReturn } from './store';
 
 const BATCH = 200;
 /** Bounds one run (200 × 50 = 10,000 vouchers); the next run picks up the rest. */
@@ -33,12 +34,16 @@ export async function runExpirySweep(ctx: Ctx): Promise<SweepResult> {
     for (const doc of due) {
       const r = await claims
         .where({ _id: doc._id, voucherId: doc.voucherId, status: 'claimed' })
-        .update({ data: { status: 'expired', expiredAt: now } });
+        .update({ data: { status: 'expired', expiredAt: now, stockBack: false } });
       if (r.stats.updated !== 1) continue; // another run (or a redeem, or a cancel) got there first
-      await returnStock(ctx, doc.campaignId, doc.stationId);
+      await settleReturn(ctx, doc);
       expired += 1;
     }
   }
+
+  // Returns owed by a cancel or an expiry that died between its two writes (once each: the ledger).
+  const owed = (await claims.where({ stockBack: false }).limit(BATCH).get()).data as ClaimDoc[];
+  for (const doc of owed) await settleReturn(ctx, doc);
 
   let reminded = 0;
   const soon = (

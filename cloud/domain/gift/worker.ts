@@ -24,7 +24,7 @@ import {
   findCampaign,
   findClaimByVoucher,
   loadCampaign,
-  returnStock,
+  settleReturn,
   stationMap,
   stockDocs,
   toStationOption,
@@ -132,19 +132,29 @@ export async function voucherCode(
   return signToken(ctx.env, { kind: 'voucher', id: doc.voucherId, ttlMs: PHONE_CODE_TTL_MS }, ctx.now());
 }
 
-/** Cancels an unredeemed, still valid voucher; the pack goes back to the station at once. */
+/**
+ * Cancels an unredeemed, still valid voucher; the pack goes back to the station at once. Winning
+ * the status change is what entitles a call to return the stock; `stockBack: false` marks the
+ * return as owed until it is done, so a retry of the same request after a crash in between (or the
+ * expiry sweep) completes it, once: the stock ledger keys the return by voucher.
+ */
 export async function cancelClaim(ctx: ActionCtx, input: { voucherId: string }): Promise<Voucher> {
   const doc = await ownClaim(ctx, input.voucherId);
   const now = ctx.now();
   const _ = ctx.db.command;
-  // Winning the status change is what entitles this call to return the stock (exactly once).
   const r = await ctx.db
     .collection(CLAIMS)
     .where({ _id: doc._id, voucherId: doc.voucherId, status: 'claimed', validUntil: _.gte(now) })
-    .update({ data: { status: 'cancelled', cancelledAt: now } });
-  if (r.stats.updated !== 1)
+    .update({
+      data: { status: 'cancelled', cancelledAt: now, stockBack: false, cancelRequestId: ctx.requestId ?? null },
+    });
+  // A retry of the very request that cancelled (not a second tap): finish what it started.
+  const retried =
+    r.stats.updated !== 1 && doc.status === 'cancelled' && !!ctx.requestId && doc.cancelRequestId === ctx.requestId;
+  if (r.stats.updated !== 1 && !retried)
     fail('INVALID_STATE', doc.status === 'redeemed' ? '礼包已领取，不能取消' : '这张礼包券已失效，不能取消');
-  await returnStock(ctx, doc.campaignId, doc.stationId);
+  if (!retried || doc.stockBack === false) await settleReturn(ctx, doc);
+  const cancelledAt = retried ? (doc.cancelledAt ?? now) : now;
   const [c, stations] = await Promise.all([loadCampaign(ctx, doc.campaignId), stationMap(ctx)]);
-  return toVoucher({ ...doc, status: 'cancelled', cancelledAt: now }, c, stations.get(doc.stationId), now);
+  return toVoucher({ ...doc, status: 'cancelled', cancelledAt }, c, stations.get(doc.stationId), now);
 }
