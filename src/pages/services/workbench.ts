@@ -59,7 +59,13 @@ export const WORKBENCH_LINKS: WorkbenchLink[] = [
     url: '/retirement/pages/review/index',
     roles: ['admin', 'enterprise'],
   },
-  { group: 'scan', title: '现场发放礼包', hint: '没领券的职工到站：查找、核对、当场发放', url: '/gifts/pages/on-spot/index', roles: ['staff', 'admin'] },
+  {
+    group: 'scan',
+    title: '现场发放礼包',
+    hint: '没领券的职工到站：查找、核对、当场发放',
+    url: '/gifts/pages/on-spot/index',
+    roles: ['staff', 'admin'],
+  },
   {
     group: 'manage',
     title: '春节礼包管理',
