@@ -195,6 +195,18 @@ export interface CampaignAdminView {
   stations: StationStockRow[];
 }
 
+/** A found worker's claim in this campaign, so staff don't try again: when, where, how far it went. */
+export interface OnSpotClaimed {
+  /** When the pack was claimed (epoch ms). */
+  at: number;
+  /** Shanghai wall time, e.g. 2026-01-21 09:00. */
+  atText: string;
+  stationName: string;
+  status: Exclude<VoucherStatus, 'cancelled'>;
+  /** 已领取 / 已核销 / 已过期. */
+  statusText: string;
+}
+
 export interface OnSpotCandidate {
   memberNo: string;
   /** Masked: 陈*强. */
@@ -203,6 +215,8 @@ export interface OnSpotCandidate {
   phone: string;
   group?: GigGroup;
   eligibility: Eligibility;
+  /** Set when the worker already holds this campaign's pack (one per person): onSpotClaim answers ALREADY_CLAIMED. */
+  alreadyClaimed: OnSpotClaimed | null;
 }
 
 export interface OnSpotResult {

@@ -3,16 +3,32 @@
  * voucher (found by scanning their member card, or by name + phone tail). It takes stock exactly
  * like an online claim, and the pack is handed over at once (the voucher is redeemed on creation).
  */
-import type { GiftActions, OnSpotCandidate, OnSpotResult, StationStockRow } from '../../../types/api/gift';
+import {
+  VOUCHER_STATUS_TEXT,
+  type GiftActions,
+  type OnSpotCandidate,
+  type OnSpotClaimed,
+  type OnSpotResult,
+  type StationStockRow,
+} from '../../../types/api/gift';
 import type { ActionCtx, UserDoc } from '../../lib/context';
 import { audit } from '../../lib/audit';
-import { fail } from '../../lib/errors';
+import { formatShanghai } from '../../lib/clock';
+import { fail, isAppError } from '../../lib/errors';
 import { requireScope, scopeIds } from '../../lib/guard';
 import { maskName, maskPhone, phoneTail } from '../../lib/mask';
 import { verifyToken } from '../../lib/token';
 import { eligibility } from './eligibility';
 import { claimFor } from './claim';
-import { CLAIMS, toVoucher, type RedeemStamp } from './model';
+import {
+  CLAIMS,
+  claimId,
+  effectiveStatus,
+  toVoucher,
+  type CampaignDoc,
+  type ClaimDoc,
+  type RedeemStamp,
+} from './model';
 import { countRedeemed, loadCampaign, stationMap, stockDocs, toStockRow } from './store';
 
 type In<K extends keyof GiftActions> = GiftActions[K]['input'];
@@ -42,20 +58,53 @@ async function userByMemberCode(ctx: ActionCtx, code: string): Promise<UserDoc |
   return byId ?? (await userByMemberNo(ctx, claims.id));
 }
 
+/**
+ * The found workers' claims in this campaign, by OPENID: every one but a cancelled claim still
+ * counts as their one pack (a claim is refused over it), so staff are told before they try.
+ */
+async function claimsOf(ctx: ActionCtx, c: CampaignDoc, users: UserDoc[]): Promise<Map<string, OnSpotClaimed>> {
+  const out = new Map<string, OnSpotClaimed>();
+  if (!users.length) return out;
+  const _ = ctx.db.command;
+  const found = await ctx.db
+    .collection(CLAIMS)
+    .where({ _id: _.in(users.map((u) => claimId(c._id, u._id))), status: _.neq('cancelled') })
+    .limit(users.length)
+    .get();
+  const claims = found.data as ClaimDoc[];
+  if (!claims.length) return out;
+  const stations = await stationMap(ctx);
+  const now = ctx.now();
+  for (const claim of claims) {
+    const status = effectiveStatus(claim, now);
+    if (status === 'cancelled') continue;
+    out.set(claim.openid, {
+      at: claim.claimedAt,
+      atText: formatShanghai(claim.claimedAt),
+      stationName: stations.get(claim.stationId)?.name ?? claim.stationId,
+      status,
+      statusText: VOUCHER_STATUS_TEXT[status],
+    });
+  }
+  return out;
+}
+
 export async function onSpotLookup(ctx: ActionCtx, input: In<'onSpotLookup'>): Promise<OnSpotCandidate[]> {
   requireScope(ctx, 'station', input.stationId);
   const c = await loadCampaign(ctx, input.campaignId);
   const found = await ctx.db.collection('users').where({ 'profile.name': input.name }).limit(50).get();
-  return (found.data as UserDoc[])
+  const users = (found.data as UserDoc[])
     .filter((u) => phoneTail(u.profile?.phone) === input.phoneTail && !!u.membership?.memberNo)
-    .slice(0, 10)
-    .map((u) => ({
-      memberNo: u.membership.memberNo as string,
-      personName: maskName(u.profile?.name),
-      phone: maskPhone(u.profile?.phone),
-      ...(u.profile?.group ? { group: u.profile.group } : {}),
-      eligibility: eligibility(c, u, ctx.now()),
-    }));
+    .slice(0, 10);
+  const claimed = await claimsOf(ctx, c, users);
+  return users.map((u) => ({
+    memberNo: u.membership.memberNo as string,
+    personName: maskName(u.profile?.name),
+    phone: maskPhone(u.profile?.phone),
+    ...(u.profile?.group ? { group: u.profile.group } : {}),
+    eligibility: eligibility(c, u, ctx.now()),
+    alreadyClaimed: claimed.get(u._id) ?? null,
+  }));
 }
 
 export async function onSpotClaim(ctx: ActionCtx, input: In<'onSpotClaim'>): Promise<OnSpotResult> {
@@ -68,7 +117,13 @@ export async function onSpotClaim(ctx: ActionCtx, input: In<'onSpotClaim'>): Pro
     : await userByMemberNo(ctx, input.memberNo as string);
   if (!worker) fail('NOT_FOUND', '没有找到这位职工，请让对方先在小程序登记会员信息');
   const now = ctx.now();
-  const doc = await claimFor(ctx, c, worker, input.stationId, { onSpot: { staff: ctx.openid, at: now } });
+  const doc = await claimFor(ctx, c, worker, input.stationId, { onSpot: { staff: ctx.openid, at: now } }).catch(
+    (e: unknown) => {
+      // Their one pack is taken: said as to a worker, minus the voucher id (not the staff's to know).
+      if (isAppError(e) && e.code === 'ALREADY_CLAIMED') fail('ALREADY_CLAIMED', e.message);
+      throw e;
+    },
+  );
 
   const stations = await stationMap(ctx);
   const placeName = stations.get(input.stationId)?.name ?? input.stationId;

@@ -16,12 +16,14 @@ const rider = {
   phone: '139****2345',
   group: '外卖',
   eligibility: { eligible: true },
+  alreadyClaimed: null,
 };
 const worker = {
   memberNo: 'JX2026002',
   personName: '陈*明',
   phone: '139****2345',
   eligibility: { eligible: false, code: 'NOT_ELIGIBLE', reason: '您不在本次发放范围（外卖、快递）' },
+  alreadyClaimed: null,
 };
 
 beforeEach(() => taroMock.reset());
@@ -62,6 +64,40 @@ test('lookup: a bad phone tail is refused locally; matches show eligibility, and
   expect(screen.getByText('您不在本次发放范围（外卖、快递）')).toBeTruthy();
   // Two matches, one eligible: exactly one 现场发放 button.
   expect(screen.getAllByText('现场发放')).toHaveLength(1);
+});
+
+test('a match who already claimed is shown so, in words, with when and where, and cannot be given a pack', async () => {
+  const claimed = {
+    ...rider,
+    memberNo: 'JX2026003',
+    personName: '陈*华',
+    alreadyClaimed: {
+      at: 1768957200000,
+      atText: '2026-01-21 09:00',
+      stationName: '王江泾镇驿站',
+      status: 'claimed',
+      statusText: '已领取',
+    },
+  };
+  const sent = serve({
+    getCampaign: () => campaign(),
+    myScopes: () => MY_SCOPES,
+    onSpotLookup: () => [claimed, rider],
+  });
+  render(<OnSpotPage />);
+  await screen.findByText('新城汇驿站（剩 149 份）');
+  type('职工姓名', '陈志强');
+  type('手机号后4位', '2345');
+  await act(async () => {
+    fireEvent.click(screen.getByText('查找职工'));
+  });
+  await screen.findByText(/陈\*华/);
+  expect(screen.getByText(/已领过/)).toBeTruthy();
+  expect(screen.getByText('2026-01-21 09:00 已在王江泾镇驿站领取（已领取），每人限一份，不能再发放。')).toBeTruthy();
+  // Two matches, one already holding a pack: only the other one can be given one.
+  expect(screen.getAllByText('现场发放')).toHaveLength(1);
+  expect(screen.getAllByText(/符合领取条件/)).toHaveLength(1);
+  expect(actions(sent, 'onSpotClaim')).toHaveLength(0);
 });
 
 test('现场发放: confirmation first, one onSpotClaim even on a double tap, then 已发放', async () => {

@@ -250,3 +250,71 @@ test('on-the-spot claim by member code takes stock and hands the pack over; othe
   expect(await countClaims(w)).toBe(1);
   expect((await w.all('auditLog', { event: 'gift.onSpotClaim' })).length).toBe(1);
 });
+
+test('on-the-spot lookup says who already claimed (when, where, how far); their on-the-spot claim is ALREADY_CLAIMED', async () => {
+  const w = await giftWorld();
+  const lookup = async () =>
+    okData(
+      await w.gift(PERSONAS.stationStaff, {
+        action: 'onSpotLookup',
+        campaignId: CAMPAIGN,
+        stationId: XCH,
+        name: '陈志强',
+        phoneTail: '2345',
+      }),
+    );
+  const onSpot = () =>
+    w.gift(PERSONAS.stationStaff, {
+      action: 'onSpotClaim',
+      campaignId: CAMPAIGN,
+      stationId: XCH,
+      memberNo: 'XZ2024000002',
+      requestId: rid('spot'),
+    });
+  expect(await lookup()).toEqual([
+    expect.objectContaining({ memberNo: 'XZ2024000002', eligibility: { eligible: true }, alreadyClaimed: null }),
+  ]);
+
+  // Claimed online at another station a little earlier.
+  const claimedAt = w.clock.now();
+  const v = okData(
+    await w.gift(PERSONAS.rider, { action: 'claim', campaignId: CAMPAIGN, stationId: WJJ, requestId: rid() }),
+  );
+  w.clock.advance(3600_000);
+  const found = await lookup();
+  expect(found).toEqual([
+    expect.objectContaining({
+      memberNo: 'XZ2024000002',
+      alreadyClaimed: {
+        at: claimedAt,
+        atText: '2026-01-21 09:00',
+        stationName: '王江泾镇驿站',
+        status: 'claimed',
+        statusText: '已领取',
+      },
+    }),
+  ]);
+  // Minimal: nothing that names the voucher itself.
+  expect(JSON.stringify(found)).not.toContain(v.id);
+
+  // Trying anyway is refused as a second pack, without the other voucher's id; nothing taken.
+  const refused = await onSpot();
+  expect(refused).toMatchObject({ ok: false, code: 'ALREADY_CLAIMED' });
+  expect(JSON.stringify(refused)).not.toContain(v.id);
+  expect(await w.stock(XCH)).toEqual({ stock: 100, claimed: 0, redeemed: 0 });
+  expect(await w.stock(WJJ)).toEqual({ stock: 49, claimed: 1, redeemed: 0 });
+  expect(await countClaims(w)).toBe(1);
+  expect(await w.all('auditLog', { event: 'gift.onSpotClaim' })).toHaveLength(0);
+
+  // A cancelled claim is no claim: found as free, handed over on the spot, then found as 已核销 here.
+  okData(await w.gift(PERSONAS.rider, { action: 'cancelClaim', voucherId: v.id, requestId: rid('cancel') }));
+  expect((await lookup())[0].alreadyClaimed).toBeNull();
+  okData(await onSpot());
+  expect((await lookup())[0].alreadyClaimed).toMatchObject({
+    stationName: '新城汇驿站',
+    status: 'redeemed',
+    statusText: '已核销',
+  });
+  expect(await onSpot()).toMatchObject({ ok: false, code: 'ALREADY_CLAIMED' });
+  expect(await w.stock(XCH)).toEqual({ stock: 99, claimed: 1, redeemed: 1 });
+});

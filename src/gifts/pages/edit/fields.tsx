@@ -15,12 +15,22 @@ export function DateTimeField(props: {
   return (
     <FormField label={props.label} error={props.error} hint="北京时间">
       <View className="gift-edit__when">
-        <Picker mode="date" value={props.date} onChange={(e) => props.onDate(e.detail.value)}>
+        <Picker
+          className="gift-edit__part"
+          mode="date"
+          value={props.date}
+          onChange={(e) => props.onDate(e.detail.value)}
+        >
           <View className="form-field__input form-field__picker" aria-label={`${props.label}日期`}>
             {props.date}
           </View>
         </Picker>
-        <Picker mode="time" value={props.time} onChange={(e) => props.onTime(e.detail.value)}>
+        <Picker
+          className="gift-edit__part"
+          mode="time"
+          value={props.time}
+          onChange={(e) => props.onTime(e.detail.value)}
+        >
           <View className="form-field__input form-field__picker" aria-label={`${props.label}时刻`}>
             {props.time}
           </View>

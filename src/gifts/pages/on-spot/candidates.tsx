@@ -1,8 +1,12 @@
 import { Button, View } from '@tarojs/components';
-import type { OnSpotCandidate } from '@contract/api/gift';
+import type { OnSpotCandidate, OnSpotClaimed } from '@contract/api/gift';
 import { StatusTag } from '../../../components';
 
-/** Who the lookup found: masked name and phone, and whether they may take a pack. */
+/** When and where the worker took their one pack, in words (not only the tag's colour). */
+const claimedText = (a: OnSpotClaimed) =>
+  `${a.atText} 已在${a.stationName}领取（${a.statusText}），每人限一份，不能再发放。`;
+
+/** Who the lookup found: masked name and phone, and whether they may take a pack (not when they already hold one). */
 export function Candidates(props: { list: OnSpotCandidate[]; busy: boolean; onGive: (c: OnSpotCandidate) => void }) {
   if (props.list.length === 0) {
     return (
@@ -19,18 +23,33 @@ export function Candidates(props: { list: OnSpotCandidate[]; busy: boolean; onGi
             {c.personName} · {c.phone}
             {c.group ? ` · ${c.group}` : ''}
           </View>
-          <StatusTag
-            text={c.eligibility.eligible ? '符合领取条件' : '不能领取'}
-            tone={c.eligibility.eligible ? 'success' : 'danger'}
-          />
-          {c.eligibility.eligible ? (
-            <Button className="btn btn-primary gift-onspot__give" loading={props.busy} onClick={() => props.onGive(c)}>
-              现场发放
-            </Button>
+          {c.alreadyClaimed ? (
+            <>
+              <StatusTag text="已领过" tone="warning" />
+              <View className="gift-onspot__claimed" role="alert">
+                {claimedText(c.alreadyClaimed)}
+              </View>
+            </>
           ) : (
-            <View className="gift-onspot__reason" role="alert">
-              {c.eligibility.reason ?? '暂不能领取'}
-            </View>
+            <>
+              <StatusTag
+                text={c.eligibility.eligible ? '符合领取条件' : '不能领取'}
+                tone={c.eligibility.eligible ? 'success' : 'danger'}
+              />
+              {c.eligibility.eligible ? (
+                <Button
+                  className="btn btn-primary gift-onspot__give"
+                  loading={props.busy}
+                  onClick={() => props.onGive(c)}
+                >
+                  现场发放
+                </Button>
+              ) : (
+                <View className="gift-onspot__reason" role="alert">
+                  {c.eligibility.reason ?? '暂不能领取'}
+                </View>
+              )}
+            </>
           )}
         </View>
       ))}
