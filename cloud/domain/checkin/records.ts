@@ -45,6 +45,8 @@ export interface ScanDoc {
   detail?: string | null;
   undoneAt?: number | null;
   undoReason?: string | null;
+  /** The undo request that flagged it: its retry completes that undo (see undo.ts). */
+  undoRequestId?: string | null;
 }
 
 export function stampOf(doc: ScanDoc): ScanStamp {

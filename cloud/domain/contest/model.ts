@@ -83,6 +83,8 @@ export interface RegistrationDoc {
   award?: Award;
   /** 1 for the first submission, +1 for each resubmission or re-registration. */
   attempt: number;
+  /** The register request that made (or took up again) this registration: its retry gets it back. */
+  requestId?: string | null;
 }
 
 /** States that hold a place in the quota (cancelled is the only one that gave it back). */

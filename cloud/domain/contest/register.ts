@@ -55,6 +55,7 @@ export async function register(ctx: ActionCtx, input: Infer<typeof registerInput
     status: 'submitted',
     submittedAt: ctx.now(),
     attempt: 1,
+    requestId: ctx.requestId ?? null,
   };
 
   // First claim the person's one slot in this trade (the deterministic _id makes a second add fail).
@@ -74,9 +75,15 @@ export async function register(ctx: ActionCtx, input: Infer<typeof registerInput
         attempt: _.inc(1),
         cancelledAt: _.remove(),
         returnReason: _.remove(),
+        requestId: doc.requestId,
       },
     });
-    if (r.stats.updated !== 1) fail('ALREADY_REGISTERED');
+    if (r.stats.updated !== 1) {
+      // This very request's registration, made by an attempt whose answer was lost: the same one again.
+      const own = await ownRegistration(ctx, id);
+      if (own) return toRegistration(own, contest);
+      fail('ALREADY_REGISTERED');
+    }
     reused = true;
   }
 
@@ -99,6 +106,18 @@ export async function register(ctx: ActionCtx, input: Infer<typeof registerInput
   }
   const saved = (await findRegistration(ctx, id)) ?? doc;
   return toRegistration(saved, contest);
+}
+
+/**
+ * The registration this request made, when a retry finds it (the router runs a request's attempts one
+ * at a time, and re-runs one whose answer was lost). An attempt that failed gave its slot and place
+ * back before answering (above), so one found live holds its place. Not reconciled here: a process
+ * killed outright between the insert and taking the place (no ledger of places per registration).
+ */
+async function ownRegistration(ctx: ActionCtx, id: string): Promise<RegistrationDoc | null> {
+  if (!ctx.requestId) return null;
+  const found = await findRegistration(ctx, id);
+  return found && found.requestId === ctx.requestId && found.status !== 'cancelled' ? found : null;
 }
 
 export async function resubmit(ctx: ActionCtx, input: Infer<typeof resubmitInput>): Promise<Registration> {

@@ -113,3 +113,52 @@ test('a scan that changed nothing (member check, or a red one) cannot be undone;
   expect(unknown).toMatchObject({ ok: false, code: 'NOT_FOUND' });
   expect(await w.all('auditLog', { event: 'checkin.undo' })).toHaveLength(0);
 });
+
+describe('an undo whose call died between writes is completed by its retry (same requestId)', () => {
+  // Writes of an undo (this kind reverts in one write): 1 idempotency record, 2 flag the scan,
+  // 3 the kind's revert, 4 the audit entry, 5 done.
+  const REASON = '发错了人，收回礼包';
+  // The injected faults are logged by the router as unexpected errors.
+  beforeEach(() => void jest.spyOn(console, 'error').mockImplementation(() => {}));
+  afterEach(() => jest.restoreAllMocks());
+  const state = async () => ({
+    ticket: (await w.all('fakeTickets', { _id: 'tk-home-1' }))[0].redeemed,
+    undone: (await w.all('scans', { _id: scanId }))[0].undone,
+    audits: (await w.all('auditLog', { event: 'checkin.undo' })).map((a) => [a.target.id, a.detail.reason]),
+  });
+  const done = { ticket: null, undone: true, audits: [[expect.any(String), REASON]] };
+
+  test.each([
+    [3, 'the revert', 'INTERNAL'],
+    [4, 'the audit entry', 'INTERNAL'],
+    [5, 'the answer', 'ok'],
+  ])('died at write %i (%s): the retry answers ok; subject free, scan flagged, audited once', async (n, _w, first) => {
+    const event = { action: 'undo', scanId, reason: REASON, requestId: rid('undo') };
+    w.db.failNthWrite(n);
+    const res = await w.checkin(PERSONAS.stationStaff, event);
+    expect(res.ok ? 'ok' : res.code).toBe(first);
+    const retry = await w.checkin(PERSONAS.stationStaff, event);
+    expect(retry).toEqual({ ok: true, data: { undone: true } });
+    expect(await state()).toEqual(done);
+    expect((await state()).audits[0][0]).toBe(scanId);
+    // Asked again: the same answer, nothing more written; another request is told it is done.
+    expect(await w.checkin(PERSONAS.stationStaff, event)).toEqual(retry);
+    expect(await undo(PERSONAS.stationStaff)).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+    expect(await state()).toEqual(done);
+  });
+
+  test('died right after the flag, before the kind reverted: the retry reverts the subject, even after the window', async () => {
+    const requestId = rid('undo');
+    await w.db
+      .collection('scans')
+      .doc(scanId)
+      .update({ data: { undone: true, undoneAt: w.clock.now(), undoReason: REASON, undoRequestId: requestId } });
+    w.clock.advance(6 * 60_000);
+    // Only that request completes it: another one is refused, and nothing is reverted.
+    expect(await undo(PERSONAS.stationStaff)).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+    expect((await state()).ticket).not.toBeNull();
+    const retry = await w.checkin(PERSONAS.stationStaff, { action: 'undo', scanId, reason: REASON, requestId });
+    expect(retry).toEqual({ ok: true, data: { undone: true } });
+    expect(await state()).toEqual(done);
+  });
+});

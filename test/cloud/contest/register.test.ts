@@ -1,5 +1,5 @@
 /** Registration: window (to the second, Asia/Shanghai), eligibility, one per person, bad input. */
-import { REGISTRATIONS } from '../../../cloud/domain/contest/model';
+import { EMPLOYER_PLACES, REGISTRATIONS } from '../../../cloud/domain/contest/model';
 import {
   CONTEST,
   DEADLINE,
@@ -171,4 +171,48 @@ test('a retried register with the same requestId answers the first result and ta
   expect(a).toEqual(b);
   expect(a.ok).toBe(true);
   expect(await taken(world, 'web')).toBe(1);
+});
+
+describe('a register whose answer was lost (the idempotency record could not be written)', () => {
+  // Writes of a register in a trade with an employer quota: 1 idempotency record, 2 the registration,
+  // 3 the trade place, 4 the employer counter (created on first use), 5 the employer place, 6 done.
+  const lost = async (requestId: string) => {
+    const event = { action: 'register', requestId, contestId: CONTEST, tradeId: 'smart', ...FORM };
+    world.db.failNthWrite(6);
+    const first = okData(await world.contest(PERSONAS.worker, event));
+    expect(await world.all('idempotency')).toHaveLength(0); // nothing to replay: a retry runs again
+    return { event, first };
+  };
+  const places = async () => ({
+    trade: await taken(world, 'smart'),
+    employer: (await world.all(EMPLOYER_PLACES)).map((p) => p.taken),
+    registrations: (await world.all(REGISTRATIONS)).map((r) => r.status),
+  });
+
+  test('its retry (same requestId) gets the same registration; one place taken', async () => {
+    const { event, first } = await lost(rid('lost'));
+    const retry = await world.contest(PERSONAS.worker, event);
+    expect(retry).toEqual({ ok: true, data: first });
+    expect(await places()).toEqual({ trade: 1, employer: [1], registrations: ['submitted'] });
+    // Asked once more: replayed, the same.
+    expect(await world.contest(PERSONAS.worker, event)).toEqual(retry);
+  });
+
+  test('another request for the same person and trade is still ALREADY_REGISTERED', async () => {
+    const { event } = await lost(rid('lost'));
+    expect(await world.contest(PERSONAS.worker, { ...event, requestId: rid('other') })).toMatchObject({
+      ok: false,
+      code: 'ALREADY_REGISTERED',
+    });
+    expect(await places()).toEqual({ trade: 1, employer: [1], registrations: ['submitted'] });
+  });
+
+  test('a cancelled registration is no answer: the retry of the old request registers anew, taking one place', async () => {
+    const { event, first } = await lost(rid('lost'));
+    okData(await world.contest(PERSONAS.worker, { action: 'cancel', requestId: rid(), registrationId: first.id }));
+    expect(await places()).toEqual({ trade: 0, employer: [0], registrations: ['cancelled'] });
+    const again = okData(await world.contest(PERSONAS.worker, event));
+    expect(again).toMatchObject({ id: first.id, status: 'submitted' });
+    expect(await places()).toEqual({ trade: 1, employer: [1], registrations: ['submitted'] });
+  });
 });
