@@ -36,6 +36,7 @@ export default defineAppConfig({
         'pages/certificate/index',
         'pages/verify/index',
         'pages/review/index',
+        'pages/batch/index',
       ],
     },
     {

@@ -2,7 +2,7 @@
  * A seeded in-memory world for the fuzzer, the matrix and the crash runs: the fake database, a
  * clock, every persona, and a view of every collection (to prove that nothing was written).
  */
-import { createDatabase, openapi, type FakeDatabase } from '../../cloud/emulator/fake-sdk';
+import { createDatabase, createStorage, openapi, type FakeDatabase } from '../../cloud/emulator/fake-sdk';
 import { shanghaiTime } from '../../cloud/lib/clock';
 import type { Ctx, OpenApi } from '../../cloud/lib/context';
 import { dispatch, type ActionDef } from '../../cloud/lib/router';
@@ -31,7 +31,15 @@ export async function makeBenchWorld(mode: 'full' | 'base' | 'none' = 'full', no
   const env: Record<string, string | undefined> = {};
   if (mode === 'full') await seed(db, t);
   if (mode === 'base') await seedBase(db, t);
-  const ctxFor = (openid: string): Ctx => ({ openid, db, now: clock.now, openapi: openapi as unknown as OpenApi, env });
+  const files = createStorage();
+  const ctxFor = (openid: string): Ctx => ({
+    openid,
+    db,
+    now: clock.now,
+    openapi: openapi as unknown as OpenApi,
+    files,
+    env,
+  });
   return { db, clock, env, call: (openid, fn, defs, event) => dispatch(fn, defs as any, ctxFor(openid), event) };
 }
 

@@ -3,10 +3,22 @@
  * `POST /functions/<name>` with the event as the JSON body and the persona's OPENID in
  * `X-WX-OPENID` — a header only this loopback-only server trusts; on WeChat Cloud the OPENID
  * comes from the platform, never from the client.
+ * Cloud storage, as `wx.cloud.uploadFile` and temporary links give it on WeChat:
+ * `POST /upload?cloudPath=<path>` with an image as the raw body (≤ 2 MB; JPEG, PNG or WebP) answers
+ * `{ fileID, statusCode }`; `GET /file/<cloudPath>?t=&sign=` serves a file by a link from
+ * `getTempFileURL`.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { configureDatabase, database, runWithContext } from './fake-sdk';
+import {
+  checkTempFileLink,
+  configureDatabase,
+  database,
+  isValidCloudPath,
+  runWithContext,
+  setFileUrlBase,
+  storage,
+} from './fake-sdk';
 
 export type CloudFunction = (event: any, context: any) => Promise<any>;
 
@@ -30,6 +42,8 @@ export interface EmulatorServer {
 }
 
 export const MAX_BODY_BYTES = 256 * 1024;
+/** Uploaded photos: what a compressed phone photo needs, and no more. */
+export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 const CORS = {
@@ -54,24 +68,32 @@ const INTERNAL = fail('INTERNAL', '系统繁忙，请稍后再试');
 
 class TooLarge extends Error {}
 
-/** Reads the body up to the limit; past it, stops reading (the socket is closed after the 413). */
-function readBody(req: http.IncomingMessage): Promise<string> {
+/** Reads the body up to `limit` bytes; past it, stops reading (the socket is closed after the 413). */
+function readBytes(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return reject(new TooLarge());
+    if (Number(req.headers['content-length'] ?? 0) > limit) return reject(new TooLarge());
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
         req.off('data', onData);
         req.pause();
         reject(new TooLarge());
       } else chunks.push(chunk);
     };
     req.on('data', onData);
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+const readBody = async (req: http.IncomingMessage) => (await readBytes(req, MAX_BODY_BYTES)).toString('utf8');
+
+/** Answers 413 without reading the rest of the body, then drops the connection. */
+function tooLarge(req: http.IncomingMessage, res: http.ServerResponse, message: string): void {
+  res.once('finish', () => req.destroy());
+  send(res, 413, fail('INVALID_INPUT', message), { Connection: 'close' });
 }
 
 function openidOf(req: http.IncomingMessage): string {
@@ -95,11 +117,7 @@ async function callFunction(
   try {
     event = JSON.parse(await readBody(req));
   } catch (e) {
-    if (e instanceof TooLarge) {
-      // The rest of the body is never read: answer, then drop the connection.
-      res.once('finish', () => req.destroy());
-      return send(res, 413, fail('INVALID_INPUT', '提交的内容过大'), { Connection: 'close' });
-    }
+    if (e instanceof TooLarge) return tooLarge(req, res, '提交的内容过大');
     return send(res, 400, fail('INVALID_INPUT', '请求格式不正确'));
   }
   if (event === null || typeof event !== 'object' || Array.isArray(event)) {
@@ -115,13 +133,83 @@ async function callFunction(
   }
 }
 
+/** What `wx.chooseImage` hands over, by the content type the client declares and the bytes' signature. */
+const IMAGE_TYPES: Record<string, (b: Buffer) => boolean> = {
+  'image/jpeg': (b) => b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
+  'image/png': (b) => b.length > 8 && b.subarray(0, 8).equals(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10])),
+  'image/webp': (b) => b.length > 12 && b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP',
+};
+
+/** The content type of stored image bytes (for GET /file), or a neutral one. */
+function imageTypeOf(bytes: Buffer): string {
+  return Object.entries(IMAGE_TYPES).find(([, is]) => is(bytes))?.[0] ?? 'application/octet-stream';
+}
+
+/**
+ * `wx.cloud.uploadFile` for the H5 app: the raw image as the body, the caller in X-WX-OPENID (storage
+ * takes uploads from signed-in users only), the client-chosen `cloudPath` in the query.
+ */
+async function upload(req: http.IncomingMessage, res: http.ServerResponse, url: URL) {
+  const refuse = (status: number, code: string, message: string) => {
+    req.resume();
+    send(res, status, fail(code, message));
+  };
+  if (!openidOf(req)) return refuse(401, 'UNAUTHENTICATED', '请先登录后再上传');
+  const cloudPath = url.searchParams.get('cloudPath');
+  if (!isValidCloudPath(cloudPath) || cloudPath.length > 200)
+    return refuse(400, 'INVALID_INPUT', '上传的文件路径不正确');
+  const type = String(req.headers['content-type'] ?? '')
+    .split(';')[0]
+    .trim()
+    .toLowerCase();
+  const looksRight = IMAGE_TYPES[type];
+  if (!looksRight) return refuse(415, 'INVALID_INPUT', '只能上传 JPG、PNG 或 WebP 格式的照片');
+  let bytes: Buffer;
+  try {
+    bytes = await readBytes(req, MAX_UPLOAD_BYTES);
+  } catch (e) {
+    if (e instanceof TooLarge) return tooLarge(req, res, '照片太大了，请选择 2MB 以内的照片');
+    throw e;
+  }
+  if (!looksRight(bytes)) return send(res, 415, fail('INVALID_INPUT', '这个文件不是照片，请重新选择'));
+  const { fileID, statusCode } = await storage().uploadFile({ cloudPath, fileContent: bytes });
+  send(res, 200, { fileID, statusCode });
+}
+
+/** A temporary link from getTempFileURL: the path, an expiry and a signature, else 403. */
+async function serveFile(res: http.ServerResponse, url: URL, encodedPath: string) {
+  let cloudPath: string;
+  try {
+    cloudPath = decodeURIComponent(encodedPath);
+  } catch {
+    return send(res, 400, fail('INVALID_INPUT', '链接格式不正确'));
+  }
+  if (!checkTempFileLink(cloudPath, url.searchParams.get('t'), url.searchParams.get('sign')))
+    return send(res, 403, fail('FORBIDDEN', '链接已过期或无效'));
+  const bytes = await storage().read(cloudPath);
+  if (!bytes) return send(res, 404, fail('NOT_FOUND', '文件不存在或已删除'));
+  res
+    .writeHead(200, {
+      ...CORS,
+      'Content-Type': imageTypeOf(bytes),
+      'Content-Length': String(bytes.length),
+      'Cache-Control': 'private, max-age=600',
+      'X-Content-Type-Options': 'nosniff',
+    })
+    .end(bytes);
+}
+
 async function route(opts: EmulatorServerOptions, req: http.IncomingMessage, res: http.ServerResponse) {
-  const path = new URL(req.url ?? '/', 'http://emulator.local').pathname;
+  const url = new URL(req.url ?? '/', 'http://emulator.local');
+  const path = url.pathname;
   if (req.method === 'OPTIONS') return send(res, 204);
   if (req.method === 'GET' && path === '/health') return send(res, 200, { ok: true });
   if (req.method === 'GET' && path === '/personas') return send(res, 200, (await opts.personas?.()) ?? []);
   const m = /^\/functions\/([A-Za-z0-9_-]{1,64})$/.exec(path);
   if (req.method === 'POST' && m) return callFunction(opts, m[1], req, res);
+  if (req.method === 'POST' && path === '/upload') return upload(req, res, url);
+  const file = /^\/file\/(.+)$/.exec(path);
+  if (req.method === 'GET' && file) return serveFile(res, url, file[1]);
   req.resume();
   send(res, 404, fail('NOT_FOUND', `没有这个接口：${req.method} ${path}`));
 }
@@ -151,6 +239,8 @@ export async function createEmulatorServer(opts: EmulatorServerOptions): Promise
   });
   const { port } = server.address() as AddressInfo;
   const urlHost = host.includes(':') ? `[${host}]` : host;
+  // Temporary file links name this server.
+  setFileUrlBase(`http://${urlHost}:${port}`);
 
   return {
     server,

@@ -14,6 +14,19 @@ export interface OpenApi {
   };
 }
 
+/**
+ * Cloud storage as handlers use it: the real `cloud.getTempFileURL` / `cloud.deleteFile` (or the
+ * emulator's). A missing file is a per-file `status` other than 0, not a throw.
+ */
+export interface CloudFiles {
+  getTempFileURL(param: { fileList: string[] }): Promise<{
+    fileList: Array<{ fileID: string; tempFileURL: string; status: number; errMsg?: string }>;
+  }>;
+  deleteFile(param: {
+    fileList: string[];
+  }): Promise<{ fileList: Array<{ fileID: string; status: number; errMsg?: string }> }>;
+}
+
 /** Everything a handler may touch; nothing else (no globals), so handlers run the same in tests. */
 export interface Ctx {
   /** The caller, from the call context (getWXContext), never from the payload. '' when unknown. */
@@ -22,6 +35,8 @@ export interface Ctx {
   /** Epoch ms; tests move it. */
   now(): number;
   openapi: OpenApi;
+  /** The function's cloud storage (photos uploaded by the app). */
+  files: CloudFiles;
   /** The function's environment: secrets such as QR token keys, template ids. */
   env: Record<string, string | undefined>;
 }

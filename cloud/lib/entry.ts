@@ -1,6 +1,6 @@
 import type { ActionMap } from '../../types/api/common';
 import type { Envelope } from '../../types/envelope';
-import type { Ctx, OpenApi } from './context';
+import type { CloudFiles, Ctx, OpenApi } from './context';
 import type { Database } from './db';
 import { dispatch, type ActionDefs } from './router';
 
@@ -11,6 +11,8 @@ export interface CloudSdk {
   getWXContext(): { OPENID?: string };
   database(): unknown;
   openapi: unknown;
+  getTempFileURL(param: { fileList: string[] }): unknown;
+  deleteFile(param: { fileList: string[] }): unknown;
 }
 
 /** A scheduled job run by the function's timer trigger (`config.json` triggers). */
@@ -41,6 +43,11 @@ export function createMain<M extends ActionMap<M>>(
       openid: cloud.getWXContext().OPENID ?? '',
       db: cloud.database() as Database,
       openapi: cloud.openapi as OpenApi,
+      // Promise-style calls (no callbacks), so both answer a promise.
+      files: {
+        getTempFileURL: (param) => cloud.getTempFileURL(param) as ReturnType<CloudFiles['getTempFileURL']>,
+        deleteFile: (param) => cloud.deleteFile(param) as ReturnType<CloudFiles['deleteFile']>,
+      },
       now: () => Date.now(),
       env: process.env,
     };

@@ -24,5 +24,7 @@ export const retirementService = {
   plaqueReady: (ids: string[]) => retirement.mutate('plaqueReady', { ids }),
   postPlaque: (id: string, trackingNote: string) => retirement.mutate('postPlaque', { id, trackingNote }),
   revoke: (id: string, reason: string) => retirement.mutate('revoke', { id, reason }),
+  markCallbackDone: (id: string, note: string, requestId?: string) =>
+    retirement.mutate('markCallbackDone', { id, note }, requestId),
   verifyCertificate: (input: In<'verifyCertificate'>) => retirement.query('verifyCertificate', input),
 };

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 
 /** Which privacy notice the user agreed to before a flow first collected personal data. */
-export type ConsentPurpose = 'profile' | 'contest' | 'retirement' | 'location' | 'photo';
+export type ConsentPurpose = 'profile' | 'contest' | 'retirement' | 'retirementBatch' | 'location' | 'photo';
 
 const KEY = 'privacy-consent';
 
@@ -36,11 +36,19 @@ export const CONSENT_TEXT: Record<ConsentPurpose, { title: string; content: stri
     title: '身份证号使用说明',
     content: '身份证号仅用于防止重复申请，不保存明文，只保存"前3后4"的遮挡形式。',
   },
+  retirementBatch: {
+    title: '代办信息使用说明',
+    content: '为本单位退休职工代办光荣退休，请先告知本人。身份证号仅用于防止重复申请，只保存"前3后4"的遮挡形式。',
+  },
   location: {
     title: '使用您的位置',
     content: '为了把离您最近的驿站排在前面，需要获取您当前的位置。位置只用于这一次排序，不会保存。是否同意？',
   },
-  photo: { title: '照片使用说明', content: '照片仅用于制作光荣退休证书，由您自愿上传。' },
+  photo: {
+    title: '照片使用说明',
+    content:
+      '照片由您自愿上传，只用于印在光荣退休证书上，审核的工会工作人员可以看到。删除个人数据时照片一并删除。是否同意？',
+  },
 };
 
 /**

@@ -8,6 +8,7 @@
  *   expect(res).toEqual({ ok: true, data: expect.objectContaining({ ... }) });
  *   world.clock.advance(60_000);
  *   world.openapiCalls        // subscribe messages / wxacode calls made by the handlers (this world only)
+ *   await world.files.uploadFile({ cloudPath: 'retirement-photos/a.jpg', fileContent: jpeg })   // ctx.files
  *   await world.all('auditLog', { event: 'member.reviewApplication' })   // read a collection
  *   const before = await world.snapshot(['users', 'messages']); ...; expect(await world.snapshot([...])).toEqual(before)
  *
@@ -16,7 +17,13 @@
  * `env` (the functions' environment, e.g. QR token keys; default {}).
  * `callAs(world, openid, fn, defs, event)` is the same as `world.call(openid, defs, fn, event)`.
  */
-import { createDatabase, openapi as fakeOpenapi, type FakeDatabase } from '../../cloud/emulator/fake-sdk';
+import {
+  createDatabase,
+  createStorage,
+  openapi as fakeOpenapi,
+  type FakeDatabase,
+  type FakeStorage,
+} from '../../cloud/emulator/fake-sdk';
 import type { ActionMap } from '../../types/api/common';
 import type { Envelope } from '../../types/envelope';
 import type { Ctx, OpenApi } from '../../cloud/lib/context';
@@ -40,6 +47,8 @@ export interface RecordedCall {
 
 export interface World {
   db: FakeDatabase;
+  /** This world's cloud storage (ctx.files): upload a file with `files.uploadFile`, see what is left with `files.list()`. */
+  files: FakeStorage;
   clock: Clock;
   env: Record<string, string | undefined>;
   openapi: OpenApi;
@@ -91,7 +100,8 @@ export async function makeWorld(options: WorldOptions = {}): Promise<World> {
     },
   };
   const env = { ...(options.env ?? {}) };
-  const ctxFor = (openid: string): Ctx => ({ openid, db, now: clock.now, openapi, env });
+  const files = createStorage();
+  const ctxFor = (openid: string): Ctx => ({ openid, db, now: clock.now, openapi, files, env });
 
   const all = async (collection: string, where: Record<string, unknown> = {}) =>
     (await db.collection(collection).where(where).limit(1000).get()).data;
@@ -102,6 +112,7 @@ export async function makeWorld(options: WorldOptions = {}): Promise<World> {
 
   return {
     db,
+    files,
     clock,
     env,
     openapi,

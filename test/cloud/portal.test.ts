@@ -4,7 +4,14 @@ import type { Ctx } from '../../cloud/lib/context';
 import { distanceMetres, portalActions } from '../../cloud/domain/portal';
 
 function ctx(db: ReturnType<typeof createDatabase>, openid = ''): Ctx {
-  return { openid, db, now: () => Date.UTC(2026, 0, 20), openapi: {} as Ctx['openapi'], env: {} };
+  return {
+    openid,
+    db,
+    now: () => Date.UTC(2026, 0, 20),
+    openapi: {} as Ctx['openapi'],
+    files: {} as Ctx['files'],
+    env: {},
+  };
 }
 
 describe('portal.listStations', () => {

@@ -15,10 +15,17 @@ const init: typeof Real.init = fake.init;
 const getWXContext: typeof Real.getWXContext = fake.getWXContext;
 const DYNAMIC_CURRENT_ENV: typeof Real.DYNAMIC_CURRENT_ENV = fake.DYNAMIC_CURRENT_ENV;
 const openapi: typeof Real.openapi = fake.openapi;
+const uploadFile: typeof Real.uploadFile = fake.uploadFile;
+const downloadFile: typeof Real.downloadFile = fake.downloadFile;
+const getTempFileURL: typeof Real.getTempFileURL = fake.getTempFileURL;
+const deleteFile: typeof Real.deleteFile = fake.deleteFile;
 // The real database() returns the SDK's class with callback-style unions; handlers use our subset.
 const database: (config?: Parameters<typeof Real.database>[0]) => Database = fake.database;
 // `import cloud from 'wx-server-sdk'` in function entries gets the fake's default export in the emulator.
-const defaultExport: Pick<typeof Real, 'init' | 'getWXContext' | 'DYNAMIC_CURRENT_ENV' | 'openapi'> = fakeDefault;
+const defaultExport: Pick<
+  typeof Real,
+  'init' | 'getWXContext' | 'DYNAMIC_CURRENT_ENV' | 'openapi' | 'uploadFile' | 'getTempFileURL' | 'deleteFile'
+> = fakeDefault;
 
 // ---------------------------------------------------------------- db.ts only uses what the real SDK has
 
@@ -64,10 +71,21 @@ const real: typeof Real = require(join(__dirname, '../../node_modules/wx-server-
 test('the compile-time checks above hold', () => {
   expect(compileTimeChecks.every(Boolean)).toBe(true);
   expect([init, getWXContext, DYNAMIC_CURRENT_ENV, openapi, database, defaultExport]).not.toContain(undefined);
+  expect([uploadFile, downloadFile, getTempFileURL, deleteFile]).not.toContain(undefined);
 });
 
 test('the fake exports the real names with the same runtime kinds', () => {
-  for (const name of ['init', 'DYNAMIC_CURRENT_ENV', 'getWXContext', 'database', 'openapi'] as const) {
+  for (const name of [
+    'init',
+    'DYNAMIC_CURRENT_ENV',
+    'getWXContext',
+    'database',
+    'openapi',
+    'uploadFile',
+    'downloadFile',
+    'getTempFileURL',
+    'deleteFile',
+  ] as const) {
     expect([name, typeof fake[name]]).toEqual([name, typeof real[name]]);
     expect([name, typeof (fakeDefault as Record<string, unknown>)[name]]).toEqual([name, typeof real[name]]);
   }

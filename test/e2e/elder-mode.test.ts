@@ -76,6 +76,7 @@ const FEATURE: PageCase[] = [
   { path: 'retirement/pages/certificate/index', persona: P.retiree, note: 'no request id: error state' },
   { path: 'retirement/pages/verify/index', note: 'no token: asks to scan' },
   { path: 'retirement/pages/review/index', persona: P.admin },
+  { path: 'retirement/pages/batch/index', persona: P.enterprise },
   { path: 'gifts/pages/campaign/index', persona: P.worker, query: 'id=gift-2026-spring' },
   { path: 'gifts/pages/voucher/index', persona: P.worker, note: 'no voucher id: error state' },
   { path: 'gifts/pages/mine/index', persona: P.worker },

@@ -1,8 +1,9 @@
 /**
  * 光荣退休 end to end in Chromium against the emulator: persona-family (周晓燕) asks for her mother
- * 周桂芳 (persona-retiree) with pickup at 新城汇驿站; persona-enterprise (嘉兴纺织 union) verifies;
- * persona-admin approves, issues and readies the plaque; the certificate is drawn on canvas (its QR is
- * decoded back from the pixels); a stranger verifies it; persona-station-staff scans the pickup.
+ * 周桂芳 (persona-retiree) with pickup at 新城汇驿站, attaching her photo (uploaded to the emulator's
+ * storage); persona-enterprise (嘉兴纺织 union) verifies, seeing the photo; persona-admin approves,
+ * issues and readies the plaque; the certificate is drawn on canvas with the photo (its QR is decoded
+ * back from the pixels); a stranger verifies it; persona-station-staff scans the pickup.
  */
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
@@ -24,6 +25,30 @@ async function callAs(openid: string, fn: string, data: Record<string, unknown>)
 }
 
 const next = (page: Page) => page.locator('.wizard__next').click();
+
+/** A 300 × 400 portrait PNG: a blue background (a colour the certificate never uses) and a lighter "face". */
+function portrait(): Buffer {
+  const png = new PNG({ width: 300, height: 400 });
+  for (let y = 0; y < 400; y++)
+    for (let x = 0; x < 300; x++) {
+      const face = (x - 150) ** 2 + (y - 150) ** 2 < 80 ** 2;
+      const i = (y * 300 + x) * 4;
+      png.data.set(face ? [240, 200, 170, 255] : [30, 90, 200, 255], i);
+    }
+  return PNG.sync.write(png);
+}
+
+/** Pixels of a canvas PNG (as read back) that are the portrait's blue, within the box (in 600 × 860 units). */
+function bluePixels(png: PNG, box: { x: number; y: number; w: number; h: number }): number {
+  const k = png.width / 600;
+  let n = 0;
+  for (let y = Math.round(box.y * k); y < Math.round((box.y + box.h) * k); y++)
+    for (let x = Math.round(box.x * k); x < Math.round((box.x + box.w) * k); x++) {
+      const i = (y * png.width + x) * 4;
+      if (png.data[i + 2] > 150 && png.data[i] < 80 && png.data[i + 1] < 130) n += 1;
+    }
+  return n;
+}
 
 /** Selects 周桂芳's card in the current review tab and runs the tab's batch action. */
 async function batch(page: Page, tab: string, action: string, shot: string) {
@@ -60,19 +85,52 @@ test('family requests, employer verifies, admin approves and issues, certificate
   await family.locator('.delivery-choice', { hasText: '到颁发仪式现场领取' }).click();
   await family.locator('.place-choice', { hasText: '新城汇驿站' }).click();
   await next(family);
+  // The optional photo: consent first (Taro's H5 modal), then the file input chooseImage opens.
+  await family.getByText('照片（可选）').first().waitFor();
+  await family.locator('.photo-step__choose').click();
+  const choosing = family.waitForEvent('filechooser');
+  await family.locator('.taro-modal__foot').getByText('同意', { exact: true }).click();
+  const chooser = await choosing;
+  await chooser.setFiles({ name: '妈妈.png', mimeType: 'image/png', buffer: portrait() });
+  const preview = family.locator('.photo-step__preview img');
+  await preview.waitFor();
+  await family.waitForFunction(() => {
+    const img = document.querySelector('.photo-step__preview img') as HTMLImageElement | null;
+    return !!img && img.complete && img.naturalWidth === 300;
+  });
+  expect(await preview.getAttribute('src')).toMatch(/^blob:/);
+  await e2e.screenshot(family, 'retirement-03a-photo');
+  await next(family);
   await family.getByText('请核对以下信息').waitFor();
   const summary = await family.locator('.summary').innerText();
   expect(summary).toContain('家属代办');
   expect(summary).not.toContain(RETIREE_ID_NUMBER);
   await e2e.screenshot(family, 'retirement-03-summary');
+  await family.locator('.summary__photo img').scrollIntoViewIfNeeded();
+  await e2e.screenshot(family, 'retirement-03b-summary-photo');
   await next(family);
   await family.getByText('申请已提交').waitFor();
   await e2e.screenshot(family, 'retirement-04-submitted');
   await family.context().close();
+  const [sent] = await callAs('persona-family', 'retirement', { action: 'myRequests' });
+  expect(sent).toMatchObject({
+    hasPhoto: true,
+    photoFileId: expect.stringMatching(/^cloud:\/\/local\.emulator\/retirement-photos\/\d{4}-\d{2}\/[a-z0-9]+\.png$/),
+  });
 
   // 2. The employer's union confirms she worked there.
   const employer = await e2e.newPage({ persona: 'persona-enterprise', path: '/retirement/pages/review/index' });
   await employer.locator('.review__tab', { hasText: '待核实' }).waitFor();
+  // Her photo shows as a thumbnail, loaded from the emulator by a temporary link.
+  const thumb = employer.locator('.review-item', { hasText: '周桂芳' }).locator('.review-photo__thumb img');
+  await thumb.waitFor();
+  await employer.waitForFunction(() => {
+    const img = document.querySelector('.review-photo__thumb img') as HTMLImageElement | null;
+    return !!img && img.complete && img.naturalWidth === 300;
+  });
+  expect(await thumb.getAttribute('src')).toContain(`${e2e.emulatorUrl}/file/retirement-photos/`);
+  await thumb.scrollIntoViewIfNeeded();
+  await e2e.screenshot(employer, 'retirement-04b-review-photo');
   await batch(employer, '待核实', '核实无误', 'retirement-05-employer-verified');
   await employer.context().close();
 
@@ -103,8 +161,11 @@ test('family requests, employer verifies, admin approves and issues, certificate
   );
   const png = PNG.sync.read(Buffer.from(dataUrl.split(',')[1], 'base64'));
   expect(png.width).toBeGreaterThan(300);
-  // The QR sits bottom left; decode just that region so the red frame does not confuse the finder.
-  const cw = Math.round(png.width * 0.45);
+  // The photo is drawn between the QR and the seal (draw.ts PHOTO_BOX), and nowhere else.
+  expect(bluePixels(png, { x: 230, y: 634, w: 84, h: 116 })).toBeGreaterThan(500);
+  expect(bluePixels(png, { x: 40, y: 40, w: 520, h: 560 })).toBe(0);
+  // The QR sits bottom left; decode just that region so the red frame (and the photo) do not confuse the finder.
+  const cw = Math.round(png.width * 0.35);
   const ch = Math.round(png.height * 0.3);
   const top = Math.round(png.height * 0.68);
   const crop = new Uint8ClampedArray(cw * ch * 4);

@@ -29,7 +29,8 @@
  *   { name, data }; cloud.reset() clears both. Unhandled calls answer { ok: false, code: 'INTERNAL' }.
  * - wxMock: jest.fn stubs merged over miniprogram-simulate's `wx` (showToast, showModal -> confirm,
  *   showActionSheet -> tapIndex 0, navigateTo/redirectTo/switchTab/navigateBack/reLaunch, scanCode -> '' result,
- *   request -> 200 {}, storage backed by wxMock.storage, getAppBaseInfo/getSystemInfoSync, login).
+ *   request -> 200 {}, storage backed by wxMock.storage, getAppBaseInfo/getSystemInfoSync, login, chooseImage -> one
+ *   wxfile://tmp/photo.jpg, cloud.uploadFile -> fileID cloud://test-env.bucket/<cloudPath>).
  *   Reprogram with e.g. wxMock.scanCode.mockImplementationOnce(opts => opts.success({ result: 'T1.abc' })).
  *   resetWx() clears calls, overrides and storage (call it in beforeEach if a file has several tests).
  * - Globals shimmed for the dist code: Page (as a Component: onLoad/onShow on attached, onReady on ready,
@@ -123,7 +124,24 @@ const systemInfo = {
 
 export const wxMock = {
   storage,
-  cloud: { init: stub(() => undefined), callFunction },
+  cloud: {
+    init: stub(() => undefined),
+    callFunction,
+    uploadFile: stub((opts: { cloudPath: string; filePath: string; success?: AnyFn; complete?: AnyFn }) => {
+      const res = {
+        fileID: `cloud://test-env.bucket/${opts.cloudPath}`,
+        statusCode: 200,
+        errMsg: 'cloud.uploadFile:ok',
+      };
+      opts.success?.(res);
+      opts.complete?.(res);
+      return Promise.resolve(res);
+    }),
+  },
+  chooseImage: ok({
+    tempFilePaths: ['wxfile://tmp/photo.jpg'],
+    tempFiles: [{ path: 'wxfile://tmp/photo.jpg', size: 120000 }],
+  }),
   showToast: ok(),
   hideToast: ok(),
   showLoading: ok(),

@@ -2,7 +2,7 @@
  * The 光荣退休 request flow shared by the two weapp test files (normal size and 长辈模式: a page path
  * loads once per test file, so each size has its own file).
  */
-import { cloud, type PageHandle } from './harness';
+import { cloud, wxMock, type PageHandle } from './harness';
 
 const OPTIONS = {
   open: true,
@@ -74,7 +74,15 @@ export async function fillAndSubmit(page: PageHandle) {
   await page.tap('.place-choice--0');
   await page.tap('.wizard__next');
 
-  // 5 summary: masked identity number, plain words
+  // 5 photo (optional): consent first, then one compressed picture, shown as a preview
+  await page.waitForText('照片（可选）');
+  await page.tap('.photo-step__choose');
+  await page.waitFor(() => page.$('.photo-step__preview'));
+  expect(wxMock.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '照片使用说明' }));
+  expect(wxMock.chooseImage).toHaveBeenCalledWith(expect.objectContaining({ count: 1, sizeType: ['compressed'] }));
+  await page.tap('.wizard__next');
+
+  // 6 summary: masked identity number, plain words, the photo
   await page.waitForText('请核对以下信息');
   const text = page.text();
   expect(text).toContain('家属代办');
@@ -82,8 +90,15 @@ export async function fillAndSubmit(page: PageHandle) {
   expect(text).not.toContain(ID_NUMBER);
   expect(text).toContain('2026年1月10日');
   expect(text).toContain('到新城汇驿站现场领取');
+  expect(page.$('.summary__photo')).toBeTruthy();
   await page.tap('.wizard__next');
   await page.waitForText('申请已提交');
+
+  // the photo went up with wx.cloud.uploadFile before the request, which carries its fileID
+  expect(wxMock.cloud.uploadFile).toHaveBeenCalledTimes(1);
+  const { cloudPath, filePath } = wxMock.cloud.uploadFile.mock.calls[0][0];
+  expect(filePath).toBe('wxfile://tmp/photo.jpg');
+  expect(cloudPath).toMatch(/^retirement-photos\/\d{4}-\d{2}\/[a-z0-9]+\.jpg$/);
 
   const submits = cloud.calls.filter((c) => c.name === 'retirement' && c.data.action === 'submitRequest');
   expect(submits).toHaveLength(1);
@@ -104,5 +119,6 @@ export async function fillAndSubmit(page: PageHandle) {
     deliveryMethod: 'pickup',
     pickupStationId: 'station-xinchenghui',
     callbackRequested: false,
+    photoFileId: `cloud://test-env.bucket/${cloudPath}`,
   });
 }

@@ -48,6 +48,10 @@ export const CALLBACK_TIMES = ['上午', '下午', '晚上', '任何时间'] as 
 export const DELIVERY_METHODS = ['pickup', 'post'] as const;
 export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
 
+/** Where the app uploads certificate photos in cloud storage, and how big one may be. */
+export const PHOTO_FOLDER = 'retirement-photos';
+export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
+
 /** The retiree's details, as entered on the form (one row of an employer's list too). */
 export const retireeFields = {
   name: s.string({
@@ -70,7 +74,7 @@ export const retireeFields = {
   pickupStationId: s.optional(s.id({ label: '领取地点' })),
   /** Postal address when `deliveryMethod` is post. */
   postAddress: s.optional(s.string({ label: '邮寄地址', min: 6, max: 120 })),
-  /** A cloud file id of a photo for the certificate; optional. */
+  /** A cloud file id of a photo for the certificate (under PHOTO_FOLDER of our storage); optional. */
   photoFileId: s.optional(s.string({ label: '照片', min: 1, max: 300 })),
   callbackRequested: s.optional(s.boolean({ label: '电话回访' })),
   callbackTime: s.optional(s.oneOf(CALLBACK_TIMES, { label: '方便接电话的时间' })),
@@ -114,6 +118,11 @@ export const postPlaqueInput = s.object({
   id: s.id({ label: '申请编号' }),
   trackingNote: s.string({ label: '快递单号或说明', min: 4, max: 100 }),
 });
+/** The admin phoned back a retiree who asked for it (the `callback-<id>` to-do): what was said. */
+export const markCallbackDoneInput = s.object({
+  id: s.id({ label: '申请编号' }),
+  note: s.string({ label: '回访情况', min: 2, max: 200 }),
+});
 export const queueInput = s.object({
   status: s.optional(s.oneOf(RETIREMENT_STATUSES, { label: '状态' })),
   /** Enterprise contacts holding several employers pick one; admins may filter. */
@@ -156,6 +165,10 @@ export interface RetirementRequestView {
   retirementDate: string;
   delivery: Delivery;
   hasPhoto: boolean;
+  /** The photo's fileID, to its submitter only (kept when they resubmit). */
+  photoFileId?: string;
+  /** A temporary link to the photo (one request, or the review queue). */
+  photoUrl?: string;
   callbackRequested: boolean;
   callbackTime?: string;
   requesterKind: RequesterKind;
@@ -203,6 +216,8 @@ export interface CertificateView {
   /** What the QR encodes: the verify page path with the token. */
   qrText: string;
   issuer: string;
+  /** A temporary link to the retiree's photo, drawn on the certificate when there is one. */
+  photoUrl?: string;
 }
 
 /** The public answer: nothing but these. */
@@ -225,7 +240,10 @@ export interface FormOptions {
 }
 
 export interface ReviewItem extends RetirementRequestView {
+  /** Admins only, on requests asking for a phone call-back: whether it was made, when, what was said. */
   callbackDone?: boolean;
+  callbackDoneAt?: number;
+  callbackNote?: string;
 }
 
 export interface RetirementActions {
@@ -244,6 +262,7 @@ export interface RetirementActions {
   issue: { input: Infer<typeof idsInput>; output: BatchResult };
   plaqueReady: { input: Infer<typeof idsInput>; output: BatchResult };
   postPlaque: { input: Infer<typeof postPlaqueInput>; output: RetirementRequestView };
+  markCallbackDone: { input: Infer<typeof markCallbackDoneInput>; output: ReviewItem };
   revoke: { input: Infer<typeof revokeInput>; output: RetirementRequestView };
   verifyCertificate: { input: Infer<typeof verifyCertificateInput>; output: CertificateCheck };
 }
@@ -264,6 +283,7 @@ export const retirementSchemas = {
   issue: idsInput,
   plaqueReady: idsInput,
   postPlaque: postPlaqueInput,
+  markCallbackDone: markCallbackDoneInput,
   revoke: revokeInput,
   verifyCertificate: verifyCertificateInput,
 };

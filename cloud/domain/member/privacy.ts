@@ -4,6 +4,7 @@
  */
 import type { DeleteMyDataResult, DeletedPart, KeptPart, MyDataExport, MyDataSection } from '../../../types/api/member';
 import type { ActionCtx } from '../../lib/context';
+import { deleteFiles } from '../../lib/files';
 import { newId } from '../../lib/ids';
 import { PRIVACY_SOURCES, type PrivacySource } from './privacy-sources';
 
@@ -111,12 +112,18 @@ export async function deleteMyData(ctx: ActionCtx): Promise<DeleteMyDataResult> 
     for (const doc of docs) {
       const disposal = source.dispose(doc, tombstone);
       const ref = ctx.db.collection(source.collection).doc(String(doc._id));
+      // Files first: if storage refuses, the record still names them and a retry deletes them.
+      const files = source.files?.(doc) ?? [];
+      const fileIDs = files.map((f) => f.fileID);
+      await deleteFiles(ctx, fileIDs);
       if ('remove' in disposal) {
         removedHere += (await ref.remove()).stats.removed;
         for (const dep of source.dependents?.(doc) ?? [])
           await ctx.db.collection(dep.collection).where({ _id: dep.id }).remove();
       } else {
-        if (Object.keys(disposal.keep).length) await ref.update({ data: disposal.keep });
+        const keep: Record<string, unknown> = { ...disposal.keep };
+        for (const f of files) keep[f.field] = ctx.db.command.remove();
+        if (Object.keys(keep).length) await ref.update({ data: keep });
         keptHere += 1;
       }
     }

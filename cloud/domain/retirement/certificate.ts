@@ -12,12 +12,12 @@ import type { ActionCtx } from '../../lib/context';
 import { shanghaiDate } from '../../lib/clock';
 import { AppError, fail } from '../../lib/errors';
 import { maskName } from '../../lib/mask';
-import { notify } from '../../lib/notify';
 import { signToken, verifyToken } from '../../lib/token';
 import { requireReadable } from './access';
 import { COUNTERS, loadRequest, loadSettings, REQUESTS, toView, type HistoryEntry, type RetirementDoc } from './model';
+import { photoUrlOf } from './photo';
 import { eachId } from './review';
-import { transition } from './transition';
+import { tellRequester, transition } from './transition';
 
 type In<K extends keyof RetirementActions> = RetirementActions[K]['input'];
 
@@ -81,7 +81,7 @@ async function issueOne(ctx: ActionCtx, id: string, year: number): Promise<void>
     target: { kind: 'retirementRequest', id },
     detail: { serial: doc.serial },
   });
-  await notify(ctx, {
+  await tellRequester(ctx, {
     to: doc.requester.openid,
     title: '光荣退休：证书已签发',
     body: `${doc.name}的光荣退休纪念证书已签发（${doc.serial}），可在小程序中查看并保存到相册。`,
@@ -130,6 +130,7 @@ export async function myCertificate(ctx: ActionCtx, input: In<'myCertificate'>):
   if (!ISSUED.includes(doc.status) || !doc.serial || !doc.certificateToken || !doc.issuedAt)
     fail('INVALID_STATE', '证书尚未签发，请耐心等待');
   const settings = await loadSettings(ctx);
+  const photoUrl = await photoUrlOf(ctx, doc);
   return {
     id: doc._id,
     name: doc.name,
@@ -143,6 +144,7 @@ export async function myCertificate(ctx: ActionCtx, input: In<'myCertificate'>):
     token: doc.certificateToken,
     qrText: qrTextFor(ctx, doc.certificateToken),
     issuer: settings.issuer,
+    ...(photoUrl ? { photoUrl } : {}),
   };
 }
 

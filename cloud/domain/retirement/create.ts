@@ -5,6 +5,7 @@ import { isDuplicateKeyError } from '../../lib/db';
 import { fail } from '../../lib/errors';
 import { maskIdNumber } from '../../lib/mask';
 import { notify } from '../../lib/notify';
+import { checkPhoto } from './photo';
 import {
   EMPLOYERS,
   idHashOf,
@@ -84,6 +85,7 @@ export async function createRequest(
   checkRetirementDate(ctx, settings, data.retirementDate);
   const delivery = await resolveDelivery(ctx, settings, data);
   const employer = await resolveEmployer(ctx, data);
+  await checkPhoto(ctx, data.photoFileId);
   const idHash = idHashOf(ctx, data.idNumber);
   const now = ctx.now();
   const doc: RetirementDoc = {

@@ -5,6 +5,7 @@
 import type { RetirementActions } from '../../../types/api/retirement';
 import { retirementSchemas as S } from '../../../types/api/retirement';
 import { defineActions } from '../../lib/router';
+import { markCallbackDone } from './callback';
 import { issue, myCertificate, plaqueReady, postPlaque, revoke, verifyCertificate } from './certificate';
 import {
   confirmReceipt,
@@ -39,5 +40,6 @@ export const retirementActions = defineActions<RetirementActions>({
   plaqueReady: { input: S.plaqueReady, access: ['admin'], mutating: true, handler: plaqueReady },
   postPlaque: { input: S.postPlaque, access: ['admin'], mutating: true, handler: postPlaque },
   revoke: { input: S.revoke, access: ['admin'], mutating: true, handler: revoke },
+  markCallbackDone: { input: S.markCallbackDone, access: ['admin'], mutating: true, handler: markCallbackDone },
   verifyCertificate: { input: S.verifyCertificate, access: 'public', handler: verifyCertificate },
 });

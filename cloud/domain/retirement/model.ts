@@ -132,6 +132,7 @@ export function toView(ctx: ActionCtx, doc: RetirementDoc): RetirementRequestVie
   };
   const optional: Partial<RetirementRequestView> = {
     employerId: doc.employerId,
+    photoFileId: view.mine ? doc.photoFileId : undefined,
     callbackTime: doc.callbackTime,
     relation: doc.requester.relation,
     returnReason: doc.status === 'returned' ? doc.returnReason : undefined,

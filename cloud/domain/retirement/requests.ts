@@ -7,6 +7,7 @@ import { hasRole, inScope } from '../../lib/guard';
 import { canRead, requireReadable } from './access';
 import { checkRetirementDate, createRequest, resolveDelivery, resolveEmployer, type RetireeData } from './create';
 import { EMPLOYERS, loadRequest, loadSettings, REQUESTS, toView, type RetirementDoc } from './model';
+import { checkPhoto, discardPhoto, photoUrlOf } from './photo';
 import { transition } from './transition';
 
 type In<K extends keyof RetirementActions> = RetirementActions[K]['input'];
@@ -93,6 +94,7 @@ export async function resubmitRequest(ctx: ActionCtx, input: In<'resubmitRequest
   checkRetirementDate(ctx, settings, data.retirementDate);
   const delivery = await resolveDelivery(ctx, settings, data);
   const employer = await resolveEmployer(ctx, data);
+  await checkPhoto(ctx, data.photoFileId);
   const _ = ctx.db.command;
   const patch = {
     name: data.name,
@@ -115,6 +117,8 @@ export async function resubmitRequest(ctx: ActionCtx, input: In<'resubmitRequest
     note: '修改后重新提交',
     audited: false,
   });
+  // A photo removed or replaced on the form is deleted from storage.
+  if (current.photoFileId !== data.photoFileId) await discardPhoto(ctx, current.photoFileId);
   return toView(ctx, doc);
 }
 
@@ -128,7 +132,9 @@ export async function myRequests(ctx: ActionCtx): Promise<RetirementRequestView[
 }
 
 export async function getRequest(ctx: ActionCtx, input: In<'getRequest'>): Promise<RetirementRequestView> {
-  return toView(ctx, requireReadable(ctx, await loadRequest(ctx, input.id)));
+  const doc = requireReadable(ctx, await loadRequest(ctx, input.id));
+  const photoUrl = await photoUrlOf(ctx, doc);
+  return { ...toView(ctx, doc), ...(photoUrl ? { photoUrl } : {}) };
 }
 
 /** A posted plaque arrived: the submitter (or the admin on the phone with them) confirms. */

@@ -5,7 +5,9 @@ import type { ActionCtx } from '../../lib/context';
 import { AppError, fail } from '../../lib/errors';
 import { hasRole, scopeIds } from '../../lib/guard';
 import { canVerifyEmployment } from './access';
+import { callbackView, type CallbackTodo } from './callback';
 import { loadRequest, REQUESTS, TODOS, toView, type RetirementDoc } from './model';
+import { withPhotoUrls } from './photo';
 import { transition } from './transition';
 
 type In<K extends keyof RetirementActions> = RetirementActions[K]['input'];
@@ -61,9 +63,14 @@ export async function reviewQueue(ctx: ActionCtx, input: In<'reviewQueue'>): Pro
             .get()
         ).data
       : [];
-  const done = new Set(todos.filter((t) => t.done).map((t) => t.requestId));
+  const byRequest = new Map(todos.map((t) => [t.requestId as string, t as CallbackTodo]));
+  const items = docs.map((d) => ({
+    ...toView(ctx, d),
+    ...(d.callbackRequested && hasRole(ctx.user, 'admin') ? callbackView(byRequest.get(d._id)) : {}),
+  }));
   return {
-    items: docs.map((d) => ({ ...toView(ctx, d), ...(d.callbackRequested ? { callbackDone: done.has(d._id) } : {}) })),
+    // Reviewers see the photo as a thumbnail by a temporary link.
+    items: await withPhotoUrls(ctx, docs, items),
     total: count.total,
   };
 }

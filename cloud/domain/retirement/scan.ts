@@ -7,9 +7,9 @@ import type { LookupMatch, ScanResult, ScanScope, ScopeCount } from '../../../ty
 import type { ActionCtx } from '../../lib/context';
 import { fail } from '../../lib/errors';
 import { maskName, maskPhone, phoneTail } from '../../lib/mask';
-import { notify } from '../../lib/notify';
 import type { ScanKindHandler, ScanStamp } from '../../lib/scan';
 import { REQUESTS, type HistoryEntry, type RetirementDoc } from './model';
+import { tellRequester } from './transition';
 
 function requireStation(scope: ScanScope): void {
   if (scope.kind !== 'station') fail('WRONG_SCOPE', '纪念牌只在颁发仪式现场（驿站）领取');
@@ -66,7 +66,7 @@ export const certificateScan: ScanKindHandler = {
     const doc = await find(ctx, subjectId);
     if (claimed.stats.updated !== 1) return explain(doc, scope);
     const retiree = doc as RetirementDoc;
-    await notify(ctx, {
+    await tellRequester(ctx, {
       to: retiree.requester.openid,
       title: '光荣退休：已领取',
       body: `${retiree.name}的纪念牌已在${scan.placeName}领取。感谢您多年的辛勤付出！`,

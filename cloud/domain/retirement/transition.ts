@@ -3,8 +3,20 @@ import { RETIREMENT_STATUS_LABELS } from '../../../types/api/retirement';
 import { audit } from '../../lib/audit';
 import type { ActionCtx } from '../../lib/context';
 import { fail } from '../../lib/errors';
-import { notify } from '../../lib/notify';
+import { notify, type Notice } from '../../lib/notify';
 import { loadRequest, REQUESTS, type HistoryEntry, type RetirementDoc } from './model';
+
+/**
+ * Tells the submitter, best effort: the state change is written and stands whether or not the in-app
+ * message (or the subscribe message) could be sent, so a failure here is logged, never answered.
+ */
+export async function tellRequester(ctx: ActionCtx, notice: Notice): Promise<void> {
+  try {
+    await notify(ctx, notice);
+  } catch (e) {
+    console.error('[retirement] notice not recorded:', notice.title, e);
+  }
+}
 
 /** What the submitter is told at each step, in plain words. */
 function noticeBody(doc: RetirementDoc, to: RetirementStatus, note?: string): string {
@@ -44,7 +56,7 @@ export interface TransitionOptions {
 /**
  * One state change as a single conditional update (`status in from`), so two reviewers acting at
  * once cannot both move the same request: the loser sees INVALID_STATE. Then the audit entry and
- * the submitter's notice.
+ * the submitter's notice (best effort).
  */
 export async function transition(ctx: ActionCtx, id: string, opts: TransitionOptions): Promise<RetirementDoc> {
   const _ = ctx.db.command;
@@ -68,7 +80,7 @@ export async function transition(ctx: ActionCtx, id: string, opts: TransitionOpt
       detail: { to: opts.to, note: opts.note ?? null },
     });
   }
-  await notify(ctx, {
+  await tellRequester(ctx, {
     to: doc.requester.openid,
     title: `光荣退休：${RETIREMENT_STATUS_LABELS[opts.to]}`,
     body: noticeBody(doc, opts.to, opts.note),

@@ -1,19 +1,24 @@
 /**
  * The emulator's stand-in for `wx-server-sdk` (aliased in the esbuild emulator bundle and in jest).
  * It mimics the parts the cloud functions use — init, DYNAMIC_CURRENT_ENV, getWXContext, database,
- * openapi — and adds controls for the emulator and tests (context, database backend, faults).
+ * openapi, cloud storage (uploadFile, downloadFile, getTempFileURL, deleteFile) — and adds controls
+ * for the emulator and tests (context, database and storage backend, faults).
  */
+import { join } from 'node:path';
 import { getWXContext, runWithContext } from './context';
 import { createDatabase, type FakeDatabase } from './database';
 import { command, serverDate } from './commands';
 import { clearOpenapiCalls, openapi, openapiCalls } from './openapi';
+import { createStorage, type FakeStorage } from './storage';
 
 export type { WXContext } from './context';
 export type { FakeDatabase } from './database';
 export type { FakeOpenapi, OpenapiCall } from './openapi';
 export { CloudSDKError } from './errors';
 export { DEFAULT_LIMIT, MAX_LIMIT } from './database';
-export { getWXContext, runWithContext, createDatabase, openapi, openapiCalls, clearOpenapiCalls };
+export type { FakeStorage } from './storage';
+export { FILE_ID_PREFIX, checkTempFileLink, cloudPathOf, isValidCloudPath, setFileUrlBase } from './storage';
+export { getWXContext, runWithContext, createDatabase, createStorage, openapi, openapiCalls, clearOpenapiCalls };
 
 /** `cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })`: same description as the real symbol. */
 export const DYNAMIC_CURRENT_ENV: symbol = Symbol('SYMBOL_CURRENT_ENV');
@@ -29,6 +34,8 @@ export function getInitConfig(): Record<string, any> | undefined {
 
 let options: { dir?: string } = {};
 let current: FakeDatabase = createDatabase();
+let files: FakeStorage = createStorage();
+const storageOptions = () => (options.dir ? { dir: join(options.dir, 'files') } : {});
 
 /**
  * What every `database()` call answers: it forwards to the current backend at call time, so code
@@ -52,20 +59,40 @@ export function database(_config?: Record<string, any>): FakeDatabase {
   return shared;
 }
 
-/** Switches the shared database to disk (`dir`) or a fresh in-memory one; flushes the old one. */
+/**
+ * Switches the shared database to disk (`dir`) or a fresh in-memory one; flushes the old one.
+ * Cloud storage follows it: files under `<dir>/files/`, or in memory.
+ */
 export async function configureDatabase(opts: { dir?: string } = {}): Promise<FakeDatabase> {
   await current.flush();
   options = { ...opts };
   current = createDatabase(options);
+  files = createStorage(storageOptions());
   return shared;
 }
 
-/** Empties the shared database (deleting its files when on disk) and starts a fresh one. */
+/** Empties the shared database and storage (deleting their files when on disk) and starts fresh ones. */
 export async function resetDatabase(): Promise<FakeDatabase> {
   await current.drop();
+  await files.drop();
   current = createDatabase(options);
+  files = createStorage(storageOptions());
   return shared;
 }
+
+/** The process-wide cloud storage (what the SDK's file functions below act on). */
+export function storage(): FakeStorage {
+  return files;
+}
+
+/** `cloud.uploadFile({ cloudPath, fileContent })` → `{ fileID, statusCode }`. */
+export const uploadFile: FakeStorage['uploadFile'] = (param) => files.uploadFile(param);
+/** `cloud.downloadFile({ fileID })` → `{ fileContent, statusCode }`. */
+export const downloadFile: FakeStorage['downloadFile'] = (param) => files.downloadFile(param);
+/** `cloud.getTempFileURL({ fileList })` → per file `{ fileID, tempFileURL, status, errMsg, maxAge }`. */
+export const getTempFileURL: FakeStorage['getTempFileURL'] = (param) => files.getTempFileURL(param);
+/** `cloud.deleteFile({ fileList })` → per file `{ fileID, status, errMsg }`. */
+export const deleteFile: FakeStorage['deleteFile'] = (param) => files.deleteFile(param);
 
 /** Makes the `n`th write on the shared database from now throw once (crash simulation). */
 export function failNthWrite(n: number): void {
@@ -78,10 +105,16 @@ const cloud = {
   getWXContext,
   database,
   openapi,
+  uploadFile,
+  downloadFile,
+  getTempFileURL,
+  deleteFile,
   runWithContext,
   configureDatabase,
   createDatabase,
   resetDatabase,
+  storage,
+  createStorage,
   failNthWrite,
   openapiCalls,
   clearOpenapiCalls,

@@ -60,6 +60,13 @@ export const WORKBENCH_LINKS: WorkbenchLink[] = [
     roles: ['admin', 'enterprise'],
   },
   {
+    group: 'manage',
+    title: '单位批量申报退休证书',
+    hint: '为本单位退休职工逐个填写名单，一次提交',
+    url: '/retirement/pages/batch/index',
+    roles: ['enterprise'],
+  },
+  {
     group: 'scan',
     title: '现场发放礼包',
     hint: '没领券的职工到站：查找、核对、当场发放',

@@ -122,6 +122,11 @@ const Taro = {
   login: ok({ code: 'test-code' }),
   scanCode: ok({ result: '', scanType: 'QR_CODE' }),
   canvasToTempFilePath: ok({ tempFilePath: 'wxfile://tmp/canvas.png' }),
+  // One compressed photo, as weapp answers (H5 adds `type`).
+  chooseImage: ok({
+    tempFilePaths: ['wxfile://tmp/photo.jpg'],
+    tempFiles: [{ path: 'wxfile://tmp/photo.jpg', size: 120_000 }],
+  }),
   saveImageToPhotosAlbum: ok(),
   getStorageSync: fn((key: string) => (storage.has(key) ? storage.get(key) : '')),
   setStorageSync: fn((key: string, value: unknown) => void storage.set(key, value)),
@@ -132,7 +137,15 @@ const Taro = {
   getWindowInfo: fn(systemInfo),
   createSelectorQuery: fn(selectorQuery),
   pxTransform: fn((px: number) => `${px / 2}px`),
-  cloud: { init: fn(), callFunction: cloudCall },
+  cloud: {
+    init: fn(),
+    callFunction: cloudCall,
+    uploadFile: fn(async (opts: { cloudPath: string; filePath: string }): Promise<any> => ({
+      fileID: `cloud://test-env.bucket/${opts.cloudPath}`,
+      statusCode: 200,
+      errMsg: 'cloud.uploadFile:ok',
+    })),
+  },
   getCurrentInstance: fn(() => ({ router: { path: routerPath, params: routerParams }, page: {} })),
   getCurrentPages: fn(() => [{ route: routerPath.replace(/^\//, ''), options: routerParams }]),
   eventCenter: { on: fn(), off: fn(), trigger: fn() },
@@ -189,6 +202,7 @@ export const {
   login,
   scanCode,
   canvasToTempFilePath,
+  chooseImage,
   saveImageToPhotosAlbum,
   getStorageSync,
   setStorageSync,

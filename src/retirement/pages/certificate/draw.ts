@@ -41,7 +41,28 @@ export type Ctx2d = Pick<
   | 'lineTo'
   | 'closePath'
   | 'globalAlpha'
+  | 'drawImage'
 >;
+
+/** A loaded picture (an H5 Image, or the weapp canvas's createImage()) with its natural size. */
+export type Photo = CanvasImageSource & { width: number; height: number };
+
+/** Where the retiree's photo goes: bottom middle, between the QR code and the seal. */
+export const PHOTO_BOX = { x: 224, y: 628, w: 96, h: 128 };
+
+/** The photo cropped to fill the box (keeping the upper part, where the face usually is), in a gold frame. */
+function photo(ctx: Ctx2d, img: Photo): void {
+  const { x, y, w, h } = PHOTO_BOX;
+  const scale = Math.max(w / img.width, h / img.height);
+  const sw = w / scale;
+  const sh = h / scale;
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(x - 4, y - 4, w + 8, h + 8);
+  ctx.drawImage(img, (img.width - sw) / 2, (img.height - sh) * 0.3, sw, sh, x, y, w, h);
+  ctx.strokeStyle = GOLD;
+  ctx.lineWidth = 3;
+  ctx.strokeRect(x - 4, y - 4, w + 8, h + 8);
+}
 
 const dateWords = formatDate;
 const dayWords = formatDay;
@@ -128,7 +149,8 @@ function qr(ctx: Ctx2d, text: string, x: number, y: number, size: number): void 
   });
 }
 
-export function drawCertificate(ctx: Ctx2d, c: CertificateView): void {
+/** `img`: the retiree's photo, when the request has one and it loaded. */
+export function drawCertificate(ctx: Ctx2d, c: CertificateView, img?: Photo | null): void {
   // Red field with a gold double frame, paper inside.
   ctx.fillStyle = RED;
   ctx.fillRect(0, 0, CERT_W, CERT_H);
@@ -189,6 +211,8 @@ export function drawCertificate(ctx: Ctx2d, c: CertificateView): void {
   ctx.font = `20px ${SERIF}`;
   ctx.fillText(dateWords(c.issuedAt), 420, 740);
   seal(ctx, 420, 700, 78, c.issuer);
+
+  if (img && img.width > 0 && img.height > 0) photo(ctx, img);
 
   // Verification QR and serial (bottom left).
   qr(ctx, c.qrText, 76, 640, 116);

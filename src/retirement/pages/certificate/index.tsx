@@ -8,16 +8,45 @@ import { StateView } from '../../../components/state-view';
 import { useAsync } from '../../../hooks/use-async';
 import { retirementService } from '../../../services/retirement';
 import { formatDate } from '../../components/status';
-import { CERT_H, CERT_W, drawCertificate, type Ctx2d } from './draw';
+import { CERT_H, CERT_W, drawCertificate, type Ctx2d, type Photo } from './draw';
 import './index.scss';
 
 const CANVAS_ID = 'retirement-certificate';
+
+interface ImageLike {
+  src: string;
+  crossOrigin?: string | null;
+  onload: (() => void) | null;
+  onerror: (() => void) | null;
+}
 
 interface CanvasLike {
   width: number;
   height: number;
   getContext(kind: '2d'): unknown;
   toDataURL?(type?: string): string;
+  /** weapp: images drawn on a 2d canvas come from the canvas itself. */
+  createImage?(): ImageLike;
+}
+
+/**
+ * The retiree's photo, loaded for drawing; null if there is none, it fails, or takes over 8 s (the
+ * certificate is then drawn without it). H5 asks for CORS so the canvas can still be saved as an image.
+ */
+function loadPhoto(canvas: CanvasLike, url: string | undefined): Promise<Photo | null> {
+  if (!url) return Promise.resolve(null);
+  const img: ImageLike = canvas.createImage ? canvas.createImage() : (new Image() as unknown as ImageLike);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), 8000);
+    const done = (ok: boolean) => {
+      clearTimeout(timer);
+      resolve(ok ? (img as unknown as Photo) : null);
+    };
+    img.onload = () => done(true);
+    img.onerror = () => done(false);
+    if (!canvas.createImage) img.crossOrigin = 'anonymous';
+    img.src = url;
+  });
 }
 
 /** The 2d canvas node: the weapp node from a selector query, or the DOM canvas Taro renders in H5. */
@@ -109,13 +138,15 @@ export default function CertificatePage() {
     const timer = setTimeout(async () => {
       const canvas = await findCanvas();
       if (!canvas || cancelled) return;
+      const photo = await loadPhoto(canvas, cert.data?.photoUrl);
+      if (cancelled) return;
       const ratio = Math.min((Taro.getWindowInfo?.() ?? Taro.getSystemInfoSync()).pixelRatio || 2, 3);
       canvas.width = Math.round(width * ratio);
       canvas.height = Math.round(height * ratio);
       const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.scale((width * ratio) / CERT_W, (height * ratio) / CERT_H);
-      drawCertificate(ctx as Ctx2d, cert.data as CertificateView);
+      drawCertificate(ctx as Ctx2d, cert.data as CertificateView, photo);
       canvasRef.current = canvas;
       setDrawn(true);
     }, 50);

@@ -22,6 +22,11 @@ export interface RequestForm {
   postAddress: string;
   callbackRequested: boolean;
   callbackTime?: string;
+  /**
+   * The optional certificate photo: `path` is what the preview shows (the chosen local file, or the
+   * link of the one already sent); `fileID` is set once it is in cloud storage.
+   */
+  photo?: { path: string; type?: string; size?: number; fileID?: string };
 }
 
 export const emptyForm: RequestForm = {
@@ -44,7 +49,7 @@ function check(errors: Errors, key: keyof RequestForm, schema: Schema<unknown>, 
 }
 
 /** The screens after the privacy notice, in order. */
-export const STEPS = ['who', 'person', 'work', 'contact', 'summary'] as const;
+export const STEPS = ['who', 'person', 'work', 'contact', 'photo', 'summary'] as const;
 export type Step = (typeof STEPS)[number];
 
 /** Checks one screen; an empty result lets the user go on. `resubmit` skips the identity number. */
@@ -80,6 +85,7 @@ export function stepOfField(field: string): Step {
   if (['requesterKind', 'relation'].includes(field)) return 'who';
   if (['name', 'idNumber'].includes(field)) return 'person';
   if (['employer', 'employerId', 'position', 'yearsOfService', 'retirementDate'].includes(field)) return 'work';
+  if (field === 'photoFileId') return 'photo';
   return 'contact';
 }
 

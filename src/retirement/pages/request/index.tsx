@@ -1,12 +1,13 @@
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { RetirementRequestView } from '@contract/api/retirement';
 import { PageShell } from '../../../components/page-shell';
 import { StateView } from '../../../components/state-view';
 import { useAsync } from '../../../hooks/use-async';
 import { useSubmit } from '../../../hooks/use-submit';
 import { retirementService } from '../../../services/retirement';
+import { uploadRetirementPhoto } from '../../../services/retirement-photo';
 import { hasConsented, recordConsent } from '../../../stores/consent';
 import {
   emptyForm,
@@ -19,6 +20,7 @@ import {
   type RequestForm,
   type Step,
 } from './form-state';
+import { PhotoStep } from './photo-step';
 import { ContactStep, PersonStep, WhoStep, WorkStep } from './steps';
 import { Summary } from './summary';
 import './index.scss';
@@ -28,6 +30,7 @@ const TITLES: Record<Step, string> = {
   person: '退休职工是谁',
   work: '工作情况',
   contact: '联系方式与领取',
+  photo: '照片（可选）',
   summary: '核对并提交',
 };
 
@@ -48,6 +51,8 @@ function fromView(v: RetirementRequestView): RequestForm {
     postAddress: v.delivery.address ?? '',
     callbackRequested: v.callbackRequested,
     callbackTime: v.callbackTime,
+    // The photo already sent stays unless they remove or replace it.
+    photo: v.photoFileId && v.photoUrl ? { path: v.photoUrl, fileID: v.photoFileId } : undefined,
   };
 }
 
@@ -87,16 +92,23 @@ export default function RetirementRequestPage() {
     if (existing.data) setForm(fromView(existing.data));
   }, [existing.data]);
 
-  const { submit, busy, fieldError } = useSubmit((requestId) =>
-    resubmitId
-      ? retirementService.resubmitRequest({ id: resubmitId, ...retireePayload(form) }, requestId)
-      : retirementService.submitRequest(submitPayload(form), requestId),
-  );
+  const [uploading, setUploading] = useState(false);
+  // The photo's fileID for this submission, decided (uploaded, or dropped) just before it is sent.
+  const photoFileId = useRef<string | undefined>(undefined);
+  const { submit, busy, fieldError } = useSubmit((requestId) => {
+    const photo = photoFileId.current ? { photoFileId: photoFileId.current } : {};
+    return resubmitId
+      ? retirementService.resubmitRequest({ id: resubmitId, ...retireePayload(form), ...photo }, requestId)
+      : retirementService.submitRequest({ ...submitPayload(form), ...photo }, requestId);
+  });
 
   // A refusal naming a field takes the user back to the screen holding it, with the message there.
   useEffect(() => {
     if (!fieldError) return;
-    const key = (fieldError.field === 'yearsOfService' ? 'years' : fieldError.field) as keyof RequestForm;
+    const renamed: Record<string, keyof RequestForm> = { yearsOfService: 'years', photoFileId: 'photo' };
+    const key = renamed[fieldError.field] ?? (fieldError.field as keyof RequestForm);
+    // A photo the server could not find is dropped: they choose again or go on without.
+    if (key === 'photo') setForm((f) => ({ ...f, photo: undefined }));
     setErrors({ [key]: fieldError.message });
     const at = steps.indexOf(stepOfField(fieldError.field));
     if (at >= 0) setIndex(at);
@@ -112,10 +124,48 @@ export default function RetirementRequestPage() {
     });
   };
 
+  /**
+   * Puts the chosen photo in cloud storage (once). If that fails they are told why and may go on
+   * without it: answers false to stay on the summary.
+   */
+  const preparePhoto = async (): Promise<boolean> => {
+    photoFileId.current = form.photo?.fileID;
+    if (!form.photo || form.photo.fileID) return true;
+    setUploading(true);
+    try {
+      const fileID = await uploadRetirementPhoto(form.photo);
+      photoFileId.current = fileID;
+      setForm((f) => (f.photo ? { ...f, photo: { ...f.photo, fileID } } : f));
+      return true;
+    } catch (e) {
+      const reason = e instanceof Error && e.message ? e.message : '照片没能上传';
+      const res = await Taro.showModal({
+        title: '照片没能上传',
+        content: `${reason}。点「继续提交」不带照片提交申请；点「返回」可以重试或换一张照片。`,
+        confirmText: '继续提交',
+        cancelText: '返回',
+      });
+      if (!res.confirm) return false;
+      set({ photo: undefined });
+      return true;
+    } finally {
+      setUploading(false);
+    }
+  };
+
+  // A double tap must not upload or submit twice (state updates land too late to stop the second tap).
+  const sending = useRef(false);
   const next = async () => {
     if (step === 'summary') {
-      const view = await submit();
-      if (view) setDone(view);
+      if (sending.current) return;
+      sending.current = true;
+      try {
+        if (!(await preparePhoto())) return;
+        const view = await submit();
+        if (view) setDone(view);
+      } finally {
+        sending.current = false;
+      }
       return;
     }
     const found = validateStep(step, form, !!resubmitId);
@@ -180,6 +230,7 @@ export default function RetirementRequestPage() {
             {step === 'person' ? <PersonStep {...stepProps} /> : null}
             {step === 'work' ? <WorkStep {...stepProps} /> : null}
             {step === 'contact' ? <ContactStep {...stepProps} /> : null}
+            {step === 'photo' ? <PhotoStep {...stepProps} /> : null}
             {step === 'summary' ? (
               <Summary
                 form={form}
@@ -195,12 +246,12 @@ export default function RetirementRequestPage() {
                 </View>
               ) : null}
               <View
-                className={`btn btn-primary wizard__next ${busy ? 'btn--busy' : ''}`}
+                className={`btn btn-primary wizard__next ${busy || uploading ? 'btn--busy' : ''}`}
                 role="button"
-                aria-disabled={busy}
+                aria-disabled={busy || uploading}
                 onClick={next}
               >
-                {step === 'summary' ? (busy ? '正在提交…' : '确认提交') : '下一步'}
+                {step === 'summary' ? (uploading ? '正在上传照片…' : busy ? '正在提交…' : '确认提交') : '下一步'}
               </View>
             </View>
           </View>

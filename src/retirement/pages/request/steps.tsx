@@ -12,6 +12,8 @@ export interface StepProps {
   options: FormOptions;
   resubmit?: boolean;
   idMasked?: string;
+  /** An employer's list (the batch page): the employer is fixed, so the work screen does not ask for it. */
+  fixedEmployer?: boolean;
 }
 
 interface FieldProps {
@@ -106,12 +108,11 @@ export function PersonStep({ form, errors, set, resubmit, idMasked }: StepProps)
   );
 }
 
-export function WorkStep({ form, errors, set, options }: StepProps) {
+/** Which employer: one of the registered ones, or a name typed in. */
+function EmployerChoice({ form, errors, set, options }: StepProps) {
   const listed = options.employers.map((e) => ({ value: e.id, label: e.name }));
   const other = { value: 'other', label: '列表里没有，我来填写单位名称' };
   const chosen = form.employerId ?? (form.employer ? 'other' : undefined);
-  const start = shiftDate(options.today, -options.pastDays);
-  const end = shiftDate(options.today, options.futureDays);
   return (
     <View>
       <View className="wizard__question">退休前在哪个单位工作？</View>
@@ -139,6 +140,17 @@ export function WorkStep({ form, errors, set, options }: StepProps) {
           placeholder="如：嘉兴某某纺织厂"
         />
       ) : null}
+    </View>
+  );
+}
+
+export function WorkStep(props: StepProps) {
+  const { form, errors, set, options, fixedEmployer } = props;
+  const start = shiftDate(options.today, -options.pastDays);
+  const end = shiftDate(options.today, options.futureDays);
+  return (
+    <View>
+      {fixedEmployer ? null : <EmployerChoice {...props} />}
       <Field
         label="岗位或工种"
         name="position"

@@ -1,4 +1,4 @@
-import { View } from '@tarojs/components';
+import { Image, View } from '@tarojs/components';
 import { REQUESTER_LABELS, type FormOptions } from '@contract/api/retirement';
 import { formatDay } from '../../components/status';
 import type { RequestForm, Step } from './form-state';
@@ -74,6 +74,21 @@ export function Summary({ form, options, idMasked, onEdit }: SummaryProps) {
           ))}
         </View>
       ))}
+      <View className="card summary__section summary--photo">
+        <View className="summary__head">
+          <View className="summary__title">照片（可选）</View>
+          <View className="summary__edit" role="button" onClick={() => onEdit('photo')}>
+            修改
+          </View>
+        </View>
+        {form.photo ? (
+          <Image className="summary__photo" src={form.photo.path} mode="aspectFill" aria-label="证书照片" />
+        ) : (
+          <View className="summary__row">
+            <View className="summary__value">不加照片</View>
+          </View>
+        )}
+      </View>
     </View>
   );
 }

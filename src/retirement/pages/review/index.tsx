@@ -8,7 +8,9 @@ import { useAsync } from '../../../hooks/use-async';
 import { retirementService } from '../../../services/retirement';
 import { hasAnyRole, useMe } from '../../../stores/me';
 import { formatDay, STATUS_TONE } from '../../components/status';
+import { Callback } from './callback';
 import { ADMIN_QUEUES, askText, ENTERPRISE_QUEUES, reportBatch, showError, type Queue } from './actions';
+import { ReviewPhoto } from './photo';
 import './index.scss';
 
 function Item({
@@ -82,13 +84,10 @@ function Item({
           ? `现场领取：${item.delivery.stationName}`
           : `邮寄：${item.delivery.address}`}
       </View>
-      {item.callbackRequested ? (
-        <View className="review-item__callback">
-          ☎ 需电话回访（{item.callbackTime}）{item.callbackDone ? ' · 已回访' : ''}
-        </View>
-      ) : null}
+      <Callback item={item} admin={admin} onDone={onDone} />
       {item.serial ? <View className="review-item__line">证书编号：{item.serial}</View> : null}
       {item.returnReason ? <View className="review-item__line">退回原因：{item.returnReason}</View> : null}
+      <ReviewPhoto item={item} />
       <View className="review-item__actions">
         {canReturn ? (
           <View className="btn btn-plain review-item__return" role="button" onClick={giveBack}>

@@ -1,0 +1,75 @@
+import { View } from '@tarojs/components';
+import type { FormOptions } from '@contract/api/retirement';
+import { StatusTag, type Tone } from '../../../components/status-tag';
+import { formatDay } from '../../components/status';
+import { maskId, refusalHint, type BatchRow, type RowState } from './rows';
+
+const STATE: Record<RowState, { text: string; tone: Tone }> = {
+  draft: { text: '待提交', tone: 'info' },
+  accepted: { text: '已受理', tone: 'success' },
+  refused: { text: '未通过', tone: 'danger' },
+};
+
+interface RowCardProps {
+  row: BatchRow;
+  index: number;
+  options: FormOptions;
+  busy: boolean;
+  onEdit: () => void;
+  onRemove: () => void;
+}
+
+/** One person of the list: who, the work facts, how the plaque goes, and what became of it. */
+export function RowCard({ row, index, options, busy, onEdit, onRemove }: RowCardProps) {
+  const f = row.form;
+  const place = options.places.find((p) => p.id === f.pickupStationId);
+  const state = STATE[row.state];
+  return (
+    <View className={`card batch-row batch-row--${row.state}`}>
+      <View className="batch-row__head">
+        <View className="batch-row__name">
+          {index + 1}. {f.name}
+        </View>
+        <StatusTag text={state.text} tone={state.tone} />
+      </View>
+      <View className="batch-row__line">身份证 {maskId(f.idNumber)}</View>
+      <View className="batch-row__line">
+        {f.position} · 工龄{f.years}年 · {f.retirementDate ? `${formatDay(f.retirementDate)}退休` : ''}
+      </View>
+      <View className="batch-row__line">
+        {f.deliveryMethod === 'post' ? `邮寄：${f.postAddress}` : `现场领取：${place?.name ?? ''}`}
+        {f.callbackRequested ? ` · 需电话回访（${f.callbackTime ?? ''}）` : ''}
+      </View>
+      {row.state === 'refused' ? (
+        <View className="batch-row__refusal" role="alert">
+          <View className="batch-row__reason">{row.message}</View>
+          <View className="batch-row__hint">{refusalHint(row.code)}</View>
+        </View>
+      ) : null}
+      {row.state === 'accepted' ? (
+        <View className="batch-row__line">已生成申请，等待本单位核实、区总工会审批</View>
+      ) : (
+        <View className="row-actions batch-row__actions">
+          <View
+            className="btn btn-plain batch-row__edit"
+            role="button"
+            aria-label={`修改第${index + 1}位 ${f.name}`}
+            aria-disabled={busy}
+            onClick={busy ? undefined : onEdit}
+          >
+            修改
+          </View>
+          <View
+            className="btn btn-plain batch-row__remove"
+            role="button"
+            aria-label={`删除第${index + 1}位 ${f.name}`}
+            aria-disabled={busy}
+            onClick={busy ? undefined : onRemove}
+          >
+            删除
+          </View>
+        </View>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,76 @@
+import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import type { FormOptions } from '@contract/api/retirement';
+import type { Errors, RequestForm } from '../request/form-state';
+import { ContactStep, PersonStep, WorkStep } from '../request/steps';
+import { validateRow, type BatchRow } from './rows';
+
+interface RowEditorProps {
+  title: string;
+  initial: RequestForm;
+  rows: BatchRow[];
+  /** The row being changed; undefined when adding one. */
+  editingKey?: string;
+  /** The server's refusal of this row, shown until it is changed. */
+  refusal?: string;
+  options: FormOptions;
+  onSave: (form: RequestForm) => void;
+  onCancel: () => void;
+}
+
+/** One retiree of the list: the request wizard's screens on one page, the employer left out. */
+export function RowEditor({ title, initial, rows, editingKey, refusal, options, onSave, onCancel }: RowEditorProps) {
+  const [form, setForm] = useState<RequestForm>(initial);
+  const [errors, setErrors] = useState<Errors>({});
+
+  const set = (patch: Partial<RequestForm>) => {
+    setForm((f) => ({ ...f, ...patch }));
+    setErrors((e) => {
+      const next = { ...e };
+      for (const k of Object.keys(patch)) delete next[k as keyof RequestForm];
+      return next;
+    });
+  };
+
+  const save = () => {
+    const found = validateRow(form, rows, editingKey);
+    setErrors(found);
+    if (Object.keys(found).length) {
+      void Taro.showToast({ title: '请按红字提示修改', icon: 'none' });
+      return;
+    }
+    onSave(form);
+  };
+
+  const stepProps = { form, errors, set, options, fixedEmployer: true };
+  return (
+    <View className="batch-editor">
+      <View className="batch__heading" role="heading" aria-level={2}>
+        {title}
+      </View>
+      {refusal ? (
+        <View className="card batch-editor__refusal" role="alert">
+          上次未通过：{refusal}
+        </View>
+      ) : null}
+      <View className="card">
+        <PersonStep {...stepProps} />
+      </View>
+      <View className="card">
+        <WorkStep {...stepProps} />
+      </View>
+      <View className="card">
+        <ContactStep {...stepProps} />
+      </View>
+      <View className="row-actions batch-editor__actions">
+        <View className="btn btn-plain batch-editor__cancel" role="button" onClick={onCancel}>
+          取消
+        </View>
+        <View className="btn btn-primary batch-editor__save" role="button" onClick={save}>
+          保存这一位
+        </View>
+      </View>
+    </View>
+  );
+}

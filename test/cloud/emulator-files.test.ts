@@ -1,0 +1,173 @@
+/**
+ * The emulator's cloud storage over HTTP: `POST /upload` (the H5 app's wx.cloud.uploadFile: signed-in
+ * callers, images only, ≤ 2 MB, stored under the data dir) and `GET /file/...` by a signed temporary
+ * link from the fake SDK's getTempFileURL; deleteFile removes the file.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { deleteFile, FILE_ID_PREFIX, getTempFileURL, storage } from '../../cloud/emulator/fake-sdk';
+import { tempFileURL } from '../../cloud/emulator/fake-sdk/storage';
+import { createEmulatorServer, MAX_UPLOAD_BYTES, type EmulatorServer } from '../../cloud/emulator/server';
+
+let emu: EmulatorServer;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'emulator-files-'));
+  emu = await createEmulatorServer({ port: 0, functions: {}, dataDir });
+});
+afterAll(async () => {
+  await emu.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(200, 7), Buffer.from([0xff, 0xd9])]);
+const PNG = Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), Buffer.alloc(50, 1)]);
+
+function upload(cloudPath: string | null, body: Buffer | string, type = 'image/jpeg', openid = 'persona-family') {
+  const query = cloudPath === null ? '' : `?cloudPath=${encodeURIComponent(cloudPath)}`;
+  return fetch(`${emu.url}/upload${query}`, {
+    method: 'POST',
+    body: typeof body === 'string' ? body : new Uint8Array(body),
+    headers: { 'content-type': type, ...(openid ? { 'X-WX-OPENID': openid } : {}) },
+  });
+}
+
+test('an image upload is stored under the data dir and answered with its fileID', async () => {
+  const res = await upload('retirement-photos/2026-01/abc.jpg', JPEG);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('access-control-allow-origin')).toBe('*');
+  const body = await res.json();
+  expect(body).toEqual({ fileID: `${FILE_ID_PREFIX}retirement-photos/2026-01/abc.jpg`, statusCode: 200 });
+  expect(fs.readFileSync(path.join(dataDir, 'files/retirement-photos/2026-01/abc.jpg'))).toEqual(JPEG);
+  // PNG (with a charset parameter the browser might add) is fine too
+  expect((await upload('retirement-photos/p.png', PNG, 'image/png; charset=binary')).status).toBe(200);
+});
+
+test('uploads need a caller', async () => {
+  const res = await upload('retirement-photos/anon.jpg', JPEG, 'image/jpeg', '');
+  expect(res.status).toBe(401);
+  expect(await res.json()).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+  expect(await storage().read('retirement-photos/anon.jpg')).toBeNull();
+});
+
+test('wrong types are refused (415) and nothing is stored: declared type, or bytes that are not that image', async () => {
+  const cases: [string, Buffer | string, string][] = [
+    ['t1.jpg', 'hello', 'text/plain'],
+    ['t2.gif', Buffer.from('GIF89a.....'), 'image/gif'],
+    ['t3.svg', '<svg xmlns="http://www.w3.org/2000/svg"/>', 'image/svg+xml'],
+    ['t4.jpg', '%PDF-1.4 ...', 'application/pdf'],
+    ['t5.jpg', '<html>not a photo</html>', 'image/jpeg'],
+    ['t6.png', JPEG, 'image/png'],
+  ];
+  for (const [name, body, type] of cases) {
+    const res = await upload(`retirement-photos/${name}`, body, type);
+    expect([name, res.status]).toEqual([name, 415]);
+    const json = await res.json();
+    expect(json).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(json.message).toMatch(/照片/);
+    expect(await storage().read(`retirement-photos/${name}`)).toBeNull();
+  }
+});
+
+test('over 2 MB is refused (413), by Content-Length or while streaming, and the server keeps serving', async () => {
+  const big = Buffer.concat([JPEG, Buffer.alloc(MAX_UPLOAD_BYTES)]);
+  const res = await upload('retirement-photos/big.jpg', big);
+  expect(res.status).toBe(413);
+  expect((await res.json()).message).toContain('2MB');
+
+  const status = await new Promise<number>((resolve, reject) => {
+    const req = http.request(
+      `${emu.url}/upload?cloudPath=retirement-photos/big2.jpg`,
+      {
+        method: 'POST',
+        headers: { 'transfer-encoding': 'chunked', 'content-type': 'image/jpeg', 'X-WX-OPENID': 'persona-family' },
+      },
+      (r) => {
+        r.resume();
+        resolve(r.statusCode ?? 0);
+      },
+    );
+    req.on('error', reject);
+    req.write(JPEG);
+    for (let i = 0; i < 40; i++) req.write(Buffer.alloc(64 * 1024));
+    req.end();
+  });
+  expect(status).toBe(413);
+  expect(await storage().read('retirement-photos/big.jpg')).toBeNull();
+  expect(await storage().read('retirement-photos/big2.jpg')).toBeNull();
+  // exactly at the limit is accepted
+  const edge = Buffer.concat([JPEG, Buffer.alloc(MAX_UPLOAD_BYTES - JPEG.length)]);
+  expect((await upload('retirement-photos/edge.jpg', edge)).status).toBe(200);
+  expect((await fetch(`${emu.url}/health`)).status).toBe(200);
+});
+
+test('a cloud path outside the bucket or malformed is refused (400)', async () => {
+  for (const p of [
+    null,
+    '',
+    '/etc/x.jpg',
+    '../x.jpg',
+    'retirement-photos/../../x.jpg',
+    'a//b.jpg',
+    'a\\b.jpg',
+    'x'.repeat(201),
+  ]) {
+    const res = await upload(p, JPEG);
+    expect([p, res.status]).toEqual([p, 400]);
+  }
+  expect(fs.existsSync(path.join(dataDir, 'x.jpg'))).toBe(false);
+  expect(fs.existsSync(path.join(os.tmpdir(), 'x.jpg'))).toBe(false);
+});
+
+test('getTempFileURL links to GET /file on this server; a tampered or expired link is refused; deleted files are gone', async () => {
+  const { fileID } = await (await upload('retirement-photos/link.jpg', JPEG)).json();
+  const { fileList } = await getTempFileURL({ fileList: [fileID, `${FILE_ID_PREFIX}retirement-photos/none.jpg`] });
+  expect(fileList[0]).toMatchObject({ fileID, status: 0 });
+  expect(fileList[1]).toMatchObject({ status: -1, errMsg: 'STORAGE_FILE_NONEXIST', tempFileURL: '' });
+  const url = new URL(fileList[0].tempFileURL);
+  expect(url.origin).toBe(emu.url);
+
+  const res = await fetch(url);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toBe('image/jpeg');
+  expect(res.headers.get('access-control-allow-origin')).toBe('*');
+  expect(Buffer.from(await res.arrayBuffer())).toEqual(JPEG);
+
+  // knowing the path is not enough
+  expect((await fetch(`${emu.url}/file/retirement-photos/link.jpg`)).status).toBe(403);
+  const tampered = new URL(url);
+  tampered.pathname = '/file/retirement-photos/2026-01/abc.jpg';
+  expect((await fetch(tampered)).status).toBe(403);
+  const forged = new URL(url);
+  forged.searchParams.set('t', String(Number(url.searchParams.get('t')) + 3600));
+  expect((await fetch(forged)).status).toBe(403);
+  // a properly signed link whose time has passed
+  const expired = tempFileURL('retirement-photos/link.jpg', -10);
+  expect(new URL(expired).origin).toBe(emu.url);
+  expect((await fetch(expired)).status).toBe(403);
+  expect((await fetch(tempFileURL('retirement-photos/link.jpg', 60))).status).toBe(200);
+
+  const del = await deleteFile({ fileList: [fileID, `${FILE_ID_PREFIX}retirement-photos/none.jpg`] });
+  expect(del.fileList).toEqual([
+    { fileID, status: 0, errMsg: 'ok' },
+    expect.objectContaining({ status: -1, errMsg: 'STORAGE_FILE_NONEXIST' }),
+  ]);
+  expect(fs.existsSync(path.join(dataDir, 'files/retirement-photos/link.jpg'))).toBe(false);
+  expect((await fetch(url)).status).toBe(404);
+});
+
+test('CORS preflight for an upload allows the headers it sends', async () => {
+  const res = await fetch(`${emu.url}/upload?cloudPath=x.jpg`, {
+    method: 'OPTIONS',
+    headers: {
+      Origin: 'http://127.0.0.1:10086',
+      'Access-Control-Request-Method': 'POST',
+      'Access-Control-Request-Headers': 'content-type,x-wx-openid',
+    },
+  });
+  expect(res.status).toBe(204);
+  expect(res.headers.get('access-control-allow-headers')).toMatch(/x-wx-openid/);
+});
