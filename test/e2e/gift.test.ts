@@ -58,10 +58,7 @@ test('a rider claims at 新城汇驿站, another station cannot redeem it, 新�
   await rider.locator('.gift-campaign__open-voucher').click();
   await rider.locator('.qr-code').waitFor();
   // Let the page's slide-in finish so the screenshot shows the whole voucher.
-  await rider.waitForFunction(() => {
-    const el = document.querySelector('.gift-voucher');
-    return !!el && Math.abs(el.getBoundingClientRect().left) < 1;
-  });
+  await e2e.settle(rider);
   const voucherText = await rider.locator('.gift-voucher').innerText();
   expect(voucherText).toContain('康和路新城汇商业中心');
   expect(voucherText).toContain('每天 08:00-20:00');

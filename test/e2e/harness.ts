@@ -19,7 +19,12 @@
  *   storage 'emulator-url' to this file's emulator, and storage 'persona' = persona (an OPENID from the seed) when
  *   given; storage entries are written as Taro.setStorageSync does on H5 (localStorage[key] = '{"data":value}'),
  *   so the app reads them with Taro.getStorageSync. Each newPage is a fresh browser context (own localStorage).
- * - screenshot(page, name) -> path of test-results/screenshots/<name>.png (full page).
+ * - screenshot(page, name) -> path of test-results/screenshots/<name>.png (full page), taken once the page has
+ *   settled (see settle), so a page caught mid slide-in never shows shifted and cut off.
+ * - settle(page, { toast = false }): waits until every shown `.taro_page` sits at x = 0 with no transition or
+ *   animation running on it and web fonts are loaded; with toast, also until Taro's toast has gone.
+ * - saveImage(name, dataUrl) -> path of test-results/screenshots/<name>.png holding a `data:image/png` URL
+ *   (e.g. a canvas's toDataURL()), to look at what was drawn.
  * - pageErrors: uncaught errors from every page (assert it stays empty); consoleErrors likewise for console.error.
  * - emulatorLog(): everything the emulator printed so far (for debugging a failure).
  * - setupE2E({ emulator: false }) skips the emulator (pages that never call the cloud layer).
@@ -127,6 +132,8 @@ export interface E2E {
   consoleErrors: string[];
   newPage(opts?: NewPageOptions): Promise<Page>;
   screenshot(page: Page, name: string): Promise<string>;
+  settle(page: Page, opts?: { toast?: boolean }): Promise<void>;
+  saveImage(name: string, dataUrl: string): string;
   emulatorLog(): string;
 }
 
@@ -169,10 +176,38 @@ export function setupE2E({ emulator = true }: { emulator?: boolean } = {}): E2E 
     if (waitForApp) await page.waitForSelector('.taro_page', { timeout: 30_000 });
     return page;
   };
-  ctx.screenshot = async (page, name) => {
+  ctx.settle = async (page, { toast = false } = {}) => {
+    await page.waitForFunction(
+      (toast) => {
+        // Taro's router slides a new page in from the right (a transform transition on .taro_page).
+        const moving = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).some((p) => {
+          if (getComputedStyle(p).display === 'none') return false;
+          return Math.abs(p.getBoundingClientRect().left) >= 1 || p.getAnimations().length > 0;
+        });
+        // The toast is a zero-size wrapper (playwright calls it hidden even when shown); it ends display: none.
+        const shown = document.querySelector<HTMLElement>('.taro__toast');
+        const toasting = toast && !!shown && shown.style.display !== 'none';
+        return !moving && !toasting && document.fonts.status === 'loaded';
+      },
+      toast,
+      { timeout: 15_000 },
+    );
+  };
+  const shotFile = (name: string) => {
     fs.mkdirSync(SHOTS, { recursive: true });
-    const file = path.join(SHOTS, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+    return path.join(SHOTS, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+  };
+  ctx.screenshot = async (page, name) => {
+    const file = shotFile(name);
+    await ctx.settle(page);
     await page.screenshot({ path: file, fullPage: true });
+    return file;
+  };
+  ctx.saveImage = (name, dataUrl) => {
+    const match = /^data:image\/png;base64,(.+)$/.exec(dataUrl);
+    if (!match) throw new Error(`saveImage(${name}): not a PNG data URL`);
+    const file = shotFile(name);
+    fs.writeFileSync(file, Buffer.from(match[1], 'base64'));
     return file;
   };
 

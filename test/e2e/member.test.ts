@@ -52,3 +52,56 @@ test('a newcomer registers, joins the union and shows the member card', async ()
   await e2e.screenshot(member, 'member-5-card');
   expect(e2e.pageErrors).toEqual([]);
 });
+
+test('the admin returns an application with a reason typed in the page; 已退回 shows it', async () => {
+  const reason = '请把工作单位填写完整（营业执照上的全称）';
+  const admin = await e2e.newPage({ persona: 'persona-admin', path: '/member/pages/applications/index' });
+  const card = admin.locator('.card', { hasText: '李春燕' });
+  await card.locator('.applications__return').click();
+  const field = card.locator('.reason-sheet__input textarea');
+  await field.waitFor();
+  expect(await card.locator('.applications__approve').count()).toBe(0);
+  await field.click();
+  await admin.keyboard.type(reason);
+  await e2e.screenshot(admin, 'member-6-return-reason');
+  await card.locator('.reason-sheet__confirm').click();
+  await card.waitFor({ state: 'detached' });
+
+  await admin.locator('.tabs__item', { hasText: '已退回' }).click();
+  await admin.locator('.card', { hasText: '李春燕' }).getByText(`退回原因：${reason}`).waitFor();
+  await e2e.screenshot(admin, 'member-7-returned');
+  expect(e2e.pageErrors).toEqual([]);
+});
+
+test('in 长辈模式 the reason card is large: text ≥ 18 px, buttons ≥ 60 px tall', async () => {
+  const admin = await e2e.newPage({ persona: 'persona-admin', path: '/member/pages/applications/index' });
+  // Taro's H5 storage format; reload so the store reads it on start.
+  await admin.evaluate(() => localStorage.setItem('elder-mode', JSON.stringify({ data: '1' })));
+  await admin.reload();
+  const card = admin.locator('.page.elder .card', { hasText: '赵磊' });
+  await card.locator('.applications__return').click();
+  await card.locator('.reason-sheet').waitFor();
+  const sizes = await card.locator('.reason-sheet').evaluate((sheet) => {
+    const px = (sel: string, prop: 'fontSize' | 'height') =>
+      parseFloat(
+        prop === 'height'
+          ? String(sheet.querySelector(sel)!.getBoundingClientRect().height)
+          : getComputedStyle(sheet.querySelector(sel)!).fontSize,
+      );
+    return {
+      title: px('.reason-sheet__title', 'fontSize'),
+      field: px('.reason-sheet__input textarea', 'fontSize'),
+      hint: px('.reason-sheet__hint', 'fontSize'),
+      fieldHeight: px('.reason-sheet__input', 'height'),
+      cancel: px('.reason-sheet__cancel', 'height'),
+      confirm: px('.reason-sheet__confirm', 'height'),
+    };
+  });
+  for (const key of ['title', 'field', 'hint'] as const) expect([key, sizes[key] >= 18]).toEqual([key, true]);
+  for (const key of ['fieldHeight', 'cancel', 'confirm'] as const) expect([key, sizes[key] >= 60]).toEqual([key, true]);
+  await card.locator('.reason-sheet').scrollIntoViewIfNeeded();
+  await e2e.screenshot(admin, 'member-8-return-reason-elder');
+  await card.locator('.reason-sheet__cancel').click();
+  await card.locator('.applications__approve').waitFor();
+  expect(e2e.pageErrors).toEqual([]);
+});

@@ -26,17 +26,9 @@ const ALREADY = { name: '陆彩凤', id: fakeIdNumber('1966-01-09', 612), phone:
 
 /** Waits for the page slide-in and any toast to finish, so a screenshot shows the page as a user sees it. */
 async function settle(page: Page) {
-  // Taro's toast (a zero-size wrapper, so playwright calls it hidden even when shown) ends display: none.
+  // A toast shows a moment after the tap that causes it.
   await page.waitForTimeout(200);
-  await page.waitForFunction(() => {
-    const toast = document.querySelector<HTMLElement>('.taro__toast');
-    const pages = Array.from(document.querySelectorAll('.taro_page'));
-    const still = pages.every((p) => {
-      const r = p.getBoundingClientRect();
-      return getComputedStyle(p).display === 'none' || (Math.abs(r.left) < 1 && !p.getAnimations().length);
-    });
-    return still && (!toast || toast.style.display === 'none');
-  });
+  await e2e.settle(page, { toast: true });
 }
 
 async function addRow(page: Page, p: typeof NEW_ONE, delivery: 'pickup' | 'post') {

@@ -12,11 +12,11 @@ test('the admin notes a phone call-back as made in the review list', async () =>
   await card.waitFor();
   expect(await card.innerText()).toContain('需电话回访（上午）');
   await card.locator('.review-callback__open').click();
-  await card.locator('.review-callback__confirm').click();
+  await card.locator('.reason-sheet__confirm').click();
   await card.getByText('回访情况：至少2个字').waitFor();
-  await card.locator('.review-callback__input input').fill('已与本人通话，信息无误，上午到新城汇领取');
+  await card.locator('.reason-sheet__input textarea').fill('已与本人通话，信息无误，上午到新城汇领取');
   await e2e.screenshot(page, 'retirement-callback-01-note');
-  await card.locator('.review-callback__confirm').click();
+  await card.locator('.reason-sheet__confirm').click();
   await card.getByText('需电话回访（上午） · 已回访').waitFor();
   await card.getByText(/已与本人通话，信息无误/).waitFor();
   expect(await card.locator('.review-callback__open').count()).toBe(0);

@@ -50,6 +50,18 @@ function bluePixels(png: PNG, box: { x: number; y: number; w: number; h: number 
   return n;
 }
 
+/** Pixels of the text's dark ink (not the red seal, not the paper) within the box (in 600 × 860 units). */
+function inkPixels(png: PNG, box: { x: number; y: number; w: number; h: number }): number {
+  const k = png.width / 600;
+  let n = 0;
+  for (let y = Math.round(box.y * k); y < Math.round((box.y + box.h) * k); y++)
+    for (let x = Math.round(box.x * k); x < Math.round((box.x + box.w) * k); x++) {
+      const i = (y * png.width + x) * 4;
+      if (png.data[i] < 120 && png.data[i + 1] < 90 && png.data[i + 2] < 80) n += 1;
+    }
+  return n;
+}
+
 /** Selects 周桂芳's card in the current review tab and runs the tab's batch action. */
 async function batch(page: Page, tab: string, action: string, shot: string) {
   await page.locator('.review__tab', { hasText: tab }).click();
@@ -159,11 +171,15 @@ test('family requests, employer verifies, admin approves and issues, certificate
   const dataUrl = await mine.evaluate(() =>
     (document.querySelector('.cert__canvas canvas, canvas.cert__canvas') as HTMLCanvasElement).toDataURL('image/png'),
   );
+  e2e.saveImage('retirement-10b-certificate-canvas', dataUrl);
   const png = PNG.sync.read(Buffer.from(dataUrl.split(',')[1], 'base64'));
   expect(png.width).toBeGreaterThan(300);
   // The photo is drawn between the QR and the seal (draw.ts PHOTO_BOX), and nowhere else.
   expect(bluePixels(png, { x: 230, y: 634, w: 84, h: 116 })).toBeGreaterThan(500);
   expect(bluePixels(png, { x: 40, y: 40, w: 520, h: 560 })).toBe(0);
+  // No ink in the gap right of the photo's frame (x 324): the issuer's name and the date start clear of it.
+  expect(inkPixels(png, { x: 326, y: 660, w: 10, h: 100 })).toBe(0);
+  expect(inkPixels(png, { x: 340, y: 684, w: 200, h: 60 })).toBeGreaterThan(200);
   // The QR sits bottom left; decode just that region so the red frame (and the photo) do not confuse the finder.
   const cw = Math.round(png.width * 0.35);
   const ch = Math.round(png.height * 0.3);
@@ -199,5 +215,42 @@ test('family requests, employer verifies, admin approves and issues, certificate
   const after = await callAs('persona-family', 'retirement', { action: 'getRequest', id: request.id });
   expect(after.status).toBe('collected');
 
+  expect(e2e.pageErrors).toEqual([]);
+});
+
+test('the admin returns a request with a reason typed in the page (H5 has no editable modal); the returned item shows it', async () => {
+  const reason = '工龄与单位档案不符，请单位工会核对后重新提交';
+  const admin = await e2e.newPage({ persona: 'persona-admin', path: '/retirement/pages/review/index' });
+  await admin.locator('.review__tab', { hasText: '待审批' }).click();
+  const card = admin.locator('.review-item', { hasText: '陆美娟' });
+  await card.locator('.review-item__return').click();
+  const sheet = card.locator('.reason-sheet');
+  const field = sheet.locator('.reason-sheet__input textarea');
+  await sheet.waitFor();
+  // The field opens with the focus in it, named for screen readers.
+  await admin.waitForFunction(() => document.activeElement?.matches('.reason-sheet textarea') ?? false);
+  expect(await field.getAttribute('aria-label')).toBe('退回原因');
+  // Nothing typed: refused in place, nothing sent.
+  await sheet.locator('.reason-sheet__confirm').click();
+  await sheet.getByText('退回原因：至少2个字').waitFor();
+  // Typed key by key, as a person would.
+  await field.click();
+  await admin.keyboard.type(reason);
+  expect(await field.inputValue()).toBe(reason);
+  await sheet.getByText('退回原因：至少2个字').waitFor({ state: 'detached' });
+  await sheet.scrollIntoViewIfNeeded();
+  await e2e.screenshot(admin, 'retirement-13-return-reason');
+  await sheet.locator('.reason-sheet__confirm').click();
+  await card.waitFor({ state: 'detached' });
+
+  await admin.locator('.review__tab', { hasText: '已退回' }).click();
+  const returned = admin.locator('.review-item', { hasText: '陆美娟' });
+  await returned.getByText(`退回原因：${reason}`).waitFor();
+  await e2e.screenshot(admin, 'retirement-14-returned');
+  await admin.context().close();
+
+  // The submitter (陆美娟 herself) sees the same words on her request.
+  const [mine] = await callAs('seed-retiree-lu', 'retirement', { action: 'myRequests' });
+  expect(mine).toMatchObject({ name: '陆美娟', status: 'returned', returnReason: reason });
   expect(e2e.pageErrors).toEqual([]);
 });

@@ -8,7 +8,7 @@ import { audit } from '../../lib/audit';
 import type { ActionCtx } from '../../lib/context';
 import { isDuplicateKeyError } from '../../lib/db';
 import { fail } from '../../lib/errors';
-import { loadRequest, TODOS, toView } from './model';
+import { loadRequest, TODOS, toView, type RetirementDoc } from './model';
 
 type In<K extends keyof RetirementActions> = RetirementActions[K]['input'];
 
@@ -27,6 +27,34 @@ export interface CallbackTodo {
 
 export function callbackTodoId(requestId: string): string {
   return `callback-${requestId}`;
+}
+
+type CallbackFor = Pick<RetirementDoc, '_id' | 'name' | 'callbackTime'>;
+
+/** The one shape of a call-back to-do, not yet done. */
+function newTodo(doc: CallbackFor, createdAt: number): CallbackTodo {
+  return {
+    _id: callbackTodoId(doc._id),
+    kind: 'retirement-callback',
+    requestId: doc._id,
+    name: doc.name,
+    ...(doc.callbackTime ? { preferredTime: doc.callbackTime } : {}),
+    done: false,
+    createdAt,
+  };
+}
+
+/**
+ * Opens the admin's call-back to-do for a request that asks to be phoned (at submission, or first on
+ * resubmission). Idempotent: a to-do already there (written before, by a retry, or already marked
+ * done) stays as it is.
+ */
+export async function openCallbackTodo(ctx: ActionCtx, doc: CallbackFor): Promise<void> {
+  try {
+    await ctx.db.collection(TODOS).add({ data: newTodo(doc, ctx.now()) });
+  } catch (e) {
+    if (!isDuplicateKeyError(e)) throw e;
+  }
 }
 
 /** What the admin's review list shows of a call-back to-do (a missing one reads as not done). */
@@ -60,15 +88,7 @@ export async function markCallbackDone(ctx: ActionCtx, input: In<'markCallbackDo
   const res = await ctx.db.collection(TODOS).where({ _id: todoId, done: false }).update({ data: done });
   let wrote = res.stats.updated === 1;
   if (!wrote && !(await loadTodo(ctx, todoId))) {
-    const todo: CallbackTodo = {
-      _id: todoId,
-      kind: 'retirement-callback',
-      requestId: doc._id,
-      name: doc.name,
-      ...(doc.callbackTime ? { preferredTime: doc.callbackTime } : {}),
-      createdAt: done.doneAt,
-      ...done,
-    };
+    const todo: CallbackTodo = { ...newTodo(doc, done.doneAt), ...done };
     try {
       await ctx.db.collection(TODOS).add({ data: todo });
       wrote = true;

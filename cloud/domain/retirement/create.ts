@@ -4,17 +4,10 @@ import { shanghaiDate } from '../../lib/clock';
 import { isDuplicateKeyError } from '../../lib/db';
 import { fail } from '../../lib/errors';
 import { maskIdNumber } from '../../lib/mask';
-import { notify } from '../../lib/notify';
+import { openCallbackTodo } from './callback';
 import { checkPhoto } from './photo';
-import {
-  EMPLOYERS,
-  idHashOf,
-  requestIdFor,
-  REQUESTS,
-  TODOS,
-  type RetirementDoc,
-  type RetirementSettings,
-} from './model';
+import { EMPLOYERS, idHashOf, requestIdFor, REQUESTS, type RetirementDoc, type RetirementSettings } from './model';
+import { tellRequester } from './transition';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -122,20 +115,8 @@ export async function createRequest(
       );
     throw e;
   }
-  if (doc.callbackRequested) {
-    // A to-do for the district admin: the retiree prefers to be called back.
-    await ctx.db.collection(TODOS).add({
-      data: {
-        _id: `callback-${doc._id}`,
-        kind: 'retirement-callback',
-        requestId: doc._id,
-        name: doc.name,
-        preferredTime: doc.callbackTime,
-        done: false,
-        createdAt: now,
-      },
-    });
-  }
+  // A to-do for the district admin: the retiree prefers to be called back.
+  if (doc.callbackRequested) await openCallbackTodo(ctx, doc);
   if (requester.kind === 'self' && ctx.user && !ctx.user.idHash) {
     // Links the caller's account to their own request, so it shows even if a relative submits later.
     await ctx.db
@@ -143,7 +124,7 @@ export async function createRequest(
       .doc(ctx.openid)
       .update({ data: { idHash, updatedAt: now } });
   }
-  await notify(ctx, {
+  await tellRequester(ctx, {
     to: requester.openid,
     title: '光荣退休：已提交',
     body: `${doc.name}的光荣退休申请已提交，单位工会核实后由区总工会审批。`,

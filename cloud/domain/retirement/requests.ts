@@ -5,6 +5,7 @@ import { shanghaiDate } from '../../lib/clock';
 import { AppError, fail } from '../../lib/errors';
 import { hasRole, inScope } from '../../lib/guard';
 import { canRead, requireReadable } from './access';
+import { openCallbackTodo } from './callback';
 import { checkRetirementDate, createRequest, resolveDelivery, resolveEmployer, type RetireeData } from './create';
 import { EMPLOYERS, loadRequest, loadSettings, REQUESTS, toView, type RetirementDoc } from './model';
 import { checkPhoto, discardPhoto, photoUrlOf } from './photo';
@@ -117,6 +118,8 @@ export async function resubmitRequest(ctx: ActionCtx, input: In<'resubmitRequest
     note: '修改后重新提交',
     audited: false,
   });
+  // A call-back asked for (perhaps for the first time) gets the admin's to-do; one already there stays.
+  if (doc.callbackRequested) await openCallbackTodo(ctx, doc);
   // A photo removed or replaced on the form is deleted from storage.
   if (current.photoFileId !== data.photoFileId) await discardPhoto(ctx, current.photoFileId);
   return toView(ctx, doc);

@@ -1,4 +1,10 @@
-import { drawCertificate, honourText, type Ctx2d } from '../../../src/retirement/pages/certificate/draw';
+import {
+  CERT_W,
+  drawCertificate,
+  honourText,
+  PHOTO_BOX,
+  type Ctx2d,
+} from '../../../src/retirement/pages/certificate/draw';
 import type { CertificateView } from '../../../types/api/retirement';
 
 const cert: CertificateView = {
@@ -78,4 +84,48 @@ test('a revoked certificate is stamped 已撤销', () => {
 
 test('the honour text names the person, workplace and years', () => {
   expect(honourText(cert)[1]).toMatch(/^您在嘉兴纺织有限公司挡车工岗位上辛勤耕耘32年/);
+});
+
+/** Where each text line lands: its left and right edge (measured as above), its baseline and size. */
+function placed() {
+  const lines: Array<{ text: string; left: number; right: number; y: number; size: number }> = [];
+  const r = recorder();
+  const ctx = r.ctx as unknown as Record<string, any>;
+  ctx.fillText = (text: string, x: number, y: number) => {
+    const size = parseInt(/(\d+)px/.exec(ctx.font)?.[1] ?? '20', 10);
+    const width = Array.from(text).length * size;
+    const left = ctx.textAlign === 'center' ? x - width / 2 : ctx.textAlign === 'right' ? x - width : x;
+    lines.push({ text, left, right: left + width, y, size });
+  };
+  return { ctx: r.ctx, lines };
+}
+
+test('the issuer and the date sit clear of the photo frame and inside the paper, however long the name', () => {
+  const frameRight = PHOTO_BOX.x + PHOTO_BOX.w + 4;
+  const paperInner = CERT_W - 44;
+  for (const issuer of ['嘉兴市秀洲区总工会', '嘉兴市秀洲区王江泾镇总工会']) {
+    const p = placed();
+    drawCertificate(p.ctx, { ...cert, issuer });
+    const name = p.lines.find((l) => l.text === issuer)!;
+    const date = p.lines.find((l) => l.text === '2026年1月20日')!;
+    for (const line of [name, date]) {
+      expect(line.left).toBeGreaterThanOrEqual(frameRight + 12);
+      expect(line.right).toBeLessThanOrEqual(paperInner - 12);
+      // level with the photo, not above or below it
+      expect(line.y).toBeGreaterThan(PHOTO_BOX.y);
+      expect(line.y).toBeLessThan(PHOTO_BOX.y + PHOTO_BOX.h);
+    }
+    expect(name.size).toBeGreaterThanOrEqual(15);
+    expect(name.y).toBeLessThan(date.y - date.size);
+    // left to right along the bottom: QR and its caption, the photo, then issuer and date
+    const caption = p.lines.find((l) => l.text === '微信扫码验证真伪')!;
+    expect(caption.right).toBeLessThanOrEqual(PHOTO_BOX.x - 4);
+  }
+  // The usual name keeps its full size, with room to spare on both sides.
+  const usual = placed();
+  drawCertificate(usual.ctx, cert);
+  const name = usual.lines.find((l) => l.text === cert.issuer)!;
+  expect(name.size).toBe(21);
+  expect(name.left - frameRight).toBeGreaterThanOrEqual(20);
+  expect(paperInner - name.right).toBeGreaterThanOrEqual(20);
 });

@@ -163,3 +163,63 @@ test('a call-back asked for only on resubmission (no to-do yet) can still be mar
   });
   expect(await audits()).toHaveLength(1);
 });
+
+/** The resubmission form of a request: everything but the identity number and the submitter. */
+function resubmission(id: string, over: Record<string, unknown> = {}): Record<string, unknown> {
+  const { consent: _c, requesterKind: _k, relation: _r, idNumber: _i, ...fields } = form(over);
+  return { id, ...fields };
+}
+
+test('a call-back first asked for on resubmission opens the same to-do as one asked for at submission', async () => {
+  // One asked for at submission, for comparison.
+  const atSubmit = await todoOf(await asking());
+  // The family's request asks for no call-back; it is returned, and the corrected one asks for it.
+  const { id } = okData(
+    await w.r(PERSONAS.family, 'submitRequest', form({ requesterKind: 'family', relation: '子女', name: '金阿毛' })),
+  );
+  expect(await todoOf(id)).toBeUndefined();
+  okData(await w.r(PERSONAS.admin, 'returnRequest', { id, reason: '工龄与档案不符' }));
+  w.clock.advance(3600_000);
+  okData(
+    await w.r(
+      PERSONAS.family,
+      'resubmitRequest',
+      resubmission(id, { name: '金阿毛', callbackRequested: true, callbackTime: '晚上' }),
+    ),
+  );
+  const todo = await todoOf(id);
+  expect(todo).toEqual({
+    _id: `callback-${id}`,
+    kind: 'retirement-callback',
+    requestId: id,
+    name: '金阿毛',
+    preferredTime: '晚上',
+    done: false,
+    createdAt: w.clock.now(),
+  });
+  expect(Object.keys(todo).sort()).toEqual(Object.keys(atSubmit).sort());
+  expect(await inQueue(id)).toMatchObject({ callbackRequested: true, callbackTime: '晚上', callbackDone: false });
+});
+
+test('resubmitting again keeps the one to-do: not doubled, and a call already made stays made', async () => {
+  const id = await asking();
+  okData(await w.r(PERSONAS.admin, 'returnRequest', { id, reason: '工龄与档案不符' }));
+  // Resubmitted still asking for a call-back: the to-do from submission is there once, still open.
+  okData(
+    await w.r(PERSONAS.retiree, 'resubmitRequest', resubmission(id, { callbackRequested: true, callbackTime: '上午' })),
+  );
+  expect(await w.all('adminTodos', { requestId: id })).toHaveLength(1);
+  expect(await todoOf(id)).toMatchObject({ done: false, createdAt: w.clock.now() });
+
+  // The admin calls; the request is returned and resubmitted once more: the call stays recorded.
+  okData(await w.r(PERSONAS.admin, 'markCallbackDone', { id, note: NOTE }));
+  okData(await w.r(PERSONAS.admin, 'returnRequest', { id, reason: '照片不清晰' }));
+  w.clock.advance(60_000);
+  okData(
+    await w.r(PERSONAS.retiree, 'resubmitRequest', resubmission(id, { callbackRequested: true, callbackTime: '上午' })),
+  );
+  expect(await w.all('adminTodos', { requestId: id })).toEqual([
+    expect.objectContaining({ done: true, note: NOTE, doneBy: PERSONAS.admin }),
+  ]);
+  expect(await inQueue(id)).toMatchObject({ callbackDone: true, callbackNote: NOTE });
+});

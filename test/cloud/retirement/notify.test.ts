@@ -4,7 +4,7 @@
  */
 import { checkinActions } from '../../../cloud/domain/checkin';
 import type { CollectionReference } from '../../../cloud/lib/db';
-import { form, okData, PERSONAS, retirementWorld, rid, type RetirementWorld } from './world';
+import { form, okData, PERSONAS, retirementWorld, rid, row, type RetirementWorld } from './world';
 
 let w: RetirementWorld;
 let errors: jest.SpyInstance;
@@ -72,4 +72,33 @@ test('every step from verification to pickup answers ok, changed and audited, wi
     '光荣退休：纪念牌待领取',
     '光荣退休：已领取',
   ]);
+});
+
+test('a request is submitted (form and employer list) without its 已提交 notice: stored, answered ok, logged', async () => {
+  breakMessages();
+  const view = okData(
+    await w.r(
+      PERSONAS.family,
+      'submitRequest',
+      form({ requesterKind: 'family', relation: '配偶', callbackRequested: true, callbackTime: '上午' }),
+    ),
+  );
+  expect(view).toMatchObject({ status: 'submitted', requesterKind: 'family' });
+  expect(await status(view.id)).toBe('submitted');
+  // The rest of the submission still happened: the call-back to-do is there.
+  expect(await w.all('adminTodos', { _id: `callback-${view.id}` })).toHaveLength(1);
+  expect(await w.all('messages', { to: PERSONAS.family })).toEqual([]);
+
+  const list = okData(
+    await w.r(PERSONAS.enterprise, 'submitBatch', {
+      consent: true,
+      employerId: 'emp-jiaxing-textile',
+      retirees: [row(form({ name: '陆阿大' }))],
+    }),
+  );
+  expect(list).toMatchObject({ done: 1, results: [{ index: 0, ok: true }] });
+  expect(await status(list.results[0].id)).toBe('submitted');
+
+  const logged = errors.mock.calls.filter((c) => String(c[0]).startsWith('[retirement] notice not recorded'));
+  expect(logged.map((c) => c[1])).toEqual(['光荣退休：已提交', '光荣退休：已提交']);
 });

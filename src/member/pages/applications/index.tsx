@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { MembershipApplication } from '@contract/api/member';
 import { PageShell } from '../../../components/page-shell';
+import { ReasonSheet } from '../../../components/reason-sheet';
 import { StateView } from '../../../components/state-view';
 import { StatusTag } from '../../../components/status-tag';
 import { useAsync } from '../../../hooks/use-async';
@@ -21,20 +22,13 @@ export default function ApplicationsPage() {
   const [tab, setTab] = useState<(typeof TABS)[number]['key']>('pending');
   const list = useAsync(() => memberService.listApplications({ status: tab, limit: 50 }), [tab]);
 
-  const review = async (app: MembershipApplication, decision: 'approve' | 'return') => {
-    let reason: string | undefined;
-    if (decision === 'return') {
-      const res = await Taro.showModal({
-        title: '退回原因',
-        content: '',
-        editable: true,
-        placeholderText: '如：工作单位信息不完整',
-      } as Taro.showModal.Option);
-      if (!res.confirm) return;
-      reason = (res as unknown as { content?: string }).content?.trim() || '信息不完整，请补充后重新申请';
-    }
+  /** The application being returned: its reason is typed into its card. */
+  const [returning, setReturning] = useState<string | null>(null);
+
+  const review = async (app: MembershipApplication, decision: 'approve' | 'return', reason?: string) => {
     try {
       await memberService.reviewApplication({ applicationId: app.id, decision, reason }, newRequestId());
+      setReturning(null);
       await Taro.showToast({ title: decision === 'approve' ? '已通过' : '已退回', icon: 'success' });
       void list.reload();
     } catch (e) {
@@ -51,7 +45,7 @@ export default function ApplicationsPage() {
             className={`tabs__item ${tab === t.key ? 'tabs__item--active' : ''}`}
             role="tab"
             aria-selected={tab === t.key}
-            onClick={() => setTab(t.key)}
+            onClick={() => (setTab(t.key), setReturning(null))}
           >
             {t.title}
           </View>
@@ -82,15 +76,25 @@ export default function ApplicationsPage() {
             </View>
             {app.memberNo ? <View>会员号 {app.memberNo}</View> : null}
             {app.returnReason ? <View>退回原因：{app.returnReason}</View> : null}
-            {app.status === 'pending' ? (
+            {app.status === 'pending' && returning !== app.id ? (
               <View className="row-actions">
-                <Button className="btn btn-primary" onClick={() => review(app, 'approve')}>
+                <Button className="btn btn-primary applications__approve" onClick={() => review(app, 'approve')}>
                   通过
                 </Button>
-                <Button className="btn btn-plain" onClick={() => review(app, 'return')}>
+                <Button className="btn btn-plain applications__return" onClick={() => setReturning(app.id)}>
                   退回
                 </Button>
               </View>
+            ) : null}
+            {app.status === 'pending' && returning === app.id ? (
+              <ReasonSheet
+                title="退回原因"
+                placeholder="如：工作单位信息不完整"
+                hint="申请人会看到这段话，请写清要补充什么"
+                confirmText="确认退回"
+                onConfirm={(reason) => review(app, 'return', reason)}
+                onCancel={() => setReturning(null)}
+              />
             ) : null}
           </View>
         ))}

@@ -50,6 +50,21 @@ export type Photo = CanvasImageSource & { width: number; height: number };
 /** Where the retiree's photo goes: bottom middle, between the QR code and the seal. */
 export const PHOTO_BOX = { x: 224, y: 628, w: 96, h: 128 };
 
+/**
+ * Where the issuer's name and the date go (x from `x` to `right`, bottom right): the space between the
+ * photo's frame and the paper's inner gold line, 14 in from each. The seal is stamped over them, centred.
+ */
+export const ISSUER_BOX = { x: PHOTO_BOX.x + PHOTO_BOX.w + 4 + 14, right: CERT_W - 44 - 14 };
+
+/** The font, from `size` down to 14 px, at which `text` fits `width`. */
+function fitFont(ctx: Ctx2d, text: string, weight: string, size: number, width: number): string {
+  for (; size > 14; size -= 1) {
+    ctx.font = `${weight}${size}px ${SERIF}`;
+    if (ctx.measureText(text).width <= width) break;
+  }
+  return `${weight}${size}px ${SERIF}`;
+}
+
 /** The photo cropped to fill the box (keeping the upper part, where the face usually is), in a gold frame. */
 function photo(ctx: Ctx2d, img: Photo): void {
   const { x, y, w, h } = PHOTO_BOX;
@@ -204,13 +219,16 @@ export function drawCertificate(ctx: Ctx2d, c: CertificateView, img?: Photo | nu
   ctx.fillText(`退休日期：${dayWords(c.retirementDate)}`, 80, y + 16);
   ctx.fillText(`工　　龄：${c.yearsOfService}年`, 80, y + 52);
 
-  // Issuer and date, with the seal over them (bottom right).
+  // Issuer and date right of the photo, each shrunk if need be to keep clear of it, the seal over them.
+  const { x: left, right } = ISSUER_BOX;
+  const centre = (left + right) / 2;
   ctx.textAlign = 'center';
-  ctx.font = `bold 22px ${SERIF}`;
-  ctx.fillText(c.issuer, 420, 706);
-  ctx.font = `20px ${SERIF}`;
-  ctx.fillText(dateWords(c.issuedAt), 420, 740);
-  seal(ctx, 420, 700, 78, c.issuer);
+  ctx.font = fitFont(ctx, c.issuer, 'bold ', 21, right - left);
+  ctx.fillText(c.issuer, centre, 706);
+  const date = dateWords(c.issuedAt);
+  ctx.font = fitFont(ctx, date, '', 20, right - left);
+  ctx.fillText(date, centre, 740);
+  seal(ctx, centre, 700, 78, c.issuer);
 
   if (img && img.width > 0 && img.height > 0) photo(ctx, img);
 

@@ -47,23 +47,6 @@ export const ADMIN_QUEUES: Queue[] = [
   { status: 'revoked', title: '已撤销' },
 ];
 
-/** Asks for a line of text (reason, tracking number); empty or cancelled → null. */
-export async function askText(title: string, placeholderText: string): Promise<string | null> {
-  const res = (await Taro.showModal({
-    title,
-    content: '',
-    editable: true,
-    placeholderText,
-  } as Taro.showModal.Option)) as { confirm: boolean; content?: string };
-  const text = (res.content ?? '').trim();
-  if (!res.confirm) return null;
-  if (text.length < 2) {
-    void Taro.showToast({ title: '请填写内容', icon: 'none' });
-    return null;
-  }
-  return text;
-}
-
 /** Tells the reviewer how a batch went, naming what was refused and why. */
 export async function reportBatch(label: string, result: BatchResult): Promise<void> {
   const failed = result.results.filter((r) => !r.ok);

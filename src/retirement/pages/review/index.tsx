@@ -2,6 +2,7 @@ import { ScrollView, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { ReviewItem } from '@contract/api/retirement';
 import { PageShell } from '../../../components/page-shell';
+import { ReasonSheet, type Props as ReasonSheetProps } from '../../../components/reason-sheet';
 import { StateView } from '../../../components/state-view';
 import { StatusTag } from '../../../components/status-tag';
 import { useAsync } from '../../../hooks/use-async';
@@ -9,9 +10,12 @@ import { retirementService } from '../../../services/retirement';
 import { hasAnyRole, useMe } from '../../../stores/me';
 import { formatDay, STATUS_TONE } from '../../components/status';
 import { Callback } from './callback';
-import { ADMIN_QUEUES, askText, ENTERPRISE_QUEUES, reportBatch, showError, type Queue } from './actions';
+import { ADMIN_QUEUES, ENTERPRISE_QUEUES, reportBatch, showError, type Queue } from './actions';
 import { ReviewPhoto } from './photo';
 import './index.scss';
+
+type Ask = 'return' | 'post' | 'revoke';
+type AskFor = Omit<ReasonSheetProps, 'onConfirm' | 'onCancel'> & { run: (text: string) => Promise<unknown> };
 
 function Item({
   item,
@@ -26,30 +30,43 @@ function Item({
   admin: boolean;
   onDone: () => void;
 }) {
+  const [asking, setAsking] = useState<Ask | null>(null);
   const act = async (run: () => Promise<unknown>) => {
     try {
       await run();
+      setAsking(null);
       onDone();
     } catch (e) {
       await showError(e);
     }
   };
-  const giveBack = async () => {
-    const reason = await askText('退回原因', '如：工龄与单位记录不符');
-    if (!reason) return;
-    await act(() =>
-      admin
-        ? retirementService.returnRequest(item.id, reason)
-        : retirementService.verifyEmployment({ ids: [item.id], decision: 'return', reason }),
-    );
-  };
-  const post = async () => {
-    const note = await askText('寄出纪念牌', '快递公司和单号');
-    if (note) await act(() => retirementService.postPlaque(item.id, note));
-  };
-  const revoke = async () => {
-    const reason = await askText('撤销证书的原因', '撤销后扫码验证会显示「已撤销」');
-    if (reason) await act(() => retirementService.revoke(item.id, reason));
+  /** What each action asks for before it runs; the answer is typed into the card (ReasonSheet). */
+  const asks: Record<Ask, AskFor> = {
+    return: {
+      title: '退回原因',
+      placeholder: '如：工龄与单位记录不符',
+      hint: '申请人会看到这段话，请写清要改什么',
+      confirmText: '确认退回',
+      run: (reason) =>
+        admin
+          ? retirementService.returnRequest(item.id, reason)
+          : retirementService.verifyEmployment({ ids: [item.id], decision: 'return', reason }),
+    },
+    post: {
+      title: '寄出单号',
+      placeholder: '快递公司和单号，如：中国邮政 9812345678901',
+      minLength: 4,
+      maxLength: 100,
+      confirmText: '确认寄出',
+      run: (note) => retirementService.postPlaque(item.id, note),
+    },
+    revoke: {
+      title: '撤销原因',
+      placeholder: '为什么撤销这张证书',
+      hint: '撤销后扫码验证会显示「已撤销」',
+      confirmText: '确认撤销',
+      run: (reason) => retirementService.revoke(item.id, reason),
+    },
   };
   const canReturn = admin
     ? ['submitted', 'employer_verified', 'approved'].includes(item.status)
@@ -88,23 +105,32 @@ function Item({
       {item.serial ? <View className="review-item__line">证书编号：{item.serial}</View> : null}
       {item.returnReason ? <View className="review-item__line">退回原因：{item.returnReason}</View> : null}
       <ReviewPhoto item={item} />
-      <View className="review-item__actions">
-        {canReturn ? (
-          <View className="btn btn-plain review-item__return" role="button" onClick={giveBack}>
-            退回
-          </View>
-        ) : null}
-        {admin && ['issued', 'plaque_pending'].includes(item.status) ? (
-          <View className="btn btn-plain review-item__post" role="button" onClick={post}>
-            寄出
-          </View>
-        ) : null}
-        {admin && issued ? (
-          <View className="btn btn-plain review-item__revoke" role="button" onClick={revoke}>
-            撤销证书
-          </View>
-        ) : null}
-      </View>
+      {asking ? (
+        <ReasonSheet
+          key={asking}
+          {...asks[asking]}
+          onConfirm={(text) => act(() => asks[asking].run(text))}
+          onCancel={() => setAsking(null)}
+        />
+      ) : (
+        <View className="review-item__actions">
+          {canReturn ? (
+            <View className="btn btn-plain review-item__return" role="button" onClick={() => setAsking('return')}>
+              退回
+            </View>
+          ) : null}
+          {admin && ['issued', 'plaque_pending'].includes(item.status) ? (
+            <View className="btn btn-plain review-item__post" role="button" onClick={() => setAsking('post')}>
+              寄出
+            </View>
+          ) : null}
+          {admin && issued ? (
+            <View className="btn btn-plain review-item__revoke" role="button" onClick={() => setAsking('revoke')}>
+              撤销证书
+            </View>
+          ) : null}
+        </View>
+      )}
     </View>
   );
 }
