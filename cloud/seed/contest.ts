@@ -46,6 +46,8 @@ interface TradeSeed {
   employerQuota?: number;
   /** Fictional contestants already registered. */
   seeded: number;
+  /** The 工种 those contestants give: what their job is called at work, not the trade's name. */
+  jobTitles: string[];
 }
 
 const TRADES_2026: TradeSeed[] = [
@@ -55,6 +57,7 @@ const TRADES_2026: TradeSeed[] = [
     rules: '按图样完成典型零件的数控铣削加工，考核编程、装夹、加工精度和安全文明生产，限时240分钟。',
     quota: 12,
     seeded: 11,
+    jobTitles: ['数控铣工', '加工中心操作工', '数控车工'],
   },
   {
     id: 'garment-pattern',
@@ -62,6 +65,7 @@ const TRADES_2026: TradeSeed[] = [
     rules: '围绕“高效版型优化”完成指定款式的结构制图与样板制作，评委现场拆解作品的产业应用价值。',
     quota: 30,
     seeded: 4,
+    jobTitles: ['服装制版师', '打版师', '样衣工'],
   },
   {
     id: 'online-marketing',
@@ -69,6 +73,7 @@ const TRADES_2026: TradeSeed[] = [
     rules: '为本地企业产品策划一场直播营销，含脚本撰写、直播实操与数据复盘，每组20分钟。',
     quota: 40,
     seeded: 3,
+    jobTitles: ['电商主播', '运营专员', '网店美工'],
   },
   {
     id: 'smart-manufacturing',
@@ -77,6 +82,7 @@ const TRADES_2026: TradeSeed[] = [
     quota: 20,
     employerQuota: 3,
     seeded: 2,
+    jobTitles: ['设备维修工', '工业机器人操作员', '电工'],
   },
 ];
 
@@ -137,7 +143,7 @@ async function seedOne(
         name: p.name,
         phone: p.phone,
         employer: p.employer,
-        jobTitle: t.name,
+        jobTitle: t.jobTitles[n % t.jobTitles.length],
         skillLevel: LEVELS[n % LEVELS.length],
         yearsInTrade: 3 + ((n * 3) % 15),
         status: statusOf(n),
@@ -215,6 +221,7 @@ export async function seedContest(db: Database, now: number): Promise<void> {
         rules: '电动自行车安全骑行障碍赛与交通法规笔试。',
         quota: 60,
         seeded: 0,
+        jobTitles: ['外卖骑手'],
       },
       {
         id: 'courier-service',
@@ -222,6 +229,7 @@ export async function seedContest(db: Database, now: number): Promise<void> {
         rules: '快件分拣、包装与客户服务情景考核。',
         quota: 40,
         seeded: 0,
+        jobTitles: ['快递员'],
       },
     ],
     () => 'submitted',
@@ -275,6 +283,7 @@ export async function seedContest(db: Database, now: number): Promise<void> {
         rules: '10分钟直播带货实操：选品讲解、互动控场与合规话术，评委按评分细则现场打分。',
         quota: 30,
         seeded: 2,
+        jobTitles: ['带货主播', '直播运营'],
       },
     ],
     (n) => (n === 0 ? 'approved' : 'submitted'),

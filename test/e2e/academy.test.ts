@@ -8,17 +8,6 @@ import { setupE2E } from './harness';
 
 const e2e = setupE2E();
 
-async function callAs(openid: string, fn: string, event: Record<string, unknown>) {
-  const res = await fetch(`${e2e.emulatorUrl}/functions/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
-    body: JSON.stringify(event),
-  });
-  const body = (await res.json()) as { ok: boolean; data?: any; code?: string; message?: string };
-  if (!body.ok) throw new Error(`${fn}.${String(event.action)}: ${body.code} ${body.message}`);
-  return body.data;
-}
-
 const field = (page: Page, label: string) =>
   page.locator('.form-field').filter({ hasText: label }).locator('input').first();
 
@@ -66,7 +55,7 @@ test('order → accept → schedule (capacity 2) → 3 book → cancel promotes 
   await newCard().waitFor({ state: 'detached' });
   await admin.context().close();
 
-  const orders = await callAs('persona-enterprise', 'academy', { action: 'myOrders' });
+  const orders = await e2e.callAs('persona-enterprise', 'academy', { action: 'myOrders' });
   const order = orders.find((o: any) => o.place === '嘉兴纺织有限公司 三号车间');
   expect(order).toMatchObject({ status: 'scheduled', statusLabel: '已排课' });
   const sessionId: string = order.sessionIds[0];
@@ -90,13 +79,13 @@ test('order → accept → schedule (capacity 2) → 3 book → cancel promotes 
   await courier.getByText('入场签到码').waitFor();
   expect(await courier.locator('.status-tag').first().innerText()).toContain('已预约');
   await e2e.screenshot(courier, 'academy-promoted');
-  const inbox = await callAs('persona-courier', 'member', { action: 'listMessages' });
+  const inbox = await e2e.callAs('persona-courier', 'member', { action: 'listMessages' });
   expect(inbox.items.map((m: any) => m.title)).toContain('候补成功，已为您预约');
 
   // The emulator runs on the real clock: the admin moves the session to start in 10 minutes (a
   // schedule change, notified to the seat holders) so the teacher's scan is inside the window.
   const soon = Date.now() + 10 * 60_000;
-  await callAs('persona-admin', 'academy', {
+  await e2e.callAs('persona-admin', 'academy', {
     action: 'updateSession',
     sessionId,
     startAt: soon,
@@ -105,7 +94,7 @@ test('order → accept → schedule (capacity 2) → 3 book → cancel promotes 
   });
 
   // The teacher scans the courier's seat code in the staff scanner (pasted in H5).
-  const seat = await callAs('persona-courier', 'academy', { action: 'seatCode', sessionId });
+  const seat = await e2e.callAs('persona-courier', 'academy', { action: 'seatCode', sessionId });
   const teacher = await e2e.newPage({ persona: 'persona-teacher', path: '/staff/pages/scanner/index' });
   await teacher.evaluate(
     (key) => localStorage.setItem('staff.scope', JSON.stringify({ data: key })),

@@ -9,23 +9,8 @@ const CAMPAIGN = 'gift-2026-spring';
 const HOME = { kind: 'station', id: 'station-xinchenghui' };
 const OTHER = { kind: 'station', id: 'station-wangjiangjing' };
 
-async function raw(openid: string, fn: string, event: Record<string, unknown>) {
-  const res = await fetch(`${e2e.emulatorUrl}/functions/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
-    body: JSON.stringify(event),
-  });
-  return (await res.json()) as { ok: boolean; data?: any; code?: string; message?: string };
-}
-
-async function callAs(openid: string, fn: string, event: Record<string, unknown>) {
-  const body = await raw(openid, fn, event);
-  if (!body.ok) throw new Error(`${fn}.${String(event.action)}: ${body.code} ${body.message}`);
-  return body.data;
-}
-
 async function homeStock() {
-  const rows = await callAs('persona-admin', 'gift', {
+  const rows = await e2e.callAs('persona-admin', 'gift', {
     action: 'stationStock',
     campaignId: CAMPAIGN,
     stationId: HOME.id,
@@ -65,18 +50,18 @@ test('a rider claims at 新城汇驿站, another station cannot redeem it, 新�
   expect(voucherText).toContain('已领取');
   await e2e.screenshot(rider, 'gift-voucher');
 
-  const [voucher] = await callAs('persona-rider', 'gift', { action: 'myVouchers' });
-  const { token } = await callAs('persona-rider', 'gift', { action: 'voucherCode', voucherId: voucher.id });
+  const [voucher] = await e2e.callAs('persona-rider', 'gift', { action: 'myVouchers' });
+  const { token } = await e2e.callAs('persona-rider', 'gift', { action: 'voucherCode', voucherId: voucher.id });
 
   // 3. Staff of 王江泾镇驿站: FORBIDDEN in 新城汇驿站's scope, WRONG_SCOPE (amber) at their own.
-  const forbidden = await raw('persona-station-staff-2', 'checkin', {
+  const forbidden = await e2e.callRaw('persona-station-staff-2', 'checkin', {
     action: 'scan',
     code: token,
     scope: HOME,
     requestId: 'e2e-other-1',
   });
   expect(forbidden).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-  const wrong = await callAs('persona-station-staff-2', 'checkin', {
+  const wrong = await e2e.callAs('persona-station-staff-2', 'checkin', {
     action: 'scan',
     code: token,
     scope: OTHER,
@@ -89,7 +74,7 @@ test('a rider claims at 新城汇驿站, another station cannot redeem it, 新�
   const staff = await e2e.newPage({ persona: 'persona-station-staff', path: '/staff/pages/scanner/index' });
   await staff.getByText('新城汇驿站').first().waitFor();
   await staff.locator('.scanner__verify').first().waitFor();
-  const countsBefore = await callAs('persona-station-staff', 'checkin', { action: 'counts', scope: HOME });
+  const countsBefore = await e2e.callAs('persona-station-staff', 'checkin', { action: 'counts', scope: HOME });
   expect(countsBefore).toContainEqual(expect.objectContaining({ done: 0, total: 150 }));
   const homeCount = staff.locator('.scope-counts__item').filter({ hasText: '春节礼包' });
   await homeCount
@@ -105,7 +90,7 @@ test('a rider claims at 新城汇驿站, another station cannot redeem it, 新�
   expect(green).toContain('陈*强');
   await e2e.screenshot(staff, 'gift-scanner-redeemed');
   expect(await homeStock()).toMatchObject({ left: 148, claimed: 2, redeemed: 1 });
-  const counts = await callAs('persona-station-staff', 'checkin', { action: 'counts', scope: HOME });
+  const counts = await e2e.callAs('persona-station-staff', 'checkin', { action: 'counts', scope: HOME });
   expect(counts).toContainEqual(expect.objectContaining({ done: 1, total: 150 }));
   await staff.getByText('继续扫码').click();
   await staff.locator('.scan-result').waitFor({ state: 'detached' });
@@ -143,14 +128,14 @@ test('station staff look a worker up on the 现场发放 page: one who already c
   await e2e.screenshot(page, 'gift-on-spot-lookup');
   // Trying anyway (by the member number the lookup found) is refused by the server; nothing taken.
   const before = await homeStock();
-  const [found] = await callAs('persona-station-staff', 'gift', {
+  const [found] = await e2e.callAs('persona-station-staff', 'gift', {
     action: 'onSpotLookup',
     campaignId: CAMPAIGN,
     stationId: HOME.id,
     name: '陈志强',
     phoneTail: '2345',
   });
-  const again = await raw('persona-station-staff', 'gift', {
+  const again = await e2e.callRaw('persona-station-staff', 'gift', {
     action: 'onSpotClaim',
     campaignId: CAMPAIGN,
     stationId: HOME.id,
@@ -191,7 +176,7 @@ test('the admin creates a small campaign through 新建礼包活动, and it land
   await page.getByText('总数 30 · 剩余 30 · 已领 0 · 已核销 0').waitFor();
   await e2e.screenshot(page, 'gift-admin-manage-new');
 
-  const all = await callAs('persona-admin', 'gift', { action: 'listCampaigns' });
+  const all = await e2e.callAs('persona-admin', 'gift', { action: 'listCampaigns' });
   const made = all.find((c: { name: string }) => c.name === '元宵节暖心汤圆');
   expect(made).toMatchObject({ groups: ['环卫'], validDays: 3, anyStation: false, total: 30, left: 30 });
   expect(made.stations.map((s: { stationName: string; total: number }) => [s.stationName, s.total]).sort()).toEqual([

@@ -26,6 +26,8 @@
  * - saveImage(name, dataUrl) -> path of test-results/screenshots/<name>.png holding a `data:image/png` URL
  *   (e.g. a canvas's toDataURL()), to look at what was drawn.
  * - pageErrors: uncaught errors from every page (assert it stays empty); consoleErrors likewise for console.error.
+ * - callRaw(openid, fn, event) -> the emulator's envelope for a cloud call made as that persona (setup and checks
+ *   beside the browser); callAs(...) -> its data, throwing `fn.action: CODE message` on an error envelope.
  * - emulatorLog(): everything the emulator printed so far (for debugging a failure).
  * - setupE2E({ emulator: false }) skips the emulator (pages that never call the cloud layer).
  * Runs serially (jest --selectProjects e2e uses maxWorkers 1); timeout 120 s per test.
@@ -124,6 +126,13 @@ export interface NewPageOptions {
   waitForApp?: boolean;
 }
 
+export interface Envelope {
+  ok: boolean;
+  data?: any;
+  code?: string;
+  message?: string;
+}
+
 export interface E2E {
   appUrl: string;
   emulatorUrl: string;
@@ -134,6 +143,8 @@ export interface E2E {
   screenshot(page: Page, name: string): Promise<string>;
   settle(page: Page, opts?: { toast?: boolean }): Promise<void>;
   saveImage(name: string, dataUrl: string): string;
+  callRaw(openid: string, fn: string, event: Record<string, unknown>): Promise<Envelope>;
+  callAs(openid: string, fn: string, event: Record<string, unknown>): Promise<any>;
   emulatorLog(): string;
 }
 
@@ -209,6 +220,20 @@ export function setupE2E({ emulator = true }: { emulator?: boolean } = {}): E2E 
     const file = shotFile(name);
     fs.writeFileSync(file, Buffer.from(match[1], 'base64'));
     return file;
+  };
+
+  ctx.callRaw = async (openid, fn, event) => {
+    const res = await fetch(`${ctx.emulatorUrl}/functions/${fn}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
+      body: JSON.stringify(event),
+    });
+    return (await res.json()) as Envelope;
+  };
+  ctx.callAs = async (openid, fn, event) => {
+    const body = await ctx.callRaw(openid, fn, event);
+    if (!body.ok) throw new Error(`${fn}.${String(event.action)}: ${body.code} ${body.message}`);
+    return body.data;
   };
 
   beforeAll(async () => {

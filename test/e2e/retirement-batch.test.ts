@@ -10,17 +10,6 @@ import { setupE2E } from './harness';
 
 const e2e = setupE2E();
 
-async function callAs(openid: string, fn: string, data: Record<string, unknown>): Promise<any> {
-  const res = await fetch(`${e2e.emulatorUrl}/functions/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'X-WX-OPENID': openid },
-    body: JSON.stringify(data),
-  });
-  const body = await res.json();
-  if (!body.ok) throw new Error(`${fn}.${String(data.action)}: ${body.code} ${body.message}`);
-  return body.data;
-}
-
 const NEW_ONE = { name: '金阿毛', id: fakeIdNumber('1965-12-03', 611), phone: '13957316611' };
 const ALREADY = { name: '陆彩凤', id: fakeIdNumber('1966-01-09', 612), phone: '13957316612' };
 
@@ -54,7 +43,7 @@ async function addRow(page: Page, p: typeof NEW_ONE, delivery: 'pickup' | 'post'
 
 test('the employer union lists two retirees, one already asked for: one accepted, one refused with the reason', async () => {
   // Her daughter already asked for 陆彩凤.
-  await callAs('persona-family', 'retirement', {
+  await e2e.callAs('persona-family', 'retirement', {
     action: 'submitRequest',
     consent: true,
     requesterKind: 'family',
@@ -124,7 +113,7 @@ test('the employer union lists two retirees, one already asked for: one accepted
   await page.context().close();
 
   // What the server holds: 金阿毛 filed by the employer, waiting for its own verification; 陆彩凤 once.
-  const queue = await callAs('persona-enterprise', 'retirement', { action: 'reviewQueue', status: 'submitted' });
+  const queue = await e2e.callAs('persona-enterprise', 'retirement', { action: 'reviewQueue', status: 'submitted' });
   const jin = queue.items.find((i: any) => i.name === NEW_ONE.name);
   expect(jin).toMatchObject({ requesterKind: 'employer', employer: '嘉兴纺织有限公司', status: 'submitted' });
   expect(queue.items.filter((i: any) => i.name === ALREADY.name)).toHaveLength(1);

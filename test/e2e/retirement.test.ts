@@ -13,17 +13,6 @@ import { setupE2E } from './harness';
 
 const e2e = setupE2E();
 
-async function callAs(openid: string, fn: string, data: Record<string, unknown>): Promise<any> {
-  const res = await fetch(`${e2e.emulatorUrl}/functions/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'X-WX-OPENID': openid },
-    body: JSON.stringify(data),
-  });
-  const body = await res.json();
-  if (!body.ok) throw new Error(`${fn}.${String(data.action)}: ${body.code} ${body.message}`);
-  return body.data;
-}
-
 const next = (page: Page) => page.locator('.wizard__next').click();
 
 /** A 300 × 400 portrait PNG: a blue background (a colour the certificate never uses) and a lighter "face". */
@@ -124,7 +113,7 @@ test('family requests, employer verifies, admin approves and issues, certificate
   await family.getByText('申请已提交').waitFor();
   await e2e.screenshot(family, 'retirement-04-submitted');
   await family.context().close();
-  const [sent] = await callAs('persona-family', 'retirement', { action: 'myRequests' });
+  const [sent] = await e2e.callAs('persona-family', 'retirement', { action: 'myRequests' });
   expect(sent).toMatchObject({
     hasPhoto: true,
     photoFileId: expect.stringMatching(/^cloud:\/\/local\.emulator\/retirement-photos\/\d{4}-\d{2}\/[a-z0-9]+\.png$/),
@@ -155,13 +144,13 @@ test('family requests, employer verifies, admin approves and issues, certificate
   await admin.context().close();
 
   // 4. The family sees the certificate, drawn on canvas, and its QR scans back to the token.
-  const [request] = await callAs('persona-family', 'retirement', { action: 'myRequests' });
+  const [request] = await e2e.callAs('persona-family', 'retirement', { action: 'myRequests' });
   expect(request).toMatchObject({
     name: '周桂芳',
     status: 'plaque_pending',
     serial: expect.stringMatching(/^秀工荣退〔2026〕第\d{4}号$/),
   });
-  const cert = await callAs('persona-family', 'retirement', { action: 'myCertificate', id: request.id });
+  const cert = await e2e.callAs('persona-family', 'retirement', { action: 'myCertificate', id: request.id });
   const mine = await e2e.newPage({ persona: 'persona-family', path: '/retirement/pages/mine/index' });
   await mine.getByText('纪念牌待领取').first().waitFor();
   await e2e.screenshot(mine, 'retirement-09-mine');
@@ -212,7 +201,7 @@ test('family requests, employer verifies, admin approves and issues, certificate
   await staff.locator('.scan-result__title', { hasText: '纪念牌领取成功' }).waitFor();
   await e2e.screenshot(staff, 'retirement-12-plaque-collected');
   await staff.context().close();
-  const after = await callAs('persona-family', 'retirement', { action: 'getRequest', id: request.id });
+  const after = await e2e.callAs('persona-family', 'retirement', { action: 'getRequest', id: request.id });
   expect(after.status).toBe('collected');
 
   expect(e2e.pageErrors).toEqual([]);
@@ -250,7 +239,7 @@ test('the admin returns a request with a reason typed in the page (H5 has no edi
   await admin.context().close();
 
   // The submitter (陆美娟 herself) sees the same words on her request.
-  const [mine] = await callAs('seed-retiree-lu', 'retirement', { action: 'myRequests' });
+  const [mine] = await e2e.callAs('seed-retiree-lu', 'retirement', { action: 'myRequests' });
   expect(mine).toMatchObject({ name: '陆美娟', status: 'returned', returnReason: reason });
   expect(e2e.pageErrors).toEqual([]);
 });

@@ -4,17 +4,6 @@ import { setupE2E } from './harness';
 
 const e2e = setupE2E();
 
-async function callAs(openid: string, fn: string, event: Record<string, unknown>) {
-  const res = await fetch(`${e2e.emulatorUrl}/functions/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
-    body: JSON.stringify(event),
-  });
-  const body = (await res.json()) as { ok: boolean; data?: any; code?: string; message?: string };
-  if (!body.ok) throw new Error(`${fn}.${String(event.action)}: ${body.code} ${body.message}`);
-  return body.data;
-}
-
 async function verify(page: import('playwright-core').Page, code: string) {
   const input = page.locator('.scanner__input input, input.scanner__input').first();
   await input.fill(code);
@@ -22,7 +11,7 @@ async function verify(page: import('playwright-core').Page, code: string) {
 }
 
 test('station staff paste a member code: green 会员有效; a gift voucher twice: green, then red with the first scan', async () => {
-  const member = await callAs('persona-worker', 'member', { action: 'memberCode' });
+  const member = await e2e.callAs('persona-worker', 'member', { action: 'memberCode' });
   const memberToken: string = member.token;
   expect(memberToken).toMatch(/^m\./);
 
@@ -38,7 +27,10 @@ test('station staff paste a member code: green 会员有效; a gift voucher twic
   await page.locator('.scan-result').waitFor({ state: 'detached' });
 
   // A single-use code: the courier's gift voucher at this station.
-  const voucher = await callAs('persona-courier', 'gift', { action: 'voucherCode', voucherId: 'v2026courier000001' });
+  const voucher = await e2e.callAs('persona-courier', 'gift', {
+    action: 'voucherCode',
+    voucherId: 'v2026courier000001',
+  });
   await verify(page, voucher.token);
   await page.locator('.scan-result--ok').waitFor();
   await e2e.screenshot(page, 'scanner-voucher-green');
