@@ -1,11 +1,12 @@
 import { Button, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import type { ReactNode } from 'react';
 import './index.scss';
 
 export interface StateViewProps {
   loading?: boolean;
   /** An error from a service call: its message is the contract's Chinese message. */
-  error?: { message: string } | null;
+  error?: { message: string; code?: string } | null;
   /** True when there is nothing to show. */
   empty?: boolean;
   emptyText?: string;
@@ -18,6 +19,14 @@ export interface StateViewProps {
 /** Contract messages are Chinese and fit to show; anything else (a crash, a stack) is not. */
 function readable(error: { message: string }): string {
   return /[\u4e00-\u9fa5]/.test(error.message) ? error.message : '出了点问题，请稍后重试';
+}
+
+/** Trying again cannot help with these: the thing is not there, or not this person's to see. */
+const FINAL_CODES = new Set(['NOT_FOUND', 'FORBIDDEN', 'INVALID_INPUT']);
+
+function goBack() {
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
+  else void Taro.switchTab({ url: '/pages/home/index' });
 }
 
 /** Loading, error and empty states, the same on every page; children render when there is data. */
@@ -35,7 +44,11 @@ export function StateView({ loading, error, empty, emptyText, emptyAction, onRet
       <View className="state-view state-view--error" role="alert">
         <View className="state-view__icon">!</View>
         <View className="state-view__text">{readable(error)}</View>
-        {onRetry ? (
+        {error.code && FINAL_CODES.has(error.code) ? (
+          <Button className="btn btn-plain state-view__retry" onClick={goBack}>
+            返回
+          </Button>
+        ) : onRetry ? (
           <Button className="btn btn-plain state-view__retry" onClick={onRetry}>
             重试
           </Button>
