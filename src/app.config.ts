@@ -26,6 +26,7 @@ export default defineAppConfig({
         'pages/session/index',
         'pages/mine/index',
         'pages/session-admin/index',
+        'pages/courses-admin/index',
       ],
     },
     {

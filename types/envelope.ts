@@ -23,6 +23,7 @@ export const ERROR_MESSAGES = {
   ALREADY_BOOKED: '您已预约本场课程',
   NOT_ATTENDED: '仅签到参加的学员可以评价',
   ALREADY_RATED: '您已评价过本场课程',
+  COURSE_WITHDRAWN: '该课程已下架，请选择其他课程',
   OUT_OF_STOCK: '本站已领完',
   ALREADY_CLAIMED: '您已领取',
   NOT_IN_WINDOW: '不在领取时段',

@@ -1,13 +1,14 @@
 /**
  * The academy (劳模工匠学院) for the emulator, relative to `now`:
- * - a catalogue of 8 courses tied to the district's industries, taught by fictional model workers
- *   and craftsmen; persona-teacher 孙国华 teaches 数控铣削编程与精度控制;
+ * - a catalogue of 8 courses (all 上架) tied to the district's industries, taught by fictional model
+ *   workers and craftsmen, each with a teacher account; persona-teacher 孙国华 teaches 数控铣削编程与精度控制;
  * - `ses-seed-cnc`: an open session of that course in 3 days at 梅里劳模工匠学堂 (capacity 30, a few
  *   fictional learners booked; booking open now); persona-teacher holds its 'session' scope;
  * - persona-enterprise's order for 高速织机挡车操作 (已受理, waiting for a schedule) and a newer one
  *   for 车间安全生产 (已点单) in the admin's queue.
  */
 import { shanghaiDate, startOfShanghaiDay } from '../lib/clock';
+import type { UserDoc } from '../lib/context';
 import type { Database } from '../lib/db';
 import {
   BOOKINGS,
@@ -32,6 +33,7 @@ const courses: Omit<CourseDoc, 'rank'>[] = [
     category: '纺织',
     teacherName: '沈月琴',
     teacherTitle: '嘉兴工匠 · 纺织高级技师',
+    teacherOpenid: 'teacher-shen-yueqin',
     hours: 3,
     formats: ['onsite', 'branch'],
     description: '车间就是课堂：跟着生产线讲接头、巡回和常见疵点的成因与防控，现场手把手练习。',
@@ -42,6 +44,7 @@ const courses: Omit<CourseDoc, 'rank'>[] = [
     category: '服装',
     teacherName: '陆佩华',
     teacherTitle: '浙江省劳动模范 · 服装制版技师',
+    teacherOpenid: 'teacher-lu-peihua',
     hours: 4,
     formats: ['onsite', 'branch', 'live'],
     description: '从结构制图到样板推档，拆解获奖版型的产业应用价值，帮助企业减少返工、提高面料利用率。',
@@ -52,6 +55,7 @@ const courses: Omit<CourseDoc, 'rank'>[] = [
     category: '智能制造',
     teacherName: '顾志明',
     teacherTitle: '嘉兴市劳动模范 · 智能制造高级技师',
+    teacherOpenid: 'teacher-gu-zhiming',
     hours: 4,
     formats: ['onsite', 'branch'],
     description: '示教编程、坐标系标定和常见报警处理，结合本地企业的自动化产线案例讲解。',
@@ -73,6 +77,7 @@ const courses: Omit<CourseDoc, 'rank'>[] = [
     category: '电商直播',
     teacherName: '吴婷婷',
     teacherTitle: '秀洲区技术能手 · 互联网营销师',
+    teacherOpenid: 'teacher-wu-tingting',
     hours: 2,
     formats: ['branch', 'live'],
     description: '为本地纺织服装产品策划一场直播：选品、脚本、话术、投流与数据复盘。',
@@ -83,6 +88,7 @@ const courses: Omit<CourseDoc, 'rank'>[] = [
     category: '安全生产',
     teacherName: '钱建国',
     teacherTitle: '浙江省五一劳动奖章获得者 · 注册安全工程师',
+    teacherOpenid: 'teacher-qian-jianguo',
     hours: 2,
     formats: ['onsite', 'branch', 'live'],
     description: '机械伤害、触电、火灾的防范与第一时间处置，含灭火器和急救演练。',
@@ -93,6 +99,7 @@ const courses: Omit<CourseDoc, 'rank'>[] = [
     category: '5S现场管理',
     teacherName: '姚金海',
     teacherTitle: '浙江省劳动模范 · 精益管理专家',
+    teacherOpenid: 'teacher-yao-jinhai',
     hours: 3,
     formats: ['onsite', 'branch'],
     description: '整理、整顿、清扫、清洁、素养：带着班组走一遍现场，当场改出一个样板区。',
@@ -103,10 +110,25 @@ const courses: Omit<CourseDoc, 'rank'>[] = [
     category: '纺织',
     teacherName: '朱卫平',
     teacherTitle: '嘉兴市技术能手 · 印染工程师',
+    teacherOpenid: 'teacher-zhu-weiping',
     hours: 3,
     formats: ['onsite', 'live'],
     description: '染色配方优化、水电汽能耗分析与小改小革案例，帮助企业降本增效。',
   },
+];
+
+/**
+ * The academy's other teachers have accounts too (role 'teacher', no persona): the admin picks a
+ * course's teacher, and a session's, from these accounts.
+ */
+const teachers = [
+  { openid: 'teacher-shen-yueqin', name: '沈月琴', phone: '13957301101', employer: '嘉兴纺织有限公司' },
+  { openid: 'teacher-lu-peihua', name: '陆佩华', phone: '13957301102', employer: '王江泾丝绸服饰有限公司' },
+  { openid: 'teacher-gu-zhiming', name: '顾志明', phone: '13957301103', employer: '嘉兴秀洲精工机械有限公司' },
+  { openid: 'teacher-wu-tingting', name: '吴婷婷', phone: '13957301104', employer: '秀洲区电子商务产业园' },
+  { openid: 'teacher-qian-jianguo', name: '钱建国', phone: '13957301105', employer: '秀洲区安全生产协会' },
+  { openid: 'teacher-yao-jinhai', name: '姚金海', phone: '13957301106', employer: '嘉兴秀洲精工机械有限公司' },
+  { openid: 'teacher-zhu-weiping', name: '朱卫平', phone: '13957301107', employer: '嘉兴纺织印染有限公司' },
 ];
 
 const learners = [
@@ -117,11 +139,22 @@ const learners = [
 
 export async function seedAcademy(db: Database, now: number): Promise<void> {
   const _ = db.command;
+  for (const t of teachers) {
+    const user: Omit<UserDoc, '_id'> = {
+      roles: ['teacher'],
+      scopes: [],
+      profile: { name: t.name, phone: t.phone, employer: t.employer, district: '秀洲区', category: '产业工人' },
+      membership: { status: 'none' },
+      createdAt: now - 365 * DAY,
+      updatedAt: now - 365 * DAY,
+    };
+    await db.collection('users').doc(t.openid).set({ data: user });
+  }
   for (const [rank, { _id, ...c }] of courses.entries())
     await db
       .collection(COURSES)
       .doc(_id)
-      .set({ data: { ...c, rank } });
+      .set({ data: { ...c, rank, active: true, createdAt: now - 365 * DAY, updatedAt: now - 365 * DAY } });
 
   const day0 = startOfShanghaiDay(now);
   const startAt = day0 + 3 * DAY + 14 * HOUR;

@@ -4,9 +4,13 @@ import { client } from './call';
 const academy = client<AcademyActions>('academy');
 type In<K extends keyof AcademyActions> = AcademyActions[K]['input'];
 
-/** 劳模工匠学院: catalogue, 点单, the academy's queue, sessions, seats and ratings. */
+/** 劳模工匠学院: catalogue (and its upkeep), 点单, the academy's queue, sessions, seats and ratings. */
 export const academyService = {
   listCourses: (input: In<'listCourses'> = {}) => academy.query('listCourses', input),
+  listAllCourses: () => academy.query('listAllCourses', {}),
+  saveCourse: (input: In<'saveCourse'>, requestId?: string) => academy.mutate('saveCourse', input, requestId),
+  setCourseActive: (input: In<'setCourseActive'>, requestId?: string) =>
+    academy.mutate('setCourseActive', input, requestId),
   placeOrder: (input: In<'placeOrder'>, requestId?: string) => academy.mutate('placeOrder', input, requestId),
   myOrders: () => academy.query('myOrders', {}),
   listOrders: (input: In<'listOrders'> = {}) => academy.query('listOrders', input),

@@ -71,6 +71,7 @@ const FEATURE: PageCase[] = [
   { path: 'academy/pages/session/index', persona: P.worker, query: 'id=ses-seed-cnc' },
   { path: 'academy/pages/mine/index', persona: P.worker },
   { path: 'academy/pages/session-admin/index', persona: P.admin, query: 'id=ses-seed-cnc' },
+  { path: 'academy/pages/courses-admin/index', persona: P.admin },
   { path: 'retirement/pages/request/index', persona: P.retiree },
   { path: 'retirement/pages/mine/index', persona: P.retiree },
   { path: 'retirement/pages/certificate/index', persona: P.retiree, note: 'no request id: error state' },

@@ -55,6 +55,16 @@ export interface Course {
   description: string;
 }
 
+/** The academy admin's view of a catalogue course: who teaches it and whether it is 上架. */
+export interface CourseAdmin extends Course {
+  /** The teacher's account (the picker's value); missing on a course written before accounts. */
+  teacherOpenid?: string;
+  /** False once withdrawn (已下架): gone from the catalogue, existing orders and sessions unchanged. */
+  active: boolean;
+  withdrawnAt?: number;
+  updatedAt?: number;
+}
+
 export interface CourseOrder {
   id: string;
   courseId?: string;
@@ -164,6 +174,37 @@ export const placeOrderInput = s.object({
   note: s.optional(s.string({ label: '补充说明', max: 200 })),
 });
 
+/**
+ * 新增 or 修改 a catalogue course. Without `courseId` it creates one and every field is needed; with
+ * it only the fields sent change, so two admins editing different fields of one course both keep theirs.
+ */
+export const saveCourseInput = s.object({
+  courseId: s.optional(s.id({ label: '课程' })),
+  title: s.optional(s.string({ label: '课程名称', min: 2, max: 40 })),
+  category: s.optional(s.oneOf(COURSE_CATEGORIES, { label: '课程类别' })),
+  teacherOpenid: s.optional(s.id({ label: '授课老师' })),
+  teacherTitle: s.optional(s.string({ label: '老师称号', min: 2, max: 40 })),
+  hours: s.optional(s.int({ label: '学时', min: 1, max: 16 })),
+  formats: s.optional(s.array(s.oneOf(COURSE_FORMATS, { label: '授课方式' }), { label: '授课方式', min: 1, max: 3 })),
+  description: s.optional(s.string({ label: '课程简介', min: 10, max: 300 })),
+});
+/** The fields a new course needs, in the form's order (the first missing one is named). */
+export const COURSE_REQUIRED = [
+  ['title', '课程名称'],
+  ['category', '课程类别'],
+  ['teacherOpenid', '授课老师'],
+  ['teacherTitle', '老师称号'],
+  ['hours', '学时'],
+  ['formats', '授课方式'],
+  ['description', '课程简介'],
+] as const;
+
+/** 下架 (active: false) or 重新上架 (active: true). */
+export const setCourseActiveInput = s.object({
+  courseId: s.id({ label: '课程' }),
+  active: s.boolean({ label: '上架状态' }),
+});
+
 const orderIdInput = { orderId: s.id({ label: '点单编号' }) };
 export const orderRef = s.object(orderIdInput);
 export const acceptOrderInput = s.object({
@@ -234,6 +275,9 @@ export const rateInput = s.object({
 
 export interface AcademyActions {
   listCourses: { input: Infer<typeof listCoursesInput>; output: Course[] };
+  listAllCourses: { input: EmptyInput; output: CourseAdmin[] };
+  saveCourse: { input: Infer<typeof saveCourseInput>; output: CourseAdmin };
+  setCourseActive: { input: Infer<typeof setCourseActiveInput>; output: CourseAdmin };
   placeOrder: { input: Infer<typeof placeOrderInput>; output: CourseOrder };
   myOrders: { input: EmptyInput; output: CourseOrder[] };
   listOrders: { input: Infer<typeof listOrdersInput>; output: Page<CourseOrder> };
@@ -258,6 +302,9 @@ export interface AcademyActions {
 
 export const academySchemas = {
   listCourses: listCoursesInput,
+  listAllCourses: emptyInput,
+  saveCourse: saveCourseInput,
+  setCourseActive: setCourseActiveInput,
   placeOrder: placeOrderInput,
   myOrders: emptyInput,
   listOrders: listOrdersInput,

@@ -1,15 +1,18 @@
 /** The catalogue: courses tied to the district's industries, each with its model-worker teacher. */
 import type { Course, CourseCategory } from '../../../types/api/academy';
-import type { ActionCtx } from '../../lib/context';
+import type { ActionCtx, Ctx } from '../../lib/context';
 import { COURSES, toCourse, type CourseDoc } from './model';
 
+/** What workers and enterprises browse and order: 上架 courses only. */
 export async function listCourses(ctx: ActionCtx, input: { category?: CourseCategory }): Promise<Course[]> {
-  const where = input.category ? { category: input.category } : {};
+  const _ = ctx.db.command;
+  const where = { active: _.neq(false), ...(input.category ? { category: input.category } : {}) };
   const found = await ctx.db.collection(COURSES).where(where).orderBy('rank', 'asc').limit(100).get();
   return (found.data as CourseDoc[]).map(toCourse);
 }
 
-export async function findCourse(ctx: ActionCtx, id: string): Promise<CourseDoc | null> {
+/** Any course, withdrawn or not: orders and sessions of a withdrawn course still resolve it. */
+export async function findCourse(ctx: Ctx, id: string): Promise<CourseDoc | null> {
   const found = await ctx.db.collection(COURSES).where({ _id: id }).limit(1).get();
   return (found.data[0] as CourseDoc | undefined) ?? null;
 }

@@ -1,11 +1,13 @@
 /**
- * The academy function (劳模工匠学院): catalogue, 点单 orders, 下单 scheduling, 送单 seat booking
- * with a waitlist, ratings and the enterprise's report. Attendance scanning is in ./scan.ts.
+ * The academy function (劳模工匠学院): catalogue (kept by the academy admin), 点单 orders, 下单
+ * scheduling, 送单 seat booking with a waitlist, ratings and the enterprise's report. Attendance
+ * scanning is in ./scan.ts.
  */
 import { academySchemas as S, type AcademyActions } from '../../../types/api/academy';
 import { defineActions } from '../../lib/router';
 import { book, cancelBooking, myBookings, seatCode } from './booking';
 import { listCourses } from './catalogue';
+import { listAllCourses, saveCourse, setCourseActive } from './catalogue-admin';
 import { acceptOrder, declineOrder, getOrder, listOrders, myOrders, placeOrder, withdrawOrder } from './orders';
 import { orderReport, rate } from './rating';
 import { sendReminders } from './reminders';
@@ -16,6 +18,9 @@ const ADMIN = ['admin'] as const;
 
 export const academyActions = defineActions<AcademyActions>({
   listCourses: { input: S.listCourses, access: 'public', handler: listCourses },
+  listAllCourses: { input: S.listAllCourses, access: [...ADMIN], handler: (ctx) => listAllCourses(ctx) },
+  saveCourse: { input: S.saveCourse, access: [...ADMIN], mutating: true, handler: saveCourse },
+  setCourseActive: { input: S.setCourseActive, access: [...ADMIN], mutating: true, handler: setCourseActive },
   placeOrder: { input: S.placeOrder, access: 'signedIn', mutating: true, handler: placeOrder },
   myOrders: { input: S.myOrders, access: 'signedIn', handler: (ctx) => myOrders(ctx) },
   listOrders: { input: S.listOrders, access: [...ADMIN], handler: listOrders },

@@ -1,12 +1,14 @@
 /**
- * The academy's documents and their views. Collections: `courses` (catalogue), `courseOrders`
- * (点单), `sessions` (下单: one scheduled delivery, carrying the seat counters), `sessionBookings`
- * (one per person per session, deterministic `_id`), `sessionRatings` (`_id` = booking id: once).
+ * The academy's documents and their views. Collections: `courses` (catalogue; `courseTitles` keeps
+ * its titles unique), `courseOrders` (点单), `sessions` (下单: one scheduled delivery, carrying the
+ * seat counters), `sessionBookings` (one per person per session, deterministic `_id`),
+ * `sessionRatings` (`_id` = booking id: once).
  */
 import { createHash } from 'crypto';
 import type {
   BookingStatus,
   Course,
+  CourseAdmin,
   CourseCategory,
   CourseFormat,
   CourseOrder,
@@ -24,6 +26,7 @@ export const ORDERS = 'courseOrders';
 export const SESSIONS = 'sessions';
 export const BOOKINGS = 'sessionBookings';
 export const RATINGS = 'sessionRatings';
+export const COURSE_TITLES = 'courseTitles';
 
 export interface CourseDoc {
   _id: string;
@@ -38,6 +41,23 @@ export interface CourseDoc {
   description: string;
   /** Catalogue order. */
   rank: number;
+  /** false once withdrawn (已下架); missing on courses written before withdrawal existed = 上架. */
+  active?: boolean;
+  withdrawnAt?: number;
+  /** The request that last withdrew or restored it: its retry finishes instead of being refused. */
+  activeRequestId?: string | null;
+  createdAt?: number;
+  updatedAt?: number;
+}
+
+/**
+ * One per catalogue title (`_id` = titleKey(title)), naming the course that holds it: two admins
+ * saving the same title at once cannot both win. A claim whose course now has another title is stale.
+ */
+export interface CourseTitleDoc {
+  _id: string;
+  courseId: string;
+  at: number;
 }
 
 export interface OrderDoc {
@@ -142,6 +162,22 @@ export function toCourse(doc: CourseDoc): Course {
     hours: doc.hours,
     formats: doc.formats,
     description: doc.description,
+  };
+}
+
+/** Courses are 上架 unless withdrawn (older documents carry no flag). */
+export function isActive(doc: CourseDoc): boolean {
+  return doc.active !== false;
+}
+
+export function toCourseAdmin(doc: CourseDoc): CourseAdmin {
+  const active = isActive(doc);
+  return {
+    ...toCourse(doc),
+    teacherOpenid: doc.teacherOpenid,
+    active,
+    withdrawnAt: active ? undefined : doc.withdrawnAt,
+    updatedAt: doc.updatedAt,
   };
 }
 

@@ -10,7 +10,7 @@ import { newId } from '../../lib/ids';
 import { notify } from '../../lib/notify';
 import { findCourse } from './catalogue';
 import { canSeeOrder, employerOf, loadOrder } from './load';
-import { ORDERS, SESSIONS, toOrder, toSession, type OrderDoc, type SessionDoc } from './model';
+import { ORDERS, SESSIONS, isActive, toOrder, toSession, type OrderDoc, type SessionDoc } from './model';
 
 type In<K extends keyof AcademyActions> = AcademyActions[K]['input'];
 const ORDERS_PAGE = '/academy/pages/orders/index';
@@ -21,6 +21,8 @@ export async function placeOrder(ctx: ActionCtx, input: In<'placeOrder'>): Promi
   if (!input.courseId && !input.topic) fail('INVALID_INPUT', '请选择课程或填写希望的课程主题', { field: 'courseId' });
   const course = input.courseId ? await findCourse(ctx, input.courseId) : null;
   if (input.courseId && !course) fail('NOT_FOUND', '没有找到这门课程');
+  if (course && !isActive(course))
+    fail('COURSE_WITHDRAWN', `「${course.title}」已下架，请选择其他课程，或填写希望的课程主题`, { field: 'courseId' });
   const today = shanghaiDate(ctx.now());
   if (input.preferredDates.some((d) => d < today))
     fail('INVALID_INPUT', '希望日期：不能早于今天', { field: 'preferredDates' });

@@ -8,7 +8,7 @@ import { newId } from '../../lib/ids';
 import { notify } from '../../lib/notify';
 import { findCourse } from './catalogue';
 import { loadOrder, loadSession, runsSession } from './load';
-import { ORDERS, SESSIONS, toSession, type OrderDoc, type SessionDoc } from './model';
+import { ORDERS, SESSIONS, isActive, toSession, type OrderDoc, type SessionDoc } from './model';
 import { promoteWaitlist } from './seats';
 import { checkTimes, notifyBooked } from './schedule-rules';
 
@@ -31,6 +31,9 @@ export async function scheduleSession(ctx: ActionCtx, input: In<'scheduleSession
   const courseId = input.courseId ?? order?.courseId;
   const course = courseId ? await findCourse(ctx, courseId) : null;
   if (courseId && !course) fail('NOT_FOUND', '没有找到这门课程');
+  // A withdrawn course takes no new open class; an order placed before the withdrawal is still served.
+  if (course && !isActive(course) && course._id !== order?.courseId)
+    fail('COURSE_WITHDRAWN', `「${course.title}」已下架，不能再排新的课；已受理的点单仍可排课`, { field: 'courseId' });
   const title = input.title ?? course?.title ?? order?.title;
   if (!title) fail('INVALID_INPUT', '课程名称：不能为空', { field: 'title' });
   const teacherFound = await ctx.db

@@ -47,6 +47,13 @@ export const WORKBENCH_LINKS: WorkbenchLink[] = [
   },
   {
     group: 'manage',
+    title: '工匠学院课程目录',
+    hint: '新增、修改课程，下架或重新上架',
+    url: '/academy/pages/courses-admin/index',
+    roles: ['admin'],
+  },
+  {
+    group: 'manage',
     title: '我要点单',
     hint: '为本单位职工点一门课',
     url: '/academy/pages/order/index',

@@ -27,6 +27,8 @@ export default function OrderPage() {
 
   const list = courses.data ?? [];
   const preset = list.find((c) => c.id === params.courseId);
+  // Opened from an old link to a course the academy has since withdrawn.
+  const gone = !!params.courseId && !!courses.data && !preset;
   const chosenTitle = courseTitle ?? preset?.title;
   const chosen = list.find((c) => c.title === chosenTitle);
   const payload = {
@@ -68,6 +70,11 @@ export default function OrderPage() {
         error={courses.data ? null : courses.error}
         onRetry={courses.reload}
       >
+        {gone ? (
+          <View className="card academy-order__gone" role="alert">
+            这门课程已下架，请从目录中另选一门，或选“其他主题（自拟）”写下想学的内容。
+          </View>
+        ) : null}
         <View className="card">
           <SelectField
             label="课程"

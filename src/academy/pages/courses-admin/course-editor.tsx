@@ -1,0 +1,146 @@
+import { Button, Textarea, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import {
+  COURSE_CATEGORIES,
+  COURSE_FORMATS,
+  FORMAT_LABELS,
+  type CourseAdmin,
+  type Teacher,
+} from '@contract/api/academy';
+import { FormField, SelectField, TextField } from '../../../components/form-field';
+import { useSubmit } from '../../../hooks/use-submit';
+import { academyService } from '../../../services/academy';
+import { draftOf, emptyDraft, fieldOf, pickTeacher, toggleFormat, toSaveInput, type CourseDraft } from './course-form';
+
+export interface Props {
+  /** The course to change; none for a new one. */
+  course?: CourseAdmin;
+  /** Every course (to fill a teacher's 称号 from their other courses). */
+  courses: CourseAdmin[];
+  teachers: Teacher[];
+  onSaved: (course: CourseAdmin) => void;
+  onCancel: () => void;
+}
+
+/** 新增 / 修改 a course: title, category, teacher (from the academy's teachers), hours, formats, description. */
+export function CourseEditor({ course, courses, teachers, onSaved, onCancel }: Props) {
+  const [draft, setDraft] = useState<CourseDraft>(() => (course ? draftOf(course) : emptyDraft()));
+  const [issue, setIssue] = useState<{ field: string; message: string } | null>(null);
+  const set =
+    <K extends keyof CourseDraft>(key: K) =>
+    (value: CourseDraft[K]) =>
+      setDraft((d) => ({ ...d, [key]: value }));
+  const send = useSubmit((requestId) => {
+    const built = toSaveInput(draft, course);
+    if (!built.ok) throw new Error(built.issue.message);
+    return academyService.saveCourse(built.value, requestId);
+  });
+  const err = (f: string) =>
+    issue?.field === f
+      ? issue.message
+      : send.fieldError && fieldOf(send.fieldError.field) === f
+        ? send.fieldError.message
+        : undefined;
+
+  const save = async () => {
+    const built = toSaveInput(draft, course);
+    if (!built.ok) return setIssue({ field: fieldOf(built.issue.path), message: built.issue.message });
+    setIssue(null);
+    if (!built.changed) return void Taro.showToast({ title: '没有改动', icon: 'none' });
+    const saved = await send.submit();
+    if (!saved) return;
+    await Taro.showToast({ title: course ? '已保存修改' : '已新增课程', icon: 'success' });
+    onSaved(saved);
+  };
+
+  const teacherName = teachers.find((t) => t.openid === draft.teacherOpenid)?.name;
+  return (
+    <View className="card academy-courses__form">
+      <View className="academy-courses__form-title" role="heading" aria-level={2}>
+        {course ? '修改课程' : '新增课程'}
+      </View>
+      <TextField
+        label="课程名称"
+        value={draft.title}
+        onInput={set('title')}
+        error={err('title')}
+        placeholder="如：绣花机操作与花型调试"
+        maxlength={40}
+      />
+      <SelectField
+        label="课程类别"
+        value={draft.category}
+        options={COURSE_CATEGORIES}
+        onChange={set('category')}
+        error={err('category')}
+      />
+      <SelectField
+        label="授课老师"
+        value={teacherName}
+        options={teachers.map((t) => t.name)}
+        onChange={(name) => {
+          const t = teachers.find((x) => x.name === name);
+          if (t) setDraft((d) => pickTeacher(d, t.openid, courses));
+        }}
+        error={err('teacherOpenid')}
+        placeholder={course && !teacherName ? `${course.teacherName}（未开通讲师账号）` : '从学院讲师中选择'}
+      />
+      <TextField
+        label="老师称号"
+        value={draft.teacherTitle}
+        onInput={set('teacherTitle')}
+        error={err('teacherTitle')}
+        hint="如：浙江省劳动模范 · 服装制版技师"
+        maxlength={40}
+      />
+      <TextField
+        label="学时"
+        type="number"
+        value={draft.hours}
+        onInput={set('hours')}
+        error={err('hours')}
+        hint="一次课的时长，1到16学时"
+        maxlength={2}
+      />
+      <FormField label="授课方式（可多选）" error={err('formats')}>
+        <View className="academy-courses__formats" role="group" aria-label="授课方式">
+          {COURSE_FORMATS.map((f) => {
+            const on = draft.formats.includes(f);
+            return (
+              <View
+                key={f}
+                role="checkbox"
+                aria-checked={on}
+                className={`academy-courses__format ${on ? 'academy-courses__format--on' : ''}`}
+                onClick={() => set('formats')(toggleFormat(draft.formats, f))}
+              >
+                {on ? '☑' : '☐'} {FORMAT_LABELS[f]}
+              </View>
+            );
+          })}
+        </View>
+      </FormField>
+      <FormField label="课程简介" error={err('description')} hint="讲什么、适合谁，10到300字">
+        <Textarea
+          className="academy-courses__desc"
+          value={draft.description}
+          maxlength={300}
+          autoHeight
+          placeholder="如：车间就是课堂，现场手把手练习"
+          aria-label="课程简介"
+          nativeProps={{ 'aria-label': '课程简介' }}
+          onInput={(e) => set('description')(e.detail.value)}
+        />
+      </FormField>
+      <View className="row-actions">
+        <Button className="btn btn-plain" onClick={onCancel}>
+          取消
+        </Button>
+        <Button className="btn btn-primary academy-courses__save" loading={send.busy} onClick={() => void save()}>
+          {course ? '保存修改' : '新增课程'}
+        </Button>
+      </View>
+    </View>
+  );
+}
