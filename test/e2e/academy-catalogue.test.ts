@@ -3,7 +3,7 @@
 // it; the admin withdraws it (after a confirmation): it leaves the catalogue and cannot be ordered,
 // but the enterprise's order of it still shows. The course form is measured in 长辈模式 too.
 import type { Page } from 'playwright-core';
-import { setupE2E } from './harness';
+import { pickOption, setupE2E } from './harness';
 
 const e2e = setupE2E();
 
@@ -12,39 +12,6 @@ const ADMIN_PAGE = '/academy/pages/courses-admin/index';
 
 const fieldOf = (page: Page, label: string) => page.locator('.form-field').filter({ hasText: label });
 const input = (page: Page, label: string) => fieldOf(page, label).locator('input, textarea').first();
-
-/** Opens a native picker (H5: Taro's weui sheet), drags its column to `option` and confirms. */
-async function pick(page: Page, label: string, option: string) {
-  await fieldOf(page, label).locator('.form-field__picker').click();
-  const group = page.locator('.weui-picker__group:visible').first();
-  await group.waitFor();
-  // The sheet slides up from below the screen: drag only once it has arrived.
-  await page.waitForFunction(() =>
-    Array.from(document.querySelectorAll('.weui-picker__group')).some((g) => {
-      const r = g.getBoundingClientRect();
-      return r.height > 0 && Math.abs(r.bottom - window.innerHeight) < 1;
-    }),
-  );
-  const items = await group.locator('.weui-picker__item').allInnerTexts();
-  const index = items.indexOf(option);
-  expect(index).toBeGreaterThanOrEqual(0);
-  const box = (await group.boundingBox())!;
-  // The column follows the mouse only while it stays over the column, and moves one option per
-  // 34 px (LINE_HEIGHT in @tarojs/components): drag up from near its bottom, three options at a time.
-  const x = box.x + box.width / 2;
-  const bottom = box.y + box.height - 8;
-  for (let left = index; left > 0; left -= 3) {
-    const rows = Math.min(left, 3);
-    await page.mouse.move(x, bottom);
-    await page.mouse.down();
-    await page.mouse.move(x, bottom - 17 * rows, { steps: 4 });
-    await page.mouse.move(x, bottom - 34 * rows, { steps: 4 });
-    await page.mouse.up();
-  }
-  await page.locator('.weui-picker__action:visible').filter({ hasText: '确定' }).click();
-  await page.locator('.weui-picker__action:visible').first().waitFor({ state: 'hidden' });
-  await fieldOf(page, label).locator('.form-field__picker', { hasText: option }).waitFor();
-}
 
 const courseCard = (page: Page) => page.locator('.card').filter({ hasText: TITLE });
 
@@ -63,8 +30,8 @@ test('add a course → in the catalogue, ordered → withdrawn: gone from the ca
   await admin.locator('.academy-courses__add').click();
   await admin.getByRole('heading', { name: '新增课程' }).waitFor();
   await input(admin, '课程名称').fill(TITLE);
-  await pick(admin, '课程类别', '纺织');
-  await pick(admin, '授课老师', '沈月琴');
+  await pickOption(admin, '课程类别', '纺织');
+  await pickOption(admin, '授课老师', '沈月琴');
   // Her 称号 comes from the course she already teaches.
   expect(await input(admin, '老师称号').inputValue()).toBe('嘉兴工匠 · 纺织高级技师');
   await input(admin, '学时').fill('3');

@@ -4,7 +4,7 @@
 // staff scanner, the attendee rates, and the enterprise sees attendance and the rating on its order.
 // Lookups of ids and tokens go through the emulator's HTTP; the user steps go through the pages.
 import type { Page } from 'playwright-core';
-import { setupE2E } from './harness';
+import { pickOption, setupE2E } from './harness';
 
 const e2e = setupE2E();
 
@@ -48,6 +48,9 @@ test('order → accept → schedule (capacity 2) → 3 book → cancel promotes 
   await newCard().getByText('已受理').waitFor();
   await newCard().getByText('排课', { exact: true }).click();
   await newCard().getByText('确认排课').waitFor();
+  // The course's own teacher is offered first; the academy sends 孙国华 instead.
+  await admin.locator('.form-field__picker', { hasText: '姚金海' }).waitFor();
+  await pickOption(admin, '授课老师', '孙国华');
   await field(admin, '名额').fill('2');
   await e2e.screenshot(admin, 'academy-schedule-form');
   await newCard().getByText('确认排课').click();

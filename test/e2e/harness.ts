@@ -276,3 +276,45 @@ export function setupE2E({ emulator = true }: { emulator?: boolean } = {}): E2E 
 
   return ctx;
 }
+
+/**
+ * Opens a native picker (H5: Taro's weui sheet) of the form field labelled `label`, drags its column
+ * from the option shown now to `option` and confirms.
+ */
+export async function pickOption(page: Page, label: string, option: string) {
+  const picker = page.locator('.form-field').filter({ hasText: label }).locator('.form-field__picker');
+  const shown = (await picker.innerText()).trim();
+  await picker.click();
+  const group = page.locator('.weui-picker__group:visible').first();
+  await group.waitFor();
+  // The sheet slides up from below the screen: drag only once it has arrived.
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll('.weui-picker__group')).some((g) => {
+      const r = g.getBoundingClientRect();
+      return r.height > 0 && Math.abs(r.bottom - window.innerHeight) < 1;
+    }),
+  );
+  const items = await group.locator('.weui-picker__item').allInnerTexts();
+  const index = items.indexOf(option);
+  expect(index).toBeGreaterThanOrEqual(0);
+  // A placeholder (nothing chosen yet) leaves the column at its first option.
+  const from = Math.max(0, items.indexOf(shown));
+  const box = (await group.boundingBox())!;
+  // The column follows the mouse only while it stays over the column, and moves one option per
+  // 34 px (LINE_HEIGHT in @tarojs/components): drag three options at a time, up from near its
+  // bottom to go down the list, down from near its top to go back up.
+  const x = box.x + box.width / 2;
+  const up = index > from;
+  const startY = up ? box.y + box.height - 8 : box.y + 8;
+  for (let left = Math.abs(index - from); left > 0; left -= 3) {
+    const dy = (up ? -34 : 34) * Math.min(left, 3);
+    await page.mouse.move(x, startY);
+    await page.mouse.down();
+    await page.mouse.move(x, startY + dy / 2, { steps: 4 });
+    await page.mouse.move(x, startY + dy, { steps: 4 });
+    await page.mouse.up();
+  }
+  await page.locator('.weui-picker__action:visible').filter({ hasText: '确定' }).click();
+  await page.locator('.weui-picker__action:visible').first().waitFor({ state: 'hidden' });
+  await picker.filter({ hasText: option }).waitFor();
+}

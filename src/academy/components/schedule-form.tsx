@@ -24,6 +24,12 @@ const DEADLINE_HOURS = [24, 12, 2];
 /** 下单: the academy schedules a session for an accepted order (teacher, time, place, seats, who may book). */
 export function ScheduleForm({ order, onDone }: { order: CourseOrder; onDone: () => void }) {
   const teachers = useAsync<Teacher[]>(() => academyService.listTeachers(), []);
+  // The course's own teacher comes first to mind; the academy may still send another.
+  const courseTeacher = useAsync<string | undefined>(async () => {
+    if (!order.courseId) return undefined;
+    const courses = await academyService.listAllCourses();
+    return courses.find((c) => c.id === order.courseId)?.teacherOpenid;
+  }, [order.courseId]);
   const tomorrow = dateOf(Date.now() + DAY);
   // Two days' lead by default, so workers have time to book and the cancel deadline is ahead.
   const lead = dateOf(Date.now() + 2 * DAY);
@@ -41,7 +47,7 @@ export function ScheduleForm({ order, onDone }: { order: CourseOrder; onDone: ()
   const [error, setError] = useState<{ field: string; message: string } | null>(null);
 
   const list = teachers.data ?? [];
-  const teacherName = teacher ?? list[0]?.name;
+  const teacherName = teacher ?? (list.find((t) => t.openid === courseTeacher.data) ?? list[0])?.name;
   const live = format === FORMAT_LABELS.live;
   const startAt = toEpoch(date, start);
   const payload = {
@@ -75,7 +81,7 @@ export function ScheduleForm({ order, onDone }: { order: CourseOrder; onDone: ()
 
   return (
     <StateView
-      loading={teachers.loading && !teachers.data}
+      loading={(teachers.loading && !teachers.data) || (courseTeacher.loading && !courseTeacher.data)}
       error={teachers.data ? null : teachers.error}
       onRetry={teachers.reload}
     >
