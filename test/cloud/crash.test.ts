@@ -16,10 +16,10 @@ jest.setTimeout(60_000);
  * Writes of an uncrashed call in each scenario today (checked below). All start with 1 the
  * idempotency record and end with "done". claim: 2 claim insert, 3 take the pack, 4 'claimed',
  * 5 message, 6 done. register (a trade with an employer quota): 2 registration, 3 trade place,
- * 4 employer counter, 5 employer place, 6 done. scan: 2 open the scan record, 3 the voucher's stamp,
- * 4 the redeemed count, 5 the outcome, 6 the audit entry, 7 done.
+ * 4 employer counter, 5 employer place, 6 marked placed, 7 done. scan: 2 open the scan record,
+ * 3 the voucher's stamp, 4 the redeemed count, 5 the outcome, 6 the audit entry, 7 done.
  */
-const WRITES: Record<Scenario, number> = { claim: 6, register: 6, scan: 7 };
+const WRITES: Record<Scenario, number> = { claim: 6, register: 7, scan: 7 };
 
 test.each<Scenario>(['claim', 'register', 'scan'])(
   '%s: stock, quota and stamps reconcile after a crash at every write; the retry gets the first answer',

@@ -85,6 +85,12 @@ export interface RegistrationDoc {
   attempt: number;
   /** The register request that made (or took up again) this registration: its retry gets it back. */
   requestId?: string | null;
+  /**
+   * false from the insert (or the take-up of a cancelled one) until its places in the quota are
+   * taken, then true; missing (registrations from before the flag) counts as placed. A retry of the
+   * request that finds its own registration still `false` (the call died in between) takes them.
+   */
+  placed?: boolean;
 }
 
 /** States that hold a place in the quota (cancelled is the only one that gave it back). */

@@ -11,8 +11,10 @@ import {
   employerKey,
   registrationId,
   toRegistration,
+  tradeKey,
   type ContestDoc,
   type RegistrationDoc,
+  type TradeDoc,
 } from './model';
 import { releaseEmployerPlace, releaseTradePlace, takeEmployerPlace, takeTradePlace } from './places';
 import { findRegistration, loadContest, loadOwnRegistration, loadTrade } from './store';
@@ -56,10 +58,10 @@ export async function register(ctx: ActionCtx, input: Infer<typeof registerInput
     submittedAt: ctx.now(),
     attempt: 1,
     requestId: ctx.requestId ?? null,
+    placed: false,
   };
 
   // First claim the person's one slot in this trade (the deterministic _id makes a second add fail).
-  let reused = false;
   try {
     await col.add({ data: doc });
   } catch (e) {
@@ -76,49 +78,85 @@ export async function register(ctx: ActionCtx, input: Infer<typeof registerInput
         cancelledAt: _.remove(),
         returnReason: _.remove(),
         requestId: doc.requestId,
+        placed: false,
       },
     });
     if (r.stats.updated !== 1) {
-      // This very request's registration, made by an attempt whose answer was lost: the same one again.
+      // This very request's registration, made by an attempt whose answer was lost: the same one
+      // again; or one that died before taking its places (still `placed: false`): take them now.
       const own = await ownRegistration(ctx, id);
-      if (own) return toRegistration(own, contest);
-      fail('ALREADY_REGISTERED');
+      if (!own) fail('ALREADY_REGISTERED');
+      if (own.placed !== false) return toRegistration(own, contest);
+      return toRegistration(await place(ctx, trade, own, 'cancel'), contest);
     }
-    reused = true;
+    return toRegistration(await place(ctx, trade, doc, 'cancel'), contest);
   }
+  return toRegistration(await place(ctx, trade, doc, 'remove'), contest);
+}
 
-  // Then the place: trade quota, then the employer's share; give back what was taken on refusal.
+/**
+ * Then the places: trade quota, then the employer's share; then the registration is marked placed.
+ * Refused (full) or failed: what was taken goes back and the registration gives up its slot (removed
+ * when this call inserted it, cancelled when it took up or resumed an existing one). Not marked
+ * because it was cancelled meanwhile (that cancel gave nothing back: it held no place yet) or
+ * another attempt of this request placed it first: these places go back.
+ */
+async function place(
+  ctx: ActionCtx,
+  trade: TradeDoc,
+  reg: RegistrationDoc,
+  giveUp: 'remove' | 'cancel',
+): Promise<RegistrationDoc> {
+  const _ = ctx.db.command;
+  const col = ctx.db.collection(REGISTRATIONS);
+  const unplaced = { _id: reg._id, requestId: reg.requestId ?? null, placed: false };
+  let marked: boolean;
   try {
     await takeTradePlace(ctx, trade);
     try {
-      await takeEmployerPlace(ctx, trade, key ?? '');
+      await takeEmployerPlace(ctx, trade, reg.employerKey ?? '');
     } catch (e) {
       await releaseTradePlace(ctx, trade._id);
       throw e;
     }
+    try {
+      const r = await col.where({ ...unplaced, status: _.neq('cancelled') }).update({ data: { placed: true } });
+      marked = r.stats.updated === 1;
+    } catch (e) {
+      await releasePlaces(ctx, trade._id, reg.employerKey);
+      throw e;
+    }
   } catch (e) {
-    if (reused)
+    if (giveUp === 'remove') await col.where(unplaced).remove();
+    else
       await col
-        .where({ _id: id, status: 'submitted' })
+        .where({ ...unplaced, status: _.in([...CANCELLABLE]) })
         .update({ data: { status: 'cancelled', cancelledAt: ctx.now() } });
-    else await col.doc(id).remove();
     throw e;
   }
-  const saved = (await findRegistration(ctx, id)) ?? doc;
-  return toRegistration(saved, contest);
+  if (!marked) await releasePlaces(ctx, trade._id, reg.employerKey);
+  return (await findRegistration(ctx, reg._id)) ?? reg;
+}
+
+async function releasePlaces(ctx: ActionCtx, tradeDocId: string, key: string | undefined): Promise<void> {
+  await releaseTradePlace(ctx, tradeDocId);
+  await releaseEmployerPlace(ctx, key);
 }
 
 /**
  * The registration this request made, when a retry finds it (the router runs a request's attempts one
- * at a time, and re-runs one whose answer was lost). An attempt that failed gave its slot and place
- * back before answering (above), so one found live holds its place. Not reconciled here: a process
- * killed outright between the insert and taking the place (no ledger of places per registration).
+ * at a time, and re-runs one whose answer was lost, or whose process died mid-way). An attempt that
+ * failed gave its slot and places back before answering (above); one killed outright between the
+ * insert and taking its places left it `placed: false`, which the caller completes.
  */
 async function ownRegistration(ctx: ActionCtx, id: string): Promise<RegistrationDoc | null> {
   if (!ctx.requestId) return null;
   const found = await findRegistration(ctx, id);
   return found && found.requestId === ctx.requestId && found.status !== 'cancelled' ? found : null;
 }
+
+/** Matches a registration that holds its places (`placed` missing counts), or one that does not yet. */
+const placedIs = (ctx: ActionCtx, reg: RegistrationDoc) => (reg.placed === false ? false : ctx.db.command.neq(false));
 
 export async function resubmit(ctx: ActionCtx, input: Infer<typeof resubmitInput>): Promise<Registration> {
   const reg = await loadOwnRegistration(ctx, input.registrationId);
@@ -130,11 +168,13 @@ export async function resubmit(ctx: ActionCtx, input: Infer<typeof resubmitInput
   // A changed employer moves the person's place to the new employer's share (taken first, so a
   // full share refuses before anything changes).
   const newKey = trade.employerQuota ? employerKey(reg.contestId, reg.tradeId, input.employer) : undefined;
-  const moving = !!newKey && newKey !== reg.employerKey;
+  // One whose register died before taking its places holds none to move: the retry places it
+  // under the employer it names by then.
+  const moving = !!newKey && newKey !== reg.employerKey && reg.placed !== false;
   if (moving) await takeEmployerPlace(ctx, trade, newKey);
   const r = await ctx.db
     .collection(REGISTRATIONS)
-    .where({ _id: reg._id, status: 'returned' })
+    .where({ _id: reg._id, status: 'returned', placed: placedIs(ctx, reg) })
     .update({
       data: {
         ...fieldsOf(input),
@@ -161,14 +201,21 @@ export async function cancel(ctx: ActionCtx, input: Infer<typeof registrationInp
   const contest = await loadContest(ctx, reg.contestId);
   if (ctx.now() > contest.registrationClosesAt) fail('DEADLINE_PASSED', '报名截止后不能取消，如不能参赛请联系区总工会');
   const _ = ctx.db.command;
-  const r = await ctx.db
-    .collection(REGISTRATIONS)
-    .where({ _id: reg._id, status: _.in([...CANCELLABLE]) })
-    .update({ data: { status: 'cancelled', cancelledAt: ctx.now() } });
-  if (r.stats.updated !== 1) fail('INVALID_STATE', '这条报名已取消或不能取消');
-  // Only the call that moved the status gives the place back, so a double cancel frees it once.
-  await releaseTradePlace(ctx, `${reg.contestId}:${reg.tradeId}`);
-  await releaseEmployerPlace(ctx, reg.employerKey);
-  const saved = (await findRegistration(ctx, reg._id)) as RegistrationDoc;
-  return toRegistration(saved, contest);
+  // Only the call that moved the status gives the places back, so a double cancel frees them once;
+  // and only those it holds: one whose register died before taking them (`placed: false`) holds
+  // none. The update is conditional on what was read, so a retry placing it meanwhile is seen.
+  let cur: RegistrationDoc | null = reg;
+  for (let round = 0; cur && round < 2; round++) {
+    const r = await ctx.db
+      .collection(REGISTRATIONS)
+      .where({ _id: reg._id, status: _.in([...CANCELLABLE]), placed: placedIs(ctx, cur) })
+      .update({ data: { status: 'cancelled', cancelledAt: ctx.now() } });
+    if (r.stats.updated === 1) {
+      if (cur.placed !== false) await releasePlaces(ctx, tradeKey(reg.contestId, reg.tradeId), cur.employerKey);
+      const saved = (await findRegistration(ctx, reg._id)) as RegistrationDoc;
+      return toRegistration(saved, contest);
+    }
+    cur = await findRegistration(ctx, reg._id);
+  }
+  fail('INVALID_STATE', '这条报名已取消或不能取消');
 }

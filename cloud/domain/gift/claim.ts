@@ -9,7 +9,9 @@
  *      the voucher yet), so a resumed claim that already holds its pack never takes a second one;
  *   3. no pack: give the reservation back and answer OUT_OF_STOCK listing stations with stock;
  *      a pack: the claim becomes 'claimed' (the voucher); then the notification, best effort.
- * A cancelled claim may be claimed over (new voucher id), again through one conditional update.
+ * A cancelled claim may be claimed over (new voucher id), again through one conditional update; a
+ * pack return the cancel still owes (it died in between) is settled first, and the takeover clears
+ * the cancel's fields, so nothing later settles that return against the new voucher.
  */
 import type { ActionCtx, UserDoc } from '../../lib/context';
 import { isDuplicateKeyError } from '../../lib/db';
@@ -20,7 +22,7 @@ import { maskPhone, phoneTail } from '../../lib/mask';
 import { notify } from '../../lib/notify';
 import { requireEligible } from './eligibility';
 import { CLAIMS, STALE_CLAIMING_MS, claimId, voucherValidUntil, type CampaignDoc, type ClaimDoc } from './model';
-import { findStock, returnStock, stationMap, stationsWithStock, takeStock } from './store';
+import { findStock, returnStock, settleReturn, stationMap, stationsWithStock, takeStock } from './store';
 
 export interface ClaimOptions {
   /** Set when station staff claim for the worker on the spot. */
@@ -103,9 +105,19 @@ async function reserve(ctx: ActionCtx, claim: ClaimDoc): Promise<Reserved> {
     if (!existing) continue;
     const sameRequest = !!ctx.requestId && existing.requestId === ctx.requestId;
     if (existing.status === 'cancelled') {
-      const r = await claims
-        .where({ _id, voucherId: existing.voucherId, status: 'cancelled' })
-        .update({ data: { ...fields, redeemed: _.set(null), onSpot: _.set(claim.onSpot ?? null) } });
+      // A cancel that died before its pack went back: settle that return first (once: the ledger),
+      // so the owed return is not left on the doc to be settled later against the new voucher.
+      if (existing.stockBack === false) await settleReturn(ctx, existing);
+      const r = await claims.where({ _id, voucherId: existing.voucherId, status: 'cancelled' }).update({
+        data: {
+          ...fields,
+          redeemed: _.set(null),
+          onSpot: _.set(claim.onSpot ?? null),
+          stockBack: _.remove(),
+          cancelRequestId: _.remove(),
+          cancelledAt: _.remove(),
+        },
+      });
       if (r.stats.updated === 1) return { doc: claim, inserted: false };
       continue;
     }

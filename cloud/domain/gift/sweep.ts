@@ -42,7 +42,13 @@ export async function runExpirySweep(ctx: Ctx): Promise<SweepResult> {
   }
 
   // Returns owed by a cancel or an expiry that died between its two writes (once each: the ledger).
-  const owed = (await claims.where({ stockBack: false }).limit(BATCH).get()).data as ClaimDoc[];
+  // Only dead vouchers: a live one never owes a return (a claim over a cancel settles it first).
+  const owed = (
+    await claims
+      .where({ stockBack: false, status: _.in(['cancelled', 'expired']) })
+      .limit(BATCH)
+      .get()
+  ).data as ClaimDoc[];
   for (const doc of owed) await settleReturn(ctx, doc);
 
   let reminded = 0;

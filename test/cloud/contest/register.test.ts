@@ -175,10 +175,11 @@ test('a retried register with the same requestId answers the first result and ta
 
 describe('a register whose answer was lost (the idempotency record could not be written)', () => {
   // Writes of a register in a trade with an employer quota: 1 idempotency record, 2 the registration,
-  // 3 the trade place, 4 the employer counter (created on first use), 5 the employer place, 6 done.
+  // 3 the trade place, 4 the employer counter (created on first use), 5 the employer place,
+  // 6 marked placed, 7 done.
   const lost = async (requestId: string) => {
     const event = { action: 'register', requestId, contestId: CONTEST, tradeId: 'smart', ...FORM };
-    world.db.failNthWrite(6);
+    world.db.failNthWrite(7);
     const first = okData(await world.contest(PERSONAS.worker, event));
     expect(await world.all('idempotency')).toHaveLength(0); // nothing to replay: a retry runs again
     return { event, first };

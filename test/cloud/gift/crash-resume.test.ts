@@ -5,7 +5,7 @@
  * Writes of a claim: 1 idempotency record, 2 claim insert, 3 take the pack, 4 'claimed', 5 message, 6 done.
  */
 import { PERSONAS, okData, rid } from '../helpers';
-import { CAMPAIGN, WJJ, XCH, countClaims, giftWorld } from './fixture';
+import { CAMPAIGN, WJJ, XCH, YCG, countClaims, giftWorld } from './fixture';
 
 const errors = jest.spyOn(console, 'error');
 beforeEach(() => errors.mockImplementation(() => {}));
@@ -112,4 +112,83 @@ test('an expiry that died before returning the pack is settled by the next sweep
   okData(await w.gift(PERSONAS.admin, { action: 'expireSweep', requestId: rid('sweep') }));
   expect(await w.stock(XCH)).toEqual({ stock: 100, claimed: 0, redeemed: 0 });
   expect(await countClaims(w, { status: 'expired' })).toBe(1);
+});
+
+describe('a cancel that died before returning the pack, then a claim over it and the sweep', () => {
+  /**
+   * The crash tests' books, plus the pack ledger: per station, stock + live vouchers = allocation and
+   * stock + claimed = allocation; every live voucher's ledger entry holds a pack, every dead one's
+   * gave it back, and the ledger holds exactly `claimed` packs.
+   */
+  const books = async (w: Awaited<ReturnType<typeof giftWorld>>, allocation: Record<string, number>) => {
+    const problems: string[] = [];
+    const claims = await w.all('giftClaims', { campaignId: CAMPAIGN });
+    for (const s of await w.all('giftStock', { campaignId: CAMPAIGN })) {
+      const mine = claims.filter((c) => c.stationId === s.stationId);
+      const live = mine.filter((c) => ['claimed', 'redeemed'].includes(c.status));
+      if (s.stock + live.length !== allocation[s.stationId])
+        problems.push(`${s.stationId}: stock ${s.stock} + vouchers ${live.length} ≠ ${allocation[s.stationId]}`);
+      if (s.stock + s.claimed !== allocation[s.stationId])
+        problems.push(`${s.stationId}: stock ${s.stock} + claimed ${s.claimed} ≠ ${allocation[s.stationId]}`);
+      const packs = (s.packs ?? {}) as Record<string, string>;
+      const holding = Object.values(packs).filter((p) => p !== 'returned').length;
+      if (holding !== s.claimed) problems.push(`${s.stationId}: ledger holds ${holding} packs, claimed ${s.claimed}`);
+      for (const c of live)
+        if (!['held', 'redeemed'].includes(packs[c.voucherId]))
+          problems.push(`live voucher ${c.voucherId}: ledger ${packs[c.voucherId]}`);
+      for (const [voucherId, state] of Object.entries(packs))
+        if (state !== 'returned' && !live.some((c) => c.voucherId === voucherId))
+          problems.push(`voucher ${voucherId} no longer live, ledger still ${state}`);
+    }
+    return problems;
+  };
+  const ALLOCATION = { [XCH]: 100, [WJJ]: 50, [YCG]: 0 };
+
+  test('the owed return is settled by the claim over it: no pack lost, the new voucher keeps its own', async () => {
+    const w = await giftWorld();
+    const v1 = okData(await w.gift(PERSONAS.rider, claimEvent()));
+    w.db.failNthWrite(3); // 1 idempotency, 2 'cancelled', 3 the return
+    const cancel1 = { action: 'cancelClaim', voucherId: v1.id, requestId: rid('cancel') };
+    expect(await w.gift(PERSONAS.rider, cancel1)).toMatchObject({ ok: false, code: 'INTERNAL' });
+    expect(await w.stock(XCH)).toEqual({ stock: 99, claimed: 1, redeemed: 0 });
+
+    // The worker claims again (a new voucher): V1's pack is back, V2 holds one.
+    const v2 = okData(await w.gift(PERSONAS.rider, claimEvent()));
+    expect(v2.id).not.toBe(v1.id);
+    expect(await w.stock(XCH)).toEqual({ stock: 99, claimed: 1, redeemed: 0 });
+    expect(await books(w, ALLOCATION)).toEqual([]);
+    const [doc] = await w.all('giftClaims', { voucherId: v2.id });
+    expect(doc).not.toHaveProperty('stockBack');
+    expect(doc).not.toHaveProperty('cancelRequestId');
+    expect(doc).not.toHaveProperty('cancelledAt');
+
+    // The sweep finds nothing owed; the live voucher's pack stays held.
+    for (let i = 0; i < 2; i++)
+      okData(await w.gift(PERSONAS.admin, { action: 'expireSweep', requestId: rid('sweep') }));
+    expect(await w.stock(XCH)).toEqual({ stock: 99, claimed: 1, redeemed: 0 });
+    expect(await books(w, ALLOCATION)).toEqual([]);
+
+    // The old cancel's retry no longer finds its voucher; it changes nothing.
+    expect(await w.gift(PERSONAS.rider, cancel1)).toMatchObject({ ok: false });
+    expect(await w.stock(XCH)).toEqual({ stock: 99, claimed: 1, redeemed: 0 });
+
+    // V2 cancelled: every pack is back, nothing live.
+    okData(await w.gift(PERSONAS.rider, { action: 'cancelClaim', voucherId: v2.id, requestId: rid('cancel') }));
+    expect(await w.stock(XCH)).toEqual({ stock: 100, claimed: 0, redeemed: 0 });
+    expect(await countClaims(w, { status: 'claimed' })).toBe(0);
+    expect(await books(w, ALLOCATION)).toEqual([]);
+  });
+
+  test('the sweep settles owed returns of cancelled and expired vouchers only, never of a live one', async () => {
+    const w = await giftWorld();
+    const v = okData(await w.gift(PERSONAS.rider, claimEvent()));
+    // A live voucher still carrying `stockBack: false` (as a claim over an owed cancel used to leave it).
+    await w.db
+      .collection('giftClaims')
+      .where({ voucherId: v.id })
+      .update({ data: { stockBack: false } });
+    okData(await w.gift(PERSONAS.admin, { action: 'expireSweep', requestId: rid('sweep') }));
+    expect(await w.stock(XCH)).toEqual({ stock: 99, claimed: 1, redeemed: 0 });
+    expect(await books(w, ALLOCATION)).toEqual([]);
+  });
 });
