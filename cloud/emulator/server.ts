@@ -4,9 +4,9 @@
  * `X-WX-OPENID` — a header only this loopback-only server trusts; on WeChat Cloud the OPENID
  * comes from the platform, never from the client.
  * Cloud storage, as `wx.cloud.uploadFile` and temporary links give it on WeChat:
- * `POST /upload?cloudPath=<path>` with an image as the raw body (≤ 2 MB; JPEG, PNG or WebP) answers
- * `{ fileID, statusCode }`; `GET /file/<cloudPath>?t=&sign=` serves a file by a link from
- * `getTempFileURL`.
+ * `POST /upload?cloudPath=<path>` with an image as the raw body (≤ 2 MB; JPEG, PNG or WebP; under
+ * `retirement-photos/` only; a path already taken is 409) answers `{ fileID, statusCode }`;
+ * `GET /file/<cloudPath>?t=&sign=` serves a file by a link from `getTempFileURL`.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,6 +19,7 @@ import {
   setFileUrlBase,
   storage,
 } from './fake-sdk';
+import { PHOTO_FOLDER } from '../../types/api/retirement';
 
 export type CloudFunction = (event: any, context: any) => Promise<any>;
 
@@ -44,6 +45,8 @@ export interface EmulatorServer {
 export const MAX_BODY_BYTES = 256 * 1024;
 /** Uploaded photos: what a compressed phone photo needs, and no more. */
 export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
+/** The only folders the app uploads to (the 光荣退休 certificate photo). */
+export const UPLOAD_FOLDERS = [`${PHOTO_FOLDER}/`];
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 const CORS = {
@@ -147,7 +150,10 @@ function imageTypeOf(bytes: Buffer): string {
 
 /**
  * `wx.cloud.uploadFile` for the H5 app: the raw image as the body, the caller in X-WX-OPENID (storage
- * takes uploads from signed-in users only), the client-chosen `cloudPath` in the query.
+ * takes uploads from signed-in users only), the client-chosen `cloudPath` in the query. Only under
+ * UPLOAD_FOLDERS (403 elsewhere), and never over a file already there (409): on WeChat Cloud the
+ * storage permission 仅创建者可读写 refuses writing over another user's file, and the app never
+ * writes twice to one path (every upload has a fresh random name).
  */
 async function upload(req: http.IncomingMessage, res: http.ServerResponse, url: URL) {
   const refuse = (status: number, code: string, message: string) => {
@@ -158,6 +164,10 @@ async function upload(req: http.IncomingMessage, res: http.ServerResponse, url: 
   const cloudPath = url.searchParams.get('cloudPath');
   if (!isValidCloudPath(cloudPath) || cloudPath.length > 200)
     return refuse(400, 'INVALID_INPUT', '上传的文件路径不正确');
+  if (!UPLOAD_FOLDERS.some((folder) => cloudPath.startsWith(folder)))
+    return refuse(403, 'FORBIDDEN', '不能上传到这个位置');
+  const taken = () => refuse(409, 'INVALID_INPUT', '这个位置已经有文件了，请重新选择照片上传');
+  if ((await storage().read(cloudPath)) !== null) return taken();
   const type = String(req.headers['content-type'] ?? '')
     .split(';')[0]
     .trim()
@@ -172,8 +182,9 @@ async function upload(req: http.IncomingMessage, res: http.ServerResponse, url: 
     throw e;
   }
   if (!looksRight(bytes)) return send(res, 415, fail('INVALID_INPUT', '这个文件不是照片，请重新选择'));
-  const { fileID, statusCode } = await storage().uploadFile({ cloudPath, fileContent: bytes });
-  send(res, 200, { fileID, statusCode });
+  const fileID = await storage().createFile(cloudPath, bytes);
+  if (!fileID) return taken();
+  send(res, 200, { fileID, statusCode: 200 });
 }
 
 /** A temporary link from getTempFileURL: the path, an expiry and a signature, else 403. */

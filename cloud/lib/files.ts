@@ -9,16 +9,41 @@ import { fail } from './errors';
 const BATCH = 50;
 
 /**
- * A fileID of our own storage for an image in `folder`: `cloud://<env>.<bucket>/<folder>/…/<name>.jpg`
- * (or .jpeg/.png/.webp), made only of safe characters, with no `.` or `..` segments.
+ * The segments of the path inside the bucket of an image fileID of our storage in `folder`:
+ * `cloud://<env>.<bucket>/<folder>/…/<name>.jpg` (or .jpeg/.png/.webp), made only of safe characters,
+ * with no `.` or `..` segments; null for anything else.
  */
-export function isOwnImageFileId(fileID: unknown, folder: string): fileID is string {
-  if (typeof fileID !== 'string' || fileID.length > 300) return false;
+export function imagePathOf(fileID: unknown, folder: string): string[] | null {
+  if (typeof fileID !== 'string' || fileID.length > 300) return null;
   const m = /^cloud:\/\/[A-Za-z0-9][A-Za-z0-9._-]*\/([A-Za-z0-9_./-]+)$/.exec(fileID);
-  if (!m) return false;
+  if (!m) return null;
   const segments = m[1].split('/');
-  if (segments.some((seg) => seg === '' || seg === '.' || seg === '..')) return false;
-  return segments[0] === folder && segments.length >= 2 && /\.(jpe?g|png|webp)$/i.test(m[1]);
+  if (segments.some((seg) => seg === '' || seg === '.' || seg === '..')) return null;
+  return segments[0] === folder && segments.length >= 2 && /\.(jpe?g|png|webp)$/i.test(m[1]) ? segments : null;
+}
+
+/** A fileID of our own storage for an image in `folder` (see imagePathOf). */
+export function isOwnImageFileId(fileID: unknown, folder: string): fileID is string {
+  return imagePathOf(fileID, folder) !== null;
+}
+
+/**
+ * Whether a record of `collection` other than `exceptId` names `fileID` in `field` (or in any of
+ * `fields`): such a file is not one record's alone to accept or delete.
+ */
+export async function fileHeldElsewhere(
+  ctx: Ctx,
+  collection: string,
+  fields: string | string[],
+  fileID: string,
+  exceptId?: string,
+): Promise<boolean> {
+  const _ = ctx.db.command;
+  const names = typeof fields === 'string' ? [fields] : fields;
+  if (!names.length) return false;
+  const holds = names.length === 1 ? { [names[0]]: fileID } : _.or(names.map((f) => ({ [f]: fileID })));
+  const where = exceptId === undefined ? holds : _.and([{ _id: _.neq(exceptId) }, holds]);
+  return (await ctx.db.collection(collection).where(where).limit(1).get()).data.length > 0;
 }
 
 function chunks<T>(list: T[]): T[][] {

@@ -1,5 +1,5 @@
 import { PHOTO_FOLDER } from '@contract/api/retirement';
-import { uploadFile, type LocalFile } from '../cloud-client';
+import { uploadFile, UploadError, type LocalFile } from '../cloud-client';
 import { extensionOf } from '../cloud-client/files';
 
 /** 16 random characters and the time: a photo's name must not be guessable from another's. */
@@ -12,13 +12,20 @@ function randomName(): string {
   return Array.from(bytes, (b) => abc[b % abc.length]).join('') + Date.now().toString(36);
 }
 
-/** `retirement-photos/2026-01/<random>.jpg`: where the server expects the certificate photo. */
-export function photoCloudPath(file: LocalFile, now = Date.now()): string {
+/**
+ * `retirement-photos/<uploaderKey>/2026-01/<random>.jpg`: where the server expects the certificate
+ * photo. `uploaderKey` is the caller's own folder, from formOptions (`photoUploaderKey`): the server
+ * accepts only photos under the caller's key.
+ */
+export function photoCloudPath(file: LocalFile, uploaderKey: string, now = Date.now()): string {
   const month = new Date(now).toISOString().slice(0, 7);
-  return `${PHOTO_FOLDER}/${month}/${randomName()}.${extensionOf(file)}`;
+  return `${PHOTO_FOLDER}/${uploaderKey}/${month}/${randomName()}.${extensionOf(file)}`;
 }
 
 /** Uploads the chosen certificate photo; answers the fileID to send with the request (UploadError if not). */
-export function uploadRetirementPhoto(file: LocalFile): Promise<string> {
-  return uploadFile(file, photoCloudPath(file));
+export function uploadRetirementPhoto(file: LocalFile, uploaderKey: string | undefined): Promise<string> {
+  // Without the caller's key (an older server) the photo would be refused: say so before uploading.
+  if (!uploaderKey || !/^[A-Za-z0-9_-]+$/.test(uploaderKey))
+    return Promise.reject(new UploadError('暂时不能上传照片，请稍后再试'));
+  return uploadFile(file, photoCloudPath(file, uploaderKey));
 }

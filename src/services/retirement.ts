@@ -17,13 +17,16 @@ export const retirementService = {
   myCertificate: (id: string) => retirement.query('myCertificate', { id }),
   confirmReceipt: (id: string) => retirement.mutate('confirmReceipt', { id }),
   reviewQueue: (input: In<'reviewQueue'> = {}) => retirement.query('reviewQueue', input),
-  verifyEmployment: (input: In<'verifyEmployment'>) => retirement.mutate('verifyEmployment', input),
-  approve: (ids: string[]) => retirement.mutate('approve', { ids }),
-  returnRequest: (id: string, reason: string) => retirement.mutate('returnRequest', { id, reason }),
-  issue: (ids: string[]) => retirement.mutate('issue', { ids }),
-  plaqueReady: (ids: string[]) => retirement.mutate('plaqueReady', { ids }),
-  postPlaque: (id: string, trackingNote: string) => retirement.mutate('postPlaque', { id, trackingNote }),
-  revoke: (id: string, reason: string) => retirement.mutate('revoke', { id, reason }),
+  verifyEmployment: (input: In<'verifyEmployment'>, requestId?: string) =>
+    retirement.mutate('verifyEmployment', input, requestId),
+  approve: (ids: string[], requestId?: string) => retirement.mutate('approve', { ids }, requestId),
+  returnRequest: (id: string, reason: string, requestId?: string) =>
+    retirement.mutate('returnRequest', { id, reason }, requestId),
+  issue: (ids: string[], requestId?: string) => retirement.mutate('issue', { ids }, requestId),
+  plaqueReady: (ids: string[], requestId?: string) => retirement.mutate('plaqueReady', { ids }, requestId),
+  postPlaque: (id: string, trackingNote: string, requestId?: string) =>
+    retirement.mutate('postPlaque', { id, trackingNote }, requestId),
+  revoke: (id: string, reason: string, requestId?: string) => retirement.mutate('revoke', { id, reason }, requestId),
   markCallbackDone: (id: string, note: string, requestId?: string) =>
     retirement.mutate('markCallbackDone', { id, note }, requestId),
   verifyCertificate: (input: In<'verifyCertificate'>) => retirement.query('verifyCertificate', input),

@@ -1,13 +1,14 @@
 /**
  * The emulator's cloud storage over HTTP: `POST /upload` (the H5 app's wx.cloud.uploadFile: signed-in
- * callers, images only, ≤ 2 MB, stored under the data dir) and `GET /file/...` by a signed temporary
+ * callers, images only, ≤ 2 MB, under retirement-photos/ only, never over a file already there, stored
+ * under the data dir) and `GET /file/...` by a signed temporary
  * link from the fake SDK's getTempFileURL; deleteFile removes the file.
  */
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { deleteFile, FILE_ID_PREFIX, getTempFileURL, storage } from '../../cloud/emulator/fake-sdk';
+import { createStorage, deleteFile, FILE_ID_PREFIX, getTempFileURL, storage } from '../../cloud/emulator/fake-sdk';
 import { tempFileURL } from '../../cloud/emulator/fake-sdk/storage';
 import { createEmulatorServer, MAX_UPLOAD_BYTES, type EmulatorServer } from '../../cloud/emulator/server';
 
@@ -120,6 +121,66 @@ test('a cloud path outside the bucket or malformed is refused (400)', async () =
   }
   expect(fs.existsSync(path.join(dataDir, 'x.jpg'))).toBe(false);
   expect(fs.existsSync(path.join(os.tmpdir(), 'x.jpg'))).toBe(false);
+});
+
+test('a path already taken is refused (409), by anyone, and the file there stays as it was', async () => {
+  expect((await upload('retirement-photos/k1/2026-01/mine.jpg', JPEG)).status).toBe(200);
+  for (const [body, type, openid] of [
+    [PNG, 'image/png', 'persona-worker'],
+    [JPEG, 'image/jpeg', 'persona-family'],
+  ] as const) {
+    const res = await upload('retirement-photos/k1/2026-01/mine.jpg', body, type, openid);
+    expect([openid, res.status]).toEqual([openid, 409]);
+    expect(await res.json()).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('照片'),
+    });
+  }
+  expect(fs.readFileSync(path.join(dataDir, 'files/retirement-photos/k1/2026-01/mine.jpg'))).toEqual(JPEG);
+
+  // Two uploads to one new path at the same instant: one stores, the other is refused.
+  const both = await Promise.all([
+    upload('retirement-photos/k1/2026-01/race.png', PNG, 'image/png', 'persona-worker'),
+    upload('retirement-photos/k1/2026-01/race.png', Buffer.concat([PNG, PNG]), 'image/png', 'persona-family'),
+  ]);
+  expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+  const kept = fs.readFileSync(path.join(dataDir, 'files/retirement-photos/k1/2026-01/race.png'));
+  expect([PNG.length, PNG.length * 2]).toContain(kept.length);
+});
+
+test('storage createFile never overwrites, on disk or in memory, even for two at once', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'emulator-create-'));
+  try {
+    for (const store of [createStorage({ dir }), createStorage()]) {
+      const made = await Promise.all([
+        store.createFile('retirement-photos/k/a.jpg', JPEG),
+        store.createFile('retirement-photos/k/a.jpg', PNG),
+      ]);
+      expect(made.filter((id) => id === `${FILE_ID_PREFIX}retirement-photos/k/a.jpg`)).toHaveLength(1);
+      expect(made.filter((id) => id === null)).toHaveLength(1);
+      const bytes = await store.read('retirement-photos/k/a.jpg');
+      expect([JPEG, PNG].some((b) => bytes?.equals(b))).toBe(true);
+      expect(await store.createFile('retirement-photos/k/a.jpg', JPEG)).toBeNull();
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('uploads go under retirement-photos/ only (403 elsewhere), nothing stored', async () => {
+  for (const p of [
+    'other/x.jpg',
+    'x.jpg',
+    'avatars/persona-family.png',
+    'retirement-photosX/a.jpg',
+    'Retirement-photos/a.jpg',
+  ]) {
+    const res = await upload(p, JPEG);
+    expect([p, res.status]).toEqual([p, 403]);
+    expect(await res.json()).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await storage().read(p)).toBeNull();
+  }
 });
 
 test('getTempFileURL links to GET /file on this server; a tampered or expired link is refused; deleted files are gone', async () => {

@@ -6,7 +6,9 @@
  *   assertNoUnmaskedPii(res);                                  // admin queue, scanner, lists
  *   assertNoUnmaskedPii(me, { allow: ['13857301234'] });       // the owner's own profile
  */
-const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
+// Bounded by anything but a letter or digit, like the identity number: a random hex id (a file
+// name, a nedb _id) may hold eleven digits in a row between letters, and that is no phone.
+const MOBILE = /(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])/g;
 const ID_NUMBER = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
 
 export interface PiiFinding {

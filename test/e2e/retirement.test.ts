@@ -8,7 +8,7 @@
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
-import { RETIREE_ID_NUMBER } from '../../cloud/seed/retirement';
+import { fakeIdNumber, RETIREE_ID_NUMBER } from '../../cloud/seed/retirement';
 import { setupE2E } from './harness';
 
 const e2e = setupE2E();
@@ -114,10 +114,33 @@ test('family requests, employer verifies, admin approves and issues, certificate
   await e2e.screenshot(family, 'retirement-04-submitted');
   await family.context().close();
   const [sent] = await e2e.callAs('persona-family', 'retirement', { action: 'myRequests' });
-  expect(sent).toMatchObject({
-    hasPhoto: true,
-    photoFileId: expect.stringMatching(/^cloud:\/\/local\.emulator\/retirement-photos\/\d{4}-\d{2}\/[a-z0-9]+\.png$/),
+  // Under her own folder of retirement-photos/, the one formOptions gives her (and nobody else).
+  const { photoUploaderKey } = await e2e.callAs('persona-family', 'retirement', { action: 'formOptions' });
+  expect(photoUploaderKey).toMatch(/^[0-9a-f]{32}$/);
+  expect(sent).toMatchObject({ hasPhoto: true });
+  expect(sent.photoFileId.startsWith(`cloud://local.emulator/retirement-photos/${photoUploaderKey}/`)).toBe(true);
+  expect(sent.photoFileId).toMatch(
+    /^cloud:\/\/local\.emulator\/retirement-photos\/[0-9a-f]{32}\/\d{4}-\d{2}\/[a-z0-9]+\.png$/,
+  );
+  // Nobody else can send it as theirs: persona-worker, who could read its path in a review link, is refused.
+  const stolen = await e2e.callRaw('persona-worker', 'retirement', {
+    action: 'submitRequest',
+    requestId: `e2e-stolen-${Date.now().toString(36)}`,
+    consent: true,
+    requesterKind: 'self',
+    name: '王建国',
+    idNumber: fakeIdNumber('1966-05-01', 777),
+    employer: '嘉兴纺织有限公司',
+    employerId: 'emp-jiaxing-textile',
+    position: '保全工',
+    yearsOfService: 30,
+    retirementDate: '2026-01-10',
+    phone: '13957310009',
+    deliveryMethod: 'pickup',
+    pickupStationId: 'station-xinchenghui',
+    photoFileId: sent.photoFileId,
   });
+  expect(stolen).toMatchObject({ ok: false, code: 'INVALID_INPUT', details: { field: 'photoFileId' } });
 
   // 2. The employer's union confirms she worked there.
   const employer = await e2e.newPage({ persona: 'persona-enterprise', path: '/retirement/pages/review/index' });

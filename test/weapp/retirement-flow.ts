@@ -18,6 +18,8 @@ const OPTIONS = {
     { id: 'emp-jiaxing-textile', name: '嘉兴纺织有限公司' },
     { id: 'emp-xiuzhou-cnc', name: '嘉兴秀洲精工机械有限公司' },
   ],
+  // The caller's own photo folder (a keyed hash of the OPENID): the app uploads under it.
+  photoUploaderKey: 'fedcba9876543210fedcba9876543210',
 };
 // 周桂芳's fictional number (cloud/seed/retirement.ts RETIREE_ID_NUMBER), valid checksum.
 const ID_NUMBER = '330411196602081026';
@@ -98,7 +100,9 @@ export async function fillAndSubmit(page: PageHandle) {
   expect(wxMock.cloud.uploadFile).toHaveBeenCalledTimes(1);
   const { cloudPath, filePath } = wxMock.cloud.uploadFile.mock.calls[0][0];
   expect(filePath).toBe('wxfile://tmp/photo.jpg');
-  expect(cloudPath).toMatch(/^retirement-photos\/\d{4}-\d{2}\/[a-z0-9]+\.jpg$/);
+  expect(cloudPath).toMatch(
+    new RegExp(`^retirement-photos/${OPTIONS.photoUploaderKey}/\\d{4}-\\d{2}/[a-z0-9]+\\.jpg$`),
+  );
 
   const submits = cloud.calls.filter((c) => c.name === 'retirement' && c.data.action === 'submitRequest');
   expect(submits).toHaveLength(1);

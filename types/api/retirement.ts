@@ -74,7 +74,10 @@ export const retireeFields = {
   pickupStationId: s.optional(s.id({ label: '领取地点' })),
   /** Postal address when `deliveryMethod` is post. */
   postAddress: s.optional(s.string({ label: '邮寄地址', min: 6, max: 120 })),
-  /** A cloud file id of a photo for the certificate (under PHOTO_FOLDER of our storage); optional. */
+  /**
+   * A cloud file id of a photo for the certificate, uploaded by the caller under
+   * `PHOTO_FOLDER/<photoUploaderKey>/` of our storage and used by no other request; optional.
+   */
   photoFileId: s.optional(s.string({ label: '照片', min: 1, max: 300 })),
   callbackRequested: s.optional(s.boolean({ label: '电话回访' })),
   callbackTime: s.optional(s.oneOf(CALLBACK_TIMES, { label: '方便接电话的时间' })),
@@ -237,6 +240,11 @@ export interface FormOptions {
   today: string;
   places: { id: string; name: string; address: string }[];
   employers: { id: string; name: string }[];
+  /**
+   * The caller's folder under PHOTO_FOLDER (a keyed hash of their OPENID): the app uploads a photo to
+   * `PHOTO_FOLDER/<photoUploaderKey>/<yyyy-mm>/<random>.<ext>`, and only the caller's own are accepted.
+   */
+  photoUploaderKey: string;
 }
 
 export interface ReviewItem extends RetirementRequestView {

@@ -6,7 +6,7 @@
  * still be scheduled).
  */
 import { COURSE_FORMATS, COURSE_REQUIRED, type AcademyActions, type CourseAdmin } from '../../../types/api/academy';
-import { audit, type AuditEntry } from '../../lib/audit';
+import { auditOnce } from '../../lib/audit';
 import type { ActionCtx, UserDoc } from '../../lib/context';
 import { isDuplicateKeyError } from '../../lib/db';
 import { fail } from '../../lib/errors';
@@ -104,19 +104,6 @@ export async function setCourseActive(ctx: ActionCtx, input: In<'setCourseActive
 async function nextRank(ctx: ActionCtx): Promise<number> {
   const last = await ctx.db.collection(COURSES).where({}).orderBy('rank', 'desc').limit(1).get();
   return ((last.data[0] as CourseDoc | undefined)?.rank ?? -1) + 1;
-}
-
-/** A retry of the same request (after a crash) writes its audit entry once. */
-async function auditOnce(ctx: ActionCtx, entry: AuditEntry): Promise<void> {
-  if (ctx.requestId) {
-    const seen = await ctx.db
-      .collection('auditLog')
-      .where({ actor: ctx.openid, requestId: ctx.requestId, event: entry.event })
-      .limit(1)
-      .get();
-    if (seen.data.length) return;
-  }
-  await audit(ctx, entry);
 }
 
 const titleKey = (title: string) => `ct-${payloadHash(title)}`;

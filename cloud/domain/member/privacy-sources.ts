@@ -25,8 +25,11 @@ export interface PrivacySource {
   dispose(doc: Doc, tombstone: string): Disposal;
   /** Documents elsewhere that only exist for a removed record (e.g. a call-back to-do). */
   dependents?(doc: Doc): Array<{ collection: string; id: string }>;
-  /** Cloud storage files the record holds (e.g. a photo): deleted, whether the record goes or is kept. */
-  files?(doc: Doc): Array<{ field: string; fileID: string }>;
+  /**
+   * Fields that may hold a cloud storage fileID (e.g. a photo): the file is deleted, whether the record
+   * goes or is kept, unless another record of the collection holds it too.
+   */
+  fileFields?: string[];
   /** Said to the user when records are kept. */
   treatment?: string;
   reason?: string;
@@ -141,8 +144,9 @@ export const PRIVACY_SOURCES: PrivacySource[] = [
           }
         : REMOVE,
     dependents: (doc) => [{ collection: 'adminTodos', id: `callback-${doc._id}` }],
-    // The certificate photo is deleted from storage even when the issued certificate is kept.
-    files: (doc) => (doc.photoFileId ? [{ field: 'photoFileId', fileID: String(doc.photoFileId) }] : []),
+    // The certificate photo (and one a resubmission dropped, not yet deleted) is deleted from storage
+    // even when the issued certificate is kept.
+    fileFields: ['photoFileId', 'droppedPhotoFileId'],
     treatment: '已去除手机号和照片，姓名只留脱敏形式',
     reason: '已签发的光荣退休证书需能扫码核验真伪，证书编号和脱敏姓名需保留',
   },

@@ -4,7 +4,7 @@
  */
 import type { DeleteMyDataResult, DeletedPart, KeptPart, MyDataExport, MyDataSection } from '../../../types/api/member';
 import type { ActionCtx } from '../../lib/context';
-import { deleteFiles } from '../../lib/files';
+import { deleteFiles, fileHeldElsewhere } from '../../lib/files';
 import { newId } from '../../lib/ids';
 import { PRIVACY_SOURCES, type PrivacySource } from './privacy-sources';
 
@@ -100,6 +100,13 @@ async function disposeAccount(ctx: ActionCtx, removed: DeletedPart[], kept: Kept
   });
 }
 
+/** The files a record holds (non-empty string values of its source's file fields). */
+function filesOf(source: PrivacySource, doc: Record<string, any>): Array<{ field: string; fileID: string }> {
+  return (source.fileFields ?? [])
+    .filter((field) => typeof doc[field] === 'string' && doc[field])
+    .map((field) => ({ field, fileID: doc[field] as string }));
+}
+
 export async function deleteMyData(ctx: ActionCtx): Promise<DeleteMyDataResult> {
   const removed: DeletedPart[] = [];
   const kept: KeptPart[] = [];
@@ -113,8 +120,19 @@ export async function deleteMyData(ctx: ActionCtx): Promise<DeleteMyDataResult> 
       const disposal = source.dispose(doc, tombstone);
       const ref = ctx.db.collection(source.collection).doc(String(doc._id));
       // Files first: if storage refuses, the record still names them and a retry deletes them.
-      const files = source.files?.(doc) ?? [];
-      const fileIDs = files.map((f) => f.fileID);
+      const files = filesOf(source, doc);
+      const fileIDs: string[] = [];
+      for (const f of files) {
+        // A file another record holds too is not this person's to delete: the record just lets go of it.
+        const shared = await fileHeldElsewhere(
+          ctx,
+          source.collection,
+          source.fileFields ?? [],
+          f.fileID,
+          String(doc._id),
+        );
+        if (!shared) fileIDs.push(f.fileID);
+      }
       await deleteFiles(ctx, fileIDs);
       if ('remove' in disposal) {
         removedHere += (await ref.remove()).stats.removed;

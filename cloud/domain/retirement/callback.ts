@@ -4,7 +4,7 @@
  * calls, then marks it done with a note of what was said.
  */
 import type { RetirementActions, ReviewItem } from '../../../types/api/retirement';
-import { audit } from '../../lib/audit';
+import { auditOnce } from '../../lib/audit';
 import type { ActionCtx } from '../../lib/context';
 import { isDuplicateKeyError } from '../../lib/db';
 import { fail } from '../../lib/errors';
@@ -79,6 +79,10 @@ async function loadTodo(ctx: ActionCtx, id: string): Promise<CallbackTodo | unde
  * it at once exactly one writes and is audited; marking it again answers the same and writes nothing
  * (the first note stays). A request asking for a call-back without a to-do (asked only when it was
  * resubmitted) gets one, written already done.
+ *
+ * The audit entry is written once per to-do (auditOnce keyed by it), by whoever marked it done: so
+ * when the first attempt died between the update and its audit entry, its retry (finding the to-do
+ * done by this same admin) writes the entry it owes, and a second tap or a retry never adds another.
  */
 export async function markCallbackDone(ctx: ActionCtx, input: In<'markCallbackDone'>): Promise<ReviewItem> {
   const doc = await loadRequest(ctx, input.id);
@@ -87,22 +91,29 @@ export async function markCallbackDone(ctx: ActionCtx, input: In<'markCallbackDo
   const done = { done: true, doneAt: ctx.now(), doneBy: ctx.openid, note: input.note };
   const res = await ctx.db.collection(TODOS).where({ _id: todoId, done: false }).update({ data: done });
   let wrote = res.stats.updated === 1;
-  if (!wrote && !(await loadTodo(ctx, todoId))) {
-    const todo: CallbackTodo = { ...newTodo(doc, done.doneAt), ...done };
+  let todo = wrote ? undefined : await loadTodo(ctx, todoId);
+  if (!wrote && !todo) {
     try {
-      await ctx.db.collection(TODOS).add({ data: todo });
+      await ctx.db.collection(TODOS).add({ data: { ...newTodo(doc, done.doneAt), ...done } });
       wrote = true;
     } catch (e) {
       // Another admin wrote it at the same instant: theirs stands.
       if (!isDuplicateKeyError(e)) throw e;
     }
   }
-  if (wrote) {
-    await audit(ctx, {
-      event: 'retirement.markCallbackDone',
-      target: { kind: 'retirementRequest', id: doc._id },
-      detail: { note: input.note },
-    });
+  todo = await loadTodo(ctx, todoId);
+  if (wrote || (todo?.done && todo.doneBy === ctx.openid)) {
+    await auditOnce(
+      ctx,
+      {
+        event: 'retirement.markCallbackDone',
+        target: { kind: 'retirementRequest', id: doc._id },
+        // The note that stands (the first one, if this was a second tap with another).
+        detail: { note: todo?.note ?? input.note },
+      },
+      // This to-do (a request withdrawn and asked again later gets a new one, and its own entry).
+      todo ? `${todo._id}\n${todo.createdAt}` : undefined,
+    );
   }
-  return { ...toView(ctx, doc), ...callbackView(await loadTodo(ctx, todoId)) };
+  return { ...toView(ctx, doc), ...callbackView(todo) };
 }

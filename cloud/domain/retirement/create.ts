@@ -78,11 +78,13 @@ export async function createRequest(
   checkRetirementDate(ctx, settings, data.retirementDate);
   const delivery = await resolveDelivery(ctx, settings, data);
   const employer = await resolveEmployer(ctx, data);
-  await checkPhoto(ctx, data.photoFileId);
   const idHash = idHashOf(ctx, data.idNumber);
+  const _id = requestIdFor(idHash);
+  // The caller's own upload (an employer's list: the contact who uploaded it), held by no other request.
+  await checkPhoto(ctx, data.photoFileId, { requestId: _id });
   const now = ctx.now();
   const doc: RetirementDoc = {
-    _id: requestIdFor(idHash),
+    _id,
     idHash,
     idMasked: maskIdNumber(data.idNumber),
     name: data.name,

@@ -44,6 +44,10 @@ export interface RetirementDoc {
   retirementDate: string;
   delivery: Delivery;
   photoFileId?: string;
+  /** The requestId of the last resubmission: its retry after a crash finishes what it left undone. */
+  resubmitRequestId?: string;
+  /** The photo that resubmission dropped, until it is deleted from storage. */
+  droppedPhotoFileId?: string;
   callbackRequested: boolean;
   callbackTime?: string;
   requester: { kind: RequesterKind; openid: string; relation?: string };
@@ -76,9 +80,14 @@ export interface RetirementSettings {
   issuer: string;
 }
 
+/** The key of this function's keyed hashes (ID_HASH_KEY; a development key on the emulator). */
+export function hashKeyOf(ctx: Ctx): string {
+  return ctx.env.ID_HASH_KEY ?? 'dev-id-hash-key';
+}
+
 /** The keyed hash of an identity number; the clear number is never stored. */
 export function idHashOf(ctx: Ctx, idNumber: string): string {
-  return keyedHash(ctx.env.ID_HASH_KEY ?? 'dev-id-hash-key', idNumber);
+  return keyedHash(hashKeyOf(ctx), idNumber);
 }
 
 /** Deterministic document id: short enough for a QR token (≤ 40 chars), still 128 bits of the hash. */

@@ -8,7 +8,7 @@ import { canRead, requireReadable } from './access';
 import { openCallbackTodo } from './callback';
 import { checkRetirementDate, createRequest, resolveDelivery, resolveEmployer, type RetireeData } from './create';
 import { EMPLOYERS, loadRequest, loadSettings, REQUESTS, toView, type RetirementDoc } from './model';
-import { checkPhoto, discardPhoto, photoUrlOf } from './photo';
+import { checkPhoto, discardPhoto, photoUploaderKey, photoUrlOf } from './photo';
 import { transition } from './transition';
 
 type In<K extends keyof RetirementActions> = RetirementActions[K]['input'];
@@ -34,6 +34,7 @@ export async function formOptions(ctx: ActionCtx): Promise<FormOptions> {
     today: shanghaiDate(ctx.now()),
     places: places.map((p) => ({ id: p._id as string, name: p.name, address: p.address })),
     employers: employers.map((e) => ({ id: e._id as string, name: e.name })),
+    photoUploaderKey: photoUploaderKey(ctx),
   };
 }
 
@@ -83,11 +84,20 @@ export async function submitBatch(ctx: ActionCtx, input: In<'submitBatch'>): Pro
   return { done: results.filter((r) => r.ok).length, results };
 }
 
-/** After a return, the submitter corrects the details (not the identity number) and sends again. */
+/**
+ * After a return, the submitter corrects the details (not the identity number) and sends again. The
+ * state change comes first (it decides whether this resubmission happens at all), and records its
+ * requestId and the photo it dropped; what follows it (the call-back to-do, deleting the dropped
+ * photo) is finished by a retry of the same request if the first attempt died on the way.
+ */
 export async function resubmitRequest(ctx: ActionCtx, input: In<'resubmitRequest'>): Promise<RetirementRequestView> {
-  const settings = await openSettings(ctx);
   const current = requireReadable(ctx, await loadRequest(ctx, input.id));
   if (current.requester.openid !== ctx.openid) fail('FORBIDDEN', '只有提交人可以重新提交');
+  if (ctx.requestId && current.resubmitRequestId === ctx.requestId && current.status !== 'returned') {
+    // This very resubmission went through before a crash: finish it (even if the campaign closed since).
+    return toView(ctx, await afterResubmit(ctx, current));
+  }
+  const settings = await openSettings(ctx);
   const { id, ...fields } = input;
   const data = { ...fields, idNumber: '' } as RetireeData;
   if (data.callbackRequested && !data.callbackTime)
@@ -95,7 +105,9 @@ export async function resubmitRequest(ctx: ActionCtx, input: In<'resubmitRequest
   checkRetirementDate(ctx, settings, data.retirementDate);
   const delivery = await resolveDelivery(ctx, settings, data);
   const employer = await resolveEmployer(ctx, data);
-  await checkPhoto(ctx, data.photoFileId);
+  await checkPhoto(ctx, data.photoFileId, { requestId: id, current: current.photoFileId });
+  // A photo removed or replaced on the form is deleted from storage (afterResubmit).
+  const dropped = current.photoFileId !== data.photoFileId ? current.photoFileId : undefined;
   const _ = ctx.db.command;
   const patch = {
     name: data.name,
@@ -110,6 +122,8 @@ export async function resubmitRequest(ctx: ActionCtx, input: In<'resubmitRequest
     callbackRequested: !!data.callbackRequested,
     callbackTime: data.callbackRequested ? data.callbackTime : _.remove(),
     returnReason: _.remove(),
+    resubmitRequestId: ctx.requestId ?? _.remove(),
+    droppedPhotoFileId: dropped ?? _.remove(),
   };
   const doc = await transition(ctx, id, {
     from: ['returned'],
@@ -118,11 +132,23 @@ export async function resubmitRequest(ctx: ActionCtx, input: In<'resubmitRequest
     note: '修改后重新提交',
     audited: false,
   });
+  return toView(ctx, await afterResubmit(ctx, doc));
+}
+
+/** What follows a resubmission's state change; safe to run again (its retry does). */
+async function afterResubmit(ctx: ActionCtx, doc: RetirementDoc): Promise<RetirementDoc> {
   // A call-back asked for (perhaps for the first time) gets the admin's to-do; one already there stays.
   if (doc.callbackRequested) await openCallbackTodo(ctx, doc);
-  // A photo removed or replaced on the form is deleted from storage.
-  if (current.photoFileId !== data.photoFileId) await discardPhoto(ctx, current.photoFileId);
-  return toView(ctx, doc);
+  if (doc.droppedPhotoFileId && (await discardPhoto(ctx, doc.droppedPhotoFileId))) {
+    // Dealt with: forget it (conditional, so a later resubmission's own dropped photo stays).
+    await ctx.db
+      .collection(REQUESTS)
+      .where({ _id: doc._id, droppedPhotoFileId: doc.droppedPhotoFileId })
+      .update({ data: { droppedPhotoFileId: ctx.db.command.remove() } });
+    const { droppedPhotoFileId: _dropped, ...rest } = doc;
+    return rest;
+  }
+  return doc;
 }
 
 export async function myRequests(ctx: ActionCtx): Promise<RetirementRequestView[]> {

@@ -51,6 +51,12 @@ export interface FakeStorage {
     fileList: (string | { fileID: string; maxAge?: number })[];
   }): Promise<{ fileList: TempFileURLItem[]; errMsg: string }>;
   deleteFile(param: { fileList: string[] }): Promise<{ fileList: DeleteFileItem[]; errMsg: string }>;
+  /**
+   * Stores a new file at `cloudPath` and answers its fileID, or null without writing when a file is
+   * there already (the emulator's POST /upload: nobody overwrites a file, as 仅创建者可读写 would
+   * refuse another user's). Atomic: of two uploads to one path at once, one gets null.
+   */
+  createFile(cloudPath: string, data: Buffer): Promise<string | null>;
   /** The bytes at a cloud path, or null (the emulator's GET /file). */
   read(cloudPath: string): Promise<Buffer | null>;
   /** Cloud paths held now, sorted (tests). */
@@ -144,6 +150,23 @@ export function createStorage(options: { dir?: string } = {}): FakeStorage {
     await fs.mkdir(dirname(file), { recursive: true });
     await fs.writeFile(file, data);
   };
+  /** Writes only a new file: false (nothing written) when the path is taken. */
+  const create = async (cloudPath: string, data: Buffer): Promise<boolean> => {
+    if (!root) {
+      if (memory.has(cloudPath)) return false;
+      memory.set(cloudPath, data);
+      return true;
+    }
+    const file = fileOf(cloudPath);
+    await fs.mkdir(dirname(file), { recursive: true });
+    try {
+      await fs.writeFile(file, data, { flag: 'wx' });
+      return true;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw e;
+    }
+  };
   const remove = async (cloudPath: string): Promise<boolean> => {
     if (!root) return memory.delete(cloudPath);
     try {
@@ -203,6 +226,10 @@ export function createStorage(options: { dir?: string } = {}): FakeStorage {
         items.push({ fileID: String(fileID), status: gone ? 0 : -1, errMsg: gone ? 'ok' : MISSING });
       }
       return { fileList: items, errMsg: 'deleteFile:ok' };
+    },
+    async createFile(cloudPath, data) {
+      if (!isValidCloudPath(cloudPath)) throw new CloudSDKError(-503003, 'uploadFile:fail invalid cloudPath');
+      return (await create(cloudPath, data)) ? FILE_ID_PREFIX + cloudPath : null;
     },
     read,
     async list() {

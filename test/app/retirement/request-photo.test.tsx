@@ -20,7 +20,10 @@ const OPTIONS = {
   today: '2026-01-20',
   places: [{ id: 'station-xinchenghui', name: '新城汇驿站', address: '嘉兴市秀洲区新城街道康和路' }],
   employers: [{ id: 'emp-jiaxing-textile', name: '嘉兴纺织有限公司' }],
+  // The caller's own folder, which the server hands out (a keyed hash of their OPENID).
+  photoUploaderKey: '0123456789abcdef0123456789abcdef',
 };
+const KEY = OPTIONS.photoUploaderKey;
 const ID_NUMBER = '330411196602081026';
 
 let store: ReturnType<typeof memoryFiles>;
@@ -134,7 +137,8 @@ test('the summary shows the photo; submitting uploads it first and sends its fil
 
   expect(store.files.size).toBe(1);
   const [[fileID, file]] = [...store.files];
-  expect(file.cloudPath).toMatch(/^retirement-photos\/\d{4}-\d{2}\/[a-z0-9]{16,}\.jpg$/);
+  // Under the caller's own folder from formOptions: the only place the server accepts their photo from.
+  expect(file.cloudPath).toMatch(new RegExp(`^retirement-photos/${KEY}/\\d{4}-\\d{2}/[a-z0-9]{16,}\\.jpg$`));
   expect(file.path).toBe('wxfile://tmp/photo.jpg');
   expect(sent).toHaveLength(1);
   expect(sent[0]).toMatchObject({ action: 'submitRequest', name: '周桂芳', photoFileId: fileID });
@@ -198,28 +202,36 @@ test('a photo the server cannot find takes them back to the photo screen with th
 describe('uploadRetirementPhoto on weapp (wx.cloud.uploadFile)', () => {
   beforeEach(() => setFileUploader(null));
 
-  test('puts the chosen temp file under retirement-photos/ and answers the fileID', async () => {
-    const fileID = await uploadRetirementPhoto({ path: 'wxfile://tmp_abc.png', size: 1000 });
+  test("puts the chosen temp file under the caller's folder of retirement-photos/ and answers the fileID", async () => {
+    const fileID = await uploadRetirementPhoto({ path: 'wxfile://tmp_abc.png', size: 1000 }, KEY);
     const opts = jest.mocked(Taro.cloud.uploadFile).mock.calls[0][0] as { cloudPath: string; filePath: string };
     expect(opts.filePath).toBe('wxfile://tmp_abc.png');
-    expect(opts.cloudPath).toMatch(/^retirement-photos\/\d{4}-\d{2}\/[a-z0-9]+\.png$/);
+    expect(opts.cloudPath).toMatch(new RegExp(`^retirement-photos/${KEY}/\\d{4}-\\d{2}/[a-z0-9]+\\.png$`));
     expect(fileID).toBe(`cloud://test-env.bucket/${opts.cloudPath}`);
+  });
+
+  test('without a folder from the server (or a strange one) nothing is uploaded: an UploadError', async () => {
+    for (const key of [undefined, '', '../other', 'a/b']) {
+      const err = await uploadRetirementPhoto({ path: 'wxfile://tmp_abc.jpg' }, key).catch((e) => e);
+      expect(err).toBeInstanceOf(UploadError);
+    }
+    expect(Taro.cloud.uploadFile).not.toHaveBeenCalled();
   });
 
   test('a failed upload is an UploadError with a Chinese message', async () => {
     jest.mocked(Taro.cloud.uploadFile).mockRejectedValueOnce({ errMsg: 'cloud.uploadFile:fail timeout' });
-    const err = await uploadRetirementPhoto({ path: 'wxfile://tmp_abc.jpg' }).catch((e) => e);
+    const err = await uploadRetirementPhoto({ path: 'wxfile://tmp_abc.jpg' }, KEY).catch((e) => e);
     expect(err).toBeInstanceOf(UploadError);
     expect(err.message).toBe('照片没能上传，请检查网络后重试');
   });
 
   test('names are fresh each time and follow the type', () => {
     const now = Date.UTC(2026, 0, 20);
-    const a = photoCloudPath({ path: 'blob:x', type: 'image/webp' }, now);
-    const b = photoCloudPath({ path: 'blob:x', type: 'image/webp' }, now);
-    expect(a).toMatch(/^retirement-photos\/2026-01\/[a-z0-9]+\.webp$/);
+    const a = photoCloudPath({ path: 'blob:x', type: 'image/webp' }, KEY, now);
+    const b = photoCloudPath({ path: 'blob:x', type: 'image/webp' }, KEY, now);
+    expect(a).toMatch(new RegExp(`^retirement-photos/${KEY}/2026-01/[a-z0-9]+\\.webp$`));
     expect(a).not.toBe(b);
-    expect(photoCloudPath({ path: 'http://tmp/x.JPEG' }, now)).toMatch(/\.jpg$/);
+    expect(photoCloudPath({ path: 'http://tmp/x.JPEG' }, KEY, now)).toMatch(/\.jpg$/);
   });
 });
 

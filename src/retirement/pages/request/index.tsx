@@ -133,7 +133,8 @@ export default function RetirementRequestPage() {
     if (!form.photo || form.photo.fileID) return true;
     setUploading(true);
     try {
-      const fileID = await uploadRetirementPhoto(form.photo);
+      // Under the caller's own folder (formOptions), the only place the server accepts their photo from.
+      const fileID = await uploadRetirementPhoto(form.photo, options.data?.photoUploaderKey);
       photoFileId.current = fileID;
       setForm((f) => (f.photo ? { ...f, photo: { ...f.photo, fileID } } : f));
       return true;

@@ -8,8 +8,8 @@ export type Role = 'admin' | 'enterprise';
 export interface Queue {
   status: RetirementStatus;
   title: string;
-  /** The batch action for this queue, if any. */
-  batch?: { label: string; run: (ids: string[]) => Promise<BatchResult> };
+  /** The batch action for this queue, if any (requestId: one per intent, see useIntent). */
+  batch?: { label: string; run: (ids: string[], requestId: string) => Promise<BatchResult> };
 }
 
 /** The employer contact has one job: confirm (or return) its own employees' requests. */
@@ -17,7 +17,10 @@ export const ENTERPRISE_QUEUES: Queue[] = [
   {
     status: 'submitted',
     title: '待核实',
-    batch: { label: '核实无误', run: (ids) => retirementService.verifyEmployment({ ids, decision: 'confirm' }) },
+    batch: {
+      label: '核实无误',
+      run: (ids, requestId) => retirementService.verifyEmployment({ ids, decision: 'confirm' }, requestId),
+    },
   },
   { status: 'employer_verified', title: '已核实' },
   { status: 'returned', title: '已退回' },
@@ -27,18 +30,25 @@ export const ADMIN_QUEUES: Queue[] = [
   {
     status: 'submitted',
     title: '待核实',
-    batch: { label: '代单位核实', run: (ids) => retirementService.verifyEmployment({ ids, decision: 'confirm' }) },
+    batch: {
+      label: '代单位核实',
+      run: (ids, requestId) => retirementService.verifyEmployment({ ids, decision: 'confirm' }, requestId),
+    },
   },
   {
     status: 'employer_verified',
     title: '待审批',
-    batch: { label: '批准', run: (ids) => retirementService.approve(ids) },
+    batch: { label: '批准', run: (ids, requestId) => retirementService.approve(ids, requestId) },
   },
-  { status: 'approved', title: '待签发', batch: { label: '签发证书', run: (ids) => retirementService.issue(ids) } },
+  {
+    status: 'approved',
+    title: '待签发',
+    batch: { label: '签发证书', run: (ids, requestId) => retirementService.issue(ids, requestId) },
+  },
   {
     status: 'issued',
     title: '已签发',
-    batch: { label: '纪念牌已备好', run: (ids) => retirementService.plaqueReady(ids) },
+    batch: { label: '纪念牌已备好', run: (ids, requestId) => retirementService.plaqueReady(ids, requestId) },
   },
   { status: 'plaque_pending', title: '待领取' },
   { status: 'plaque_posted', title: '已寄出' },

@@ -6,6 +6,7 @@ import { ReasonSheet, type Props as ReasonSheetProps } from '../../../components
 import { StateView } from '../../../components/state-view';
 import { StatusTag } from '../../../components/status-tag';
 import { useAsync } from '../../../hooks/use-async';
+import { useIntent } from '../../../hooks/use-intent';
 import { retirementService } from '../../../services/retirement';
 import { hasAnyRole, useMe } from '../../../stores/me';
 import { formatDay, STATUS_TONE } from '../../components/status';
@@ -15,7 +16,9 @@ import { ReviewPhoto } from './photo';
 import './index.scss';
 
 type Ask = 'return' | 'post' | 'revoke';
-type AskFor = Omit<ReasonSheetProps, 'onConfirm' | 'onCancel'> & { run: (text: string) => Promise<unknown> };
+type AskFor = Omit<ReasonSheetProps, 'onConfirm' | 'onCancel'> & {
+  run: (text: string, requestId: string) => Promise<unknown>;
+};
 
 function Item({
   item,
@@ -31,9 +34,12 @@ function Item({
   onDone: () => void;
 }) {
   const [asking, setAsking] = useState<Ask | null>(null);
-  const act = async (run: () => Promise<unknown>) => {
+  const intent = useIntent();
+  /** One request per intent (this action, this request, this text): a double tap or a retry replays it. */
+  const act = async (ask: Ask, text: string) => {
     try {
-      await run();
+      const answer = await intent(`${ask}:${item.id}:${text}`, (requestId) => asks[ask].run(text, requestId));
+      if (answer === undefined) return; // a second tap while the first runs: the first one answers
       setAsking(null);
       onDone();
     } catch (e) {
@@ -47,10 +53,10 @@ function Item({
       placeholder: '如：工龄与单位记录不符',
       hint: '申请人会看到这段话，请写清要改什么',
       confirmText: '确认退回',
-      run: (reason) =>
+      run: (reason, requestId) =>
         admin
-          ? retirementService.returnRequest(item.id, reason)
-          : retirementService.verifyEmployment({ ids: [item.id], decision: 'return', reason }),
+          ? retirementService.returnRequest(item.id, reason, requestId)
+          : retirementService.verifyEmployment({ ids: [item.id], decision: 'return', reason }, requestId),
     },
     post: {
       title: '寄出单号',
@@ -58,14 +64,14 @@ function Item({
       minLength: 4,
       maxLength: 100,
       confirmText: '确认寄出',
-      run: (note) => retirementService.postPlaque(item.id, note),
+      run: (note, requestId) => retirementService.postPlaque(item.id, note, requestId),
     },
     revoke: {
       title: '撤销原因',
       placeholder: '为什么撤销这张证书',
       hint: '撤销后扫码验证会显示「已撤销」',
       confirmText: '确认撤销',
-      run: (reason) => retirementService.revoke(item.id, reason),
+      run: (reason, requestId) => retirementService.revoke(item.id, reason, requestId),
     },
   };
   const canReturn = admin
@@ -109,7 +115,7 @@ function Item({
         <ReasonSheet
           key={asking}
           {...asks[asking]}
-          onConfirm={(text) => act(() => asks[asking].run(text))}
+          onConfirm={(text) => act(asking, text)}
           onCancel={() => setAsking(null)}
         />
       ) : (
@@ -154,10 +160,16 @@ export default function RetirementReviewPage() {
     void list.reload();
   };
   const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
+  const intent = useIntent();
   const runBatch = async () => {
-    if (!queue.batch || !selected.length) return;
+    const batch = queue.batch;
+    if (!batch || !selected.length) return;
+    const ids = [...selected].sort();
     try {
-      await reportBatch(queue.batch.label, await queue.batch.run(selected));
+      // One request per intent (this action on these requests): a double tap or a retry replays it.
+      const result = await intent(`${queue.status}:${ids.join(',')}`, (requestId) => batch.run(ids, requestId));
+      if (!result) return; // a second tap while the first runs: the first one answers
+      await reportBatch(batch.label, result);
     } catch (e) {
       await showError(e);
     }
