@@ -1,9 +1,9 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
 import type { FormOptions } from '@contract/api/retirement';
-import type { Errors, RequestForm } from '../request/form-state';
+import type { RequestForm } from '../request/form-state';
 import { ContactStep, PersonStep, WorkStep } from '../request/steps';
+import { useRequestForm } from '../request/use-request-form';
 import { validateRow, type BatchRow } from './rows';
 
 interface RowEditorProps {
@@ -21,17 +21,7 @@ interface RowEditorProps {
 
 /** One retiree of the list: the request wizard's screens on one page, the employer left out. */
 export function RowEditor({ title, initial, rows, editingKey, refusal, options, onSave, onCancel }: RowEditorProps) {
-  const [form, setForm] = useState<RequestForm>(initial);
-  const [errors, setErrors] = useState<Errors>({});
-
-  const set = (patch: Partial<RequestForm>) => {
-    setForm((f) => ({ ...f, ...patch }));
-    setErrors((e) => {
-      const next = { ...e };
-      for (const k of Object.keys(patch)) delete next[k as keyof RequestForm];
-      return next;
-    });
-  };
+  const { form, errors, setErrors, set } = useRequestForm(initial);
 
   const save = () => {
     const found = validateRow(form, rows, editingKey);

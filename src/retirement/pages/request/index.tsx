@@ -16,13 +16,13 @@ import {
   STEPS,
   submitPayload,
   validateStep,
-  type Errors,
   type RequestForm,
   type Step,
 } from './form-state';
 import { PhotoStep } from './photo-step';
 import { ContactStep, PersonStep, WhoStep, WorkStep } from './steps';
 import { Summary } from './summary';
+import { useRequestForm } from './use-request-form';
 import './index.scss';
 
 const TITLES: Record<Step, string> = {
@@ -83,14 +83,13 @@ export default function RetirementRequestPage() {
   const steps = STEPS.filter((s) => !(resubmitId && s === 'who'));
   const [consented, setConsented] = useState(() => !!resubmitId || hasConsented('retirement'));
   const [index, setIndex] = useState(0);
-  const [form, setForm] = useState<RequestForm>(emptyForm);
-  const [errors, setErrors] = useState<Errors>({});
+  const { form, setForm, errors, setErrors, set } = useRequestForm(emptyForm);
   const [done, setDone] = useState<RetirementRequestView | null>(null);
   const step = steps[index];
 
   useEffect(() => {
     if (existing.data) setForm(fromView(existing.data));
-  }, [existing.data]);
+  }, [existing.data, setForm]);
 
   const [uploading, setUploading] = useState(false);
   // The photo's fileID for this submission, decided (uploaded, or dropped) just before it is sent.
@@ -114,15 +113,6 @@ export default function RetirementRequestPage() {
     if (at >= 0) setIndex(at);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fieldError]);
-
-  const set = (patch: Partial<RequestForm>) => {
-    setForm((f) => ({ ...f, ...patch }));
-    setErrors((e) => {
-      const next = { ...e };
-      for (const k of Object.keys(patch)) delete next[k as keyof RequestForm];
-      return next;
-    });
-  };
 
   /**
    * Puts the chosen photo in cloud storage (once). If that fails they are told why and may go on
