@@ -37,6 +37,7 @@ function sdkRange() {
 export const OPENAPI_PERMISSIONS = ['subscribeMessage.send', 'wxacode.getUnlimited'];
 // Timer triggers (cron in the function's time zone: 7 fields, seconds first), matched by name in createMain's timers.
 const TRIGGERS = {
+  academy: [{ name: 'sessionReminders', type: 'timer', config: '0 0 * * * * *' }],
   gift: [{ name: 'expirySweep', type: 'timer', config: '0 */15 * * * * *' }],
   member: [{ name: 'purgeReplays', type: 'timer', config: '0 30 3 * * * *' }],
 };

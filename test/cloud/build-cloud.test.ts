@@ -28,9 +28,14 @@ const call = (main, openid, event) => sdk.runWithContext({ OPENID: openid }, () 
   const report = {};
   for (const name of fs.readdirSync(dir).filter((n) => n !== 'node_modules' && n !== 'probe.cjs').sort()) {
     const mod = require(path.join(dir, name, 'index.js'));
+    const config = JSON.parse(fs.readFileSync(path.join(dir, name, 'config.json'), 'utf8'));
+    const timers = {};
+    // The platform fires a timer trigger with no OPENID; each one named in config.json must answer.
+    for (const t of config.triggers || []) timers[t.name] = await call(mod.main, '', { Type: 'Timer', TriggerName: t.name, Time: new Date().toISOString() });
     report[name] = {
       mainType: typeof mod.main,
       unknown: typeof mod.main === 'function' ? await call(mod.main, 'probe-user', { action: 'noSuchAction' }) : null,
+      timers,
     };
   }
   const { main } = require(path.join(dir, 'member', 'index.js'));
@@ -104,6 +109,17 @@ describe('npm run build:cloud', () => {
         expect.arrayContaining(['subscribeMessage.send', 'wxacode.getUnlimited']),
       );
     }
+  });
+
+  test('every timer trigger in a config.json runs its job in the bundle: gift expiry, replay purge, course reminders', () => {
+    const timers = Object.fromEntries(expectedFunctions.map((name) => [name, report[name].timers]));
+    expect(Object.keys(timers.gift)).toEqual(['expirySweep']);
+    expect(Object.keys(timers.member)).toEqual(['purgeReplays']);
+    expect(Object.keys(timers.academy)).toEqual(['sessionReminders']);
+    for (const [name, jobs] of Object.entries(timers))
+      for (const [trigger, answer] of Object.entries(jobs as Record<string, any>))
+        expect({ name, trigger, ok: answer.ok }).toEqual({ name, trigger, ok: true });
+    expect(report.academy.timers.sessionReminders.data).toEqual({ reminded: expect.any(Number) });
   });
 
   test('bundles are CommonJS for Node 16 with wx-server-sdk left external and no emulator code inside', () => {

@@ -42,3 +42,4 @@ export const academyActions = defineActions<AcademyActions>({
   orderReport: { input: S.orderReport, access: 'signedIn', handler: orderReport },
   sendReminders: { input: S.sendReminders, access: [...ADMIN], mutating: true, handler: (ctx) => sendReminders(ctx) },
 });
+export { sendReminders } from './reminders';

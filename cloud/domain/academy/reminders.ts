@@ -1,12 +1,15 @@
-/** 课前提醒: for sessions starting within 24 h, each seat holder is reminded once. */
-import type { ActionCtx } from '../../lib/context';
+/**
+ * 课前提醒: for sessions starting within 24 h, each seat holder is reminded once. Runs hourly as the
+ * academy function's `sessionReminders` timer trigger, and on demand by an admin.
+ */
+import type { Ctx } from '../../lib/context';
 import { formatShanghai } from '../../lib/clock';
 import { notify } from '../../lib/notify';
 import { BOOKINGS, SESSIONS, type BookingDoc, type SessionDoc } from './model';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export async function sendReminders(ctx: ActionCtx): Promise<{ reminded: number }> {
+export async function sendReminders(ctx: Ctx): Promise<{ reminded: number }> {
   const _ = ctx.db.command;
   const now = ctx.now();
   const soon = await ctx.db

@@ -1,5 +1,6 @@
 import cloud from 'wx-server-sdk';
 import { createMain } from '../../lib/entry';
-import { academyActions } from '../../domain/academy';
+import { academyActions, sendReminders } from '../../domain/academy';
 
-export const main = createMain(cloud, 'academy', academyActions);
+/** `sessionReminders` is the timer trigger in the deployed config.json (every hour, on the hour). */
+export const main = createMain(cloud, 'academy', academyActions, { sessionReminders: sendReminders });
