@@ -11,6 +11,9 @@ export interface Issue {
   message: string;
 }
 
+/** The top-level form field an issue path belongs to: 'stations.2.stock' → 'stations', 'formats.0' → 'formats'. */
+export const fieldOf = (path: string) => path.split('.')[0];
+
 export type Parsed<T> = { ok: true; value: T } | { ok: false; issue: Issue };
 
 export interface Schema<T> {

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
+import { fieldOf } from '@contract/schema';
 import { newRequestId, ServiceError } from '../services/call';
 
 /**
@@ -35,5 +36,14 @@ export function useSubmit<T>(send: (requestId: string) => Promise<T>) {
     }
   };
 
-  return { submit, busy, fieldError, setFieldError };
+  /**
+   * The message to show under a form field: the form's own check (`local`, by top-level field) first,
+   * else the server's refusal of that field.
+   */
+  const messageFor = (field: string, local?: { field: string; message: string } | null): string | undefined => {
+    if (local && fieldOf(local.field) === field) return local.message;
+    return fieldError && fieldOf(fieldError.field) === field ? fieldError.message : undefined;
+  };
+
+  return { submit, busy, fieldError, setFieldError, messageFor };
 }

@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { ScanResult } from '@contract/api/checkin';
-import { newRequestId, ServiceError } from '../services/call';
+import { useIntent } from '../hooks/use-intent';
+import { ServiceError } from '../services/call';
 import { checkinService } from '../services/checkin';
 
 /** A long buzz on red/amber, so a volunteer notices without looking; optional on every platform. */
@@ -42,28 +43,21 @@ export function useVerdict(onChange: () => void) {
     }
   };
 
-  /**
-   * One request id per scan's undo, kept while its outcome is unknown: after a failed attempt
-   * (INTERNAL: a crash mid-way, the network) the next tap is the same request, so the server finishes
-   * the undo that attempt started instead of refusing it as already undone. Dropped once it is done
-   * or refused for good (a later tap is then a new request).
-   */
-  const undoIds = useRef(new Map<string, string>());
+  // One request id per scan's undo while its outcome is unknown: the next tap after a crash or a
+  // lost answer is the same request, so the server finishes that undo instead of refusing it.
+  const intent = useIntent();
 
   const undo = async (reason: string): Promise<boolean> => {
     if (!result || result.result !== 'success' || !result.scanId) return false;
     const { scanId } = result;
-    const requestId = undoIds.current.get(scanId) ?? newRequestId();
-    undoIds.current.set(scanId, requestId);
     try {
-      await checkinService.undo(scanId, reason, requestId);
-      undoIds.current.delete(scanId);
+      const done = await intent(`undo\n${scanId}`, (requestId) => checkinService.undo(scanId, reason, requestId));
+      if (done === undefined) return false;
       setResult(null);
       onChange();
       await Taro.showToast({ title: '已撤销', icon: 'success' });
       return true;
     } catch (e) {
-      if (!(e instanceof ServiceError) || e.code !== 'INTERNAL') undoIds.current.delete(scanId);
       await Taro.showModal({
         title: '未能撤销',
         content: e instanceof Error ? e.message : '请稍后再试',

@@ -66,8 +66,7 @@ export function ScheduleForm({ order, onDone }: { order: CourseOrder; onDone: ()
     cancelDeadline: startAt - DEADLINE_HOURS[Math.max(0, DEADLINES.indexOf(deadline ?? ''))] * 3600_000,
   };
   const send = useSubmit((requestId) => academyService.scheduleSession(payload, requestId));
-  const err = (f: string) =>
-    error?.field === f ? error.message : send.fieldError?.field === f ? send.fieldError.message : undefined;
+  const err = (f: string) => send.messageFor(f, error);
 
   const submit = async () => {
     const parsed = scheduleSessionInput.parse(payload);

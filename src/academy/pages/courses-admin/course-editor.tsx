@@ -11,7 +11,7 @@ import {
 import { FormField, SelectField, TextField } from '../../../components/form-field';
 import { useSubmit } from '../../../hooks/use-submit';
 import { academyService } from '../../../services/academy';
-import { draftOf, emptyDraft, fieldOf, pickTeacher, toggleFormat, toSaveInput, type CourseDraft } from './course-form';
+import { draftOf, emptyDraft, pickTeacher, toggleFormat, toSaveInput, type CourseDraft } from './course-form';
 
 export interface Props {
   /** The course to change; none for a new one. */
@@ -36,16 +36,11 @@ export function CourseEditor({ course, courses, teachers, onSaved, onCancel }: P
     if (!built.ok) throw new Error(built.issue.message);
     return academyService.saveCourse(built.value, requestId);
   });
-  const err = (f: string) =>
-    issue?.field === f
-      ? issue.message
-      : send.fieldError && fieldOf(send.fieldError.field) === f
-        ? send.fieldError.message
-        : undefined;
+  const err = (f: string) => send.messageFor(f, issue);
 
   const save = async () => {
     const built = toSaveInput(draft, course);
-    if (!built.ok) return setIssue({ field: fieldOf(built.issue.path), message: built.issue.message });
+    if (!built.ok) return setIssue({ field: built.issue.path, message: built.issue.message });
     setIssue(null);
     if (!built.changed) return void Taro.showToast({ title: '没有改动', icon: 'none' });
     const saved = await send.submit();

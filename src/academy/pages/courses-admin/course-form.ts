@@ -92,6 +92,3 @@ export function toSaveInput(d: CourseDraft, original?: CourseAdmin): CourseFormR
   }
   return { ok: true, value: changes, changed: Object.keys(changes).length > 1 };
 }
-
-/** The form field an issue belongs to: 'formats.0' → 'formats'. */
-export const fieldOf = (path: string) => path.split('.')[0];

@@ -32,8 +32,7 @@ export default function SessionAdminPage() {
   });
   const close = useSubmit((requestId) => academyService.closeSession(id, requestId));
   const remind = useSubmit((requestId) => academyService.sendReminders(requestId));
-  const err = (f: string) =>
-    issue?.field === f ? issue.message : save.fieldError?.field === f ? save.fieldError.message : undefined;
+  const err = (f: string) => save.messageFor(f, issue);
 
   const onSave = async () => {
     if (!s || !draft) return;

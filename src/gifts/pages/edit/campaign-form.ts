@@ -109,6 +109,3 @@ export function toUpdateInput(id: string, d: CampaignDraft): FormResult<GiftActi
   const w = windowIssue(d);
   return w ? { ok: false, issue: w } : parsed;
 }
-
-/** The field an issue belongs to: 'stock.2.stock' → 'stock', 'items.0' → 'items'. */
-export const fieldOf = (path: string) => path.split('.')[0];

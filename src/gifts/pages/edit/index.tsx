@@ -11,7 +11,6 @@ import { dateOf } from '../../../utils/format';
 import {
   draftFrom,
   emptyDraft,
-  fieldOf,
   toCreateInput,
   toggleGroup,
   toUpdateInput,
@@ -54,16 +53,11 @@ export default function EditCampaignPage() {
     if (id) return giftService.updateCampaign(valid(toUpdateInput(id, draft)), requestId);
     return giftService.createCampaign(valid(toCreateInput(draft)), requestId);
   });
-  const err = (f: string) =>
-    issue?.field === f
-      ? issue.message
-      : send.fieldError && fieldOf(send.fieldError.field) === f
-        ? send.fieldError.message
-        : undefined;
+  const err = (f: string) => send.messageFor(f, issue);
 
   const save = async () => {
     const built = id ? toUpdateInput(id, draft) : toCreateInput(draft);
-    if (!built.ok) return setIssue({ field: fieldOf(built.issue.path), message: built.issue.message });
+    if (!built.ok) return setIssue({ field: built.issue.path, message: built.issue.message });
     setIssue(null);
     const view = await send.submit();
     if (!view) return;
