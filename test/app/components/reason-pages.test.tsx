@@ -6,35 +6,13 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import type { MembershipApplication } from '@contract/api/member';
-import type { ReviewItem } from '@contract/api/retirement';
 import { setTransport } from '../../../src/cloud-client';
 import ApplicationsPage from '../../../src/member/pages/applications/index';
 import ReviewPage from '../../../src/retirement/pages/review/index';
 import { actions, serve } from '../academy/serve';
 import { taroMock } from '../mocks/taro';
+import { me, reviewItem } from '../retirement/fixtures';
 
-const item = (over: Partial<ReviewItem> = {}): ReviewItem => ({
-  id: 'rt-lu',
-  name: '陆美娟',
-  idMasked: '330***********1102',
-  phoneMasked: '139****1102',
-  employer: '嘉兴纺织有限公司',
-  employerId: 'emp-jiaxing-textile',
-  position: '挡车工',
-  yearsOfService: 31,
-  retirementDate: '2026-01-01',
-  delivery: { method: 'pickup', stationId: 'station-xinchenghui', stationName: '新城汇驿站' },
-  hasPhoto: false,
-  callbackRequested: false,
-  requesterKind: 'self',
-  status: 'employer_verified',
-  statusLabel: '单位已核实',
-  timeline: [],
-  submittedAt: Date.UTC(2026, 0, 5),
-  mine: false,
-  ...over,
-});
-const me = (roles: string[]) => ({ openid: 'p', roles, scopes: [], profile: null, membership: { status: 'none' } });
 const REASON = '工龄与单位记录不符，请核对后重新提交';
 
 beforeEach(() => taroMock.reset());
@@ -61,13 +39,13 @@ test('the admin returns a request with the reason typed in its card; the returne
     reviewQueue: (data) =>
       data.status === 'returned'
         ? {
-            items: returned ? [item({ status: 'returned', statusLabel: '已退回', returnReason: returned })] : [],
+            items: returned ? [reviewItem({ status: 'returned', statusLabel: '已退回', returnReason: returned })] : [],
             total: 1,
           }
-        : { items: returned ? [] : [item()], total: 1 },
+        : { items: returned ? [] : [reviewItem()], total: 1 },
     returnRequest: (data) => {
       returned = data.reason;
-      return item({ status: 'returned', returnReason: data.reason });
+      return reviewItem({ status: 'returned', returnReason: data.reason });
     },
   });
   render(<ReviewPage />);
@@ -99,7 +77,7 @@ test('the admin returns a request with the reason typed in its card; the returne
 test('cancel closes the card and sends nothing; a refusal keeps the card and the text', async () => {
   const sent = serve({
     getMe: () => me(['admin']),
-    reviewQueue: () => ({ items: [item()], total: 1 }),
+    reviewQueue: () => ({ items: [reviewItem()], total: 1 }),
     returnRequest: () => {
       throw { code: 'INVALID_STATE', message: '这份申请现在是「已批准」，不能进行此操作' };
     },
@@ -128,11 +106,11 @@ test('寄出 asks for the tracking number (at least 4 characters), 撤销 for a 
   const sent = serve({
     getMe: () => me(['admin']),
     reviewQueue: () => ({
-      items: [item({ id: 'rt-chu', name: '褚连生', status: 'plaque_pending', statusLabel: '纪念牌待领取' })],
+      items: [reviewItem({ id: 'rt-chu', name: '褚连生', status: 'plaque_pending', statusLabel: '纪念牌待领取' })],
       total: 1,
     }),
-    postPlaque: () => item(),
-    revoke: () => item(),
+    postPlaque: () => reviewItem(),
+    revoke: () => reviewItem(),
   });
   render(<ReviewPage />);
   await openTab('待领取');
@@ -164,7 +142,7 @@ test('寄出 asks for the tracking number (at least 4 characters), 撤销 for a 
 test('the employer contact returns with the typed reason through its own action', async () => {
   const sent = serve({
     getMe: () => me(['enterprise']),
-    reviewQueue: () => ({ items: [item({ status: 'submitted', statusLabel: '已提交' })], total: 1 }),
+    reviewQueue: () => ({ items: [reviewItem({ status: 'submitted', statusLabel: '已提交' })], total: 1 }),
     verifyEmployment: () => ({ done: 1, results: [{ index: 0, ok: true, id: 'rt-lu' }] }),
   });
   render(<ReviewPage />);

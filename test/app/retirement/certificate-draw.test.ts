@@ -5,22 +5,9 @@ import {
   PHOTO_BOX,
   type Ctx2d,
 } from '../../../src/retirement/pages/certificate/draw';
-import type { CertificateView } from '../../../types/api/retirement';
+import { certificate } from './fixtures';
 
-const cert: CertificateView = {
-  id: 'rt1',
-  name: '周桂芳',
-  employer: '嘉兴纺织有限公司',
-  position: '挡车工',
-  yearsOfService: 32,
-  retirementDate: '2026-01-10',
-  serial: '秀工荣退〔2026〕第0003号',
-  issuedAt: Date.UTC(2026, 0, 20, 2),
-  revoked: false,
-  token: 'r.rt1.zzzz.1.sig',
-  qrText: 'https://xzgh.example.cn/rv?t=r.rt1.zzzz.1.sig',
-  issuer: '嘉兴市秀洲区总工会',
-};
+const cert = certificate;
 
 /** Records what is drawn; text is measured at one unit per character times the font size. */
 function recorder() {

@@ -4,7 +4,7 @@
  */
 import { fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import type { CertificateView, ReviewItem } from '../../../types/api/retirement';
+import type { ReviewItem } from '../../../types/api/retirement';
 import {
   CERT_W,
   drawCertificate,
@@ -14,21 +14,9 @@ import {
 } from '../../../src/retirement/pages/certificate/draw';
 import { ReviewPhoto } from '../../../src/retirement/pages/review/photo';
 import { taroMock } from '../mocks/taro';
+import { certificate } from './fixtures';
 
-const cert: CertificateView = {
-  id: 'rt1',
-  name: '周桂芳',
-  employer: '嘉兴纺织有限公司',
-  position: '挡车工',
-  yearsOfService: 32,
-  retirementDate: '2026-01-10',
-  serial: '秀工荣退〔2026〕第0003号',
-  issuedAt: Date.UTC(2026, 0, 20, 2),
-  revoked: false,
-  token: 'r.rt1.zzzz.1.sig',
-  qrText: 'https://xzgh.example.cn/rv?t=r.rt1.zzzz.1.sig',
-  issuer: '嘉兴市秀洲区总工会',
-};
+const cert = certificate;
 
 /** A 2d context that records drawImage calls and the QR's dark modules (small black squares). */
 function recorder() {

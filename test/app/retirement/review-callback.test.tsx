@@ -9,30 +9,23 @@ import { setTransport } from '../../../src/cloud-client';
 import ReviewPage from '../../../src/retirement/pages/review/index';
 import { actions, serve } from '../academy/serve';
 import { taroMock } from '../mocks/taro';
+import { me, reviewItem } from './fixtures';
 
-const item = (over: Partial<ReviewItem> = {}): ReviewItem => ({
-  id: 'rt-shen',
-  name: '沈阿根',
-  idMasked: '330***********2001',
-  phoneMasked: '137****1101',
-  employer: '嘉兴纺织有限公司',
-  employerId: 'emp-jiaxing-textile',
-  position: '保全工',
-  yearsOfService: 36,
-  retirementDate: '2026-01-01',
-  delivery: { method: 'pickup', stationId: 'station-xinchenghui', stationName: '新城汇驿站' },
-  hasPhoto: false,
-  callbackRequested: true,
-  callbackTime: '上午',
-  requesterKind: 'employer',
-  status: 'submitted',
-  statusLabel: '已提交',
-  timeline: [],
-  submittedAt: Date.UTC(2026, 0, 5),
-  mine: false,
-  ...over,
-});
-const me = (roles: string[]) => ({ openid: 'p', roles, scopes: [], profile: null, membership: { status: 'none' } });
+const item = (over: Partial<ReviewItem> = {}): ReviewItem =>
+  reviewItem({
+    id: 'rt-shen',
+    name: '沈阿根',
+    idMasked: '330***********2001',
+    phoneMasked: '137****1101',
+    position: '保全工',
+    yearsOfService: 36,
+    callbackRequested: true,
+    callbackTime: '上午',
+    requesterKind: 'employer',
+    status: 'submitted',
+    statusLabel: '已提交',
+    ...over,
+  });
 
 beforeEach(() => taroMock.reset());
 afterEach(() => setTransport(null));

@@ -6,34 +6,12 @@
  */
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import type { ReviewItem } from '@contract/api/retirement';
 import { setTransport } from '../../../src/cloud-client';
 import ReviewPage from '../../../src/retirement/pages/review/index';
 import { actions, serve } from '../academy/serve';
 import { taroMock } from '../mocks/taro';
+import { me, reviewItem } from './fixtures';
 
-const item = (over: Partial<ReviewItem> = {}): ReviewItem => ({
-  id: 'rt-lu',
-  name: '陆美娟',
-  idMasked: '330***********1102',
-  phoneMasked: '139****1102',
-  employer: '嘉兴纺织有限公司',
-  employerId: 'emp-jiaxing-textile',
-  position: '挡车工',
-  yearsOfService: 31,
-  retirementDate: '2026-01-01',
-  delivery: { method: 'pickup', stationId: 'station-xinchenghui', stationName: '新城汇驿站' },
-  hasPhoto: false,
-  callbackRequested: false,
-  requesterKind: 'self',
-  status: 'employer_verified',
-  statusLabel: '单位已核实',
-  timeline: [],
-  submittedAt: Date.UTC(2026, 0, 5),
-  mine: false,
-  ...over,
-});
-const me = (roles: string[]) => ({ openid: 'p', roles, scopes: [], profile: null, membership: { status: 'none' } });
 const LOST = { code: 'INTERNAL', message: '网络不太顺畅，请检查网络后重试' };
 
 beforeEach(() => taroMock.reset());
@@ -76,8 +54,8 @@ async function openTab(title: string) {
 test('退回 whose answer was lost: tapping again sends the same requestId and gets the first answer, not INVALID_STATE', async () => {
   const sent = serve({
     getMe: () => me(['admin']),
-    reviewQueue: () => ({ items: [item()], total: 1 }),
-    returnRequest: once((data) => item({ status: 'returned', returnReason: data.reason }), { loseFirst: true }),
+    reviewQueue: () => ({ items: [reviewItem()], total: 1 }),
+    returnRequest: once((data) => reviewItem({ status: 'returned', returnReason: data.reason }), { loseFirst: true }),
   });
   render(<ReviewPage />);
   await openTab('待审批');
@@ -104,11 +82,11 @@ test('寄出 and 撤销: a double tap sends one request (or the same requestId),
   const sent = serve({
     getMe: () => me(['admin']),
     reviewQueue: () => ({
-      items: [item({ id: 'rt-chu', name: '褚连生', status: 'plaque_pending', statusLabel: '纪念牌待领取' })],
+      items: [reviewItem({ id: 'rt-chu', name: '褚连生', status: 'plaque_pending', statusLabel: '纪念牌待领取' })],
       total: 1,
     }),
-    postPlaque: once(() => item({ id: 'rt-chu', status: 'plaque_posted' })),
-    revoke: once(() => item({ id: 'rt-chu', status: 'revoked' }), { loseFirst: true }),
+    postPlaque: once(() => reviewItem({ id: 'rt-chu', status: 'plaque_posted' })),
+    revoke: once(() => reviewItem({ id: 'rt-chu', status: 'revoked' }), { loseFirst: true }),
   });
   render(<ReviewPage />);
   await openTab('待领取');
@@ -140,7 +118,7 @@ test('寄出 and 撤销: a double tap sends one request (or the same requestId),
 });
 
 test('the batch action: a double tap sends the batch once, a retry after a lost answer replays it, a new batch is a new request', async () => {
-  let items = [item({ id: 'rt-a', name: '陆美娟' }), item({ id: 'rt-b', name: '褚连生' })];
+  let items = [reviewItem({ id: 'rt-a', name: '陆美娟' }), reviewItem({ id: 'rt-b', name: '褚连生' })];
   const approve = once((data) => ({
     done: data.ids.length,
     results: data.ids.map((id: string, index: number) => ({ index, ok: true, id })),
@@ -197,7 +175,7 @@ test('the batch action: a double tap sends the batch once, a retry after a lost 
 test('a real refusal is shown, and trying again after it is a new request', async () => {
   const sent = serve({
     getMe: () => me(['admin']),
-    reviewQueue: () => ({ items: [item()], total: 1 }),
+    reviewQueue: () => ({ items: [reviewItem()], total: 1 }),
     returnRequest: () => {
       throw { code: 'INVALID_STATE', message: '这份申请现在是「已批准」，不能进行此操作' };
     },
