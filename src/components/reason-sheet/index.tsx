@@ -1,5 +1,6 @@
 import { Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
+import '../form-field/index.scss';
 import './index.scss';
 
 export interface Props {
@@ -60,7 +61,7 @@ export function ReasonSheet({
         {title}
       </View>
       <Textarea
-        className={`reason-sheet__input ${error ? 'reason-sheet__input--error' : ''}`}
+        className={`form-field__input form-field__input--multiline reason-sheet__input ${error ? 'reason-sheet__input--error' : ''}`}
         value={text}
         maxlength={maxLength}
         placeholder={placeholder}

@@ -118,7 +118,7 @@ export function CourseEditor({ course, courses, teachers, onSaved, onCancel }: P
       </FormField>
       <FormField label="课程简介" error={err('description')} hint="讲什么、适合谁，10到300字">
         <Textarea
-          className="academy-courses__desc"
+          className="form-field__input form-field__input--multiline"
           value={draft.description}
           maxlength={300}
           autoHeight
