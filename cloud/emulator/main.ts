@@ -23,7 +23,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   if (reset) rmSync(dataDir, { recursive: true, force: true });
   // Listening first: the SDK that seeds the data talks to this server.
   const emu = await createEmulatorServer({ functions, port, dataDir, personas: async () => personas });
-  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
+  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
   const db = cloud.database() as unknown as Database;
   const empty = (await db.collection('users').count()).total === 0;
   if (reset || empty) {

@@ -354,8 +354,12 @@ export class EnvDatabase {
         return 0;
       });
     }
-    const offset = Math.max(0, Math.floor(Number(p.offset) || 0));
-    const limit = Math.min(MAX_LIMIT, Math.max(0, Math.floor(Number(p.limit) || 0)) || DEFAULT_LIMIT);
+    const offset = Math.floor(Number(p.offset) || 0);
+    const asked = Math.floor(Number(p.limit) || 0);
+    if (offset < 0) throw invalidParam('skip must not be negative');
+    if (asked < 0) throw invalidParam('limit must not be negative');
+    // No limit (or 0): 100. More than 1,000: 1,000 (the SDK caps it before sending, too).
+    const limit = Math.min(MAX_LIMIT, asked || DEFAULT_LIMIT);
     return docs.slice(offset, offset + limit).map((d) => project(model.deepCopy(d), p.projection));
   }
 

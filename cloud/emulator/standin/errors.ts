@@ -40,4 +40,5 @@ export const duplicateKey = (coll: string, id: string) =>
 
 export const invalidParam = (detail: string) => new StandInError('INVALID_PARAM', `[InvalidParameter] ${detail}`);
 
-export const requestFailed = (detail: string) => new StandInError('DATABASE_REQUEST_FAILED', `[FailedOperation] ${detail}`);
+export const requestFailed = (detail: string) =>
+  new StandInError('DATABASE_REQUEST_FAILED', `[FailedOperation] ${detail}`);

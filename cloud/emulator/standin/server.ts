@@ -311,7 +311,8 @@ export async function createStandIn(options: StandInOptions = {}): Promise<Stand
       }
       case 'storage.getUploadMetadata': {
         const path = p.path;
-        if (!isValidCloudPath(path)) throw new StandInError('STORAGE_REQUEST_FAIL', '[InvalidParameter] invalid cloudPath');
+        if (!isValidCloudPath(path))
+          throw new StandInError('STORAGE_REQUEST_FAIL', '[InvalidParameter] invalid cloudPath');
         const encoded = path.split('/').map(encodeURIComponent).join('/');
         return {
           data: {
@@ -344,7 +345,11 @@ export async function createStandIn(options: StandInOptions = {}): Promise<Stand
       body = await readBytes(req, MAX_REQUEST_BYTES);
     } catch (e) {
       if (!(e instanceof TooLarge)) throw e;
-      res.once('finish', () => req.destroy());
+      // Read the rest and drop it, so the SDK gets the answer instead of a reset connection.
+      await new Promise<void>((resolve) => {
+        req.on('end', resolve).on('error', () => resolve());
+        req.resume();
+      });
       return sendJson(res, 413, {
         code: 'EXCEED_REQUEST_LIMIT',
         message: `[LimitExceeded] the request body exceeds ${MAX_REQUEST_BYTES} bytes`,
@@ -362,13 +367,10 @@ export async function createStandIn(options: StandInOptions = {}): Promise<Stand
     const envName = String(params.envName || url.searchParams.get('env') || defaultEnv);
     const e = env(envName);
     if (action === 'wx.openApi' && fields) return openapi(e, fields, res);
-    const answer = action.startsWith('database.')
-      ? await database(e, action, params)
-      : action.startsWith('storage.')
-        ? await storage(e, action, params)
-        : Promise.reject(
-            new StandInError('INVALID_PARAM', `[InvalidParameter.Action] the stand-in does not implement ${action}`),
-          );
+    let answer: unknown;
+    if (action.startsWith('database.')) answer = await database(e, action, params);
+    else if (action.startsWith('storage.')) answer = await storage(e, action, params);
+    else throw new StandInError('INVALID_PARAM', `[InvalidParameter.Action] the stand-in does not implement ${action}`);
     sendJson(res, 200, { ...(answer as object), requestId: requestId() });
   }
 
@@ -431,7 +433,11 @@ export async function createStandIn(options: StandInOptions = {}): Promise<Stand
           return sendJson(res, e.status, { code: e.code, message: e.message, requestId: requestId() });
         }
         console.error('[stand-in] request failed:', e);
-        sendJson(res, 200, { code: 'SYS_ERR', message: `[InternalError] ${(e as Error).message}`, requestId: requestId() });
+        sendJson(res, 200, {
+          code: 'SYS_ERR',
+          message: `[InternalError] ${(e as Error).message}`,
+          requestId: requestId(),
+        });
       });
       return true;
     },
