@@ -53,6 +53,16 @@ export class Collection {
     return v?.[v.length - 1];
   }
 
+  /** Every committed document, newest versions (tools and benches read the whole collection). */
+  getAllData(): Doc[] {
+    const out: Doc[] = [];
+    for (const list of this.versions.values()) {
+      const doc = list[list.length - 1].doc;
+      if (doc) out.push(doc);
+    }
+    return out;
+  }
+
   /** The committed document as of `seq` (Infinity: the newest). */
   at(id: string, seq: number): Doc | null {
     const list = this.versions.get(id);
@@ -175,7 +185,8 @@ export class EnvDatabase {
   private readonly txs = new Map<string, Transaction>();
   /** Resolvers waiting for a transaction to end (writes outside transactions wait for its locks). */
   private waiters: Array<() => void> = [];
-  private writeCount = 0;
+  /** Write requests received so far (benches prove a refused call wrote nothing). */
+  writeCount = 0;
   private failAt = 0;
 
   constructor(

@@ -121,6 +121,7 @@ export interface StandInHandler {
 }
 
 export interface StandIn extends Omit<StandInHandler, 'handle' | 'setBase'> {
+  readonly server: http.Server;
   readonly url: string;
   readonly port: number;
   /** The SDK's endpoint (TCB_CONTEXT_CNFG URL). */
@@ -475,6 +476,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   standIn.setBase(url);
   return {
+    server,
     url,
     port,
     adminUrl: `${url}/admin`,
