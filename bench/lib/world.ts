@@ -50,11 +50,36 @@ function sharedStandIn(): Promise<StandIn> {
   return standIn;
 }
 
-export async function makeBenchWorld(mode: 'full' | 'base' | 'none' = 'full', now = BENCH_NOW): Promise<World> {
-  const s = await sharedStandIn();
+/** A fresh environment of the process's stand-in and the real SDK bound to it. */
+function newEnv(): { sdk: any; name: string } {
   worlds += 1;
   const name = `bench-${worlds}`;
-  const sdk = (cloud as unknown as { createNewInstance(c: { env: string }): any }).createNewInstance({ env: name });
+  return {
+    sdk: (cloud as unknown as { createNewInstance(c: { env: string }): any }).createNewInstance({ env: name }),
+    name,
+  };
+}
+
+/** Seeded environments by seed and time: a world starts as a copy (the seed is written once, through the SDK). */
+const seeded = new Map<string, Promise<EnvDatabase>>();
+function seededTemplate(s: StandIn, mode: 'base' | 'full', now: number): Promise<EnvDatabase> {
+  const key = `${mode}@${now}`;
+  let template = seeded.get(key);
+  if (!template) {
+    template = (async () => {
+      const { sdk, name } = newEnv();
+      const db = sdk.database() as Database;
+      await (mode === 'base' ? seedBase(db, now) : seed(db, now));
+      return s.env(name).db;
+    })();
+    seeded.set(key, template);
+  }
+  return template;
+}
+
+export async function makeBenchWorld(mode: 'full' | 'base' | 'none' = 'full', now = BENCH_NOW): Promise<World> {
+  const s = await sharedStandIn();
+  const { sdk, name } = newEnv();
   const core = s.env(name).db;
   const db = Object.assign(sdk.database() as Database, {
     core,
@@ -63,8 +88,7 @@ export async function makeBenchWorld(mode: 'full' | 'base' | 'none' = 'full', no
   let t = now;
   const clock = { now: () => t, advance: (ms: number) => void (t += ms) };
   const env: Record<string, string | undefined> = {};
-  if (mode === 'full') await seed(db, t);
-  if (mode === 'base') await seedBase(db, t);
+  if (mode !== 'none') core.copyFrom(await seededTemplate(s, mode, t));
   const ctxFor = (openid: string): Ctx => ({
     openid,
     db,

@@ -15,7 +15,11 @@ import { addStormUsers } from './people';
 export async function main(): Promise<number> {
   const members = Number(process.env.STORM_MEMBERS ?? 5000);
   const server = await createEmulatorServer({ functions, port: 0 });
-  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
+  // First init wins (createMain's own init is then a no-op): on a busy development machine the
+  // stand-in may take longer than node-sdk's 15 s request timeout under a storm.
+  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string, timeout: 60_000 } as Parameters<
+    typeof cloud.init
+  >[0]);
   const db = cloud.database() as unknown as Database;
   const now = Date.now();
   await seedBase(db, now);

@@ -23,7 +23,11 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   if (reset) rmSync(dataDir, { recursive: true, force: true });
   // Listening first: the SDK that seeds the data talks to this server.
   const emu = await createEmulatorServer({ functions, port, dataDir, personas: async () => personas });
-  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
+  // First init wins (createMain's own init is then a no-op): on a busy development machine the
+  // stand-in may take longer than node-sdk's 15 s request timeout under a storm.
+  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string, timeout: 60_000 } as Parameters<
+    typeof cloud.init
+  >[0]);
   const db = cloud.database() as unknown as Database;
   const empty = (await db.collection('users').count()).total === 0;
   if (reset || empty) {

@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { PHOTO_FOLDER } from '../../types/api/retirement';
 import type { CloudMain } from '../lib/entry';
 import { pointSdkAt } from './standin/sdk-env';
-import { createStandIn, type StandInHandler } from './standin/server';
+import { createStandIn, keepSdkConnections, type StandInHandler } from './standin/server';
 import { FILE_ID_PREFIX, isValidCloudPath } from './standin/storage';
 
 /** A function the emulator hosts: a createMain entry (the caller handed over by `invoke`). */
@@ -215,6 +215,8 @@ export async function createEmulatorServer(opts: EmulatorServerOptions): Promise
       send(res, 500, INTERNAL);
     });
   });
+  // The real SDK in this process talks to this server (the stand-in): keep its connections alive.
+  keepSdkConnections(server);
   server.on('clientError', (_err, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
     else socket.destroy();

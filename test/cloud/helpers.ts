@@ -129,6 +129,26 @@ export async function newCloudEnv(): Promise<{ sdk: SdkInstance; cloudEnv: EnvSt
   return { sdk, cloudEnv: s.env(name), standIn: s };
 }
 
+/**
+ * Seeded environments of this file, by seed and time: a world's data starts as a copy of one (the
+ * seed is written once through the real SDK, not again for every world).
+ */
+const seeded = new Map<string, Promise<EnvState>>();
+function seededTemplate(mode: 'base' | 'full', now: number): Promise<EnvState> {
+  const key = `${mode}@${now}`;
+  let template = seeded.get(key);
+  if (!template) {
+    template = (async () => {
+      const { sdk, cloudEnv } = await newCloudEnv();
+      const db = sdk.database() as Database;
+      await (mode === 'base' ? seedBase(db, now) : seed(db, now));
+      return cloudEnv;
+    })();
+    seeded.set(key, template);
+  }
+  return template;
+}
+
 export async function makeWorld(options: WorldOptions = {}): Promise<World> {
   const { sdk, cloudEnv } = await newCloudEnv();
   const core = cloudEnv.db;
@@ -179,8 +199,7 @@ export async function makeWorld(options: WorldOptions = {}): Promise<World> {
     (await db.collection(collection).where(where).limit(1000).get()).data;
 
   const mode = options.seed ?? 'base';
-  if (mode === 'base') await seedBase(db, t);
-  if (mode === 'full') await seed(db, t);
+  if (mode !== 'none') core.copyFrom((await seededTemplate(mode, t)).db);
 
   return {
     db,

@@ -8,7 +8,18 @@
  * TCB_ENV, which node-sdk reads only when TCB_CONTEXT_KEYS names it. Caller identity
  * (getWXContext) is per call: see `withCaller`.
  */
+import { EventEmitter } from 'node:events';
+
+/**
+ * node-sdk's request timeout adds a `once('connect')` listener to the socket of every request made
+ * while its keep-alive socket is still connecting; with more than 10 requests in flight (a storm,
+ * a concurrency test) Node warns of a leak on each such socket. The listeners go when the socket
+ * connects: raise the warning threshold in processes that talk to the stand-in.
+ */
+const SDK_LISTENERS = 256;
+
 export function pointSdkAt(adminUrl: string, env: string, target: NodeJS.ProcessEnv = process.env): void {
+  if (EventEmitter.defaultMaxListeners < SDK_LISTENERS) EventEmitter.defaultMaxListeners = SDK_LISTENERS;
   target.TCB_CONTEXT_CNFG = JSON.stringify({ URL: adminUrl });
   target.TCB_ENV = env;
   target.TCB_CONTEXT_KEYS = 'TCB_ENV';

@@ -191,6 +191,16 @@ function orderOf(raw: unknown, now: number): Array<[string, 1 | -1]> | undefined
   return pairs.map(([f, d]) => [String(f), d === -1 || d === 'desc' ? -1 : 1]);
 }
 
+/**
+ * node-sdk keeps sockets alive (agentkeepalive, idle sockets dropped after 4.8 s) and reuses them: if
+ * the server closed an idle one first (Node's default is 5 s, a race on a loaded machine), the next
+ * request on it fails with ECONNRESET. The server keeps idle sockets longer than the client does.
+ */
+export function keepSdkConnections(server: http.Server): void {
+  server.keepAliveTimeout = 30_000;
+  server.headersTimeout = 31_000;
+}
+
 /** What an image's bytes are (temporary links serve photos to the browser), or a neutral type. */
 const IMAGE_TYPES: Record<string, (b: Buffer) => boolean> = {
   'image/jpeg': (b) => b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
@@ -463,8 +473,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     req.resume();
     sendJson(res, 404, { code: 'NOT_FOUND', message: `no such endpoint: ${req.method} ${req.url}` });
   });
-  // The SDK keeps connections alive; do not let idle ones hold the process open.
-  server.keepAliveTimeout = 5000;
+  keepSdkConnections(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
