@@ -5,8 +5,8 @@ import type { CourseOrder, OrderStatus } from '@contract/api/academy';
 import type { Page } from '@contract/api/common';
 import { StateView, useAsync } from '../../components';
 import { TextField } from '../../components/form-field';
-import { useSubmit } from '../../hooks/use-submit';
-import { academyService } from '../../services/academy';
+import { useWrite } from '../../hooks/use-write';
+import { api } from '../../services/api';
 import { OrderReport } from './order-report';
 import { OrderSummary } from './order-summary';
 import { ScheduleForm } from './schedule-form';
@@ -23,7 +23,7 @@ const TABS: { text: string; status?: OrderStatus }[] = [
 export function AdminQueue() {
   const [tab, setTab] = useState(0);
   const list = useAsync<Page<CourseOrder>>(
-    () => academyService.listOrders({ status: TABS[tab].status, limit: 50 }),
+    () => api.academy.listOrders({ status: TABS[tab].status, limit: 50 }),
     [tab],
   );
   return (
@@ -59,8 +59,8 @@ export function AdminQueue() {
 function QueueItem({ order, onChanged }: { order: CourseOrder; onChanged: () => void }) {
   const [mode, setMode] = useState<'none' | 'decline' | 'schedule' | 'report' | 'sessions'>('none');
   const [reason, setReason] = useState('');
-  const accept = useSubmit((requestId) => academyService.acceptOrder({ orderId: order.id }, requestId));
-  const decline = useSubmit((requestId) => academyService.declineOrder({ orderId: order.id, reason }, requestId));
+  const accept = useWrite(api.academy.acceptOrder);
+  const decline = useWrite(api.academy.declineOrder);
   const done = async (title: string) => {
     await Taro.showToast({ title, icon: 'none' });
     setMode('none');
@@ -74,7 +74,7 @@ function QueueItem({ order, onChanged }: { order: CourseOrder; onChanged: () => 
           <Button
             className="btn btn-primary"
             loading={accept.busy}
-            onClick={async () => (await accept.submit()) && (await done('已受理'))}
+            onClick={async () => (await accept.run({ orderId: order.id })) && (await done('已受理'))}
           >
             受理
           </Button>
@@ -113,7 +113,7 @@ function QueueItem({ order, onChanged }: { order: CourseOrder; onChanged: () => 
           <Button
             className="btn btn-primary"
             loading={decline.busy}
-            onClick={async () => (await decline.submit()) && (await done('已婉拒'))}
+            onClick={async () => (await decline.run({ orderId: order.id, reason })) && (await done('已婉拒'))}
           >
             确认婉拒
           </Button>

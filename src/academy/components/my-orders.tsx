@@ -3,14 +3,14 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import type { CourseOrder } from '@contract/api/academy';
 import { StateView, useAsync } from '../../components';
-import { newRequestId } from '../../services/call';
-import { academyService } from '../../services/academy';
+import { useWrite } from '../../hooks/use-write';
+import { api } from '../../services/api';
 import { OrderReport } from './order-report';
 import { OrderSummary } from './order-summary';
 
 /** The orderer's (and their enterprise contact's) orders: progress, withdraw, sessions with attendance and ratings. */
 export function MyOrders() {
-  const list = useAsync<CourseOrder[]>(() => academyService.myOrders(), []);
+  const list = useAsync<CourseOrder[]>(() => api.academy.myOrders(), []);
   const shown = useRef(false);
   useDidShow(() => {
     if (shown.current) void list.reload();
@@ -18,6 +18,7 @@ export function MyOrders() {
   });
   const [open, setOpen] = useState<string | null>(null);
 
+  const withdrawing = useWrite(api.academy.withdrawOrder, { report: '未能撤回' });
   const withdraw = async (o: CourseOrder) => {
     const ok = await Taro.showModal({
       title: '撤回点单',
@@ -26,16 +27,7 @@ export function MyOrders() {
       cancelText: '再想想',
     });
     if (!ok.confirm) return;
-    try {
-      await academyService.withdrawOrder(o.id, newRequestId());
-      await Taro.showToast({ title: '已撤回', icon: 'none' });
-    } catch (e) {
-      await Taro.showModal({
-        title: '未能撤回',
-        content: e instanceof Error ? e.message : '请稍后再试',
-        showCancel: false,
-      });
-    }
+    if (await withdrawing.run({ orderId: o.id })) await Taro.showToast({ title: '已撤回', icon: 'none' });
     void list.reload();
   };
 

@@ -5,7 +5,7 @@ import { DELETE_MY_DATA_CONFIRMATION, type DeleteMyDataResult } from '@contract/
 import { PageShell } from '../../../components/page-shell';
 import { StateView } from '../../../components/state-view';
 import { useAsync } from '../../../hooks/use-async';
-import { memberService } from '../../../services/member';
+import { api } from '../../../services/api';
 import { readableLines } from './fields';
 import './index.scss';
 
@@ -16,7 +16,7 @@ const DELETE_EXPLAINED =
 
 /** 查看我的数据 / 申请删除: everything the app holds about the caller, and deletion within the rules. */
 export default function MyDataPage() {
-  const data = useAsync(() => memberService.exportMyData(), []);
+  const data = useAsync(() => api.member.exportMyData(), []);
   const [result, setResult] = useState<DeleteMyDataResult>();
   const [busy, setBusy] = useState(false);
 
@@ -35,7 +35,7 @@ export default function MyDataPage() {
     if (!answer.confirm) return;
     setBusy(true);
     try {
-      setResult(await memberService.deleteMyData({ confirm: DELETE_MY_DATA_CONFIRMATION }));
+      setResult(await api.member.deleteMyData({ confirm: DELETE_MY_DATA_CONFIRMATION }));
       await data.reload();
     } catch (e) {
       await Taro.showModal({
