@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { CourseOrder, OrderStatus } from '@contract/api/academy';
 import type { Page } from '@contract/api/common';
+import { can, ORDER_FLOW } from '@contract/flows';
 import { StateView, useAsync } from '../../components';
 import { TextField } from '../../components/form-field';
 import { useWrite } from '../../hooks/use-write';
@@ -70,7 +71,7 @@ function QueueItem({ order, onChanged }: { order: CourseOrder; onChanged: () => 
     <View className="card">
       <OrderSummary order={order} />
       <View className="row-actions">
-        {order.status === 'submitted' ? (
+        {can(ORDER_FLOW.accept, order.status) ? (
           <Button
             className="btn btn-primary"
             loading={accept.busy}
@@ -79,12 +80,12 @@ function QueueItem({ order, onChanged }: { order: CourseOrder; onChanged: () => 
             受理
           </Button>
         ) : null}
-        {order.status === 'submitted' || order.status === 'accepted' ? (
+        {can(ORDER_FLOW.decline, order.status) ? (
           <Button className="btn btn-plain" onClick={() => setMode(mode === 'decline' ? 'none' : 'decline')}>
             婉拒
           </Button>
         ) : null}
-        {order.status === 'accepted' || order.status === 'scheduled' ? (
+        {can(ORDER_FLOW.schedule, order.status) ? (
           <Button className="btn btn-primary" onClick={() => setMode(mode === 'schedule' ? 'none' : 'schedule')}>
             {order.status === 'scheduled' ? '再排一场' : '排课'}
           </Button>

@@ -2,6 +2,7 @@ import { Button, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import type { CourseOrder } from '@contract/api/academy';
+import { can, ORDER_FLOW } from '@contract/flows';
 import { StateView, useAsync } from '../../components';
 import { useWrite } from '../../hooks/use-write';
 import { api } from '../../services/api';
@@ -48,7 +49,7 @@ export function MyOrders() {
         <View key={o.id} className="card">
           <OrderSummary order={o} />
           <View className="row-actions">
-            {o.status === 'submitted' || o.status === 'accepted' ? (
+            {can(ORDER_FLOW.withdraw, o.status) ? (
               <Button className="btn btn-plain" onClick={() => void withdraw(o)}>
                 撤回点单
               </Button>

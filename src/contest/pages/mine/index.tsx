@@ -1,14 +1,13 @@
 import { Button, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import type { Registration } from '@contract/api/contest';
+import { can, REGISTRATION_FLOW } from '@contract/flows';
 import { PageShell, StateView, StatusTag, useAsync } from '../../../components';
 import { useWrite } from '../../../hooks/use-write';
 import { api } from '../../../services/api';
 import { formatTime } from '../../../utils/format';
 import { STATUS_TONE, statusText } from '../../components/status';
 import './index.scss';
-
-const CANCELLABLE = ['submitted', 'approved', 'returned'];
 
 /** 我的报名: status of each registration, and what can be done with it now. */
 export default function MyRegistrationsPage() {
@@ -78,7 +77,7 @@ export default function MyRegistrationsPage() {
                     入场码
                   </Button>
                 ) : null}
-                {r.status === 'returned' && open ? (
+                {can(REGISTRATION_FLOW.resubmit, r.status) && open ? (
                   <Button
                     className="btn btn-primary"
                     onClick={() => Taro.navigateTo({ url: `/contest/pages/register/index?registrationId=${r.id}` })}
@@ -94,7 +93,7 @@ export default function MyRegistrationsPage() {
                     成绩公示
                   </Button>
                 ) : null}
-                {CANCELLABLE.includes(r.status) && open ? (
+                {can(REGISTRATION_FLOW.cancel, r.status) && open ? (
                   <Button className="btn btn-plain mine__cancel" onClick={() => cancel(r)}>
                     取消报名
                   </Button>

@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import type { RetirementRequestView } from '@contract/api/retirement';
+import { can, RETIREMENT_FLOW } from '@contract/flows';
 import { PageShell } from '../../../components/page-shell';
 import { StateView } from '../../../components/state-view';
 import { StatusTag } from '../../../components/status-tag';
@@ -54,7 +55,7 @@ function RequestCard({ r, onChanged }: { r: RetirementRequestView; onChanged: ()
             查看电子证书
           </View>
         ) : null}
-        {r.status === 'returned' && r.mine ? (
+        {can(RETIREMENT_FLOW.resubmit, r.status) && r.mine ? (
           <View
             className="btn btn-primary mine-request__resubmit"
             role="button"
@@ -63,7 +64,7 @@ function RequestCard({ r, onChanged }: { r: RetirementRequestView; onChanged: ()
             修改后重新提交
           </View>
         ) : null}
-        {r.status === 'plaque_posted' && r.mine ? (
+        {can(RETIREMENT_FLOW.confirmReceipt, r.status) && r.mine ? (
           <View className="btn btn-plain mine-request__received" role="button" onClick={confirm}>
             确认收到纪念牌
           </View>

@@ -1,6 +1,7 @@
 import { ScrollView, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { ReviewItem } from '@contract/api/retirement';
+import { can, RETIREMENT_FLOW } from '@contract/flows';
 import { PageShell } from '../../../components/page-shell';
 import { ReasonSheet, type Props as ReasonSheetProps } from '../../../components/reason-sheet';
 import { StateView } from '../../../components/state-view';
@@ -71,10 +72,10 @@ function Item({
       run: (reason, requestId) => api.retirement.revoke({ id: item.id, reason }, requestId),
     },
   };
-  const canReturn = admin
-    ? ['submitted', 'employer_verified', 'approved'].includes(item.status)
-    : item.status === 'submitted';
-  const issued = ['issued', 'plaque_pending', 'plaque_posted', 'collected'].includes(item.status);
+  // The buttons follow the same state machine as the server's guards.
+  const canReturn = can(admin ? RETIREMENT_FLOW.return : RETIREMENT_FLOW.employerReturn, item.status);
+  const canPost = admin && can(RETIREMENT_FLOW.postPlaque, item.status);
+  const canRevoke = admin && can(RETIREMENT_FLOW.revoke, item.status);
   return (
     <View className={`card review-item ${selected ? 'review-item--selected' : ''}`}>
       <View
@@ -122,12 +123,12 @@ function Item({
               退回
             </View>
           ) : null}
-          {admin && ['issued', 'plaque_pending'].includes(item.status) ? (
+          {canPost ? (
             <View className="btn btn-plain review-item__post" role="button" onClick={() => setAsking('post')}>
               寄出
             </View>
           ) : null}
-          {admin && issued ? (
+          {canRevoke ? (
             <View className="btn btn-plain review-item__revoke" role="button" onClick={() => setAsking('revoke')}>
               撤销证书
             </View>
