@@ -28,10 +28,15 @@ export interface ActionSpec<I = any> {
   readonly input: Schema<I>;
   readonly access: Access;
   /**
-   * A writing action changes data: the client must send a requestId, and the router runs it once per
-   * (caller, action, requestId), replaying the first answer to a retry. Reads never write.
+   * `true`: the action changes data. The client must send a requestId, and the router runs it once
+   * per (caller, action, requestId), replaying the first answer to a retry.
+   * `'idempotent'`: it changes data but running it again changes nothing more, so nothing is recorded
+   * for a replay and no requestId is needed (deleteMyData: a replay record would keep the OPENID).
+   * Absent: a read, which writes nothing.
    */
-  readonly writes?: boolean;
+  readonly writes?: true | 'idempotent';
+  /** A read that leaves an entry in the audit log (who exported what). */
+  readonly audited?: true;
 }
 
 /** One function's contract: an ActionSpec per action of its ActionMap, no more, no fewer. */

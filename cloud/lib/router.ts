@@ -94,7 +94,7 @@ export async function dispatch<M extends ActionMap<M>>(
         throw e;
       }
     };
-    return def.writes && reqId ? await once(actx, reqId, parsed.value, run) : await run();
+    return def.writes === true && reqId ? await once(actx, reqId, parsed.value, run) : await run();
   } catch (e) {
     console.error(`[${fn}] unexpected error`, e);
     return new AppError('INTERNAL').toEnvelope();

@@ -225,6 +225,6 @@ export const contestContract = contract<ContestActions>()({
   reviewQueue: { input: reviewQueueInput, access: ['admin'] },
   review: { input: reviewInput, access: ['admin'], writes: true },
   publishResults: { input: publishResultsInput, access: ['admin'], writes: true },
-  exportCsv: { input: exportInput, access: ['admin'] },
+  exportCsv: { input: exportInput, access: ['admin'], audited: true },
   poster: { input: contestInput, access: ['admin'] },
 });

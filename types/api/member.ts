@@ -193,5 +193,5 @@ export const memberContract = contract<MemberActions>()({
   listMessages: { input: listMessagesInput, access: 'signedIn' },
   markMessagesRead: { input: markReadInput, access: 'signedIn', writes: true },
   exportMyData: { input: emptyInput, access: 'signedIn' },
-  deleteMyData: { input: deleteMyDataInput, access: 'signedIn' },
+  deleteMyData: { input: deleteMyDataInput, access: 'signedIn', writes: 'idempotent' },
 });

@@ -26,7 +26,6 @@ export const memberActions = implement<MemberActions>(memberContract, {
   markMessagesRead,
   // 查看我的数据 / 申请删除: own records only; deletion needs the typed confirmation.
   exportMyData: (ctx) => exportMyData(ctx),
-  // A read in the contract: it is idempotent by nature, and a replay record would keep the caller's OPENID.
   deleteMyData: (ctx) => deleteMyData(ctx),
 });
 
