@@ -63,18 +63,19 @@ export default function CampaignPage() {
     return here ? list.sort((a, b) => (a.metres ?? 0) - (b.metres ?? 0)) : list;
   }, [campaign.data, here]);
 
-  // The confirmation is part of the intent, so a double tap opens one dialog and makes one claim.
+  // The intent is the claim's input (ids only: a reloaded stock count is still the same intent). The
+  // confirmation is part of it, so a double tap opens one dialog and makes one claim.
   const claiming = useWrite(
-    async (at: { c: CampaignView; station: StationOption }, requestId) => {
+    async (at: { campaignId: string; stationId: string; names: string }, requestId) => {
       const ok = await Taro.showModal({
         title: '确认领取',
-        content: `在${at.station.name}领取${at.c.name}？每人限领一份，领取后请在有效期内到站出示礼包券。`,
+        content: `在${at.names}？每人限领一份，领取后请在有效期内到站出示礼包券。`,
         confirmText: '确认领取',
       });
       if (!ok.confirm) return null;
-      setBusy(at.station.stationId);
+      setBusy(at.stationId);
       try {
-        return await api.gift.claim({ campaignId: at.c.id, stationId: at.station.stationId }, requestId);
+        return await api.gift.claim({ campaignId: at.campaignId, stationId: at.stationId }, requestId);
       } finally {
         setBusy('');
       }
@@ -86,7 +87,8 @@ export default function CampaignPage() {
     const c = campaign.data;
     if (!c) return;
     try {
-      const voucher = await claiming.run({ c, station });
+      const names = `${station.name}领取${c.name}`;
+      const voucher = await claiming.run({ campaignId: c.id, stationId: station.stationId, names });
       if (!voucher) return;
       setClaimed(voucher);
       void campaign.reload(); // the stations' stock left has changed
