@@ -33,8 +33,9 @@ type AnyActions = Record<string, { input: unknown; output: unknown }>;
  */
 function client<C, M extends ActionMap<M>>(fn: string): Client<C, M> {
   return new Proxy({} as Client<C, M>, {
+    // `then` stays undefined so a client is never mistaken for a promise.
     get: (_, action) =>
-      typeof action === 'string'
+      typeof action === 'string' && action !== 'then'
         ? (input: object = {}, requestId?: string) => call<AnyActions, string>(fn, action, input, { requestId })
         : undefined,
   });
