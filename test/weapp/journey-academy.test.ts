@@ -1,0 +1,110 @@
+// Journey 3 in the compiled weapp against the emulator (real functions, real wx-server-sdk): the enterprise contact
+// orders a course (点单) on the order page; the admin accepts and schedules it (direct calls: staff tooling, not a
+// member step); a worker books the session on its page and gets the 入场签到码; the teacher scans it in the 工作台
+// scanner (green, attendance); the worker rates the course on the session page.
+import { loadPage, wxMock } from './harness';
+import { setupEmulator } from './emulator';
+
+const emu = setupEmulator();
+const SLOW = { timeout: 15_000 };
+const DAY = 24 * 3600_000;
+const PLACE = '嘉兴纺织有限公司 三号车间';
+
+const ymd = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10); // Shanghai date
+
+test('点单 → 排课 → booking → attendance scan → rating', async () => {
+  // 1. 点单: the enterprise contact orders 5S现场管理法实操 for a date three weeks ahead.
+  emu.as('persona-enterprise');
+  const order = await loadPage('academy/pages/order/index', { query: { courseId: 'course-5s' } });
+  await order.waitForText('5S现场管理法实操', SLOW);
+  await order.waitFor(() => order.$$('wx-input').length >= 2, SLOW);
+  const [headcount, place] = order.$$('wx-input');
+  await order.input(headcount, '25');
+  await order.input(place, PLACE);
+  const datePicker = order.$$('wx-picker').find((p) => p.textContent?.includes('请选择日期'))!;
+  await order.trigger(datePicker, 'change', { value: ymd(Date.now() + 21 * DAY) });
+  await order.tap(order.$$('wx-button').find((b) => b.textContent?.includes('提交点单'))!);
+  await order.waitFor(() => wxMock.redirectTo.mock.calls.length > 0, SLOW);
+  expect(wxMock.redirectTo.mock.calls[0][0].url).toBe('/academy/pages/orders/index');
+  order.unload();
+  const placed = (await emu.callAs('persona-enterprise', 'academy', { action: 'myOrders' })).find(
+    (o: any) => o.place === PLACE,
+  );
+  expect(placed).toMatchObject({ status: 'submitted', headcount: 25 });
+
+  // 2. 排课 (admin): accept, then a session with two places for this order.
+  await emu.callAs('persona-admin', 'academy', {
+    action: 'acceptOrder',
+    orderId: placed.id,
+    requestId: 'journey3-accept',
+  });
+  const startAt = Date.now() + 3 * DAY;
+  const session = await emu.callAs('persona-admin', 'academy', {
+    action: 'scheduleSession',
+    requestId: 'journey3-schedule',
+    orderId: placed.id,
+    teacherOpenid: 'persona-teacher',
+    startAt,
+    endAt: startAt + 2 * 3600_000,
+    format: 'onsite',
+    venue: PLACE,
+    capacity: 2,
+    audience: 'open',
+    bookingOpensAt: Date.now() - 60_000,
+    bookingClosesAt: startAt - 3600_000,
+    cancelDeadline: startAt - DAY,
+  });
+  const sessionId: string = session.id;
+
+  // 3. A worker books it on the session page and gets the 入场签到码.
+  emu.as('persona-worker');
+  const detail = await loadPage('academy/pages/session/index', { query: { id: sessionId } });
+  await detail.waitForText('5S现场管理法实操', SLOW);
+  await detail.tap('.academy-detail__book');
+  await detail.waitForText('入场签到码', SLOW);
+  detail.unload();
+  expect(await emu.callAs('persona-worker', 'academy', { action: 'getSession', sessionId })).toMatchObject({
+    myBooking: expect.objectContaining({ status: 'booked' }),
+  });
+
+  // The class moves to ten minutes from now (so attendance can be taken); the seat code the worker shows.
+  const soon = Date.now() + 10 * 60_000;
+  await emu.callAs('persona-admin', 'academy', {
+    action: 'updateSession',
+    requestId: 'journey3-move',
+    sessionId,
+    startAt: soon,
+    endAt: soon + 2 * 3600_000,
+  });
+  const seat = await emu.callAs('persona-worker', 'academy', { action: 'seatCode', sessionId });
+  wxMock.scanCode.mockImplementation((opts: any) => {
+    const res = { result: seat.token, scanType: 'QR_CODE', errMsg: 'scanCode:ok' };
+    opts?.success?.(res);
+    opts?.complete?.(res);
+    return Promise.resolve(res);
+  });
+
+  // 4. The teacher scans it for this session: green.
+  emu.as('persona-teacher');
+  wxMock.storage.set('staff.scope', `session:${sessionId}`);
+  const scanner = await loadPage('staff/pages/scanner/index');
+  await scanner.waitForText('5S现场管理法实操', SLOW);
+  await scanner.waitFor(() => scanner.$('.scanner__scan'), SLOW);
+  await scanner.tap('.scanner__scan');
+  await scanner.waitFor(() => scanner.$('.scan-result'), SLOW);
+  expect(scanner.$('.scan-result--ok')).toBeTruthy();
+  expect(scanner.text()).toContain('王*国');
+  scanner.unload();
+
+  // 5. The worker rates it on the session page: five stars and a comment.
+  emu.as('persona-worker');
+  const rate = await loadPage('academy/pages/session/index', { query: { id: sessionId } });
+  await rate.waitForText('给这堂课打个分', SLOW);
+  await rate.tap(rate.$$('.academy-rate__star')[4]);
+  await rate.waitForText('5星');
+  await rate.input('.academy-rate__comment', '实操性强，回去就能用在班组');
+  await rate.tap(rate.$$('wx-button').find((b) => b.textContent?.includes('提交评价'))!);
+  await rate.waitForText('您已评价，感谢反馈！', SLOW);
+  const report = await emu.callAs('persona-enterprise', 'academy', { action: 'orderReport', orderId: placed.id });
+  expect(JSON.stringify(report)).toContain('实操性强');
+});
