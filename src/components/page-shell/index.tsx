@@ -56,12 +56,13 @@ function H5TitleBar({ route }: { route: string }) {
     const el = document.querySelector('title');
     if (!el) return undefined;
     // A page may rename itself after loading (setNavigationBarTitle); hidden pages keep their own title.
+    // A page being closed is still "shown" while the next one writes its title: only the top page follows.
     const observer = new MutationObserver(() => {
-      if (shown.current) setTitle(document.title);
+      if (shown.current && routeOf(Taro.getCurrentPages().slice(-1)[0]?.route) === route) setTitle(document.title);
     });
     observer.observe(el, { childList: true, characterData: true, subtree: true });
     return () => observer.disconnect();
-  }, []);
+  }, [route]);
   const isTab = TAB_ROUTES.includes(route);
   const back = () => {
     if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
