@@ -102,18 +102,67 @@ export interface Database {
   runTransaction<T>(fn: (tx: Transaction) => Promise<T>, retries?: number): Promise<T>;
 }
 
-/** Thrown by the database (real and fake) for a duplicate `_id` or unique index. */
-export function isDuplicateKeyError(e: unknown): boolean {
-  const err = e as { errCode?: number; message?: string; errMsg?: string } | null;
-  if (!err) return false;
-  const text = `${err.message ?? ''} ${err.errMsg ?? ''}`;
-  return err.errCode === -502001 || /duplicate|unique|already exist/i.test(text);
+interface SdkErrorShape {
+  errCode?: number;
+  /** Only on the raw @cloudbase/node-sdk error (TcbError), e.g. a conflict at commit. */
+  code?: string;
+  message?: string;
+  errMsg?: string;
 }
 
-/** Thrown by `doc(id).get()` when the document does not exist. */
-export function isNotFoundError(e: unknown): boolean {
-  const err = e as { errCode?: number; message?: string; errMsg?: string } | null;
+function errorText(e: unknown): string {
+  if (typeof e === 'string') return e;
+  const err = e as SdkErrorShape | null;
+  return err ? `${err.message ?? ''} ${err.errMsg ?? ''}` : '';
+}
+
+/**
+ * A duplicate `_id` (or unique index) on insert. wx-server-sdk loses the server's code on the way
+ * (it maps every code its table lacks — DATABASE_DUPLICATE_WRITE among them — to -501001, and uses
+ * -502001 DATABASE_REQUEST_FAILED for any database failure), so neither errCode says "duplicate":
+ * only the server's message, which the SDK keeps in `errMsg`, does. The raw node-sdk error keeps
+ * the code. An unrelated failure must NOT read as a duplicate: callers treat a duplicate as "it is
+ * already there" and carry on, which would silently drop a write that never happened.
+ */
+export function isDuplicateKeyError(e: unknown): boolean {
+  const err = e as SdkErrorShape | null;
   if (!err) return false;
-  const text = `${err.message ?? ''} ${err.errMsg ?? ''}`;
-  return err.errCode === -502005 || /does not exist|not exist|cannot find document/i.test(text);
+  if (err.code === 'DATABASE_DUPLICATE_WRITE') return true;
+  return /duplicate|E11000|DUPLICATE_WRITE/i.test(errorText(e));
+}
+
+/**
+ * A conflict between transactions: CloudBase answers DATABASE_TRANSACTION_CONFLICT, which reaches
+ * a handler as the raw node-sdk error with that `code` (at commit) or, through wx-server-sdk's
+ * wrappers, as errCode -501001 (SYS_ERR, the SDK's fallback for codes it does not know) with no
+ * `code`. -501001 also covers other server-side failures of a write in a transaction; those are as
+ * safe to retry (the transaction was rolled back) — except a duplicate key, which a retry repeats.
+ */
+export function isTransactionConflict(e: unknown): boolean {
+  const err = e as SdkErrorShape | null;
+  if (!err || typeof err !== 'object') return false;
+  if (err.code === 'DATABASE_TRANSACTION_CONFLICT') return true;
+  if (/TRANSACTION_CONFLICT|transaction.{0,20}conflict|WriteConflict/i.test(errorText(e))) return true;
+  return err.errCode === -501001 && !isDuplicateKeyError(e);
+}
+
+/**
+ * `doc(id).get()` of a missing document: outside a transaction the fake rejects with -502005; the
+ * real wx-server-sdk rejects, inside a transaction too, with errCode -1 and
+ * "document.get:fail document with _id … does not exist".
+ */
+export function isNotFoundError(e: unknown): boolean {
+  const err = e as SdkErrorShape | null;
+  if (!err) return false;
+  return err.errCode === -502005 || /does not exist|not exist|cannot find document/i.test(errorText(e));
+}
+
+/** Reads a document, or null when it does not exist (inside a transaction or not, real SDK or fake). */
+export async function readOrNull<T>(read: () => Promise<{ data: unknown }>): Promise<T | null> {
+  try {
+    return ((await read()).data as T | null) ?? null;
+  } catch (e) {
+    if (isNotFoundError(e)) return null;
+    throw e;
+  }
 }

@@ -8,6 +8,7 @@
 import type { Ctx } from '../../lib/context';
 import { formatShanghai } from '../../lib/clock';
 import { notify } from '../../lib/notify';
+import { transact } from '../../lib/transact';
 import { loadSession } from './load';
 import { BOOKINGS, SESSIONS, type BookingDoc, type SessionDoc } from './model';
 
@@ -44,7 +45,7 @@ export async function releaseSeat(ctx: Ctx, sessionId: string): Promise<void> {
  */
 export async function takeWaitTicket(ctx: Ctx, sessionId: string): Promise<number> {
   const _ = ctx.db.command;
-  return ctx.db.runTransaction(async (tx) => {
+  return transact(ctx.db, async (tx) => {
     const ref = tx.collection(SESSIONS).doc(sessionId);
     const doc = (await ref.get()).data as SessionDoc;
     await ref.update({ data: { waitSeq: _.inc(1), waiting: _.inc(1) } });

@@ -7,6 +7,7 @@ import type { MyProfile, transferInput } from '../../../types/api/member';
 import { audit } from '../../lib/audit';
 import type { ActionCtx } from '../../lib/context';
 import { fail } from '../../lib/errors';
+import { transact } from '../../lib/transact';
 import { toMyProfile, readUser } from './profile';
 import { TRANSFERS } from './model';
 
@@ -19,7 +20,7 @@ export async function transferMembership(ctx: ActionCtx, input: Infer<typeof tra
   }
   const now = ctx.now();
   const memberNo = user.membership.memberNo;
-  await ctx.db.runTransaction(async (tx) => {
+  await transact(ctx.db, async (tx) => {
     await tx
       .collection('users')
       .doc(ctx.openid)

@@ -1,0 +1,98 @@
+/**
+ * Fault injection at the handler's edge: wraps the `Database` a handler gets (ctx.db), whatever
+ * backs it (the fake, or the real wx-server-sdk against the stand-in), so the crash sweep and the
+ * conflict tests depend on the `Database` interface only.
+ *
+ *   const faults = new Faults();
+ *   const db = faults.wrap(world.db);
+ *   faults.dieAt(3);   // the 3rd write from now never happens: the function dies just before it,
+ *                      // and every later call of that instance (read or write) fails too
+ *   faults.revive();   // a new instance (the retry)
+ *   faults.writes      // writes attempted so far; faults.collections: every collection touched
+ *
+ * A write is `add`, `set`, `update` or `remove` on a document, a query or inside a transaction.
+ */
+import type { Database } from '../../cloud/lib/db';
+
+export class CrashError extends Error {
+  constructor(what: string) {
+    super(`simulated crash (${what})`);
+    this.name = 'CrashError';
+  }
+}
+
+const WRITES = new Set(['add', 'set', 'update', 'remove']);
+const READS = new Set(['get', 'count']);
+const CHAINS = new Set(['collection', 'doc', 'where', 'orderBy', 'limit', 'skip', 'field']);
+
+export class Faults {
+  writes = 0;
+  private failAt = 0;
+  dead = false;
+  readonly collections = new Set<string>();
+
+  /** The `n`th write from now (1 = the next) kills the instance just before it is sent. */
+  dieAt(n: number): void {
+    this.failAt = this.writes + n;
+  }
+
+  revive(): void {
+    this.dead = false;
+    this.failAt = 0;
+  }
+
+  private alive(what: string): void {
+    if (this.dead) throw new CrashError(`${what} after death`);
+  }
+
+  private write<T>(what: string, run: () => Promise<T>): Promise<T> {
+    try {
+      this.alive(what);
+      this.writes += 1;
+      if (this.writes === this.failAt) {
+        this.dead = true;
+        throw new CrashError(`write ${this.writes}: ${what}`);
+      }
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return run();
+  }
+
+  private read<T>(what: string, run: () => Promise<T>): Promise<T> {
+    try {
+      this.alive(what);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return run();
+  }
+
+  wrap(db: Database): Database {
+    return this.proxy(db, 'db') as Database;
+  }
+
+  private proxy(target: object, path: string): unknown {
+    return new Proxy(target, {
+      get: (obj, prop, receiver) => {
+        const value = Reflect.get(obj, prop, receiver);
+        if (typeof value !== 'function' || typeof prop !== 'string') return value;
+        const what = `${path}.${prop}`;
+        if (WRITES.has(prop)) return (...args: unknown[]) => this.write(what, () => value.apply(obj, args));
+        if (READS.has(prop)) return (...args: unknown[]) => this.read(what, () => value.apply(obj, args));
+        if (CHAINS.has(prop)) {
+          return (...args: unknown[]) => {
+            if (prop === 'collection' && typeof args[0] === 'string') this.collections.add(args[0]);
+            const next = value.apply(obj, args);
+            return next && typeof next === 'object' ? this.proxy(next, prop === 'collection' ? String(args[0]) : path) : next;
+          };
+        }
+        if (prop === 'runTransaction') {
+          return (fn: (tx: unknown) => Promise<unknown>, ...rest: unknown[]) =>
+            this.read(what, () => value.call(obj, (tx: object) => fn(this.proxy(tx, 'tx')), ...rest));
+        }
+        return value.bind(obj);
+      },
+    });
+  }
+}
