@@ -84,7 +84,9 @@ export class Faults {
           return (...args: unknown[]) => {
             if (prop === 'collection' && typeof args[0] === 'string') this.collections.add(args[0]);
             const next = value.apply(obj, args);
-            return next && typeof next === 'object' ? this.proxy(next, prop === 'collection' ? String(args[0]) : path) : next;
+            return next && typeof next === 'object'
+              ? this.proxy(next, prop === 'collection' ? String(args[0]) : path)
+              : next;
           };
         }
         if (prop === 'runTransaction') {
@@ -95,4 +97,84 @@ export class Faults {
       },
     });
   }
+}
+
+/** The error wx-server-sdk rejects with for a transaction conflict (server code lost: -501001). */
+export function conflictError(api = 'document.update'): Error {
+  const errMsg = `${api}:fail -501001 resource system error. [DATABASE_TRANSACTION_CONFLICT] database transaction conflict`;
+  return Object.assign(new Error(errMsg), { errCode: -501001, errMsg });
+}
+
+/** The error wx-server-sdk rejects with for `doc(id).get()` of a missing document (inside a transaction too). */
+export function missingDocError(id: string): Error {
+  const errMsg = `document.get:fail document with _id ${id} does not exist`;
+  return Object.assign(new Error(errMsg), { errCode: -1, errMsg });
+}
+
+export interface TxStats {
+  attempts: number;
+  conflicts: number;
+  committed: number;
+}
+
+/**
+ * CloudBase's transactions over any `Database` (the look-alike runs them one at a time, so nothing
+ * ever conflicts there): optimistic concurrency — an attempt that read or wrote a document which
+ * another transaction committed after this attempt began fails at the end with the real SDK's
+ * conflict error (and is rolled back); and, like wx-server-sdk, `get()` of a missing document inside
+ * a transaction rejects instead of answering `{ data: null }`.
+ */
+export function cloudBaseTransactions(db: Database): { db: Database; stats: TxStats } {
+  const stats: TxStats = { attempts: 0, conflicts: 0, committed: 0 };
+  let clock = 0;
+  const lastCommit = new Map<string, number>();
+  const wrapTx = (tx: any, touched: Set<string>) => ({
+    collection: (name: string) => {
+      const coll = tx.collection(name);
+      return {
+        add: (o: { data: { _id?: string } }) => {
+          if (o?.data?._id) touched.add(`${name}/${o.data._id}`);
+          return coll.add(o);
+        },
+        doc: (id: string) => {
+          const key = `${name}/${id}`;
+          const doc = coll.doc(id);
+          return {
+            get: async () => {
+              touched.add(key);
+              const res = await doc.get();
+              if (!res?.data) throw missingDocError(id);
+              return res;
+            },
+            set: (o: unknown) => (touched.add(key), doc.set(o)),
+            update: (o: unknown) => (touched.add(key), doc.update(o)),
+            remove: () => (touched.add(key), doc.remove()),
+          };
+        },
+      };
+    },
+    rollback: (reason?: unknown) => tx.rollback(reason),
+  });
+  const wrapped = new Proxy(db, {
+    get: (target, prop, receiver) => {
+      if (prop !== 'runTransaction') return Reflect.get(target, prop, receiver);
+      return <T>(fn: (tx: any) => Promise<T>) => {
+        stats.attempts += 1;
+        const began = clock;
+        const touched = new Set<string>();
+        return target.runTransaction(async (tx) => {
+          const result = await fn(wrapTx(tx, touched));
+          if ([...touched].some((k) => (lastCommit.get(k) ?? -1) > began)) {
+            stats.conflicts += 1;
+            throw conflictError();
+          }
+          clock += 1;
+          for (const k of touched) lastCommit.set(k, clock);
+          stats.committed += 1;
+          return result;
+        });
+      };
+    },
+  });
+  return { db: wrapped as Database, stats };
 }
