@@ -60,6 +60,11 @@ async function execute<T>(ctx: Ctx, key: string, run: () => Promise<Envelope<T>>
     await record.remove().catch(() => undefined);
     throw e;
   }
+  if (!result.ok && result.code === 'BUSY') {
+    // "Try again" must not become this request's final answer: the retry with the same id runs again.
+    await record.remove().catch(() => undefined);
+    return result;
+  }
   try {
     await record.update({ data: { state: 'done', result } });
   } catch {

@@ -4,8 +4,8 @@ import { AppError, isAppError } from './errors';
 
 /** Tries of one transaction before answering BUSY: CloudBase's own advice is 3 to 5 with backoff. */
 export const TX_MAX_TRIES = 5;
-const BASE_DELAY_MS = 15;
-const MAX_DELAY_MS = 400;
+const BASE_DELAY_MS = 20;
+const MAX_DELAY_MS = 1_000;
 
 export interface TransactOptions {
   tries?: number;

@@ -439,7 +439,13 @@ export const CASES: CrashCase[] = [
     action: 'updateProfile',
     prepare: async () => ({
       as: PERSONAS.newcomer,
-      payload: { name: '张新来', phone: '13812345678', employer: '嘉兴纺织有限公司', district: '秀洲区', category: '产业工人' },
+      payload: {
+        name: '张新来',
+        phone: '13812345678',
+        employer: '嘉兴纺织有限公司',
+        district: '秀洲区',
+        category: '产业工人',
+      },
     }),
   },
   {
@@ -522,7 +528,13 @@ export const CASES: CrashCase[] = [
     action: 'resubmitRequest',
     prepare: async (w) => {
       const doc = await request(w, 'returned');
-      const { consent: _c, requesterKind: _k, idNumber: _i, employerId: _e, ...fields } = retireeForm(4, {
+      const {
+        consent: _c,
+        requesterKind: _k,
+        idNumber: _i,
+        employerId: _e,
+        ...fields
+      } = retireeForm(4, {
         name: doc.name,
         employer: doc.employer,
       });
@@ -568,13 +580,12 @@ export const CASES: CrashCase[] = [
     action: 'issue',
     label: 'the first certificate of the year (no serial counter yet)',
     prepare: async (w) => {
-      await w.db.collection('counters').where({ _id: 'serial-2026' }).remove();
-      const settings = await w.all('retirementSettings');
-      for (const s of settings)
-        await w.db
-          .collection('retirementSettings')
-          .doc(s._id)
-          .update({ data: { year: 2026 } });
+      // A year no certificate was issued in yet: no serial counter.
+      const [settings] = await w.all('retirementSettings');
+      await w.db
+        .collection('retirementSettings')
+        .doc(settings._id)
+        .update({ data: { year: 2031 } });
       return { as: PERSONAS.admin, payload: { ids: [(await request(w, 'approved'))._id] } };
     },
   },

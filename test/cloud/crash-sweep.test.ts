@@ -20,7 +20,9 @@ afterAll(() => {
   warns.mockRestore();
   const crashed = reports.reduce((n, r) => n + r.rows.length, 0);
   const actions = new Set(reports.map((r) => r.name.split(' ')[0])).size;
-  console.log(`${formatReport(reports)}\n${actions} actions (${reports.length} cases), ${crashed} crashes (every write once)`);
+  console.log(
+    `${formatReport(reports)}\n${actions} actions (${reports.length} cases), ${crashed} crashes (every write once)`,
+  );
 });
 
 test('every mutating action of every function has a crash case', () => {

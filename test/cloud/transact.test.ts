@@ -110,11 +110,11 @@ describe('transact', () => {
   });
 
   test('the backoff grows and is jittered, capped', () => {
-    expect(backoffMs(1, () => 0)).toBe(8);
-    expect(backoffMs(1, () => 1)).toBe(15);
-    expect(backoffMs(3, () => 0)).toBe(30);
-    expect(backoffMs(3, () => 1)).toBe(60);
-    expect(backoffMs(20, () => 1)).toBe(400);
+    expect(backoffMs(1, () => 0)).toBe(10);
+    expect(backoffMs(1, () => 1)).toBe(20);
+    expect(backoffMs(3, () => 0)).toBe(40);
+    expect(backoffMs(3, () => 1)).toBe(80);
+    expect(backoffMs(20, () => 1)).toBe(1_000);
     const spread = new Set(Array.from({ length: 50 }, () => backoffMs(4)));
     expect(spread.size).toBeGreaterThan(5);
   });

@@ -61,7 +61,17 @@ export async function book(ctx: ActionCtx, input: In<'book'>): Promise<Session> 
   if (await claimSeat(ctx, session, true)) {
     await bookings.where({ _id: id, status: 'pending' }).update({ data: { status: 'booked' } });
   } else {
-    const position = await takeWaitTicket(ctx, session._id);
+    let position: number;
+    try {
+      position = await takeWaitTicket(ctx, session._id);
+    } catch (e) {
+      // BUSY (the ticket's transaction kept conflicting): this booking holds neither seat nor ticket;
+      // let it go, so trying again books instead of answering 您已预约.
+      await bookings
+        .where({ _id: id, status: 'pending' })
+        .update({ data: { status: 'cancelled', late: false, cancelledAt: now } });
+      throw e;
+    }
     await bookings.where({ _id: id, status: 'pending' }).update({ data: { status: 'waitlisted', position } });
     // A seat may have freed between our failed claim and our ticket: fill it from the waitlist.
     await promoteWaitlist(ctx, session._id, user._id);
