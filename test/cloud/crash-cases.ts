@@ -35,6 +35,11 @@ export interface CrashCase {
   action: string;
   /** A variant of the same action (e.g. the first certificate of a year). */
   label?: string;
+  /**
+   * Differences a completed-after-a-crash run shows on purpose, dropped before comparing: dotted
+   * paths into the answer (`data.detail`) and into documents (`auditLog:detail.completedLater`).
+   */
+  intended?: { answer?: string[]; docs?: string[]; why: string };
   prepare(w: World): Promise<Prepared>;
 }
 
@@ -240,6 +245,11 @@ export const CASES: CrashCase[] = [
   {
     fn: 'checkin',
     action: 'scan',
+    intended: {
+      answer: ['data.detail'],
+      docs: ['auditLog:detail.completedLater', 'scans:detail'],
+      why: 'a scan completed by its retry tells the staff so (上次扫码已生效（网络中断后补记），请勿重复发放) and says so in its scan record and audit entry',
+    },
     prepare: async (w) => ({
       as: PERSONAS.stationStaff,
       payload: {
@@ -251,6 +261,11 @@ export const CASES: CrashCase[] = [
   {
     fn: 'checkin',
     action: 'redeemManual',
+    intended: {
+      answer: ['data.detail'],
+      docs: ['auditLog:detail.completedLater', 'scans:detail'],
+      why: 'a scan completed by its retry tells the staff so (上次扫码已生效（网络中断后补记），请勿重复发放) and says so in its scan record and audit entry',
+    },
     prepare: async () => ({
       as: PERSONAS.stationStaff,
       payload: { kind: 'voucher', subjectId: VOUCHER, scope: { kind: 'station', id: XCH } },

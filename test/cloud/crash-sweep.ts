@@ -33,9 +33,9 @@ export interface CaseReport {
 
 const code = (r: Envelope<unknown>) => (r.ok ? 'ok' : r.code);
 
-/** Hex runs of 12+ (random ids, hashes) become '#', in keys and string values; numbers stay. */
+/** Hex runs of 8+ (random ids, nonces, hashes) become '#', in keys and string values; numbers stay. */
 export function canonical(value: unknown): unknown {
-  const hex = (s: string) => s.replace(/[0-9a-f]{12,}/gi, '#');
+  const hex = (s: string) => s.replace(/[0-9a-f]{8,}/gi, '#');
   if (typeof value === 'string') return hex(value);
   if (Array.isArray(value)) return value.map(canonical);
   if (value && typeof value === 'object') {
@@ -48,10 +48,23 @@ export function canonical(value: unknown): unknown {
 
 const IGNORED = new Set(['idempotency']);
 
-async function state(w: World, collections: Iterable<string>): Promise<Map<string, string[]>> {
+/** `value` without the dotted `paths` (the case's intended differences). */
+function drop(value: unknown, paths: string[]): unknown {
+  const copy = structuredClone(value) as Record<string, any>;
+  for (const path of paths) {
+    const keys = path.split('.');
+    let at: any = copy;
+    for (const k of keys.slice(0, -1)) at = at?.[k];
+    if (at && typeof at === 'object') delete at[keys[keys.length - 1]];
+  }
+  return copy;
+}
+
+async function state(w: World, collections: Iterable<string>, c: CrashCase): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
-  for (const c of [...collections].filter((x) => !IGNORED.has(x)).sort()) {
-    out.set(c, (await w.all(c)).map((d) => JSON.stringify(canonical(d))).sort());
+  for (const coll of [...collections].filter((x) => !IGNORED.has(x)).sort()) {
+    const paths = (c.intended?.docs ?? []).filter((p) => p.startsWith(`${coll}:`)).map((p) => p.slice(coll.length + 1));
+    out.set(coll, (await w.all(coll)).map((d) => JSON.stringify(canonical(drop(d, paths)))).sort());
   }
   return out;
 }
@@ -117,14 +130,14 @@ export async function sweepCase(c: CrashCase): Promise<CaseReport> {
     rows: [],
   };
   if (!clean.first.ok) return report;
-  const want = JSON.stringify(canonical(clean.first));
+  const want = JSON.stringify(canonical(drop(clean.first, c.intended?.answer ?? [])));
   for (let n = 1; n <= clean.faults.writes; n++) {
     const crashed = await run(c, n);
     const problems: string[] = [];
-    const got = JSON.stringify(canonical(crashed.retry));
+    const got = JSON.stringify(canonical(drop(crashed.retry, c.intended?.answer ?? [])));
     if (got !== want) problems.push(`retry answered ${got.slice(0, 300)}; clean run ${want.slice(0, 300)}`);
     const touched = new Set([...clean.faults.collections, ...crashed.faults.collections]);
-    problems.push(...diff(await state(clean.world, touched), await state(crashed.world, touched)));
+    problems.push(...diff(await state(clean.world, touched, c), await state(crashed.world, touched, c)));
     report.rows.push({ n, first: code(crashed.first), retry: code(crashed.retry), problems });
   }
   return report;
