@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { newRequestId, ServiceError } from '../services/call';
+import { newRequestId, retrySameRequest } from '../services/call';
 
 /**
  * Mutations started from buttons that carry their own data (退回 with its reason, a batch of selected
@@ -22,7 +22,7 @@ export function useIntent() {
       ids.current.delete(key);
       return result;
     } catch (e) {
-      if (!(e instanceof ServiceError && e.code === 'INTERNAL')) ids.current.delete(key);
+      if (!retrySameRequest(e)) ids.current.delete(key);
       throw e;
     } finally {
       running.current.delete(key);

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { fieldOf } from '@contract/schema';
-import { newRequestId, ServiceError } from '../services/call';
+import { newRequestId, retrySameRequest, ServiceError } from '../services/call';
 
 /**
  * One form submission: a request id that survives retries of the same attempt (so a double tap or
@@ -24,7 +24,7 @@ export function useSubmit<T>(send: (requestId: string) => Promise<T>) {
       if (e instanceof ServiceError && e.code === 'INVALID_INPUT' && typeof e.details?.field === 'string') {
         setFieldError({ field: e.details.field, message: e.message });
       }
-      if (!(e instanceof ServiceError) || e.code !== 'INTERNAL') requestId.current = newRequestId();
+      if (!retrySameRequest(e)) requestId.current = newRequestId();
       await Taro.showModal({
         title: '未能提交',
         content: e instanceof Error ? e.message : '请稍后再试',

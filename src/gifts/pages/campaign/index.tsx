@@ -3,7 +3,7 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CampaignView, StationOption, Voucher } from '@contract/api/gift';
 import { PageShell, StateView, StatusTag, useAsync } from '../../../components';
-import { newRequestId, ServiceError } from '../../../services/call';
+import { newRequestId, retrySameRequest, ServiceError } from '../../../services/call';
 import { giftService } from '../../../services/gift';
 import { distanceMetres, formatDistance, locate } from '../../distance';
 import { EligibilityCard } from './eligibility-card';
@@ -88,7 +88,7 @@ export default function CampaignPage() {
       void campaign.reload(); // the stations' stock left has changed
       await Taro.showToast({ title: '领取成功', icon: 'success' });
     } catch (e) {
-      if (!(e instanceof ServiceError && e.code === 'INTERNAL')) requestId.current = newRequestId();
+      if (!retrySameRequest(e)) requestId.current = newRequestId();
       await explain(e, () => void campaign.reload());
     } finally {
       setBusy('');
