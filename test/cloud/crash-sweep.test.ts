@@ -20,8 +20,6 @@ const KNOWN_GAPS: Record<string, string> = {
     'a crash after the change and before the answer: the retry answers INVALID_STATE (only 退回 may resubmit).',
   'contest.cancel':
     'a crash after the cancel: the retry answers INVALID_STATE (已取消) instead of the cancelled registration.',
-  'gift.claim': 'a crash at the 领取成功 notice: the retry completes the claim but sends no notice.',
-  'gift.onSpotClaim': 'a crash at the 领取成功 notice: the retry completes the claim but sends no notice.',
 };
 
 const reports: CaseReport[] = [];

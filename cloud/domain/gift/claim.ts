@@ -65,8 +65,13 @@ export async function claimFor(
     requestId: ctx.requestId ?? null,
   };
   const { doc: claim, inserted } = await reserve(ctx, fresh);
+  // The retry of this very request (a crash may have cut its notice: notify is once per request).
+  const sameRequest = !!ctx.requestId && claim.requestId === ctx.requestId;
   // A retry of a request whose claim already went through: the same voucher again.
-  if (claim.status !== 'claiming') return claim;
+  if (claim.status !== 'claiming') {
+    if (sameRequest) await tellWorker(ctx, c, claim);
+    return claim;
+  }
 
   const took = await takeStock(ctx, c._id, claim.stationId, claim.voucherId, claim.voucherId === fresh.voucherId);
   if (took === 'out') {
@@ -84,7 +89,7 @@ export async function claimFor(
   }
 
   const { doc, won } = await finish(ctx, claim);
-  if (won) await tellWorker(ctx, c, doc);
+  if (won || sameRequest) await tellWorker(ctx, c, doc);
   return doc;
 }
 
