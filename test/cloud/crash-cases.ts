@@ -14,6 +14,7 @@ import type { ActionDefs } from '../../cloud/lib/router';
 import { shanghaiTime } from '../../cloud/lib/clock';
 import { signToken } from '../../cloud/lib/token';
 import { fakeIdNumber } from '../../cloud/seed/retirement';
+import { DELETE_MY_DATA_CONFIRMATION } from '../../types/api/member';
 import { okData, PERSONAS, type World } from './helpers';
 
 export const DEFS: Record<string, ActionDefs<any>> = {
@@ -511,6 +512,15 @@ export const CASES: CrashCase[] = [
       as: PERSONAS.worker,
       payload: { newEmployer: '嘉兴纺织有限公司', district: '秀洲区', reason: '工作调动' },
     }),
+  },
+  {
+    fn: 'member',
+    action: 'deleteMyData',
+    intended: {
+      answer: ['data.removed', 'data.summary'],
+      why: 'an idempotent write (no replay record, by contract): its retry reports what it removed itself; the data is gone either way',
+    },
+    prepare: async () => ({ as: PERSONAS.worker, payload: { confirm: DELETE_MY_DATA_CONFIRMATION } }),
   },
   {
     fn: 'member',

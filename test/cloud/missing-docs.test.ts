@@ -4,6 +4,7 @@
  * the documents a transaction reads are created first: the first certificate of a year, the first
  * member number, stock moved to a 驿站 that had none — each succeeds, and a second call counts on.
  */
+import type { Envelope } from '../../types/envelope';
 import { giftActions } from '../../cloud/domain/gift';
 import { memberActions } from '../../cloud/domain/member';
 import { retirementActions } from '../../cloud/domain/retirement';
@@ -15,7 +16,8 @@ import { makeWorld, okData, PERSONAS, type World } from './helpers';
 
 function strict(w: World, fn: string, defs: ActionDefs<any>) {
   const { db } = cloudBaseTransactions(w.db);
-  return (openid: string, event: Record<string, unknown>) => dispatch(fn, defs, { ...w.ctxFor(openid), db }, event);
+  return (openid: string, event: Record<string, unknown>) =>
+    dispatch(fn, defs, { ...w.ctxFor(openid), db }, event) as Promise<Envelope<any>>;
 }
 
 test('the emulated SDK does reject a missing document inside a transaction (the semantics these tests rely on)', async () => {
