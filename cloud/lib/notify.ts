@@ -10,6 +10,11 @@ export interface Notice {
   page?: string;
   /** Env var naming the subscribe-message template, e.g. `TPL_CONTEST_RESULT`. */
   templateEnv?: string;
+  /**
+   * What the notice is about (a record id): keeps apart two notices of one request that read the
+   * same (a batch of two people of the same name), which would otherwise count as one.
+   */
+  ref?: string;
 }
 
 /**
@@ -21,7 +26,7 @@ export async function notify(ctx: Ctx, notice: Notice): Promise<void> {
   // recorded (the message's id derives from the request and the notice).
   const { requestId, fn, action } = ctx as Partial<ActionCtx>;
   const _id = requestId
-    ? `msg-${payloadHash([ctx.openid, fn, action, requestId, notice.to, notice.title, notice.body])}`
+    ? `msg-${payloadHash([ctx.openid, fn, action, requestId, notice.to, notice.title, notice.body, notice.ref ?? null])}`
     : undefined;
   try {
     await ctx.db.collection('messages').add({

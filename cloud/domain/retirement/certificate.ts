@@ -92,6 +92,7 @@ async function issueOne(ctx: ActionCtx, id: string, year: number): Promise<void>
     detail: { serial: doc.serial },
   });
   await tellRequester(ctx, {
+    ref: id,
     to: doc.requester.openid,
     title: '光荣退休：证书已签发',
     body: `${doc.name}的光荣退休纪念证书已签发（${doc.serial}），可在小程序中查看并保存到相册。`,

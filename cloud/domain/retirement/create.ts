@@ -138,6 +138,7 @@ export async function createRequest(
       .update({ data: { idHash, updatedAt: now } });
   }
   await tellRequester(ctx, {
+    ref: doc._id,
     to: requester.openid,
     title: '光荣退休：已提交',
     body: `${doc.name}的光荣退休申请已提交，单位工会核实后由区总工会审批。`,

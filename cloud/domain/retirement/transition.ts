@@ -85,6 +85,7 @@ export async function transition(ctx: ActionCtx, id: string, opts: TransitionOpt
     });
   }
   await tellRequester(ctx, {
+    ref: id,
     to: doc.requester.openid,
     title: `光荣退休：${RETIREMENT_STATUS_LABELS[opts.to]}`,
     body: noticeBody(doc, opts.to, opts.note),
