@@ -24,7 +24,8 @@ test('the same notice twice in one request is one message; another ref or anothe
   expect(await w.all('messages', { to: PERSONAS.worker })).toHaveLength(1);
   await notify(ctx, { ...notice, ref: 'rt-2' });
   expect(await w.all('messages', { to: PERSONAS.worker })).toHaveLength(2);
-  await notify({ ...ctx, requestId: 'once-req-0002' }, notice);
+  const again = { ...ctx, requestId: 'once-req-0002' };
+  await notify(again, notice);
   expect(await w.all('messages', { to: PERSONAS.worker })).toHaveLength(3);
 });
 
