@@ -13,6 +13,7 @@
  * A write is `add`, `set`, `update` or `remove` on a document, a query or inside a transaction.
  */
 import type { Database } from '../../cloud/lib/db';
+import { isConflictError } from '../../cloud/lib/db';
 
 export class CrashError extends Error {
   constructor(what: string) {
@@ -173,6 +174,31 @@ export function cloudBaseTransactions(db: Database): { db: Database; stats: TxSt
           stats.committed += 1;
           return result;
         });
+      };
+    },
+  });
+  return { db: wrapped as Database, stats };
+}
+
+/**
+ * Counts the transactions run through `db` (tries, conflicts as the SDK reports them, commits)
+ * without changing them: on the stand-in, conflicts are CloudBase's own.
+ */
+export function countTransactions(db: Database): { db: Database; stats: TxStats } {
+  const stats: TxStats = { attempts: 0, conflicts: 0, committed: 0 };
+  const wrapped = new Proxy(db, {
+    get: (target, prop, receiver) => {
+      if (prop !== 'runTransaction') return Reflect.get(target, prop, receiver);
+      return async <T>(fn: (tx: any) => Promise<T>, ...rest: unknown[]) => {
+        stats.attempts += 1;
+        try {
+          const result = await (target.runTransaction as any)(fn, ...rest);
+          stats.committed += 1;
+          return result as T;
+        } catch (e) {
+          if (isConflictError(e)) stats.conflicts += 1;
+          throw e;
+        }
       };
     },
   });

@@ -1,6 +1,6 @@
 /**
  * Inside a transaction the real wx-server-sdk rejects `doc(id).get()` of a missing document (the
- * look-alike answered `{ data: null }`). Under those semantics (faults.ts `cloudBaseTransactions`),
+ * look-alike answered `{ data: null }`). Under those semantics (the stand-in has them; faults.ts `cloudBaseTransactions` adds them on any backend),
  * the documents a transaction reads are created first: the first certificate of a year, the first
  * member number, stock moved to a 驿站 that had none — each succeeds, and a second call counts on.
  */
