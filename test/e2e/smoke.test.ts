@@ -1,6 +1,6 @@
 // The H5 build opens in Chromium against the emulator and renders the home page in Chinese.
 import fs from 'node:fs';
-import { setupE2E } from './harness';
+import { FONT_FAMILY, setupE2E } from './harness';
 
 const e2e = setupE2E();
 
@@ -12,5 +12,27 @@ test('home page shows its title', async () => {
   const shot = await e2e.screenshot(page, 'smoke-home');
   expect(fs.statSync(shot).size).toBeGreaterThan(5000);
   expect(e2e.pageErrors).toEqual([]);
+  await page.context().close();
+});
+
+test('Chinese renders from the web font of the font package, not from system fonts', async () => {
+  const page = await e2e.newPage();
+  await page.locator('.taro_page').getByText('秀洲区总工会 · 职工之家').waitFor();
+  await e2e.settle(page);
+  // The faces the page's Chinese needed were fetched from @fontsource/noto-sans-sc and are in use.
+  const loaded = await page.evaluate(
+    (family) =>
+      Array.from(document.fonts as unknown as Iterable<FontFace>).filter(
+        (f) => f.family.replace(/['"]/g, '') === family && f.status === 'loaded',
+      ).length,
+    FONT_FAMILY,
+  );
+  expect(loaded).toBeGreaterThan(0);
+  expect(await page.evaluate((family) => document.fonts.check(`16px '${family}'`, '职工之家'), FONT_FAMILY)).toBe(true);
+  const font = await page
+    .locator('.home__hero-title')
+    .evaluate((el) => getComputedStyle(el).fontFamily.split(',')[0].replace(/['"]/g, '').trim());
+  expect(font).toBe(FONT_FAMILY);
+  await e2e.screenshot(page, `smoke-font-${process.env.E2E_BROWSER === 'bundled' ? 'bundled' : 'found'}`);
   await page.context().close();
 });
