@@ -36,3 +36,31 @@ test('Chinese renders from the web font of the font package, not from system fon
   await e2e.screenshot(page, `smoke-font-${process.env.E2E_BROWSER === 'bundled' ? 'bundled' : 'found'}`);
   await page.context().close();
 });
+
+test('the home page paints its header and four service cards while its call is still out', async () => {
+  const page = await e2e.newPage();
+  await page.locator('.taro_page').getByText('新城汇驿站').waitFor();
+  // Hold every portal call from now on, then load the page afresh.
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let held = 0;
+  await page.route('**/functions/portal', async (route) => {
+    held += 1;
+    await gate;
+    await route.continue();
+  });
+  await page.reload();
+  const home = page.locator('.taro_page');
+  await home.getByText('秀洲区总工会 · 职工之家').waitFor();
+  for (const title of ['技能比武', '工匠学院', '光荣退休', '春节礼包'])
+    await home.locator('.home__entry').filter({ hasText: title }).waitFor();
+  await home.getByText('正在加载…').waitFor();
+  expect(held).toBeGreaterThan(0);
+  expect(await home.getByText('新城汇驿站').count()).toBe(0);
+  await e2e.screenshot(page, 'home-static-before-call');
+  // Once the call answers, the 驿站 list fills in below.
+  release();
+  await home.getByText('新城汇驿站').waitFor();
+  expect(e2e.pageErrors).toEqual([]);
+  await page.context().close();
+});
