@@ -166,3 +166,17 @@ describe('several employers registering at the same moment', () => {
     }
   });
 });
+
+test('a trade counter raised by a call that died: refused after a bounded wait (inside a cloud function’s 3 s)', async () => {
+  // One place taken by a call that died before its registration was written (the sweep gives it back later).
+  await world.db
+    .collection(TRADES)
+    .doc(`${CONTEST}:cnc`)
+    .update({ data: { taken: 2 } });
+  await world.addMember('late');
+  const t0 = Date.now();
+  expect(await world.register('late', 'cnc')).toMatchObject({ ok: false, code: 'CONTEST_FULL' });
+  expect(Date.now() - t0).toBeLessThan(2500);
+  expect(await taken(world, 'cnc')).toBe(2);
+  expect(await world.all(REGISTRATIONS, { tradeId: 'cnc' })).toHaveLength(0);
+});
