@@ -73,24 +73,28 @@ export function findChromium(): { executablePath: string; env: Record<string, st
 
 /**
  * Chinese text renders from a font package, not from whatever fonts the machine has (the bundled Chromium sees
- * none): Noto Sans SC from @fontsource/noto-sans-sc, regular and bold, as a web font. Its files are answered from
- * node_modules by a route on every page's context under FONT_PATH; the browser fetches only the subsets a page
- * uses (unicode-range).
+ * none): Noto Sans SC from @fontsource/noto-sans-sc, regular and bold, as a web font, then Noto Sans Symbols 2
+ * from @fontsource/noto-sans-symbols-2 for the marks the app draws as text that Noto Sans SC lacks (☐ ☑).
+ * Their files are answered from node_modules by a route on every page's context under FONT_PATH; the browser
+ * fetches only the subsets a page uses (unicode-range).
  */
-const FONT_PACKAGE = path.join(ROOT, 'node_modules/@fontsource/noto-sans-sc');
+const FONT_PACKAGES = ['noto-sans-sc', 'noto-sans-symbols-2'];
 const FONT_PATH = '/__e2e-fonts/';
 export const FONT_FAMILY = 'Noto Sans SC';
 let fontCss: string | undefined;
 function webFontCss(): string {
   if (fontCss) return fontCss;
-  const faces = ['400.css', '700.css']
-    .map((f) => fs.readFileSync(path.join(FONT_PACKAGE, f), 'utf8'))
-    .join('\n')
-    .replace(/url\(\.\/files\//g, `url(${FONT_PATH}`);
-  // Taro's H5 styles set body's font (-apple-system-font, Helvetica Neue, sans-serif): put the web font first.
+  // Regular and bold where the package has them (Noto Sans Symbols 2 comes in regular only).
+  const faces = FONT_PACKAGES.flatMap((pkg) =>
+    ['400.css', '700.css']
+      .map((f) => path.join(ROOT, 'node_modules/@fontsource', pkg, f))
+      .filter((file) => fs.existsSync(file))
+      .map((file) => fs.readFileSync(file, 'utf8').replace(/url\(\.\/files\//g, `url(${FONT_PATH}${pkg}/`)),
+  ).join('\n');
+  // Taro's H5 styles set body's font (-apple-system-font, Helvetica Neue, sans-serif): put the web fonts first.
   // Form controls do not inherit fonts by default: they take the page's too.
   fontCss = `${faces}
-html body { font-family: '${FONT_FAMILY}', -apple-system-font, 'Helvetica Neue', sans-serif; }
+html body { font-family: '${FONT_FAMILY}', 'Noto Sans Symbols 2', -apple-system-font, 'Helvetica Neue', sans-serif; }
 html body input, html body textarea, html body button { font-family: inherit; }`;
   return fontCss;
 }
@@ -99,9 +103,10 @@ async function addWebFont(context: BrowserContext): Promise<void> {
   await context.route(
     (url) => url.pathname.startsWith(FONT_PATH),
     (route) => {
-      const name = path.basename(new URL(route.request().url()).pathname);
-      const file = path.join(FONT_PACKAGE, 'files', name);
-      if (!/^[\w.-]+\.woff2?$/.test(name) || !fs.existsSync(file)) return route.fulfill({ status: 404 });
+      const [pkg = '', name = ''] = new URL(route.request().url()).pathname.slice(FONT_PATH.length).split('/');
+      const file = path.join(ROOT, 'node_modules/@fontsource', pkg, 'files', name);
+      if (!FONT_PACKAGES.includes(pkg) || !/^[\w.-]+\.woff2?$/.test(name) || !fs.existsSync(file))
+        return route.fulfill({ status: 404 });
       return route.fulfill({
         path: file,
         contentType: name.endsWith('.woff2') ? 'font/woff2' : 'font/woff',
