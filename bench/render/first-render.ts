@@ -1,7 +1,7 @@
 /**
  * First render in Chromium (the flags of test/e2e/harness.ts): time from navigation start until a
  * known text is in the DOM, recorded in the page by a MutationObserver (performance.now()), median
- * of `runs` cold loads (a fresh browser context each). The app's H5 build talks to an in-process
+ * of `runs` cold loads (a fresh browser context each), the pages taking turns. The app's H5 build talks to an in-process
  * emulator; the bare Taro page needs none. Chromium as the e2e tests find it (scripts/lib/chromium.mjs).
  */
 import { chromium, type Browser } from 'playwright-core';
@@ -138,19 +138,23 @@ export async function firstRender(opts: {
   ];
   const out: RenderFigure[] = [];
   try {
-    for (const t of targets) {
-      await loadOnce(browser, t.base, t); // warm the server and the OS file cache; not counted
-      const times: number[] = [];
-      for (let i = 0; i < opts.runs; i++) times.push(await loadOnce(browser, t.base, t));
+    // Warm the servers and the OS file cache once per target (not counted); then the targets take turns,
+    // one load each per round, so a busy moment of the machine weighs on every page alike and the ratios
+    // to the bare page compare like with like.
+    for (const t of targets) await loadOnce(browser, t.base, t);
+    const times = targets.map(() => [] as number[]);
+    for (let i = 0; i < opts.runs; i++)
+      for (const [k, t] of targets.entries()) times[k].push(await loadOnce(browser, t.base, t));
+    targets.forEach((t, k) =>
       out.push({
         page: t.page,
         text: t.text,
-        medianMs: Math.round(percentile(times, 50)),
-        minMs: Math.round(Math.min(...times)),
-        maxMs: Math.round(Math.max(...times)),
-        runs: times.length,
-      });
-    }
+        medianMs: Math.round(percentile(times[k], 50)),
+        minMs: Math.round(Math.min(...times[k])),
+        maxMs: Math.round(Math.max(...times[k])),
+        runs: times[k].length,
+      }),
+    );
   } finally {
     await browser.close();
     await app.close();

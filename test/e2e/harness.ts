@@ -32,6 +32,8 @@
  *   beside the browser); callAs(...) -> its data, throwing `fn.action: CODE message` on an error envelope.
  * - emulatorLog(): everything the emulator printed so far (for debugging a failure).
  * - setupE2E({ emulator: false }) skips the emulator (pages that never call the cloud layer).
+ * - setupE2E({ browser: 'bundled' }) drives the Chromium inside @sparticuz/chromium even where another is found
+ *   (as E2E_BROWSER=bundled does for every file); browserSource says which one runs.
  * Runs serially (jest --selectProjects e2e uses maxWorkers 1); timeout 120 s per test.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -62,9 +64,10 @@ const CHROMIUM_ARGS = [
  * use); E2E_BROWSER=bundled goes straight to the package. scripts/lib/chromium.mjs decides; it is ESM, so it runs
  * in its own node process and answers in JSON.
  */
-export function findChromium(): { executablePath: string; env: Record<string, string>; source: string } {
+export function findChromium(bundled = false): { executablePath: string; env: Record<string, string>; source: string } {
   const out = execFileSync(process.execPath, [path.join(ROOT, 'scripts/lib/chromium.mjs')], {
     cwd: ROOT,
+    env: bundled ? { ...process.env, E2E_BROWSER: 'bundled' } : process.env,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -207,6 +210,8 @@ export interface E2E {
   appUrl: string;
   emulatorUrl: string;
   browser: Browser;
+  /** Where the browser came from: 'CHROMIUM_PATH', 'system' or '@sparticuz/chromium <version>'. */
+  browserSource: string;
   pageErrors: string[];
   consoleErrors: string[];
   newPage(opts?: NewPageOptions): Promise<Page>;
@@ -218,7 +223,10 @@ export interface E2E {
   emulatorLog(): string;
 }
 
-export function setupE2E({ emulator = true }: { emulator?: boolean } = {}): E2E {
+export function setupE2E({
+  emulator = true,
+  browser = 'found',
+}: { emulator?: boolean; browser?: 'found' | 'bundled' } = {}): E2E {
   const procs: Proc[] = [];
   let dataDir = '';
   const ctx = { pageErrors: [], consoleErrors: [] } as unknown as E2E & { stopAll(): Promise<void> };
@@ -324,7 +332,8 @@ export function setupE2E({ emulator = true }: { emulator?: boolean } = {}): E2E 
     } else {
       ctx.emulatorUrl = '';
     }
-    const found = findChromium();
+    const found = findChromium(browser === 'bundled');
+    ctx.browserSource = found.source;
     ctx.browser = await chromium.launch({
       executablePath: found.executablePath,
       env: { ...process.env, ...found.env } as Record<string, string>,
