@@ -36,7 +36,7 @@ module.exports = {
   projects: [
     node('cloud', {
       moduleNameMapper: { ...aliases, '^wx-server-sdk$': '<rootDir>/cloud/emulator/fake-sdk/index.ts' },
-      setupFilesAfterEnv: ['<rootDir>/test/cloud/setup/pii-scan.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/cloud/setup/pii-scan.ts', '<rootDir>/test/cloud/setup/index-coverage.ts'],
     }),
     {
       displayName: 'app',

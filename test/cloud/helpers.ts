@@ -30,6 +30,7 @@ import type { Ctx, OpenApi } from '../../cloud/lib/context';
 import { shanghaiTime } from '../../cloud/lib/clock';
 import { dispatch, type ActionDefs } from '../../cloud/lib/router';
 import { seed, seedBase } from '../../cloud/seed';
+import { recordingDb } from './query-shapes';
 
 export { PERSONAS, personas } from '../../cloud/seed';
 
@@ -101,7 +102,9 @@ export async function makeWorld(options: WorldOptions = {}): Promise<World> {
   };
   const env = { ...(options.env ?? {}) };
   const files = createStorage();
-  const ctxFor = (openid: string): Ctx => ({ openid, db, now: clock.now, openapi, files, env });
+  // Handlers get a database that records their query shapes (checked against cloud/lib/indexes.ts).
+  const handlerDb = recordingDb(db);
+  const ctxFor = (openid: string): Ctx => ({ openid, db: handlerDb, now: clock.now, openapi, files, env });
 
   const all = async (collection: string, where: Record<string, unknown> = {}) =>
     (await db.collection(collection).where(where).limit(1000).get()).data;

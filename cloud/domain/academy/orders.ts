@@ -145,6 +145,8 @@ export async function acceptOrder(ctx: ActionCtx, input: In<'acceptOrder'>): Pro
     title: '课程点单已受理',
     body: `您点单的「${done.title}」已受理，学院正在安排老师和时间。${input.note ?? ''}`,
     page: ORDERS_PAGE,
+    template: 'courseOrder',
+    values: { subject: done.title, status: '已受理', note: input.note || '学院正在安排老师和时间' },
   });
   return toOrder(done, ctx.openid);
 }
@@ -164,6 +166,8 @@ export async function declineOrder(ctx: ActionCtx, input: In<'declineOrder'>): P
     title: '课程点单未能受理',
     body: `「${done.title}」：${input.reason}`,
     page: ORDERS_PAGE,
+    template: 'courseOrder',
+    values: { subject: done.title, status: '未受理', note: input.reason },
   });
   return toOrder(done, ctx.openid);
 }

@@ -37,6 +37,13 @@ export async function sendReminders(ctx: Ctx): Promise<{ reminded: number }> {
         title: '课程即将开始',
         body: `「${session.title}」${formatShanghai(session.startAt)} 开课，地点：${session.venue ?? '直播授课'}。入场请出示预约码。`,
         page: `/academy/pages/session/index?id=${session._id}`,
+        template: 'courseReminder',
+        values: {
+          subject: session.title,
+          time: session.startAt,
+          place: session.venue ?? '直播授课',
+          note: '入场请出示预约码',
+        },
       });
     }
   }

@@ -92,6 +92,8 @@ export async function scheduleSession(ctx: ActionCtx, input: In<'scheduleSession
       title: '课程已排课',
       body: `「${title}」定于 ${formatShanghai(doc.startAt)}，${doc.venue ?? '直播授课'}，授课老师 ${doc.teacherName}。`,
       page: `/academy/pages/session/index?id=${doc._id}`,
+      template: 'courseOrder',
+      values: { subject: title, status: '已排课', note: `${formatShanghai(doc.startAt)} ${doc.venue ?? '直播授课'}` },
     });
   }
   await notify(ctx, {
