@@ -55,7 +55,7 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
     { fields: [asc('event'), asc('target.id')] }, // undo / trail of one scan
   ],
   idempotency: [{ fields: [asc('at')] }], // purgeReplays: older than the window
-  stations: [],
+  stations: [{ fields: [asc('active')] }], // portal: the stations open to the public
   // contest
   contests: [{ fields: [desc('contestStartsAt')] }],
   contestTrades: [{ fields: [asc('contestId')] }],

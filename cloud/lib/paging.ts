@@ -1,4 +1,4 @@
-import type { QueryResult } from './db';
+import type { Query, QueryResult } from './db';
 
 /** The most a server-side query returns at once (CloudBase caps `limit` at 1,000). */
 export const PAGE_MAX = 1000;
@@ -17,4 +17,9 @@ export async function allPages<T>(
     out.push(...(data as T[]));
     if (data.length < size) return out;
   }
+}
+
+/** Every row a query matches (its where / orderBy / field kept), read 1,000 at a time. */
+export function readAll<T = any>(query: Query, size: number = PAGE_MAX): Promise<T[]> {
+  return allPages<T>((skip, limit) => query.skip(skip).limit(limit).get(), size);
 }

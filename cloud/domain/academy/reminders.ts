@@ -2,6 +2,7 @@
  * 课前提醒: for sessions starting within 24 h, each seat holder is reminded once. Runs hourly as the
  * academy function's `sessionReminders` timer trigger, and on demand by an admin.
  */
+import { readAll } from '../../lib/paging';
 import type { Ctx } from '../../lib/context';
 import { formatShanghai } from '../../lib/clock';
 import { notify } from '../../lib/notify';
@@ -12,19 +13,18 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export async function sendReminders(ctx: Ctx): Promise<{ reminded: number }> {
   const _ = ctx.db.command;
   const now = ctx.now();
-  const soon = await ctx.db
-    .collection(SESSIONS)
-    .where({ status: 'scheduled', startAt: _.gt(now).and(_.lte(now + DAY_MS)) })
-    .limit(100)
-    .get();
+  const soon = await readAll<SessionDoc>(
+    ctx.db.collection(SESSIONS).where({ status: 'scheduled', startAt: _.gt(now).and(_.lte(now + DAY_MS)) }),
+  );
   let reminded = 0;
-  for (const session of soon.data as SessionDoc[]) {
-    const seats = await ctx.db
-      .collection(BOOKINGS)
-      .where({ sessionId: session._id, status: 'booked', remindedAt: _.exists(false) })
-      .limit(1000)
-      .get();
-    for (const b of seats.data as BookingDoc[]) {
+  for (const session of soon) {
+    const seats = await readAll<BookingDoc>(
+      ctx.db
+        .collection(BOOKINGS)
+        .where({ sessionId: session._id, status: 'booked', remindedAt: _.exists(false) })
+        .orderBy('position', 'asc'),
+    );
+    for (const b of seats) {
       // Claim the reminder first: a second run (or a parallel scheduler) finds it taken.
       const claimed = await ctx.db
         .collection(BOOKINGS)

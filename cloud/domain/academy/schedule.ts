@@ -1,4 +1,5 @@
 /** 下单: the academy schedules sessions (for an order, or its own open classes), changes and closes them. */
+import { readAll } from '../../lib/paging';
 import type { AcademyActions, Session, Teacher } from '../../../types/api/academy';
 import { audit } from '../../lib/audit';
 import { formatShanghai } from '../../lib/clock';
@@ -15,8 +16,8 @@ import { checkTimes, notifyBooked } from './schedule-rules';
 type In<K extends keyof AcademyActions> = AcademyActions[K]['input'];
 
 export async function listTeachers(ctx: ActionCtx): Promise<Teacher[]> {
-  const found = await ctx.db.collection('users').where({ roles: 'teacher' }).limit(100).get();
-  return (found.data as UserDoc[]).map((u) => ({ openid: u._id, name: u.profile?.name ?? '讲师' }));
+  const found = await readAll<UserDoc>(ctx.db.collection('users').where({ roles: 'teacher' }));
+  return found.map((u) => ({ openid: u._id, name: u.profile?.name ?? '讲师' }));
 }
 
 export async function scheduleSession(ctx: ActionCtx, input: In<'scheduleSession'>): Promise<Session> {

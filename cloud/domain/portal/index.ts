@@ -1,3 +1,4 @@
+import { readAll } from '../../lib/paging';
 import { portalSchemas, type PortalActions, type Station } from '../../../types/api/portal';
 import { defineActions } from '../../lib/router';
 
@@ -16,8 +17,8 @@ export const portalActions = defineActions<PortalActions>({
     input: portalSchemas.listStations,
     access: 'public',
     async handler(ctx, input) {
-      const found = await ctx.db.collection('stations').where({ active: true }).limit(100).get();
-      const stations: Station[] = found.data.map((d) => ({
+      const found = await readAll(ctx.db.collection('stations').where({ active: true }));
+      const stations: Station[] = found.map((d) => ({
         id: String(d._id),
         name: d.name,
         town: d.town ?? '',
