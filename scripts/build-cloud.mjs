@@ -36,11 +36,8 @@ function sdkRange() {
 
 export const OPENAPI_PERMISSIONS = ['subscribeMessage.send', 'wxacode.getUnlimited'];
 // Timer triggers (cron in the function's time zone: 7 fields, seconds first), matched by name in createMain's timers.
-export const TRIGGERS = {
-  academy: [{ name: 'sessionReminders', type: 'timer', config: '0 0 * * * * *' }],
-  gift: [{ name: 'expirySweep', type: 'timer', config: '0 */15 * * * * *' }],
-  member: [{ name: 'purgeReplays', type: 'timer', config: '0 30 3 * * * *' }],
-};
+// Declared in cloud/functions/triggers.json, which the deploy (scripts/deploy) and its tests read too.
+export const TRIGGERS = JSON.parse(readFileSync(join(root, 'cloud/functions/triggers.json'), 'utf8'));
 
 export function listFunctions() {
   const dir = join(root, 'cloud/functions');

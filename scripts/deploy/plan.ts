@@ -122,6 +122,8 @@ export async function makePlan(client: DeployClient, inputs: DeployInputs): Prom
 
   // Keys: found on the functions (and the same everywhere), created once by --init-keys, never overwritten.
   const { known, problems: keyProblems } = existingSecrets([...deployed.values()]);
+  // Keys that disagree are settled by hand first: nothing below may pick one.
+  if (keyProblems.length) throw new DeployError(keyProblems);
   const secrets = { ...known };
   const created: string[] = [];
   const hasAnyKey = Object.keys(known).some(isSecretName);

@@ -7,6 +7,7 @@ import { academyService } from '../../../services/academy';
 import { RateForm } from '../../components/rate-form';
 import { BOOKING_TONE, span, when } from '../../format';
 import './index.scss';
+import { askSubscription } from '../../../utils/subscribe';
 
 /** One session: details, book / join the waitlist / cancel, the seat QR once booked, rating after attending. */
 export default function SessionPage() {
@@ -24,6 +25,7 @@ export default function SessionPage() {
   const cancelling = useSubmit((requestId) => academyService.cancelBooking(id, requestId));
 
   const book = async () => {
+    askSubscription('courseBooking');
     const next = await booking.submit();
     if (!next) return void session.reload();
     session.setData(next);

@@ -8,6 +8,7 @@ import { giftService } from '../../../services/gift';
 import { distanceMetres, formatDistance, locate } from '../../distance';
 import { EligibilityCard } from './eligibility-card';
 import './index.scss';
+import { askSubscription } from '../../../utils/subscribe';
 
 type Here = { lat: number; lng: number } | null;
 
@@ -80,6 +81,8 @@ export default function CampaignPage() {
       confirmText: '确认领取',
     });
     if (!ok.confirm) return;
+    // Right on the 确认领取 tap: the subscription for the voucher's expiry reminder.
+    askSubscription('giftClaim');
     setBusy(station.stationId);
     try {
       const voucher = await giftService.claim({ campaignId: c.id, stationId: station.stationId }, requestId.current);

@@ -8,6 +8,7 @@ import { StatusTag } from '../../../components/status-tag';
 import { useAsync } from '../../../hooks/use-async';
 import { useSubmit } from '../../../hooks/use-submit';
 import { memberService } from '../../../services/member';
+import { askSubscription } from '../../../utils/subscribe';
 
 /** 网上入会: a short application that goes to the union admin's queue. */
 export default function ApplyPage() {
@@ -23,6 +24,7 @@ export default function ApplyPage() {
       await Taro.showModal({ title: '提示', content: '请先勾选同意《中国工会章程》', showCancel: false });
       return;
     }
+    askSubscription('membershipApply');
     const app = await submit();
     if (app) {
       await Taro.showToast({ title: '申请已提交', icon: 'success' });
