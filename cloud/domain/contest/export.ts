@@ -1,4 +1,5 @@
 /** The venue's list as CSV, and the contest's poster 小程序码. */
+import { deployConfig } from '../../lib/deploy-config';
 import { readAll } from '../../lib/paging';
 import type { Infer } from '../../../types/schema';
 import { REGISTRATION_STATUS_TEXT, type contestInput, type exportInput } from '../../../types/api/contest';
@@ -75,7 +76,15 @@ export async function poster(
 ): Promise<{ contentType: string; base64: string; page: string; scene: string }> {
   const contest = await loadContest(ctx, input.contestId);
   if (contest._id.length > 32) fail('INVALID_STATE', '比武编号过长，无法生成小程序码');
-  const res = await ctx.openapi.wxacode.getUnlimited({ scene: contest._id, page: CONTEST_PAGE, width: 430 });
+  // checkPath false: the poster can be printed before the page is in a released version; envVersion from
+  // deploy.config.json, so a trial deployment's posters open the trial version.
+  const res = await ctx.openapi.wxacode.getUnlimited({
+    scene: contest._id,
+    page: CONTEST_PAGE,
+    width: 430,
+    checkPath: false,
+    envVersion: deployConfig.weapp.envVersion,
+  });
   return {
     contentType: res.contentType ?? 'image/png',
     base64: Buffer.from(res.buffer).toString('base64'),
