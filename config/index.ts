@@ -45,7 +45,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       SUBSCRIBE_TEMPLATES: JSON.stringify(release.subscribeTemplates),
       ...(release.cloudEnv ? { 'process.env.TARO_APP_CLOUD_ENV': JSON.stringify(release.cloudEnv) } : {}),
     },
-    // sitemap.json (named by app.config sitemapLocation) sits beside app.json in the weapp.
+    // weapp: sitemap.json (named by app.config sitemapLocation) sits beside app.json. (Tab bar icons: the weapp
+    // build copies them, the H5 build inlines them.)
     copy: { patterns: isH5 ? [] : [{ from: 'src/sitemap.json', to: 'dist/sitemap.json' }], options: {} },
     // Plain progress lines instead of the animated bar when output is not a terminal (CI, npm test logs).
     logger: { quiet: !process.stdout.isTTY, stats: false },
