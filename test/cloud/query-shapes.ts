@@ -10,8 +10,13 @@ import type { QueryShape } from '../../cloud/lib/indexes';
 /** Every shape seen in this test file, keyed by its JSON. */
 export const recordedShapes = new Map<string, QueryShape & { where: string }>();
 
-const isCommand = (v: unknown): v is { op: string; operand?: unknown; operands?: unknown[] } =>
-  !!v && typeof v === 'object' && typeof (v as { op?: unknown }).op === 'string' && ('operand' in v || 'operands' in v);
+/** A command of the real SDK's database (@cloudbase/database QueryCommand / LogicCommand): `{ operator, operands }`. */
+const isCommand = (v: unknown): v is { operator: string; operands: unknown[] } =>
+  !!v &&
+  typeof v === 'object' &&
+  typeof (v as { operator?: unknown }).operator === 'string' &&
+  Array.isArray((v as { operands?: unknown }).operands);
+const LOGIC = new Set(['and', 'or', 'nor', 'not']);
 
 const EQ = new Set(['eq', 'in']);
 const RANGE = new Set(['gt', 'gte', 'lt', 'lte']);
@@ -20,13 +25,14 @@ type Kind = 'eq' | 'range' | 'filter';
 
 function kindOf(v: any): Kind {
   if (!isCommand(v)) return 'eq';
-  if (v.operands) {
+  if (LOGIC.has(v.operator)) {
     const kinds = v.operands.map(kindOf);
-    if (kinds.every((k: Kind) => k === 'eq')) return 'eq';
+    if (v.operator === 'or' && kinds.every((k: Kind) => k === 'eq')) return 'eq';
+    if (v.operator === 'and' && kinds.includes('eq')) return 'eq';
     return kinds.includes('range') ? 'range' : 'filter';
   }
-  if (EQ.has(v.op)) return 'eq';
-  if (RANGE.has(v.op)) return 'range';
+  if (EQ.has(v.operator)) return 'eq';
+  if (RANGE.has(v.operator)) return 'range';
   return 'filter';
 }
 
@@ -35,9 +41,9 @@ const plainObject = (v: unknown): v is Record<string, unknown> =>
 
 /** A where condition → one or more branches of { field: kind } (a top-level or gives one per branch). */
 function branches(cond: any, prefix = ''): Array<Record<string, Kind>> {
-  if (isCommand(cond) && cond.operands && !prefix) {
+  if (isCommand(cond) && LOGIC.has(cond.operator) && !prefix) {
     const parts = cond.operands.map((c: any) => branches(c));
-    if (cond.op === 'or') return parts.flat();
+    if (cond.operator === 'or') return parts.flat();
     // and: the cross product of the operands' branches, merged.
     return parts.reduce(
       (acc: Array<Record<string, Kind>>, next: Array<Record<string, Kind>>) =>

@@ -3,17 +3,24 @@
  * stands in); the emulator and tests keep their development keys; rotating the QR key keeps the codes
  * signed with the old one valid for their lifetime.
  */
-import * as fake from '../../cloud/emulator/fake-sdk';
+import { setCaller } from '../../cloud/emulator/standin/sdk-env';
 import { main as member } from '../../cloud/functions/member';
 import { main as retirement } from '../../cloud/functions/retirement';
 import { main as portal } from '../../cloud/functions/portal';
 import { deployConfig, type DeployConfig } from '../../cloud/lib/deploy-config';
 import { idHashKey, isProduction, missingForProduction } from '../../cloud/lib/secrets';
 import { signToken, verifyToken } from '../../cloud/lib/token';
+import { standInOfThisFile } from './helpers';
 
-const saved = { ...process.env };
+beforeAll(async () => {
+  await standInOfThisFile();
+});
+
+// Taken per test, after the stand-in pointed the SDK at itself (its settings live in process.env too).
+let saved: NodeJS.ProcessEnv;
 let errors: jest.SpyInstance;
 beforeEach(() => {
+  saved = { ...process.env };
   errors = jest.spyOn(console, 'error').mockImplementation(() => {});
 });
 afterEach(() => {
@@ -22,7 +29,15 @@ afterEach(() => {
   jest.restoreAllMocks();
 });
 
-const call = (fn: typeof member, event: unknown) => fake.runWithContext({ OPENID: 'o-someone' }, () => fn(event));
+/** One invocation as SCF runs it: the caller in process.env for its duration. */
+async function call(fn: typeof member, event: unknown) {
+  setCaller('o-someone');
+  try {
+    return await fn(event, {});
+  } finally {
+    setCaller('');
+  }
+}
 
 test('production is WeChat Cloud’s runtime (TENCENTCLOUD_RUNENV / SCF_RUNTIME) or NODE_ENV=production; jest is not', () => {
   expect(isProduction(process.env)).toBe(false);
@@ -33,13 +48,15 @@ test('production is WeChat Cloud’s runtime (TENCENTCLOUD_RUNENV / SCF_RUNTIME)
 });
 
 test('a production function without its QR key refuses every call and logs the missing key', async () => {
-  process.env.TENCENTCLOUD_RUNENV = 'SCF';
+  // NODE_ENV=production (as the deploy sets it): TENCENTCLOUD_RUNENV would also switch the real SDK to SCF mode.
+  process.env.NODE_ENV = 'production';
   const res = await call(member, { action: 'getMe' });
   expect(res).toEqual({ ok: false, code: 'INTERNAL', message: expect.any(String) });
   expect(errors).toHaveBeenCalledWith(
     expect.stringMatching(/\[member\] refusing to serve: .*QR_TOKEN_KEY_1.*--init-keys/),
   );
 
+  // With its key it serves.
   process.env.QR_TOKEN_KEY_1 = 'prod-key-1';
   expect(await call(member, { action: 'getMe' })).toMatchObject({ ok: true });
   // The key the version names must be there: version 2 without QR_TOKEN_KEY_2 is refused.
