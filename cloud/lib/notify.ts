@@ -1,5 +1,7 @@
-import type { Ctx } from './context';
+import type { ActionCtx, Ctx } from './context';
+import { isDuplicateKeyError } from './db';
 import { deployConfig, type DeployConfig, type TemplateKey } from './deploy-config';
+import { payloadHash } from './ids';
 import { isProduction } from './secrets';
 import { templateData, type NoticeValues } from './templates';
 
@@ -16,6 +18,11 @@ export interface Notice {
   template?: TemplateKey;
   /** What fills the template's fields; subject/note/time default to title/body/now. */
   values?: NoticeValues;
+  /**
+   * What the notice is about (a record id): keeps apart two notices of one request that read the
+   * same (a batch of two people of the same name), which would otherwise count as one.
+   */
+  ref?: string;
 }
 
 /** Where refused and failed sends are counted: one document per template and Shanghai day. */
@@ -52,16 +59,29 @@ const STATE: Record<DeployConfig['weapp']['envVersion'], string> = {
  */
 export async function notify(ctx: Ctx, notice: Notice, config: DeployConfig = deployConfig): Promise<void> {
   const now = ctx.now();
-  const added = await ctx.db.collection('messages').add({
-    data: {
-      to: notice.to,
-      title: notice.title,
-      body: notice.body,
-      page: notice.page ?? null,
-      createdAt: now,
-      read: false,
-    },
-  });
+  // One request sends one notice once: a retry resuming after a crash re-sends nothing it already
+  // recorded (the message's id derives from the request and the notice).
+  const { requestId, fn, action } = ctx as Partial<ActionCtx>;
+  const _id = requestId
+    ? `msg-${payloadHash([ctx.openid, fn, action, requestId, notice.to, notice.title, notice.body, notice.ref ?? null])}`
+    : undefined;
+  let added: { _id: string };
+  try {
+    added = await ctx.db.collection('messages').add({
+      data: {
+        ...(_id ? { _id } : {}),
+        to: notice.to,
+        title: notice.title,
+        body: notice.body,
+        page: notice.page ?? null,
+        createdAt: now,
+        read: false,
+      },
+    });
+  } catch (e) {
+    if (_id && isDuplicateKeyError(e)) return;
+    throw e;
+  }
   if (!notice.template) return;
   const id = templateId(ctx, notice.template, config);
   if (!id) return;

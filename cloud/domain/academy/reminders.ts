@@ -2,10 +2,11 @@
  * 课前提醒: for sessions starting within 24 h, each seat holder is reminded once. Runs hourly as the
  * academy function's `sessionReminders` timer trigger, and on demand by an admin.
  */
-import { readAll } from '../../lib/paging';
-import type { Ctx } from '../../lib/context';
+import type { ActionCtx, Ctx } from '../../lib/context';
+import { MARK_FIELD, marked, requestMark } from '../../lib/resume';
 import { formatShanghai } from '../../lib/clock';
 import { notify } from '../../lib/notify';
+import { readAll } from '../../lib/paging';
 import { BOOKINGS, SESSIONS, type BookingDoc, type SessionDoc } from './model';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -13,9 +14,14 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export async function sendReminders(ctx: Ctx): Promise<{ reminded: number }> {
   const _ = ctx.db.command;
   const now = ctx.now();
+  // Every session and seat due, page by page (no cap at 100 sessions or 1,000 seats).
   const soon = await readAll<SessionDoc>(
     ctx.db.collection(SESSIONS).where({ status: 'scheduled', startAt: _.gt(now).and(_.lte(now + DAY_MS)) }),
   );
+  // An admin's run carries a requestId: the reminders it claims are marked, so its retry after a
+  // crash sends the notices the crash lost (notify is once per request) and counts them all.
+  const actx = ctx as ActionCtx;
+  const mark = requestMark(actx);
   let reminded = 0;
   for (const session of soon) {
     const seats = await readAll<BookingDoc>(
@@ -24,13 +30,19 @@ export async function sendReminders(ctx: Ctx): Promise<{ reminded: number }> {
         .where({ sessionId: session._id, status: 'booked', remindedAt: _.exists(false) })
         .orderBy('position', 'asc'),
     );
+    const claimedNow: BookingDoc[] = [];
     for (const b of seats) {
       // Claim the reminder first: a second run (or a parallel scheduler) finds it taken.
       const claimed = await ctx.db
         .collection(BOOKINGS)
         .where({ _id: b._id, status: 'booked', remindedAt: _.exists(false) })
-        .update({ data: { remindedAt: now } });
-      if (claimed.stats.updated !== 1) continue;
+        .update({ data: marked(actx, { remindedAt: now }) });
+      if (claimed.stats.updated === 1) claimedNow.push(b);
+    }
+    const mine = mark
+      ? await readAll<BookingDoc>(ctx.db.collection(BOOKINGS).where({ sessionId: session._id, [MARK_FIELD]: mark }))
+      : claimedNow;
+    for (const b of mine) {
       reminded++;
       await notify(ctx, {
         to: b.openid,
