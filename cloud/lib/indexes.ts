@@ -113,6 +113,7 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
     { fields: [asc('voucherId')] },
     { fields: [asc('status'), asc('validUntil')] }, // expiry sweep; stock return (stockBack filtered)
     { fields: [asc('stationId'), asc('holderName'), asc('holderPhoneTail')] }, // station lookup
+    { fields: [asc('lastRequest')] }, // an admin sweep's retry counts what its request marked (lib/resume.ts)
   ],
   // check-in
   scans: [
