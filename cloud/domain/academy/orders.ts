@@ -1,4 +1,5 @@
 /** 点单: an enterprise-union contact or a worker orders a course; the academy accepts or declines. */
+import { readAll } from '../../lib/paging';
 import type { AcademyActions, CourseOrder } from '../../../types/api/academy';
 import type { Page } from '../../../types/api/common';
 import { audit } from '../../lib/audit';
@@ -64,25 +65,22 @@ export async function placeOrder(ctx: ActionCtx, input: In<'placeOrder'>): Promi
 export async function myOrders(ctx: ActionCtx): Promise<CourseOrder[]> {
   const user = requireUser(ctx);
   const _ = ctx.db.command;
-  const mine = await ctx.db
-    .collection(ORDERS)
-    .where({ ordererOpenid: user._id })
-    .orderBy('createdAt', 'desc')
-    .limit(100)
-    .get();
+  const mine = await readAll<OrderDoc>(
+    ctx.db.collection(ORDERS).where({ ordererOpenid: user._id }).orderBy('createdAt', 'desc'),
+  );
   const employerIds = hasRole(user, 'enterprise')
     ? user.scopes.filter((s) => s.kind === 'employer').map((s) => s.id)
     : [];
   const theirs = employerIds.length
-    ? await ctx.db
-        .collection(ORDERS)
-        .where({ employerId: _.in(employerIds) })
-        .orderBy('createdAt', 'desc')
-        .limit(100)
-        .get()
-    : { data: [] };
+    ? await readAll<OrderDoc>(
+        ctx.db
+          .collection(ORDERS)
+          .where({ employerId: _.in(employerIds) })
+          .orderBy('createdAt', 'desc'),
+      )
+    : [];
   const byId = new Map<string, OrderDoc>();
-  for (const d of [...mine.data, ...theirs.data] as OrderDoc[]) byId.set(d._id, d);
+  for (const d of [...mine, ...theirs]) byId.set(d._id, d);
   return [...byId.values()].sort((a, b) => b.createdAt - a.createdAt).map((d) => toOrder(d, user._id));
 }
 
@@ -103,15 +101,12 @@ export async function listOrders(ctx: ActionCtx, input: In<'listOrders'>): Promi
 export async function getOrder(ctx: ActionCtx, input: In<'getOrder'>): Promise<AcademyActions['getOrder']['output']> {
   const order = await loadOrder(ctx, input.orderId);
   if (!canSeeOrder(ctx.user, order)) fail('FORBIDDEN');
-  const sessions = await ctx.db
-    .collection(SESSIONS)
-    .where({ orderId: order._id })
-    .orderBy('startAt', 'asc')
-    .limit(100)
-    .get();
+  const sessions = await readAll<SessionDoc>(
+    ctx.db.collection(SESSIONS).where({ orderId: order._id }).orderBy('startAt', 'asc'),
+  );
   return {
     order: toOrder(order, ctx.openid),
-    sessions: (sessions.data as SessionDoc[]).map((d) => {
+    sessions: sessions.map((d) => {
       const { myBooking: _unused, ...view } = toSession(d);
       return view;
     }),
@@ -161,6 +156,8 @@ export async function acceptOrder(ctx: ActionCtx, input: In<'acceptOrder'>): Pro
     title: '课程点单已受理',
     body: `您点单的「${done.title}」已受理，学院正在安排老师和时间。${input.note ?? ''}`,
     page: ORDERS_PAGE,
+    template: 'courseOrder',
+    values: { subject: done.title, status: '已受理', note: input.note || '学院正在安排老师和时间' },
   });
   return toOrder(done, ctx.openid);
 }
@@ -180,6 +177,8 @@ export async function declineOrder(ctx: ActionCtx, input: In<'declineOrder'>): P
     title: '课程点单未能受理',
     body: `「${done.title}」：${input.reason}`,
     page: ORDERS_PAGE,
+    template: 'courseOrder',
+    values: { subject: done.title, status: '未受理', note: input.reason },
   });
   return toOrder(done, ctx.openid);
 }

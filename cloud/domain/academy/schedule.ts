@@ -1,4 +1,5 @@
 /** 下单: the academy schedules sessions (for an order, or its own open classes), changes and closes them. */
+import { readAll } from '../../lib/paging';
 import type { AcademyActions, Session, Teacher } from '../../../types/api/academy';
 import { audit } from '../../lib/audit';
 import { formatShanghai } from '../../lib/clock';
@@ -18,8 +19,8 @@ import { can, ORDER_FLOW } from '../../../types/flows';
 type In<K extends keyof AcademyActions> = AcademyActions[K]['input'];
 
 export async function listTeachers(ctx: ActionCtx): Promise<Teacher[]> {
-  const found = await ctx.db.collection('users').where({ roles: 'teacher' }).limit(100).get();
-  return (found.data as UserDoc[]).map((u) => ({ openid: u._id, name: u.profile?.name ?? '讲师' }));
+  const found = await readAll<UserDoc>(ctx.db.collection('users').where({ roles: 'teacher' }));
+  return found.map((u) => ({ openid: u._id, name: u.profile?.name ?? '讲师' }));
 }
 
 export async function scheduleSession(ctx: ActionCtx, input: In<'scheduleSession'>): Promise<Session> {
@@ -106,6 +107,8 @@ export async function scheduleSession(ctx: ActionCtx, input: In<'scheduleSession
       title: '课程已排课',
       body: `「${title}」定于 ${formatShanghai(doc.startAt)}，${doc.venue ?? '直播授课'}，授课老师 ${doc.teacherName}。`,
       page: `/academy/pages/session/index?id=${doc._id}`,
+      template: 'courseOrder',
+      values: { subject: title, status: '已排课', note: `${formatShanghai(doc.startAt)} ${doc.venue ?? '直播授课'}` },
     });
   }
   await notify(ctx, {

@@ -1,4 +1,6 @@
 /** The venue's list as CSV, and the contest's poster 小程序码. */
+import { deployConfig } from '../../lib/deploy-config';
+import { readAll } from '../../lib/paging';
 import type { Infer } from '../../../types/schema';
 import { REGISTRATION_STATUS_TEXT, type contestInput, type exportInput } from '../../../types/api/contest';
 import { audit } from '../../lib/audit';
@@ -32,7 +34,7 @@ export async function exportCsv(
   const _ = ctx.db.command;
   const where: Record<string, unknown> = { contestId: contest._id, status: _.in(VENUE_STATES) };
   if (input.tradeId) where.tradeId = input.tradeId;
-  const regs = (await ctx.db.collection(REGISTRATIONS).where(where).limit(1000).get()).data as RegistrationDoc[];
+  const regs = await readAll<RegistrationDoc>(ctx.db.collection(REGISTRATIONS).where(where));
   const order = new Map(contest.tradeIds.map((id, i) => [id, i]));
   regs.sort((a, b) => (order.get(a.tradeId) ?? 0) - (order.get(b.tradeId) ?? 0) || a.submittedAt - b.submittedAt);
   const header = ['序号', '项目', '姓名', '工作单位', '工种', '技能等级', '从业年限', '手机号', '状态', '签到时间'];
@@ -74,7 +76,15 @@ export async function poster(
 ): Promise<{ contentType: string; base64: string; page: string; scene: string }> {
   const contest = await loadContest(ctx, input.contestId);
   if (contest._id.length > 32) fail('INVALID_STATE', '比武编号过长，无法生成小程序码');
-  const res = await ctx.openapi.wxacode.getUnlimited({ scene: contest._id, page: CONTEST_PAGE, width: 430 });
+  // checkPath false: the poster can be printed before the page is in a released version; envVersion from
+  // deploy.config.json, so a trial deployment's posters open the trial version.
+  const res = await ctx.openapi.wxacode.getUnlimited({
+    scene: contest._id,
+    page: CONTEST_PAGE,
+    width: 430,
+    checkPath: false,
+    envVersion: deployConfig.weapp.envVersion,
+  });
   return {
     contentType: res.contentType ?? 'image/png',
     base64: Buffer.from(res.buffer).toString('base64'),

@@ -1,4 +1,6 @@
 /** The e-certificate: issuing (serial + long-lived QR token), the plaque, revocation, verification. */
+import { deployConfig, type DeployConfig } from '../../lib/deploy-config';
+import { isProduction } from '../../lib/secrets';
 import type {
   BatchResult,
   CertificateCheck,
@@ -33,9 +35,19 @@ export function serialNumber(year: number, seq: number): string {
   return `秀工荣退〔${year}〕第${String(seq).padStart(4, '0')}号`;
 }
 
-/** What the certificate's QR holds: a link the WeChat camera opens (扫普通链接二维码打开小程序) with the token. */
-export function qrTextFor(ctx: ActionCtx, token: string): string {
-  return `${ctx.env.RETIREMENT_VERIFY_URL ?? 'https://xzgh.example.cn/rv'}?t=${token}`;
+/** Where development certificates point; a deployment has its own (`verifyUrl`, refused if empty). */
+export const DEV_VERIFY_URL = 'https://verify.dev.invalid/rv';
+
+/**
+ * What the certificate's QR holds: a link the WeChat camera opens (扫普通链接二维码打开小程序) with the
+ * token. The base is the deployment's `verifyUrl` from deploy.config.json (bundled by the deploy);
+ * a production function without one refuses to serve (secrets.ts), so a printed certificate never
+ * carries the development address.
+ */
+export function qrTextFor(ctx: ActionCtx, token: string, config: DeployConfig = deployConfig): string {
+  const base = config.verifyUrl || (isProduction(ctx.env) ? '' : DEV_VERIFY_URL);
+  if (!base) throw new Error('verifyUrl is not configured in deploy.config.json');
+  return `${base}?t=${token}`;
 }
 
 /**
@@ -97,6 +109,8 @@ async function issueOne(ctx: ActionCtx, id: string, year: number): Promise<void>
     title: '光荣退休：证书已签发',
     body: `${doc.name}的光荣退休纪念证书已签发（${doc.serial}），可在小程序中查看并保存到相册。`,
     page: `/retirement/pages/certificate/index?id=${id}`,
+    template: 'retirementProgress',
+    values: { subject: `${doc.name}的光荣退休证书`, status: '已签发', note: `证书编号 ${doc.serial}` },
   });
 }
 

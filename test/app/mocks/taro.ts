@@ -128,6 +128,11 @@ const Taro = {
     tempFiles: [{ path: 'wxfile://tmp/photo.jpg', size: 120_000 }],
   }),
   saveImageToPhotosAlbum: ok(),
+  // The user allowed every template asked for (a test overrides it to refuse).
+  requestSubscribeMessage: fn(async (opts: { tmplIds: string[] }): Promise<any> => ({
+    errMsg: 'requestSubscribeMessage:ok',
+    ...Object.fromEntries(opts.tmplIds.map((id) => [id, 'accept'])),
+  })),
   getStorageSync: fn((key: string) => (storage.has(key) ? storage.get(key) : '')),
   setStorageSync: fn((key: string, value: unknown) => void storage.set(key, value)),
   removeStorageSync: fn((key: string) => void storage.delete(key)),
@@ -204,6 +209,7 @@ export const {
   canvasToTempFilePath,
   chooseImage,
   saveImageToPhotosAlbum,
+  requestSubscribeMessage,
   getStorageSync,
   setStorageSync,
   removeStorageSync,

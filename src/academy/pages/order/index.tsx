@@ -8,6 +8,7 @@ import { useWrite } from '../../../hooks/use-write';
 import { api } from '../../../services/api';
 import { dateOf } from '../../format';
 import './index.scss';
+import { askSubscription } from '../../../utils/subscribe';
 
 const OWN_TOPIC = '其他主题（自拟）';
 const FORMAT_NAMES = COURSE_FORMATS.map((f) => FORMAT_LABELS[f]);
@@ -53,6 +54,7 @@ export default function OrderPage() {
       return;
     }
     setErrors({});
+    askSubscription('courseOrder');
     const order = await send.run(payload);
     if (!order) return;
     await Taro.showToast({ title: '点单已提交', icon: 'success' });

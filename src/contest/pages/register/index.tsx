@@ -9,6 +9,7 @@ import { hasConsented, recordConsent } from '../../../stores/consent';
 import { PrivacyNotice } from '../../components/privacy-notice';
 import { SKILL_LEVELS, validate, type FormState } from './form';
 import './index.scss';
+import { askSubscription } from '../../../utils/subscribe';
 
 const EMPTY: FormState = { employer: '', jobTitle: '', skillLevel: undefined, yearsInTrade: '', phone: '' };
 
@@ -82,6 +83,7 @@ export default function RegisterPage() {
       setErrors({ [checked.field]: checked.message });
       return;
     }
+    askSubscription('contestRegister');
     const reg = await submit(form);
     if (reg) {
       setSaved(reg);

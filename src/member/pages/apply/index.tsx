@@ -8,6 +8,7 @@ import { StatusTag } from '../../../components/status-tag';
 import { useAsync } from '../../../hooks/use-async';
 import { useWrite } from '../../../hooks/use-write';
 import { api } from '../../../services/api';
+import { askSubscription } from '../../../utils/subscribe';
 
 /** 网上入会: a short application that goes to the union admin's queue. */
 export default function ApplyPage() {
@@ -21,6 +22,7 @@ export default function ApplyPage() {
       await Taro.showModal({ title: '提示', content: '请先勾选同意《中国工会章程》', showCancel: false });
       return;
     }
+    askSubscription('membershipApply');
     const app = await run({ note: note.trim() || undefined, agreeCharter: true });
     if (app) {
       await Taro.showToast({ title: '申请已提交', icon: 'success' });

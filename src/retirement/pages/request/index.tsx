@@ -24,6 +24,7 @@ import { ContactStep, PersonStep, WhoStep, WorkStep } from './steps';
 import { Summary } from './summary';
 import { useRequestForm } from './use-request-form';
 import './index.scss';
+import { askSubscription } from '../../../utils/subscribe';
 
 const TITLES: Record<Step, string> = {
   who: '谁来申请',
@@ -155,6 +156,8 @@ export default function RetirementRequestPage() {
     if (step === 'summary') {
       if (sending.current) return;
       sending.current = true;
+      // Asked in the tap itself (before the photo upload), the only moment WeChat allows the prompt.
+      askSubscription('retirementRequest');
       try {
         if (!(await preparePhoto())) return;
         const view = await submit({ form: { ...form, photo: undefined }, photoFileId: photoFileId.current });
