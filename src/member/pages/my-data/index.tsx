@@ -36,6 +36,8 @@ export default function MyDataPage() {
     setBusy(true);
     try {
       setResult(await memberService.deleteMyData({ confirm: DELETE_MY_DATA_CONFIRMATION }));
+      // The summary sits at the top while the button is at the bottom: bring it into sight.
+      Taro.pageScrollTo({ scrollTop: 0, duration: 200 });
       await data.reload();
     } catch (e) {
       await Taro.showModal({
@@ -56,7 +58,7 @@ export default function MyDataPage() {
       </View>
 
       {result ? (
-        <View className="card" role="status">
+        <View className="card my-data__result" role="status" id="my-data-result">
           <View className="my-data__section-title">删除结果</View>
           <View>{result.summary}</View>
           {result.removed.map((r) => (
@@ -84,7 +86,7 @@ export default function MyDataPage() {
             {section.items.length === 0 ? <View className="my-data__lead">无</View> : null}
             {section.items.map((item, i) => (
               <View key={i} className="my-data__item">
-                {readableLines(item).map((line) => (
+                {readableLines(section.key, item).map((line) => (
                   <View key={line.label + line.value} className="my-data__line">
                     <View className="my-data__label">{line.label}</View>
                     <View className="my-data__value">{line.value}</View>
