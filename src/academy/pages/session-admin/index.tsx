@@ -6,9 +6,15 @@ import { PageShell, StateView, StatusTag, useAsync } from '../../../components';
 import { FormField, TextField } from '../../../components/form-field';
 import { useSubmit } from '../../../hooks/use-submit';
 import { academyService } from '../../../services/academy';
-import { span } from '../../format';
+import { span, toEpoch, when } from '../../format';
 import { changeOf, draftOf, type SessionDraft } from './session-change';
 import './index.scss';
+
+/** How far the draft moves the start: the booking deadline and cancel window move with it (server rule). */
+function shiftOf(s: Session, d: SessionDraft): number {
+  const start = toEpoch(d.date, d.start);
+  return Number.isFinite(start) ? start - s.startAt : 0;
+}
 
 /** The academy admin's tools for one session: change time, place or seats; send reminders; close it. */
 export default function SessionAdminPage() {
@@ -112,6 +118,10 @@ export default function SessionAdminPage() {
                       </View>
                     </Picker>
                   </FormField>
+                </View>
+                <View className="muted academy-admin__deadlines">
+                  预约截止 {when(s.bookingClosesAt + shiftOf(s, draft))}，取消截止{' '}
+                  {when(s.cancelDeadline + shiftOf(s, draft))}（随开课时间一起调整）
                 </View>
                 {s.format === 'live' ? (
                   <TextField
