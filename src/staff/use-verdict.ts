@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import type { ScanResult } from '@contract/api/checkin';
+import type { RecentScan, ScanResult } from '@contract/api/checkin';
 import { useIntent } from '../hooks/use-intent';
 import { ServiceError } from '../services/call';
 import { checkinService } from '../services/checkin';
@@ -20,6 +20,8 @@ function buzz() {
  */
 export function useVerdict(onChange: () => void) {
   const [result, setResult] = useState<ScanResult | null>(null);
+  /** The verdict was reopened from the recent list to undo it. */
+  const [undoing, setUndoing] = useState(false);
   const [busy, setBusy] = useState(false);
 
   const run = async (send: () => Promise<ScanResult>) => {
@@ -27,10 +29,12 @@ export function useVerdict(onChange: () => void) {
     setBusy(true);
     try {
       const r = await send();
+      setUndoing(false);
       setResult(r);
       if (r.result !== 'success') buzz();
     } catch (e) {
       const message = e instanceof Error ? e.message : '请稍后再试';
+      setUndoing(false);
       setResult({
         result: 'refused',
         code: e instanceof ServiceError ? e.code : 'INTERNAL',
@@ -67,5 +71,24 @@ export function useVerdict(onChange: () => void) {
     }
   };
 
-  return { result, busy, run, undo, clear: () => setResult(null) };
+  /** A recent success, back on screen to be undone (its reason asked for at once). */
+  const reopen = (scan: RecentScan) => {
+    if (!scan.kind) return;
+    setUndoing(true);
+    setResult({
+      result: 'success',
+      kind: scan.kind,
+      title: scan.title,
+      personName: scan.personName,
+      scanId: scan.scanId,
+      undoUntil: scan.undoUntil,
+    });
+  };
+
+  const clear = () => {
+    setUndoing(false);
+    setResult(null);
+  };
+
+  return { result, undoing, busy, run, undo, reopen, clear };
 }
