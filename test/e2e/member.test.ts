@@ -41,7 +41,12 @@ test('a newcomer registers, joins the union and shows the member card', async ()
   const card = admin.locator('.card', { hasText: '吴小明' });
   await card.waitFor();
   await e2e.screenshot(admin, 'member-4-admin-queue');
+  // The applicant's 备注 is on the card; 通过 asks first (Taro's H5 modal).
+  await card.getByText('申请人备注').waitFor();
   await card.getByText('通过', { exact: true }).click();
+  await admin.locator('.taro-modal__content', { hasText: '吴小明' }).waitFor();
+  await e2e.screenshot(admin, 'member-4b-approve-confirm');
+  await admin.locator('.taro-modal__foot').getByText('确认通过', { exact: true }).click();
   await admin.getByText('已通过').first().waitFor();
 
   const member = await e2e.newPage({ persona: 'persona-newcomer', path: '/pages/mine/index' });

@@ -10,6 +10,7 @@ import { useAsync } from '../../../hooks/use-async';
 import { newRequestId } from '../../../services/call';
 import { memberService } from '../../../services/member';
 import { formatTime } from '../../../utils/format';
+import './index.scss';
 
 const TABS = [
   { key: 'pending', title: '待审核' },
@@ -26,6 +27,16 @@ export default function ApplicationsPage() {
   const [returning, setReturning] = useState<string | null>(null);
 
   const review = async (app: MembershipApplication, decision: 'approve' | 'return', reason?: string) => {
+    if (decision === 'approve') {
+      // Approving issues a member number and cannot be taken back from here: asked first.
+      const sure = await Taro.showModal({
+        title: '通过入会申请？',
+        content: `${app.name}（${app.employer}）将成为工会会员，并获得会员编号。`,
+        confirmText: '确认通过',
+        cancelText: '再看看',
+      });
+      if (!sure.confirm) return;
+    }
     try {
       await memberService.reviewApplication({ applicationId: app.id, decision, reason }, newRequestId());
       setReturning(null);
@@ -68,8 +79,14 @@ export default function ApplicationsPage() {
               />
             </View>
             <View>
-              {app.employer} · {app.category}
+              {app.employer}（{app.district}） · {app.category}
               {app.group ? ` · ${app.group}` : ''}
+              {app.platform ? ` · ${app.platform}` : ''}
+            </View>
+            {app.attempt > 1 ? <View className="muted">第 {app.attempt} 次申请（曾被退回后重新提交）</View> : null}
+            <View className="applications__note">
+              <View className="applications__note-label">申请人备注</View>
+              <View>{app.reason ? app.reason : '（未填写）'}</View>
             </View>
             <View className="muted">
               手机 {app.phone} · 提交于 {formatTime(app.submittedAt)}
