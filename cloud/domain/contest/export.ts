@@ -24,6 +24,12 @@ export function csvCell(value: string | number): string {
  * ticket or by name + phone tail, which the masked form keeps. A full-phone contact list for calling
  * no-shows would need a reviewed exception to that rule, so it is not offered.
  */
+/** 赛场名单-<contest>[-<trade>]-2026-05-16.csv: what the admin sees in a chat or on a PC; no path characters. */
+function csvFilename(title: string, trade: string, now: number): string {
+  const clean = (t: string) => t.replace(/[\\/:*?"<>|\s]+/g, '');
+  return ['赛场名单', clean(title), trade ? clean(trade) : '', shanghaiDate(now)].filter(Boolean).join('-') + '.csv';
+}
+
 export async function exportCsv(
   ctx: ActionCtx,
   input: Infer<typeof exportInput>,
@@ -59,7 +65,7 @@ export async function exportCsv(
   });
   // BOM so Excel opens the Chinese text as UTF-8.
   return {
-    filename: `${contest._id}-${input.tradeId ?? 'all'}-${shanghaiDate(ctx.now())}.csv`,
+    filename: csvFilename(contest.title, input.tradeId ? (regs[0]?.tradeName ?? input.tradeId) : '', ctx.now()),
     csv: `\ufeff${[header.join(','), ...lines].join('\r\n')}\r\n`,
     rows: regs.length,
   };

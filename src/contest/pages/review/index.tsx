@@ -18,12 +18,35 @@ const FILTERS: { status: RegistrationStatus; text: string }[] = [
   { status: 'awarded', text: '获奖' },
 ];
 
+/** The first contest (of ids, newest first) with entries waiting for review, else with any entries, else the first. */
+async function contestWithWork(ids: string[]): Promise<string> {
+  const total = async (contestId: string, status?: RegistrationStatus) => {
+    try {
+      return (await contestService.reviewQueue({ contestId, ...(status ? { status } : {}), limit: 1 })).total;
+    } catch {
+      return 0;
+    }
+  };
+  const pending = await Promise.all(ids.map((id) => total(id, 'submitted')));
+  const withPending = ids.find((_, i) => pending[i] > 0);
+  if (withPending) return withPending;
+  const any = await Promise.all(ids.map((id) => total(id)));
+  return ids.find((_, i) => any[i] > 0) ?? ids[0] ?? '';
+}
+
 /** 报名审核 (admin): the queue per contest and trade, approve / return in batches, results, tools. */
 export default function ReviewPage() {
   const { params } = useRouter();
   const contests = useAsync(() => contestService.listContests(), []);
   const [contestId, setContestId] = useState(params.id ?? '');
-  const current = contests.data?.find((c) => c.id === contestId) ?? contests.data?.[0];
+  // Without a contest in the link: the latest one with entries waiting, else the latest with any entries
+  // (the list is newest first), so the page never opens on an empty queue while others have work.
+  const opening = useAsync(
+    async () => (params.id || !contests.data ? '' : await contestWithWork(contests.data.map((c) => c.id))),
+    [contests.data],
+  );
+  const chosenId = contestId || opening.data || '';
+  const current = chosenId ? (contests.data?.find((c) => c.id === chosenId) ?? contests.data?.[0]) : undefined;
   const detail = useAsync(async () => (current ? contestService.getContest(current.id) : null), [current?.id]);
   const [tradeId, setTradeId] = useState<string>(params.tradeId ?? '');
   const [status, setStatus] = useState<RegistrationStatus>(
@@ -38,6 +61,8 @@ export default function ReviewPage() {
   );
   const [selected, setSelected] = useState<string[]>([]);
   const [reason, setReason] = useState('');
+  /** 退回 opens the reason in the bar; the bar stays small (and sticky) until then. */
+  const [returning, setReturning] = useState(false);
   const [busy, setBusy] = useState(false);
 
   const trades = detail.data?.trades ?? [];
@@ -72,6 +97,7 @@ export default function ReviewPage() {
         icon: 'none',
       });
       setReason('');
+      setReturning(false);
       reload();
     } catch (e) {
       await Taro.showModal({
@@ -88,7 +114,7 @@ export default function ReviewPage() {
   return (
     <PageShell title="报名审核">
       <StateView
-        loading={contests.loading}
+        loading={contests.loading || (!!contests.data?.length && !current && !opening.error)}
         error={contests.error}
         onRetry={contests.reload}
         empty={!contests.data?.length}
@@ -107,7 +133,13 @@ export default function ReviewPage() {
               setTradeId('');
             }}
           >
-            <View className="review__picker">比武：{current?.title}</View>
+            <View className="review__picker" aria-label="选择比武">
+              <View className="review__picker-label">比武</View>
+              <View className="review__picker-value">{current?.title}</View>
+              <View className="review__picker-arrow" aria-hidden>
+                ▾
+              </View>
+            </View>
           </Picker>
           <Picker
             mode="selector"
@@ -115,7 +147,13 @@ export default function ReviewPage() {
             value={Math.max(0, trades.findIndex((t) => t.id === tradeId) + 1)}
             onChange={(e) => setTradeId(trades[Number(e.detail.value) - 1]?.id ?? '')}
           >
-            <View className="review__picker">项目：{tradeNames[trades.findIndex((t) => t.id === tradeId) + 1]}</View>
+            <View className="review__picker" aria-label="选择项目">
+              <View className="review__picker-label">项目</View>
+              <View className="review__picker-value">{tradeNames[trades.findIndex((t) => t.id === tradeId) + 1]}</View>
+              <View className="review__picker-arrow" aria-hidden>
+                ▾
+              </View>
+            </View>
           </Picker>
         </View>
         <View className="tabs review__tabs">
@@ -126,6 +164,7 @@ export default function ReviewPage() {
               onClick={() => {
                 setStatus(f.status);
                 setSelected([]);
+                setReturning(false);
               }}
             >
               {f.text}
@@ -137,7 +176,7 @@ export default function ReviewPage() {
           error={queue.error}
           onRetry={queue.reload}
           empty={!items.length}
-          emptyText="这里没有报名记录"
+          emptyText={`没有${FILTERS.find((f) => f.status === status)?.text ?? ''}的报名`}
         >
           <View className="muted review__total">共 {queue.data?.total ?? 0} 人</View>
           {items.map((r) => (
@@ -171,15 +210,32 @@ export default function ReviewPage() {
             </View>
           ))}
           {reviewable && items.length ? (
-            <View className="card review__batch">
-              <View className="row-actions">
-                <Button
-                  className="btn btn-plain"
-                  onClick={() => setSelected(selected.length === items.length ? [] : items.map((i) => i.id))}
-                >
-                  {selected.length === items.length ? '取消全选' : '全选'}
-                </Button>
-                {status === 'submitted' ? (
+            <View className="review__batch">
+              {returning ? (
+                <Textarea
+                  className="review__reason"
+                  value={reason}
+                  maxlength={200}
+                  focus
+                  placeholder="退回原因，例如：工作单位请填写全称"
+                  aria-label="退回原因"
+                  onInput={(e) => setReason(e.detail.value)}
+                />
+              ) : null}
+              <View className="review__batch-row">
+                {returning ? (
+                  <Button className="btn btn-plain" onClick={() => setReturning(false)}>
+                    取消
+                  </Button>
+                ) : (
+                  <Button
+                    className="btn btn-plain"
+                    onClick={() => setSelected(selected.length === items.length ? [] : items.map((i) => i.id))}
+                  >
+                    {selected.length === items.length ? '取消全选' : '全选'}
+                  </Button>
+                )}
+                {status === 'submitted' && !returning ? (
                   <Button
                     className="btn btn-primary review__approve"
                     disabled={busy || !selected.length || undefined}
@@ -188,22 +244,14 @@ export default function ReviewPage() {
                     通过所选（{selected.length}）
                   </Button>
                 ) : null}
+                <Button
+                  className={`btn ${returning ? 'btn-primary' : 'btn-plain'} review__return`}
+                  disabled={busy || !selected.length || undefined}
+                  onClick={() => (returning ? decide('return') : setReturning(true))}
+                >
+                  {returning ? '确认退回' : '退回所选'}（{selected.length}）
+                </Button>
               </View>
-              <Textarea
-                className="review__reason"
-                value={reason}
-                maxlength={200}
-                placeholder="退回原因，例如：工作单位请填写全称"
-                aria-label="退回原因"
-                onInput={(e) => setReason(e.detail.value)}
-              />
-              <Button
-                className="btn btn-plain review__return"
-                disabled={busy || !selected.length || undefined}
-                onClick={() => decide('return')}
-              >
-                退回所选（{selected.length}）
-              </Button>
             </View>
           ) : null}
           {status === 'checked_in' && tradeId && items.length ? (
