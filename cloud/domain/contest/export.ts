@@ -2,7 +2,7 @@
 import type { Infer } from '../../../types/schema';
 import { REGISTRATION_STATUS_TEXT, type contestInput, type exportInput } from '../../../types/api/contest';
 import { audit } from '../../lib/audit';
-import { formatShanghai, shanghaiDate } from '../../lib/clock';
+import { shanghaiDate, sortableShanghai } from '../../lib/clock';
 import type { ActionCtx } from '../../lib/context';
 import { fail } from '../../lib/errors';
 import { maskPhone } from '../../lib/mask';
@@ -53,7 +53,7 @@ export async function exportCsv(
       r.yearsInTrade,
       maskPhone(r.phone),
       REGISTRATION_STATUS_TEXT[r.status],
-      r.checkedIn ? formatShanghai(r.checkedIn.at) : '',
+      r.checkedIn ? sortableShanghai(r.checkedIn.at) : '',
     ]
       .map(csvCell)
       .join(','),

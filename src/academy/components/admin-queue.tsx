@@ -69,24 +69,11 @@ function QueueItem({ order, onChanged }: { order: CourseOrder; onChanged: () => 
   return (
     <View className="card">
       <OrderSummary order={order} />
+      {/* Plain actions first, the primary one last (on the right), on every tab alike. */}
       <View className="row-actions">
-        {order.status === 'submitted' ? (
-          <Button
-            className="btn btn-primary"
-            loading={accept.busy}
-            onClick={async () => (await accept.submit()) && (await done('已受理'))}
-          >
-            受理
-          </Button>
-        ) : null}
         {order.status === 'submitted' || order.status === 'accepted' ? (
           <Button className="btn btn-plain" onClick={() => setMode(mode === 'decline' ? 'none' : 'decline')}>
             婉拒
-          </Button>
-        ) : null}
-        {order.status === 'accepted' || order.status === 'scheduled' ? (
-          <Button className="btn btn-primary" onClick={() => setMode(mode === 'schedule' ? 'none' : 'schedule')}>
-            {order.status === 'scheduled' ? '再排一场' : '排课'}
           </Button>
         ) : null}
         {order.sessionIds.length ? (
@@ -97,6 +84,20 @@ function QueueItem({ order, onChanged }: { order: CourseOrder; onChanged: () => 
         {order.sessionIds.length ? (
           <Button className="btn btn-plain" onClick={() => setMode(mode === 'report' ? 'none' : 'report')}>
             出勤与评价
+          </Button>
+        ) : null}
+        {order.status === 'submitted' ? (
+          <Button
+            className="btn btn-primary"
+            loading={accept.busy}
+            onClick={async () => (await accept.submit()) && (await done('已受理'))}
+          >
+            受理
+          </Button>
+        ) : null}
+        {order.status === 'accepted' || order.status === 'scheduled' ? (
+          <Button className="btn btn-primary" onClick={() => setMode(mode === 'schedule' ? 'none' : 'schedule')}>
+            {order.status === 'scheduled' ? '再排一场' : '排课'}
           </Button>
         ) : null}
       </View>

@@ -47,6 +47,10 @@ test('the applicant’s 备注 is shown (or that there is none)', async () => {
   expect(screen.getAllByText('申请人备注')).toHaveLength(2);
   expect(screen.getByText('（未填写）')).toBeTruthy();
   expect(screen.getByText(/第 2 次申请/)).toBeTruthy();
+  // The primary action on the right, as on every page: 退回 (plain) first, then 通过.
+  const [ret] = screen.getAllByText('退回');
+  const [ok] = screen.getAllByText('通过');
+  expect(ret.compareDocumentPosition(ok) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
 });
 
 test('通过 asks for confirmation; stepping back sends nothing, confirming approves', async () => {

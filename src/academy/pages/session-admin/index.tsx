@@ -9,6 +9,7 @@ import { academyService } from '../../../services/academy';
 import { span, toEpoch, when } from '../../format';
 import { changeOf, draftOf, type SessionDraft } from './session-change';
 import './index.scss';
+import { formatDay } from '../../../utils/format';
 
 /** How far the draft moves the start: the booking deadline and cancel window move with it (server rule). */
 function shiftOf(s: Session, d: SessionDraft): number {
@@ -99,7 +100,7 @@ export default function SessionAdminPage() {
                 <FormField label="上课日期" error={err('startAt')}>
                   <Picker mode="date" value={draft.date} onChange={(e) => set('date')(e.detail.value)}>
                     <View className="form-field__input form-field__picker" aria-label="上课日期">
-                      {draft.date}
+                      {formatDay(draft.date)}
                     </View>
                   </Picker>
                 </FormField>

@@ -5,6 +5,7 @@ import type { RegistrationStatus } from '@contract/api/contest';
 import { PageShell, StateView, StatusTag, useAsync } from '../../../components';
 import { ServiceError, newRequestId } from '../../../services/call';
 import { contestService } from '../../../services/contest';
+import { CheckMark } from '../../../components/check-mark';
 import { AdminTools } from '../../components/admin-tools';
 import { ResultsForm } from '../../components/results-form';
 import { STATUS_TONE, statusText } from '../../components/status';
@@ -184,12 +185,12 @@ export default function ReviewPage() {
               <View className="review__item-head">
                 {reviewable ? (
                   <View
-                    className={`review__pick ${selected.includes(r.id) ? 'review__pick--on' : ''}`}
+                    className="review__pick"
                     role="checkbox"
                     aria-checked={selected.includes(r.id)}
                     aria-label={`选择${r.name}`}
                   >
-                    {selected.includes(r.id) ? '✓' : ''}
+                    <CheckMark on={selected.includes(r.id)} />
                   </View>
                 ) : null}
                 <View className="review__name">{r.name}</View>

@@ -95,11 +95,11 @@ export default function ApplicationsPage() {
             {app.returnReason ? <View>退回原因：{app.returnReason}</View> : null}
             {app.status === 'pending' && returning !== app.id ? (
               <View className="row-actions">
-                <Button className="btn btn-primary applications__approve" onClick={() => review(app, 'approve')}>
-                  通过
-                </Button>
                 <Button className="btn btn-plain applications__return" onClick={() => setReturning(app.id)}>
                   退回
+                </Button>
+                <Button className="btn btn-primary applications__approve" onClick={() => review(app, 'approve')}>
+                  通过
                 </Button>
               </View>
             ) : null}

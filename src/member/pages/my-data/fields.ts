@@ -25,6 +25,7 @@ const words =
     v === undefined || v === null || v === '' ? null : (map[String(v)] ?? '其他');
 const time: Show = (v) => (typeof v === 'number' && v > 0 ? formatTime(v) : null);
 const day: Show = (v) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDay(v) : null);
+const birth: Show = (v) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDay(v, false) : null);
 const yesNo: Show = (v) => (typeof v === 'boolean' ? (v ? '是' : '否') : null);
 /** A scan stamp (check-in, attendance, redemption): where and when, never the scan id or staff OPENID. */
 const scanned: Show = (v) =>
@@ -66,7 +67,7 @@ const SECTIONS: Record<string, Field[]> = {
     { path: 'profile.category', label: '职工类别' },
     { path: 'profile.group', label: '从事行业' },
     { path: 'profile.platform', label: '所在平台' },
-    { path: 'profile.birthDate', label: '出生日期', show: day },
+    { path: 'profile.birthDate', label: '出生日期', show: birth },
     { path: 'membership.status', label: '会员状态', show: words(MEMBERSHIP) },
     { path: 'membership.memberNo', label: '会员编号' },
     { path: 'membership.since', label: '入会时间', show: time },

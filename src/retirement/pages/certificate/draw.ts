@@ -85,8 +85,8 @@ function photo(ctx: Ctx2d, img: Photo): void {
   ctx.strokeRect(x - 4, y - 4, w + 8, h + 8);
 }
 
-const dateWords = formatDate;
-const dayWords = formatDay;
+const dateWords = (ms: number) => formatDate(ms, false);
+const dayWords = (d: string) => formatDay(d, false);
 
 /** The honour text, in the spirit of the union's 光荣退休 ceremonies. */
 export function honourText(c: CertificateView): string[] {
