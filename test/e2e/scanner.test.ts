@@ -41,7 +41,7 @@ test('station staff paste a member code: green 会员有效; a gift voucher twic
   await page.locator('.scan-result--used').waitFor();
   const red = await page.locator('.scan-result').innerText();
   expect(red).toContain('已使用');
-  expect(red).toMatch(/首次核验：\d+月\d+日 \d\d:\d\d/);
+  expect(red).toMatch(/首次核验：\d{4}年\d+月\d+日（周.）\d\d:\d\d/);
   expect(red).toContain('新城汇驿站');
   expect(red).toContain('沈丽萍');
   await e2e.screenshot(page, 'scanner-voucher-red');

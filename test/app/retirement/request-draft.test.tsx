@@ -168,3 +168,22 @@ test('an H5 photo (a blob: link that dies on reload) is kept as a data: URL', as
     (global as any).fetch = realFetch;
   }
 });
+
+test('a weapp photo is moved from the temp folder into saved files, so it outlives the visit', async () => {
+  const T = Taro as any;
+  const env = process.env.TARO_ENV;
+  process.env.TARO_ENV = 'weapp';
+  let saved = 'wxfile://usr/store_photo.jpg';
+  T.getFileSystemManager = () => ({
+    saveFile: (o: any) => o.success({ savedFilePath: saved }),
+  });
+  try {
+    const photo = { path: 'wxfile://tmp/photo.jpg', size: 120_000 };
+    expect(await keepPhoto(photo)).toEqual({ path: 'wxfile://usr/store_photo.jpg', size: 120_000 });
+    saved = ''; // an old base library answers no path: the temp file still serves this visit
+    expect(await keepPhoto(photo)).toEqual(photo);
+  } finally {
+    process.env.TARO_ENV = env;
+    delete T.getFileSystemManager;
+  }
+});

@@ -96,7 +96,8 @@ export async function keepPhoto(photo: NonNullable<RequestForm['photo']>): Promi
           fail: reject,
         }),
       );
-      return { ...photo, path: saved };
+      // No path back (an old base library): the temp file still serves this visit.
+      return saved ? { ...photo, path: saved } : photo;
     }
     if (photo.path.startsWith('blob:')) {
       const blob = await (await fetch(photo.path)).blob();
