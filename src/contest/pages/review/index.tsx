@@ -223,6 +223,7 @@ export default function ReviewPage() {
                   onInput={(e) => setReason(e.detail.value)}
                 />
               ) : null}
+              {/* The primary action last (right), as everywhere in the app. */}
               <View className="review__batch-row">
                 {returning ? (
                   <Button className="btn btn-plain" onClick={() => setReturning(false)}>
@@ -236,6 +237,13 @@ export default function ReviewPage() {
                     {selected.length === items.length ? '取消全选' : '全选'}
                   </Button>
                 )}
+                <Button
+                  className={`btn ${returning ? 'btn-primary' : 'btn-plain'} review__return`}
+                  disabled={busy || !selected.length || undefined}
+                  onClick={() => (returning ? decide('return') : setReturning(true))}
+                >
+                  {returning ? '确认退回' : '退回所选'}（{selected.length}）
+                </Button>
                 {status === 'submitted' && !returning ? (
                   <Button
                     className="btn btn-primary review__approve"
@@ -245,13 +253,6 @@ export default function ReviewPage() {
                     通过所选（{selected.length}）
                   </Button>
                 ) : null}
-                <Button
-                  className={`btn ${returning ? 'btn-primary' : 'btn-plain'} review__return`}
-                  disabled={busy || !selected.length || undefined}
-                  onClick={() => (returning ? decide('return') : setReturning(true))}
-                >
-                  {returning ? '确认退回' : '退回所选'}（{selected.length}）
-                </Button>
               </View>
             </View>
           ) : null}
