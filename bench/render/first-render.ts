@@ -5,8 +5,9 @@
  * emulator; the bare Taro page needs none.
  */
 import { chromium, type Browser } from 'playwright-core';
-import { configureDatabase } from '../../cloud/emulator/fake-sdk';
-import { createEmulatorServer } from '../../cloud/emulator/server';
+import cloud from 'wx-server-sdk';
+import type { Database } from '../../cloud/lib/db';
+import { createEmulatorServer, LOCAL_ENV } from '../../cloud/emulator/server';
 import { functions } from '../../cloud/functions/registry';
 import { PERSONAS, seed } from '../../cloud/seed';
 import { importScript } from '../lib/esm';
@@ -88,9 +89,10 @@ export async function firstRender(opts: {
   runs: number;
 }): Promise<RenderFigure[]> {
   const { startStaticServer } = await importScript(opts.root, 'scripts/lib/static-server.mjs');
-  const db = await configureDatabase();
-  await seed(db, Date.now());
   const emulator = await createEmulatorServer({ functions, port: 0 });
+  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
+  const db = Object.assign(cloud.database() as unknown as Database, { core: emulator.standIn.env(LOCAL_ENV).db });
+  await seed(db, Date.now());
   const app = await startStaticServer({ root: opts.appDir, port: 0 });
   const bare = await startStaticServer({ root: opts.bareDir, port: 0 });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });

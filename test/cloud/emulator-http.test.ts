@@ -1,7 +1,33 @@
-/** The emulator HTTP server: routing, identity header, body limits, errors, CORS. */
+/** The emulator HTTP server: routing, identity header, body limits, errors, CORS, the stand-in beside them. */
 import http from 'node:http';
-import { getWXContext } from '../../cloud/emulator/fake-sdk';
-import { createEmulatorServer, type EmulatorServer } from '../../cloud/emulator/server';
+import cloud from 'wx-server-sdk';
+import { createEmulatorServer, LOCAL_ENV, type CloudFunction, type EmulatorServer } from '../../cloud/emulator/server';
+import { createMain } from '../../cloud/lib/entry';
+import { defineActions } from '../../cloud/lib/router';
+import { s } from '../../types/schema';
+
+/** A hosted function whose body sees the caller the emulator hands over. */
+const fnOf = (impl: (event: any, openid: string) => Promise<any>): CloudFunction =>
+  Object.assign((event: unknown) => impl(event, ''), { invoke: impl });
+
+interface NoteActions {
+  note: { input: { text: string }; output: { count: number } };
+}
+/** A real entry on the real SDK: writes through the stand-in this same server answers as. */
+const notes = createMain(
+  cloud,
+  'notes',
+  defineActions<NoteActions>({
+    note: {
+      input: s.object({ text: s.string({ label: '内容', max: 20 }) }),
+      access: 'signedIn',
+      handler: async (ctx, input) => {
+        await ctx.db.collection('notes').add({ data: { by: ctx.openid, text: input.text } });
+        return { count: (await ctx.db.collection('notes').where({ by: ctx.openid }).count()).total };
+      },
+    },
+  }),
+);
 
 let emu: EmulatorServer;
 const errors = jest.spyOn(console, 'error');
@@ -11,18 +37,18 @@ beforeAll(async () => {
   emu = await createEmulatorServer({
     port: 0,
     functions: {
-      echo: async (event) => ({ ok: true, data: { event, ctx: getWXContext() } }),
-      whoami: async () => {
-        const { OPENID } = getWXContext();
+      echo: fnOf(async (event, openid) => ({ ok: true, data: { event, ctx: { openid } } })),
+      whoami: fnOf(async (_event, OPENID) => {
         // Yield so concurrent calls interleave: each must still see its own caller.
         await new Promise((r) => setTimeout(r, Math.random() * 5));
         return OPENID
           ? { ok: true, data: OPENID }
           : { ok: false, code: 'UNAUTHENTICATED', message: '请先登录后再操作' };
-      },
-      boom: async () => {
+      }),
+      boom: fnOf(async () => {
         throw new Error('kaput');
-      },
+      }),
+      notes,
     },
     personas: async () => [{ openid: 'o-worker', label: '职工', role: 'member', description: '' }],
   });
@@ -50,7 +76,32 @@ test('POST /functions/<name> runs the function with the caller from X-WX-OPENID'
   expect(res.headers.get('access-control-allow-origin')).toBe('*');
   const body = await res.json();
   expect(body.data.event).toEqual({ action: 'ping', n: 1 });
-  expect(body.data.ctx).toMatchObject({ OPENID: 'o-worker', APPID: 'wx-emulator', ENV: 'local', SOURCE: 'wx_client' });
+  expect(body.data.ctx).toEqual({ openid: 'o-worker' });
+});
+
+test('hosted functions run on the real SDK, which this server answers as the CloudBase stand-in', async () => {
+  const a = await (
+    await post('notes', JSON.stringify({ action: 'note', text: '一' }), { 'X-WX-OPENID': 'o-a' })
+  ).json();
+  const b = await (
+    await post('notes', JSON.stringify({ action: 'note', text: '二' }), { 'X-WX-OPENID': 'o-a' })
+  ).json();
+  expect([a, b]).toEqual([
+    { ok: true, data: { count: 1 } },
+    { ok: true, data: { count: 2 } },
+  ]);
+  const stored = emu.standIn.env(LOCAL_ENV).db.find({ coll: 'notes', order: [['text', 1]] });
+  expect(stored.map((d) => [d.by, d.text])).toEqual([
+    ['o-a', '一'],
+    ['o-a', '二'],
+  ]);
+  // The SDK's endpoint answers only what CloudBase would: an action it does not know is refused.
+  const raw = await fetch(`${emu.url}/admin`, {
+    method: 'POST',
+    body: JSON.stringify({ action: 'functions.invokeFunction' }),
+    headers: { 'content-type': 'application/json' },
+  });
+  expect(await raw.json()).toMatchObject({ code: 'INVALID_PARAM' });
 });
 
 test('concurrent calls each see their own OPENID; no header means no caller', async () => {

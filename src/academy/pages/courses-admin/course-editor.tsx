@@ -10,8 +10,8 @@ import {
 } from '@contract/api/academy';
 import { CheckMark } from '../../../components/check-mark';
 import { FormField, SelectField, TextField } from '../../../components/form-field';
-import { useSubmit } from '../../../hooks/use-submit';
-import { academyService } from '../../../services/academy';
+import { useWrite } from '../../../hooks/use-write';
+import { api } from '../../../services/api';
 import { draftOf, emptyDraft, pickTeacher, toggleFormat, toSaveInput, type CourseDraft } from './course-form';
 
 export interface Props {
@@ -32,10 +32,10 @@ export function CourseEditor({ course, courses, teachers, onSaved, onCancel }: P
     <K extends keyof CourseDraft>(key: K) =>
     (value: CourseDraft[K]) =>
       setDraft((d) => ({ ...d, [key]: value }));
-  const send = useSubmit((requestId) => {
-    const built = toSaveInput(draft, course);
+  const send = useWrite((d: CourseDraft, requestId) => {
+    const built = toSaveInput(d, course);
     if (!built.ok) throw new Error(built.issue.message);
-    return academyService.saveCourse(built.value, requestId);
+    return api.academy.saveCourse(built.value, requestId);
   });
   const err = (f: string) => send.messageFor(f, issue);
 
@@ -44,7 +44,7 @@ export function CourseEditor({ course, courses, teachers, onSaved, onCancel }: P
     if (!built.ok) return setIssue({ field: built.issue.path, message: built.issue.message });
     setIssue(null);
     if (!built.changed) return void Taro.showToast({ title: '没有改动', icon: 'none' });
-    const saved = await send.submit();
+    const saved = await send.run(draft);
     if (!saved) return;
     await Taro.showToast({ title: course ? '已保存修改' : '已新增课程', icon: 'success' });
     onSaved(saved);

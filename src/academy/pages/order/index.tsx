@@ -11,8 +11,8 @@ import {
 } from '@contract/api/academy';
 import { PageShell, StateView, useAsync } from '../../../components';
 import { FormField, SelectField, TextField } from '../../../components/form-field';
-import { useSubmit } from '../../../hooks/use-submit';
-import { academyService } from '../../../services/academy';
+import { useWrite } from '../../../hooks/use-write';
+import { api } from '../../../services/api';
 import { useMe } from '../../../stores/me';
 import { formatDay } from '../../../utils/format';
 import { dateOf } from '../../format';
@@ -32,7 +32,7 @@ const earliestDay = () => dateOf(Date.now() + ORDER_LEAD_DAYS * 24 * 3600_000);
 export default function OrderPage() {
   const { params } = useRouter();
   const me = useMe();
-  const courses = useAsync<Course[]>(() => academyService.listCourses(), []);
+  const courses = useAsync<Course[]>(() => api.academy.listCourses(), []);
   const [courseTitle, setCourseTitle] = useState<string | undefined>();
   const [topic, setTopic] = useState('');
   const [headcount, setHeadcount] = useState('');
@@ -57,7 +57,7 @@ export default function OrderPage() {
     format: COURSE_FORMATS[Math.max(0, FORMAT_NAMES.indexOf(format ?? ''))] as CourseFormat,
     note: note.trim() || undefined,
   };
-  const send = useSubmit((requestId) => academyService.placeOrder(payload, requestId));
+  const send = useWrite(api.academy.placeOrder);
 
   const submit = async () => {
     if (!chosen && !(chosenTitle === OWN_TOPIC && topic.trim())) {
@@ -74,7 +74,7 @@ export default function OrderPage() {
       return;
     }
     setErrors({});
-    const order = await send.submit();
+    const order = await send.run(payload);
     if (!order) return;
     await Taro.showToast({ title: '点单已提交', icon: 'success' });
     await Taro.redirectTo({ url: '/academy/pages/orders/index' });

@@ -3,9 +3,9 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { RegistrationStatus } from '@contract/api/contest';
 import { PageShell, StateView, StatusTag, useAsync } from '../../../components';
-import { ServiceError, newRequestId } from '../../../services/call';
-import { contestService } from '../../../services/contest';
 import { CheckMark } from '../../../components/check-mark';
+import { useWrite } from '../../../hooks/use-write';
+import { api } from '../../../services/api';
 import { AdminTools } from '../../components/admin-tools';
 import { ResultsForm } from '../../components/results-form';
 import { STATUS_TONE, statusText } from '../../components/status';
@@ -23,7 +23,7 @@ const FILTERS: { status: RegistrationStatus; text: string }[] = [
 async function contestWithWork(ids: string[]): Promise<string> {
   const total = async (contestId: string, status?: RegistrationStatus) => {
     try {
-      return (await contestService.reviewQueue({ contestId, ...(status ? { status } : {}), limit: 1 })).total;
+      return (await api.contest.reviewQueue({ contestId, ...(status ? { status } : {}), limit: 1 })).total;
     } catch {
       return 0;
     }
@@ -38,7 +38,7 @@ async function contestWithWork(ids: string[]): Promise<string> {
 /** 报名审核 (admin): the queue per contest and trade, approve / return in batches, results, tools. */
 export default function ReviewPage() {
   const { params } = useRouter();
-  const contests = useAsync(() => contestService.listContests(), []);
+  const contests = useAsync(() => api.contest.listContests(), []);
   const [contestId, setContestId] = useState(params.id ?? '');
   // Without a contest in the link: the latest one with entries waiting, else the latest with any entries
   // (the list is newest first), so the page never opens on an empty queue while others have work.
@@ -48,7 +48,10 @@ export default function ReviewPage() {
   );
   const chosenId = contestId || opening.data || '';
   const current = chosenId ? (contests.data?.find((c) => c.id === chosenId) ?? contests.data?.[0]) : undefined;
-  const detail = useAsync(async () => (current ? contestService.getContest(current.id) : null), [current?.id]);
+  const detail = useAsync(
+    async () => (current ? api.contest.getContest({ contestId: current.id }) : null),
+    [current?.id],
+  );
   const [tradeId, setTradeId] = useState<string>(params.tradeId ?? '');
   const [status, setStatus] = useState<RegistrationStatus>(
     FILTERS.find((f) => f.status === params.status)?.status ?? 'submitted',
@@ -56,7 +59,7 @@ export default function ReviewPage() {
   const queue = useAsync(
     async () =>
       current
-        ? contestService.reviewQueue({ contestId: current.id, tradeId: tradeId || undefined, status, limit: 100 })
+        ? api.contest.reviewQueue({ contestId: current.id, tradeId: tradeId || undefined, status, limit: 100 })
         : { items: [], total: 0 },
     [current?.id, tradeId, status],
   );
@@ -64,7 +67,8 @@ export default function ReviewPage() {
   const [reason, setReason] = useState('');
   /** 退回 opens the reason in the bar; the bar stays small (and sticky) until then. */
   const [returning, setReturning] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const reviewing = useWrite(api.contest.review, { report: '操作未完成' });
+  const busy = reviewing.busy;
 
   const trades = detail.data?.trades ?? [];
   const tradeNames = ['全部项目', ...trades.map((t) => t.name)];
@@ -86,12 +90,12 @@ export default function ReviewPage() {
       });
       return;
     }
-    setBusy(true);
-    try {
-      const out = await contestService.review(
-        { registrationIds: selected, decision, ...(decision === 'return' ? { reason: reason.trim() } : {}) },
-        newRequestId(),
-      );
+    const out = await reviewing.run({
+      registrationIds: selected,
+      decision,
+      ...(decision === 'return' ? { reason: reason.trim() } : {}),
+    });
+    if (out) {
       const done = out.filter((o) => o.ok).length;
       await Taro.showToast({
         title: `${decision === 'approve' ? '已通过' : '已退回'}${done}人${done < out.length ? `，${out.length - done}人状态已变化` : ''}`,
@@ -100,14 +104,6 @@ export default function ReviewPage() {
       setReason('');
       setReturning(false);
       reload();
-    } catch (e) {
-      await Taro.showModal({
-        title: '操作未完成',
-        content: e instanceof ServiceError ? e.message : '请稍后再试',
-        showCancel: false,
-      });
-    } finally {
-      setBusy(false);
     }
   };
 

@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import type { Registration, TicketCode } from '@contract/api/contest';
 import { PageShell, QrCode, StateView, useRefreshingCode } from '../../../components';
-import { contestService } from '../../../services/contest';
+import { api } from '../../../services/api';
 import { formatTime } from '../../../utils/format';
 import './index.scss';
 
@@ -17,7 +17,10 @@ export default function TicketPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const { code, error, refresh } = useRefreshingCode<Ticket>(async () => {
-    const [ticket, mine] = await Promise.all([contestService.ticketCode(id), contestService.myRegistrations()]);
+    const [ticket, mine] = await Promise.all([
+      api.contest.ticketCode({ registrationId: id }),
+      api.contest.myRegistrations(),
+    ]);
     return { ...ticket, registration: mine.find((r) => r.id === id) };
   }, !!id);
   const reg = code?.registration;

@@ -7,7 +7,7 @@ import { StateView } from '../../../components/state-view';
 import { StatusTag } from '../../../components/status-tag';
 import { useAsync } from '../../../hooks/use-async';
 import { ServiceError } from '../../../services/call';
-import { retirementService } from '../../../services/retirement';
+import { api } from '../../../services/api';
 import { formatDate } from '../../components/status';
 import '../../../components/form-field/index.scss';
 import './index.scss';
@@ -59,7 +59,7 @@ export default function VerifyPage() {
   const [answer, setAnswer] = useState<{ check: CertificateCheck } | { error: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const byToken = useAsync(
-    () => (token ? retirementService.verifyCertificate({ token }) : Promise.resolve(null)),
+    () => (token ? api.retirement.verifyCertificate({ token }) : Promise.resolve(null)),
     [token],
   );
   // A code that does not verify (smudged, altered) leaves the serial number as the way to check.
@@ -74,7 +74,7 @@ export default function VerifyPage() {
     setAnswer(null);
     setBusy(true);
     try {
-      setAnswer({ check: await retirementService.verifyCertificate({ serial: serial.trim() }) });
+      setAnswer({ check: await api.retirement.verifyCertificate({ serial: serial.trim() }) });
     } catch (e) {
       setAnswer({ error: messageOf(e) });
     } finally {
