@@ -113,6 +113,15 @@ export async function httpSweep(fns: FunctionDefs[]): Promise<HttpFuzzReport> {
           (r) => [200, 400, 413].includes(r.status) && refusal(r, 'INVALID_INPUT'),
         );
       }
+      const valid = JSON.stringify({ action: Object.keys(defs)[0] });
+      for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', '']) {
+        await check(
+          fn,
+          `content-type "${type}"`,
+          () => rawRequest(url, { body: valid, headers: { ...admin, 'content-type': type } }),
+          (r) => r.status === 415 && refusal(r, 'INVALID_INPUT'),
+        );
+      }
       const big = JSON.stringify({ action: Object.keys(defs)[0], junk: 'x'.repeat(MAX_BODY_BYTES + 10) });
       await check(
         fn,

@@ -72,34 +72,81 @@ function send(res: http.ServerResponse, status: number, body?: unknown, extra: R
 const fail = (code: string, message: string) => ({ ok: false, code, message });
 const INTERNAL = fail('INTERNAL', '系统繁忙，请稍后再试');
 
-class TooLarge extends Error {}
+class TooLarge extends Error {
+  /** The rest of the body was read and dropped: the connection can stay open for the answer. */
+  constructor(readonly drained: boolean) {
+    super('body too large');
+  }
+}
 
-/** Reads the body up to `limit` bytes; past it, stops reading (the socket is closed after the 413). */
+/**
+ * How much of an oversized body is still read (and dropped) so the client, which sends its whole
+ * body before it reads the answer, can read the 413: past this, the connection is dropped instead.
+ */
+export const MAX_DRAIN_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Reads the body up to `limit` bytes. Past it, reads the rest without keeping it and then rejects
+ * TooLarge, so the 413 is answered on a connection the client has finished writing to (answering
+ * mid-upload and closing resets the socket before the client reads the answer). A body that says or
+ * turns out to be over MAX_DRAIN_BYTES is not read on: it rejects at once, not drained.
+ */
 function readBytes(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    if (Number(req.headers['content-length'] ?? 0) > limit) return reject(new TooLarge());
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_DRAIN_BYTES) return reject(new TooLarge(false));
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
+      if (size > MAX_DRAIN_BYTES) {
         req.off('data', onData);
         req.pause();
-        reject(new TooLarge());
-      } else chunks.push(chunk);
+        reject(new TooLarge(false));
+      } else if (size <= limit) chunks.push(chunk);
     };
     req.on('data', onData);
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => (size > limit ? reject(new TooLarge(true)) : resolve(Buffer.concat(chunks))));
     req.on('error', reject);
   });
 }
 
 const readBody = async (req: http.IncomingMessage) => (await readBytes(req, MAX_BODY_BYTES)).toString('utf8');
 
-/** Answers 413 without reading the rest of the body, then drops the connection. */
-function tooLarge(req: http.IncomingMessage, res: http.ServerResponse, message: string): void {
+/** Answers 413; the connection is closed afterwards only when the body could not be read to its end. */
+function tooLarge(req: http.IncomingMessage, res: http.ServerResponse, e: TooLarge, message: string): void {
+  if (e.drained) return send(res, 413, fail('INVALID_INPUT', message));
   res.once('finish', () => req.destroy());
   send(res, 413, fail('INVALID_INPUT', message), { Connection: 'close' });
+}
+
+/** The media type of the request's Content-Type header, lower case, without parameters ('' when none). */
+function mediaTypeOf(req: http.IncomingMessage): string {
+  return String(req.headers['content-type'] ?? '')
+    .split(';')[0]
+    .trim()
+    .toLowerCase();
+}
+
+/**
+ * Answers a refusal once the request's body has been read and dropped (answering mid-upload resets
+ * the client's socket before it reads the answer); a body over MAX_DRAIN_BYTES is not read on: the
+ * answer goes at once and the connection is closed.
+ */
+function refuseAfterDrain(req: http.IncomingMessage, res: http.ServerResponse, status: number, body: unknown): void {
+  if (req.readableEnded) return send(res, status, body);
+  let size = 0;
+  const onData = (chunk: Buffer) => {
+    size += chunk.length;
+    if (size <= MAX_DRAIN_BYTES) return;
+    req.off('data', onData);
+    req.pause();
+    res.once('finish', () => req.destroy());
+    send(res, status, body, { Connection: 'close' });
+  };
+  req.on('data', onData);
+  req.once('end', () => send(res, status, body));
+  req.once('error', () => req.destroy());
 }
 
 function openidOf(req: http.IncomingMessage): string {
@@ -115,15 +162,20 @@ async function callFunction(
   res: http.ServerResponse,
 ) {
   const fn = Object.prototype.hasOwnProperty.call(opts.functions, name) ? opts.functions[name] : undefined;
-  if (typeof fn !== 'function') {
-    req.resume();
-    return send(res, 404, fail('NOT_FOUND', `没有名为 ${name} 的云函数`));
-  }
+  if (typeof fn !== 'function') return refuseAfterDrain(req, res, 404, fail('NOT_FOUND', `没有名为 ${name} 的云函数`));
+  // wx.cloud.callFunction sends JSON; anything else (a form, plain text) is refused unread and unrun.
+  if (mediaTypeOf(req) !== 'application/json')
+    return refuseAfterDrain(
+      req,
+      res,
+      415,
+      fail('INVALID_INPUT', '请求格式不正确，只接受 JSON（Content-Type: application/json）'),
+    );
   let event: unknown;
   try {
     event = JSON.parse(await readBody(req));
   } catch (e) {
-    if (e instanceof TooLarge) return tooLarge(req, res, '提交的内容过大');
+    if (e instanceof TooLarge) return tooLarge(req, res, e, '提交的内容过大');
     return send(res, 400, fail('INVALID_INPUT', '请求格式不正确'));
   }
   if (event === null || typeof event !== 'object' || Array.isArray(event)) {
@@ -154,10 +206,8 @@ const IMAGE_TYPES: Record<string, (b: Buffer) => boolean> = {
  */
 async function upload(standIn: StandInHandler, req: http.IncomingMessage, res: http.ServerResponse, url: URL) {
   const bucket = standIn.env(LOCAL_ENV).bucket;
-  const refuse = (status: number, code: string, message: string) => {
-    req.resume();
-    send(res, status, fail(code, message));
-  };
+  const refuse = (status: number, code: string, message: string) =>
+    refuseAfterDrain(req, res, status, fail(code, message));
   if (!openidOf(req)) return refuse(401, 'UNAUTHENTICATED', '请先登录后再上传');
   const cloudPath = url.searchParams.get('cloudPath');
   if (!isValidCloudPath(cloudPath) || cloudPath.length > 200)
@@ -166,17 +216,13 @@ async function upload(standIn: StandInHandler, req: http.IncomingMessage, res: h
     return refuse(403, 'FORBIDDEN', '不能上传到这个位置');
   const taken = () => refuse(409, 'INVALID_INPUT', '这个位置已经有文件了，请重新选择照片上传');
   if ((await bucket.read(cloudPath)) !== null) return taken();
-  const type = String(req.headers['content-type'] ?? '')
-    .split(';')[0]
-    .trim()
-    .toLowerCase();
-  const looksRight = IMAGE_TYPES[type];
+  const looksRight = IMAGE_TYPES[mediaTypeOf(req)];
   if (!looksRight) return refuse(415, 'INVALID_INPUT', '只能上传 JPG、PNG 或 WebP 格式的照片');
   let bytes: Buffer;
   try {
     bytes = await readBytes(req, MAX_UPLOAD_BYTES);
   } catch (e) {
-    if (e instanceof TooLarge) return tooLarge(req, res, '照片太大了，请选择 2MB 以内的照片');
+    if (e instanceof TooLarge) return tooLarge(req, res, e, '照片太大了，请选择 2MB 以内的照片');
     throw e;
   }
   if (!looksRight(bytes)) return send(res, 415, fail('INVALID_INPUT', '这个文件不是照片，请重新选择'));
@@ -200,8 +246,7 @@ async function route(
   if (req.method === 'POST' && path === '/upload') return upload(standIn, req, res, url);
   // The CloudBase stand-in: the SDK's /admin, the upload URL, GET /file temporary links.
   if (standIn.handle(req, res)) return;
-  req.resume();
-  send(res, 404, fail('NOT_FOUND', `没有这个接口：${req.method} ${path}`));
+  refuseAfterDrain(req, res, 404, fail('NOT_FOUND', `没有这个接口：${req.method} ${path}`));
 }
 
 export async function createEmulatorServer(opts: EmulatorServerOptions): Promise<EmulatorServer> {

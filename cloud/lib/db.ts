@@ -151,3 +151,25 @@ export function isConflictError(e: unknown): boolean {
   if (codeOf(e) === 'DATABASE_TRANSACTION_CONFLICT') return true;
   return /TransactionConflict|DATABASE_TRANSACTION_CONFLICT/.test(textOf(e));
 }
+
+/**
+ * What `transact` retries: a conflict (isConflictError), or any other -501001 of a transaction (SYS_ERR:
+ * the SDK's fallback for server codes it does not know, e.g. DATABASE_TRANSACTION_FAIL for a transaction
+ * the server dropped) — the transaction was rolled back, so trying again is safe — but never a
+ * duplicate key or a missing document, which a retry would only repeat.
+ */
+export function isTransactionConflict(e: unknown): boolean {
+  if (isConflictError(e)) return true;
+  const errCode = e && typeof e === 'object' ? (e as { errCode?: unknown }).errCode : undefined;
+  return errCode === -501001 && !isDuplicateKeyError(e) && !isNotFoundError(e);
+}
+
+/** Reads a document, or null when it does not exist (inside a transaction or not). */
+export async function readOrNull<T>(read: () => Promise<{ data: unknown }>): Promise<T | null> {
+  try {
+    return ((await read()).data as T | null) ?? null;
+  } catch (e) {
+    if (isNotFoundError(e)) return null;
+    throw e;
+  }
+}
