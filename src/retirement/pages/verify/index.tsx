@@ -33,15 +33,15 @@ function Result({ check }: { check: CertificateCheck }) {
       <View className="verify__rows">
         <View className="verify__row">
           <View className="verify__key">持证人</View>
-          <View>{check.nameMasked}</View>
+          <View className="verify__value">{check.nameMasked}</View>
         </View>
         <View className="verify__row">
           <View className="verify__key">原工作单位</View>
-          <View>{check.employer}</View>
+          <View className="verify__value">{check.employer}</View>
         </View>
         <View className="verify__row">
           <View className="verify__key">签发日期</View>
-          <View>{formatDate(check.issuedAt)}</View>
+          <View className="verify__value">{formatDate(check.issuedAt)}</View>
         </View>
       </View>
       <View className="verify__issuer">签发单位：嘉兴市秀洲区总工会</View>
