@@ -24,6 +24,19 @@ export function checkTimes(now: number, t: Times): void {
     fail('INVALID_INPUT', '取消截止时间：不能晚于开课时间', { field: 'cancelDeadline' });
 }
 
+/**
+ * A session moved in time takes its booking rules along: the booking deadline and the cancel
+ * window keep their distance to the start (closes at the start stays at the start; cancel 2 h
+ * before stays 2 h before). Booking that would only open after it closes opens now instead.
+ */
+export function movedTimes(now: number, was: Times, startAt: number, endAt: number): Times {
+  const shift = startAt - was.startAt;
+  const bookingClosesAt = Math.min(startAt, was.bookingClosesAt + shift);
+  const cancelDeadline = Math.min(startAt, was.cancelDeadline + shift);
+  const bookingOpensAt = was.bookingOpensAt < bookingClosesAt ? was.bookingOpensAt : Math.min(now, bookingClosesAt - 1);
+  return { startAt, endAt, bookingOpensAt, bookingClosesAt, cancelDeadline };
+}
+
 /** Tells every seat holder and waitlister of a session (all of them, page by page: no cap). */
 export async function notifyBooked(ctx: Ctx, session: SessionDoc, title: string, body: string): Promise<number> {
   const _ = ctx.db.command;

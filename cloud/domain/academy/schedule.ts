@@ -13,7 +13,7 @@ import { findCourse } from './catalogue';
 import { loadOrder, loadSession, runsSession } from './load';
 import { ORDERS, SESSIONS, isActive, toSession, type OrderDoc, type SessionDoc } from './model';
 import { promoteWaitlist } from './seats';
-import { checkTimes, notifyBooked } from './schedule-rules';
+import { checkTimes, movedTimes, notifyBooked } from './schedule-rules';
 import { can, ORDER_FLOW } from '../../../types/flows';
 
 type In<K extends keyof AcademyActions> = AcademyActions[K]['input'];
@@ -133,7 +133,15 @@ export async function updateSession(ctx: ActionCtx, input: In<'updateSession'>):
   if (input.startAt !== undefined || input.endAt !== undefined) {
     if (next.endAt <= next.startAt) fail('INVALID_INPUT', '结束时间：应晚于开课时间', { field: 'endAt' });
   }
+  // A new start moves the booking deadline and cancel window with it (the old ones would keep
+  // 预约 open on a session that has begun); a start in the past is refused as when scheduling.
+  const times =
+    input.startAt !== undefined && input.startAt !== session.startAt
+      ? movedTimes(ctx.now(), session, next.startAt, next.endAt)
+      : undefined;
+  if (times) checkTimes(ctx.now(), times);
   const change = stripUndefined({
+    ...(times ?? {}),
     startAt: input.startAt,
     endAt: input.endAt,
     venue: input.venue,

@@ -4,7 +4,7 @@ import { readAll } from '../../lib/paging';
 import type { Infer } from '../../../types/schema';
 import { REGISTRATION_STATUS_TEXT, type contestInput, type exportInput } from '../../../types/api/contest';
 import { audit } from '../../lib/audit';
-import { formatShanghai, shanghaiDate } from '../../lib/clock';
+import { shanghaiDate, sortableShanghai } from '../../lib/clock';
 import type { ActionCtx } from '../../lib/context';
 import { fail } from '../../lib/errors';
 import { maskPhone } from '../../lib/mask';
@@ -26,6 +26,12 @@ export function csvCell(value: string | number): string {
  * ticket or by name + phone tail, which the masked form keeps. A full-phone contact list for calling
  * no-shows would need a reviewed exception to that rule, so it is not offered.
  */
+/** 赛场名单-<contest>[-<trade>]-2026-05-16.csv: what the admin sees in a chat or on a PC; no path characters. */
+function csvFilename(title: string, trade: string, now: number): string {
+  const clean = (t: string) => t.replace(/[\\/:*?"<>|\s]+/g, '');
+  return ['赛场名单', clean(title), trade ? clean(trade) : '', shanghaiDate(now)].filter(Boolean).join('-') + '.csv';
+}
+
 export async function exportCsv(
   ctx: ActionCtx,
   input: Infer<typeof exportInput>,
@@ -49,7 +55,7 @@ export async function exportCsv(
       r.yearsInTrade,
       maskPhone(r.phone),
       REGISTRATION_STATUS_TEXT[r.status],
-      r.checkedIn ? formatShanghai(r.checkedIn.at) : '',
+      r.checkedIn ? sortableShanghai(r.checkedIn.at) : '',
     ]
       .map(csvCell)
       .join(','),
@@ -61,7 +67,7 @@ export async function exportCsv(
   });
   // BOM so Excel opens the Chinese text as UTF-8.
   return {
-    filename: `${contest._id}-${input.tradeId ?? 'all'}-${shanghaiDate(ctx.now())}.csv`,
+    filename: csvFilename(contest.title, input.tradeId ? (regs[0]?.tradeName ?? input.tradeId) : '', ctx.now()),
     csv: `\ufeff${[header.join(','), ...lines].join('\r\n')}\r\n`,
     rows: regs.length,
   };

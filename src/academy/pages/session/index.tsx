@@ -122,7 +122,7 @@ export default function SessionPage() {
             {canBook ? (
               now < s.bookingOpensAt ? (
                 <View className="card academy-detail__note">{when(s.bookingOpensAt)} 开放预约</View>
-              ) : now >= s.bookingClosesAt ? (
+              ) : now >= s.bookingClosesAt || now >= s.startAt ? (
                 <View className="card academy-detail__note">本场已截止预约</View>
               ) : (
                 <Button

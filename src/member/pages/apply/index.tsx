@@ -1,4 +1,5 @@
-import { Button, Checkbox, Label, Textarea, View } from '@tarojs/components';
+import { Button, Textarea, View } from '@tarojs/components';
+import { CheckMark } from '../../../components/check-mark';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { FormField } from '../../../components/form-field';
@@ -69,10 +70,15 @@ export default function ApplyPage() {
                 aria-label="备注"
               />
             </FormField>
-            <Label className="consent profile__consent">
-              <Checkbox value="agree" checked={agree} onClick={() => setAgree((a) => !a)} />
+            <View
+              className="consent profile__consent"
+              role="checkbox"
+              aria-checked={agree}
+              onClick={() => setAgree((a) => !a)}
+            >
+              <CheckMark on={agree} />
               <View>我承认《中国工会章程》，自愿加入工会</View>
-            </Label>
+            </View>
             <Button className="btn btn-primary" loading={busy} disabled={busy || undefined} onClick={send}>
               提交入会申请
             </Button>
