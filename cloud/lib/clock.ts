@@ -18,8 +18,19 @@ export function shanghaiDate(ms: number): string {
   return dayjs(ms).tz(TZ).format('YYYY-MM-DD');
 }
 
-/** `YYYY-MM-DD HH:mm` in Shanghai, for messages shown to people. */
+const WEEK = ['日', '一', '二', '三', '四', '五', '六'];
+
+/**
+ * `2026年1月20日（周二）10:00` in Shanghai, for messages shown to people: the same words the app uses
+ * for every date (src/utils/format.ts formatTime).
+ */
 export function formatShanghai(ms: number): string {
+  const d = dayjs(ms).tz(TZ);
+  return `${d.year()}年${d.month() + 1}月${d.date()}日（周${WEEK[d.day()]}）${d.format('HH:mm')}`;
+}
+
+/** `YYYY-MM-DD HH:mm` in Shanghai: for files a spreadsheet sorts (the CSV export), not for reading. */
+export function sortableShanghai(ms: number): string {
   return dayjs(ms).tz(TZ).format('YYYY-MM-DD HH:mm');
 }
 

@@ -10,6 +10,10 @@ export interface OpenApi {
       scene: string;
       page?: string;
       width?: number;
+      /** false: the page need not be in a released version yet (a poster made before the first release). */
+      checkPath?: boolean;
+      /** Which version the code opens: release / trial / develop. */
+      envVersion?: 'release' | 'trial' | 'develop';
     }): Promise<{ contentType?: string; buffer: Buffer | Uint8Array }>;
   };
 }

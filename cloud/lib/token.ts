@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'crypto';
 import { fail } from './errors';
+import { isProduction } from './secrets';
 
 /**
  * Signed QR tokens: `<kind>.<id>.<exp36>.<kv>.<sig>` where sig is HMAC-SHA256 (first 12 bytes,
@@ -27,11 +28,6 @@ export interface TokenEnv {
 /** Local development has a well-known key; a deployment must configure its own. */
 const DEV_KEY = 'dev-only-key-never-used-in-production';
 
-/** Production-like: NODE_ENV=production, or running inside Tencent SCF (WeChat Cloud's runtime). */
-function isDeployed(env: TokenEnv): boolean {
-  return env.NODE_ENV === 'production' || !!env.TENCENTCLOUD_RUNENV || !!env.SCF_RUNTIME;
-}
-
 function hasAnyKey(env: TokenEnv): boolean {
   return Object.keys(env).some((name) => /^QR_TOKEN_KEY(_\d+)?$/.test(name) && !!env[name]);
 }
@@ -44,7 +40,8 @@ function keyFor(env: TokenEnv, version: number): string {
   const key = env[`QR_TOKEN_KEY_${version}`] ?? (version === 1 ? env.QR_TOKEN_KEY : undefined);
   if (key) return key;
   if (hasAnyKey(env)) throw new Error(`QR token key version ${version} is not configured`);
-  if (isDeployed(env) && !env.ALLOW_DEV_TOKEN_KEY) throw new Error('QR token key is not configured');
+  // Production never falls back to the public development key (see secrets.ts for how it is detected).
+  if (isProduction(env)) throw new Error('QR token key is not configured');
   return DEV_KEY;
 }
 

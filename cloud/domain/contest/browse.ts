@@ -1,4 +1,5 @@
 /** Browsing contests and their published results. */
+import { readAll } from '../../lib/paging';
 import type { Infer } from '../../../types/schema';
 import type {
   ContestDetail,
@@ -57,17 +58,12 @@ function toSummary(c: ContestDoc, trades: TradeDoc[], now: number): ContestSumma
 }
 
 export async function listContests(ctx: ActionCtx, input: Infer<typeof listContestsInput>): Promise<ContestSummary[]> {
-  const contests = (await ctx.db.collection(CONTESTS).orderBy('contestStartsAt', 'desc').limit(100).get())
-    .data as ContestDoc[];
+  const contests = await readAll<ContestDoc>(ctx.db.collection(CONTESTS).orderBy('contestStartsAt', 'desc'));
   if (contests.length === 0) return [];
   const _ = ctx.db.command;
-  const trades = (
-    await ctx.db
-      .collection(TRADES)
-      .where({ contestId: _.in(contests.map((c) => c._id)) })
-      .limit(1000)
-      .get()
-  ).data as TradeDoc[];
+  const trades = await readAll<TradeDoc>(
+    ctx.db.collection(TRADES).where({ contestId: _.in(contests.map((c) => c._id)) }),
+  );
   const now = ctx.now();
   return contests
     .map((c) =>
@@ -100,13 +96,11 @@ export async function getContest(ctx: ActionCtx, input: Infer<typeof contestInpu
 export async function results(ctx: ActionCtx, input: Infer<typeof contestInput>): Promise<PublishedResult[]> {
   const contest = await loadContest(ctx, input.contestId);
   const _ = ctx.db.command;
-  const found = await ctx.db
-    .collection(REGISTRATIONS)
-    .where({ contestId: contest._id, status: _.in(['result_published', 'awarded']) })
-    .limit(1000)
-    .get();
+  const found = await readAll<RegistrationDoc>(
+    ctx.db.collection(REGISTRATIONS).where({ contestId: contest._id, status: _.in(['result_published', 'awarded']) }),
+  );
   const order = new Map(contest.tradeIds.map((id, i) => [id, i]));
-  return (found.data as RegistrationDoc[])
+  return found
     .filter((r) => r.rank !== undefined)
     .sort(
       (a, b) => (order.get(a.tradeId) ?? 0) - (order.get(b.tradeId) ?? 0) || (a.rank as number) - (b.rank as number),

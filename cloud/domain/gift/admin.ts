@@ -2,6 +2,7 @@
  * Campaign management (admins): create, edit, pause, move stock between stations. Every change is
  * audited. Stock is only ever moved (never edited in place), so the campaign total is kept.
  */
+import { readAll } from '../../lib/paging';
 import type { CampaignAdminView, GiftActions } from '../../../types/api/gift';
 import type { ActionCtx } from '../../lib/context';
 import { audit } from '../../lib/audit';
@@ -169,6 +170,6 @@ export async function moveStock(ctx: ActionCtx, input: In<'moveStock'>): Promise
 }
 
 export async function listCampaigns(ctx: ActionCtx): Promise<CampaignAdminView[]> {
-  const all = (await ctx.db.collection(CAMPAIGNS).orderBy('startAt', 'desc').limit(100).get()).data as CampaignDoc[];
+  const all = await readAll<CampaignDoc>(ctx.db.collection(CAMPAIGNS).orderBy('startAt', 'desc'));
   return Promise.all(all.map((c) => adminView(ctx, c)));
 }

@@ -191,7 +191,7 @@ async function tellWorker(ctx: ActionCtx, c: CampaignDoc, claim: ClaimDoc): Prom
         ? `${c.name}：已在${station?.name ?? '驿站'}现场领取`
         : `${c.name}：请在 ${formatShanghai(claim.validUntil)} 前到${station?.name ?? '驿站'}出示礼包券领取`,
       page: `/gifts/pages/voucher/index?id=${claim.voucherId}`,
-      templateEnv: 'TPL_GIFT_CLAIMED',
+      // In-app only: the worker is looking at the voucher; the subscription asked for at the claim is for its expiry.
     });
   } catch (e) {
     console.error('[gift] claim notification not recorded', claim.voucherId, e);

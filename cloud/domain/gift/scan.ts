@@ -3,6 +3,7 @@
  * Redeemed only at its station (or any station when the campaign says so), only while valid, and
  * once: the winning scan is the one conditional update that finds `status: 'claimed', redeemed: null`.
  */
+import { readAll } from '../../lib/paging';
 import type { LookupMatch, ScanResult, ScanScope, ScopeCount } from '../../../types/api/checkin';
 import type { ActionCtx } from '../../lib/context';
 import { formatShanghai } from '../../lib/clock';
@@ -140,7 +141,7 @@ async function lookup(
 /** 已核销 / 库存 of every campaign running at this station. */
 async function counts(ctx: ActionCtx, scope: ScanScope): Promise<ScopeCount[]> {
   const stationId = requireStation(scope);
-  const docs = (await ctx.db.collection(STOCK).where({ stationId }).limit(100).get()).data as Array<{
+  const docs = (await readAll(ctx.db.collection(STOCK).where({ stationId }))) as Array<{
     campaignId: string;
     stock: number;
     claimed: number;

@@ -2,6 +2,7 @@
  * Reads and the atomic stock moves. Every counter change is ONE conditional update on one giftStock
  * document: never read, then write.
  */
+import { readAll } from '../../lib/paging';
 import type { CampaignAdminView, StationOption, StationStockRow } from '../../../types/api/gift';
 import type { Ctx } from '../../lib/context';
 import { fail } from '../../lib/errors';
@@ -31,19 +32,14 @@ export async function loadCampaign(ctx: Ctx, campaignId: string): Promise<Campai
 }
 
 export async function stationMap(ctx: Ctx): Promise<Map<string, StationDoc>> {
-  const found = await ctx.db.collection(STATIONS).limit(1000).get();
-  return new Map((found.data as StationDoc[]).map((st) => [st._id, st]));
+  const found = await readAll<StationDoc>(ctx.db.collection(STATIONS).where({}));
+  return new Map(found.map((st) => [st._id, st]));
 }
 
 export async function stockDocs(ctx: Ctx, campaignId: string): Promise<StockDoc[]> {
-  const found = await ctx.db
-    .collection(STOCK)
-    .where({ campaignId })
-    .field({ packs: false })
-    .orderBy('_id', 'asc')
-    .limit(1000)
-    .get();
-  return found.data as StockDoc[];
+  return readAll<StockDoc>(
+    ctx.db.collection(STOCK).where({ campaignId }).field({ packs: false }).orderBy('_id', 'asc'),
+  );
 }
 
 export async function findStock(ctx: Ctx, campaignId: string, stationId: string): Promise<StockDoc | null> {

@@ -22,6 +22,11 @@ export interface PrivacySource {
   owner(openid: string): Record<string, unknown>;
   /** The record as exported to its owner (internal hashes and tokens left out). */
   view(doc: Doc): Doc;
+  /**
+   * Names a record only points at by id (a booking's session, a voucher's station), so the owner can
+   * read what it was about; read in one query per source, fields added to the exported record.
+   */
+  names?: Array<{ field: string; collection: string; pick: Record<string, string> }>;
   dispose(doc: Doc, tombstone: string): Disposal;
   /** Documents elsewhere that only exist for a removed record (e.g. a call-back to-do). */
   dependents?(doc: Doc): Array<{ collection: string; id: string }>;
@@ -109,6 +114,7 @@ export const PRIVACY_SOURCES: PrivacySource[] = [
     title: '课程预约',
     owner: (openid) => ({ openid }),
     view: plain,
+    names: [{ field: 'sessionId', collection: 'sessions', pick: { sessionTitle: 'title', sessionStartAt: 'startAt' } }],
     dispose: (doc, tombstone) =>
       doc.status === 'cancelled' ? REMOVE : { keep: { openid: tombstone, name: PLACEHOLDER_NAME, phoneTail: '' } },
     treatment: '已去除姓名和手机号',
@@ -120,6 +126,7 @@ export const PRIVACY_SOURCES: PrivacySource[] = [
     title: '课程评价',
     owner: (openid) => ({ openid }),
     view: plain,
+    names: [{ field: 'sessionId', collection: 'sessions', pick: { sessionTitle: 'title' } }],
     dispose: (_doc, tombstone) => ({ keep: { openid: tombstone } }),
     treatment: '已与您的账号解除关联',
     reason: '评分已计入课程的平均分',
@@ -156,6 +163,10 @@ export const PRIVACY_SOURCES: PrivacySource[] = [
     title: '春节礼包领取',
     owner: (openid) => ({ openid }),
     view: plain,
+    names: [
+      { field: 'stationId', collection: 'stations', pick: { stationName: 'name' } },
+      { field: 'campaignId', collection: 'giftCampaigns', pick: { campaignName: 'name' } },
+    ],
     dispose: () => ({
       keep: { holderName: PLACEHOLDER_NAME, holderPhoneTail: '', holderPhoneMasked: '', memberNo: '' },
     }),

@@ -33,6 +33,31 @@ async function ownRecords(ctx: ActionCtx, source: PrivacySource): Promise<Array<
   }
 }
 
+/** The documents the records point at (by `names.field`), keyed by id; a missing one is just left unnamed. */
+async function namesFor(
+  ctx: ActionCtx,
+  names: NonNullable<PrivacySource['names']>[number],
+  docs: Array<Record<string, any>>,
+): Promise<Map<string, Record<string, any>>> {
+  const ids = [...new Set(docs.map((d) => d[names.field]).filter((v): v is string => typeof v === 'string'))];
+  const out = new Map<string, Record<string, any>>();
+  const _ = ctx.db.command;
+  for (let i = 0; i < ids.length; i += PAGE) {
+    try {
+      const page = await ctx.db
+        .collection(names.collection)
+        .where({ _id: _.in(ids.slice(i, i + PAGE)) })
+        .limit(PAGE)
+        .get();
+      for (const d of page.data) out.set(String(d._id), d);
+    } catch (e) {
+      if (/not exist|-502005/i.test(String((e as Error)?.message ?? e))) return out;
+      throw e;
+    }
+  }
+  return out;
+}
+
 export async function exportMyData(ctx: ActionCtx): Promise<MyDataExport> {
   const user = ctx.user;
   const account: MyDataSection = {
@@ -55,7 +80,15 @@ export async function exportMyData(ctx: ActionCtx): Promise<MyDataExport> {
   const sections = [account];
   for (const source of PRIVACY_SOURCES) {
     const docs = await ownRecords(ctx, source);
-    sections.push({ key: source.key, title: source.title, items: docs.map(source.view) });
+    const items = docs.map(source.view);
+    for (const names of source.names ?? []) {
+      const named = await namesFor(ctx, names, docs);
+      docs.forEach((doc, i) => {
+        const target = named.get(String(doc[names.field]));
+        if (target) for (const [as, from] of Object.entries(names.pick)) items[i][as] = target[from];
+      });
+    }
+    sections.push({ key: source.key, title: source.title, items });
   }
   return { exportedAt: ctx.now(), openid: ctx.openid, sections };
 }

@@ -1,3 +1,4 @@
+import { readAll } from '../../lib/paging';
 import { portalContract, type PortalActions, type Station } from '../../../types/api/portal';
 import { implement } from '../../lib/router';
 
@@ -13,8 +14,8 @@ export function distanceMetres(lat1: number, lng1: number, lat2: number, lng2: n
 /** Public information the home page shows to anyone, signed in or not. */
 export const portalActions = implement<PortalActions>(portalContract, {
   async listStations(ctx, input) {
-    const found = await ctx.db.collection('stations').where({ active: true }).limit(100).get();
-    const stations: Station[] = found.data.map((d) => ({
+    const found = await readAll(ctx.db.collection('stations').where({ active: true }));
+    const stations: Station[] = found.map((d) => ({
       id: String(d._id),
       name: d.name,
       town: d.town ?? '',

@@ -4,6 +4,7 @@
  * every way of requesting collides on insert), `retirementSettings` (doc `current`: the campaign),
  * `retirementCounters` (serial numbers), `employers`, `adminTodos` (phone call-backs).
  */
+import { idHashKey } from '../../lib/secrets';
 import type {
   Delivery,
   RequesterKind,
@@ -80,9 +81,9 @@ export interface RetirementSettings {
   issuer: string;
 }
 
-/** The key of this function's keyed hashes (ID_HASH_KEY; a development key on the emulator). */
+/** The key of this function's keyed hashes (ID_HASH_KEY; a development key only off production). */
 export function hashKeyOf(ctx: Ctx): string {
-  return ctx.env.ID_HASH_KEY ?? 'dev-id-hash-key';
+  return idHashKey(ctx.env);
 }
 
 /** The keyed hash of an identity number; the clear number is never stored. */

@@ -1,4 +1,5 @@
 /** Handlers for the people asking: the retiree, a family member, the employer's union. */
+import { readAll } from '../../lib/paging';
 import type { BatchResult, FormOptions, RetirementActions, RetirementRequestView } from '../../../types/api/retirement';
 import type { ActionCtx } from '../../lib/context';
 import { shanghaiDate } from '../../lib/clock';
@@ -18,15 +19,9 @@ export async function formOptions(ctx: ActionCtx): Promise<FormOptions> {
   const settings = await loadSettings(ctx);
   const _ = ctx.db.command;
   const places = settings.placeIds.length
-    ? (
-        await ctx.db
-          .collection('stations')
-          .where({ _id: _.in(settings.placeIds) })
-          .limit(100)
-          .get()
-      ).data
+    ? await readAll(ctx.db.collection('stations').where({ _id: _.in(settings.placeIds) }))
     : [];
-  const employers = (await ctx.db.collection(EMPLOYERS).limit(100).get()).data;
+  const employers = await readAll(ctx.db.collection(EMPLOYERS).where({}));
   return {
     open: settings.open,
     campaignTitle: settings.title,
@@ -166,8 +161,8 @@ export async function myRequests(ctx: ActionCtx): Promise<RetirementRequestView[
   const mine = ctx.user?.idHash
     ? _.or([{ 'requester.openid': ctx.openid }, { idHash: ctx.user.idHash }])
     : { 'requester.openid': ctx.openid };
-  const found = await ctx.db.collection(REQUESTS).where(mine).orderBy('submittedAt', 'desc').limit(100).get();
-  return (found.data as RetirementDoc[]).filter((d) => canRead(ctx, d)).map((d) => toView(ctx, d));
+  const found = await readAll<RetirementDoc>(ctx.db.collection(REQUESTS).where(mine).orderBy('submittedAt', 'desc'));
+  return found.filter((d) => canRead(ctx, d)).map((d) => toView(ctx, d));
 }
 
 export async function getRequest(ctx: ActionCtx, input: In<'getRequest'>): Promise<RetirementRequestView> {

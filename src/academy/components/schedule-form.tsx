@@ -14,6 +14,7 @@ import { useWrite } from '../../hooks/use-write';
 import { api } from '../../services/api';
 import { dateOf, toEpoch } from '../format';
 import './schedule.scss';
+import { formatDay } from '../../utils/format';
 
 const DAY = 24 * 3600_000;
 const FORMAT_NAMES = COURSE_FORMATS.map((f) => FORMAT_LABELS[f]);
@@ -97,7 +98,7 @@ export function ScheduleForm({ order, onDone }: { order: CourseOrder; onDone: ()
         <FormField label="上课日期" error={err('startAt')}>
           <Picker mode="date" value={date} start={tomorrow} onChange={(e) => setDate(e.detail.value)}>
             <View className="form-field__input form-field__picker" aria-label="上课日期">
-              {date}
+              {formatDay(date)}
             </View>
           </Picker>
         </FormField>

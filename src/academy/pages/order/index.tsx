@@ -1,20 +1,38 @@
 import { Button, Picker, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { COURSE_FORMATS, FORMAT_LABELS, placeOrderInput, type Course, type CourseFormat } from '@contract/api/academy';
+import {
+  COURSE_FORMATS,
+  FORMAT_LABELS,
+  ORDER_LEAD_DAYS,
+  placeOrderInput,
+  type Course,
+  type CourseFormat,
+} from '@contract/api/academy';
 import { PageShell, StateView, useAsync } from '../../../components';
 import { FormField, SelectField, TextField } from '../../../components/form-field';
 import { useWrite } from '../../../hooks/use-write';
 import { api } from '../../../services/api';
+import { useMe } from '../../../stores/me';
+import { formatDay } from '../../../utils/format';
 import { dateOf } from '../../format';
 import './index.scss';
+import { askSubscription } from '../../../utils/subscribe';
 
 const OWN_TOPIC = '其他主题（自拟）';
 const FORMAT_NAMES = COURSE_FORMATS.map((f) => FORMAT_LABELS[f]);
 
-/** 点单: an enterprise union (or a worker) asks the academy for a course, with headcount, date, place. */
+/** The first day an order may ask for (China date): the academy needs the lead time to find a teacher. */
+const earliestDay = () => dateOf(Date.now() + ORDER_LEAD_DAYS * 24 * 3600_000);
+
+/**
+ * 点单: the enterprise union contact asks the academy for a course for their employer, with headcount,
+ * date (at least ORDER_LEAD_DAYS ahead), place. Anyone else is told whom to ask instead of a form the
+ * server would refuse.
+ */
 export default function OrderPage() {
   const { params } = useRouter();
+  const me = useMe();
   const courses = useAsync<Course[]>(() => api.academy.listCourses(), []);
   const [courseTitle, setCourseTitle] = useState<string | undefined>();
   const [topic, setTopic] = useState('');
@@ -47,12 +65,17 @@ export default function OrderPage() {
       setErrors({ courseId: '请选择课程，或选“其他主题”并填写主题' });
       return;
     }
+    if (date && date < earliestDay()) {
+      setErrors({ preferredDates: `希望日期：需提前${ORDER_LEAD_DAYS}天点单，最早可选${formatDay(earliestDay())}` });
+      return;
+    }
     const parsed = placeOrderInput.parse(payload);
     if (!parsed.ok) {
       setErrors({ [parsed.issue.path.split('.')[0]]: parsed.issue.message });
       return;
     }
     setErrors({});
+    askSubscription('courseOrder');
     const order = await send.run(payload);
     if (!order) return;
     await Taro.showToast({ title: '点单已提交', icon: 'success' });
@@ -60,15 +83,39 @@ export default function OrderPage() {
   };
   const err = (f: string) => errors[f] ?? (send.fieldError?.field.startsWith(f) ? send.fieldError.message : undefined);
 
+  const contact =
+    !!me.data && me.data.roles.includes('enterprise') && me.data.scopes.some((x) => x.kind === 'employer');
+  if (me.data && !contact) {
+    const employer = me.data.profile?.employer;
+    return (
+      <PageShell title="我要点单">
+        <View className="card academy-order__not-contact" role="status">
+          <View className="academy-order__not-contact-title">课程点单由单位工会联系人办理</View>
+          <View>
+            请联系{employer ? `${employer}的` : '您所在单位的'}
+            工会，由他们为单位向学院点课。学院排课后，您可以在「近期课程」中预约参加。
+          </View>
+          <Button
+            className="btn btn-primary academy-order__to-sessions"
+            onClick={() => Taro.redirectTo({ url: '/academy/pages/sessions/index' })}
+          >
+            查看近期课程
+          </Button>
+        </View>
+      </PageShell>
+    );
+  }
+
   return (
     <PageShell title="我要点单">
       <View className="muted academy-order__intro">
-        告诉学院您想学什么、多少人、什么时候、在哪里上课，学院受理后安排劳模工匠老师送课上门。
+        告诉学院您想学什么、多少人、什么时候、在哪里上课，学院受理后安排劳模工匠老师送课上门。请至少提前
+        {ORDER_LEAD_DAYS}天点单。
       </View>
       <StateView
-        loading={courses.loading && !courses.data}
-        error={courses.data ? null : courses.error}
-        onRetry={courses.reload}
+        loading={(courses.loading && !courses.data) || (me.loading && !me.data)}
+        error={courses.data ? (me.data ? null : me.error) : courses.error}
+        onRetry={courses.data ? me.reload : courses.reload}
       >
         {gone ? (
           <View className="card academy-order__gone" role="alert">
@@ -111,12 +158,16 @@ export default function OrderPage() {
           <FormField label="希望日期" error={err('preferredDates')}>
             <Picker
               mode="date"
-              value={date || dateOf(Date.now())}
-              start={dateOf(Date.now())}
+              value={date || earliestDay()}
+              start={earliestDay()}
               onChange={(e) => setDate(e.detail.value)}
             >
               <View className="form-field__input form-field__picker" aria-label="希望日期">
-                {date || <View className="form-field__placeholder">请选择日期</View>}
+                {date ? (
+                  formatDay(date)
+                ) : (
+                  <View className="form-field__placeholder">请选择日期（最早{formatDay(earliestDay())}）</View>
+                )}
               </View>
             </Picker>
           </FormField>

@@ -6,9 +6,16 @@ import { PageShell, StateView, StatusTag, useAsync } from '../../../components';
 import { FormField, TextField } from '../../../components/form-field';
 import { useWrite } from '../../../hooks/use-write';
 import { api } from '../../../services/api';
-import { span } from '../../format';
+import { span, toEpoch, when } from '../../format';
 import { changeOf, draftOf, type SessionDraft } from './session-change';
 import './index.scss';
+import { formatDay } from '../../../utils/format';
+
+/** How far the draft moves the start: the booking deadline and cancel window move with it (server rule). */
+function shiftOf(s: Session, d: SessionDraft): number {
+  const start = toEpoch(d.date, d.start);
+  return Number.isFinite(start) ? start - s.startAt : 0;
+}
 
 /** The academy admin's tools for one session: change time, place or seats; send reminders; close it. */
 export default function SessionAdminPage() {
@@ -93,7 +100,7 @@ export default function SessionAdminPage() {
                 <FormField label="上课日期" error={err('startAt')}>
                   <Picker mode="date" value={draft.date} onChange={(e) => set('date')(e.detail.value)}>
                     <View className="form-field__input form-field__picker" aria-label="上课日期">
-                      {draft.date}
+                      {formatDay(draft.date)}
                     </View>
                   </Picker>
                 </FormField>
@@ -112,6 +119,10 @@ export default function SessionAdminPage() {
                       </View>
                     </Picker>
                   </FormField>
+                </View>
+                <View className="muted academy-admin__deadlines">
+                  预约截止 {when(s.bookingClosesAt + shiftOf(s, draft))}，取消截止{' '}
+                  {when(s.cancelDeadline + shiftOf(s, draft))}（随开课时间一起调整）
                 </View>
                 {s.format === 'live' ? (
                   <TextField

@@ -1,4 +1,5 @@
-import { Button, Checkbox, View } from '@tarojs/components';
+import { Button, View } from '@tarojs/components';
+import { CheckMark } from '../../../components/check-mark';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { Registration } from '@contract/api/contest';
@@ -9,6 +10,7 @@ import { hasConsented, recordConsent } from '../../../stores/consent';
 import { PrivacyNotice } from '../../components/privacy-notice';
 import { SKILL_LEVELS, validate, type FormState } from './form';
 import './index.scss';
+import { askSubscription } from '../../../utils/subscribe';
 
 const EMPTY: FormState = { employer: '', jobTitle: '', skillLevel: undefined, yearsInTrade: '', phone: '' };
 
@@ -82,6 +84,7 @@ export default function RegisterPage() {
       setErrors({ [checked.field]: checked.message });
       return;
     }
+    askSubscription('contestRegister');
     const reg = await submit(form);
     if (reg) {
       setSaved(reg);
@@ -111,7 +114,7 @@ export default function RegisterPage() {
             <PrivacyNotice />
             {/* A View, not a Label: in H5 a label re-dispatches the click to its checkbox, toggling twice. */}
             <View className="register__agree" role="checkbox" aria-checked={agree} onClick={() => setAgree((a) => !a)}>
-              <Checkbox value="agree" checked={agree} />
+              <CheckMark on={agree} />
               <View>我已阅读并同意以上说明</View>
             </View>
             <Button className="btn btn-primary register__next" onClick={next}>

@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { RegistrationStatus } from '@contract/api/contest';
 import { PageShell, StateView, StatusTag, useAsync } from '../../../components';
+import { CheckMark } from '../../../components/check-mark';
 import { useWrite } from '../../../hooks/use-write';
 import { api } from '../../../services/api';
 import { AdminTools } from '../../components/admin-tools';
@@ -18,12 +19,35 @@ const FILTERS: { status: RegistrationStatus; text: string }[] = [
   { status: 'awarded', text: '获奖' },
 ];
 
+/** The first contest (of ids, newest first) with entries waiting for review, else with any entries, else the first. */
+async function contestWithWork(ids: string[]): Promise<string> {
+  const total = async (contestId: string, status?: RegistrationStatus) => {
+    try {
+      return (await api.contest.reviewQueue({ contestId, ...(status ? { status } : {}), limit: 1 })).total;
+    } catch {
+      return 0;
+    }
+  };
+  const pending = await Promise.all(ids.map((id) => total(id, 'submitted')));
+  const withPending = ids.find((_, i) => pending[i] > 0);
+  if (withPending) return withPending;
+  const any = await Promise.all(ids.map((id) => total(id)));
+  return ids.find((_, i) => any[i] > 0) ?? ids[0] ?? '';
+}
+
 /** 报名审核 (admin): the queue per contest and trade, approve / return in batches, results, tools. */
 export default function ReviewPage() {
   const { params } = useRouter();
   const contests = useAsync(() => api.contest.listContests(), []);
   const [contestId, setContestId] = useState(params.id ?? '');
-  const current = contests.data?.find((c) => c.id === contestId) ?? contests.data?.[0];
+  // Without a contest in the link: the latest one with entries waiting, else the latest with any entries
+  // (the list is newest first), so the page never opens on an empty queue while others have work.
+  const opening = useAsync(
+    async () => (params.id || !contests.data ? '' : await contestWithWork(contests.data.map((c) => c.id))),
+    [contests.data],
+  );
+  const chosenId = contestId || opening.data || '';
+  const current = chosenId ? (contests.data?.find((c) => c.id === chosenId) ?? contests.data?.[0]) : undefined;
   const detail = useAsync(
     async () => (current ? api.contest.getContest({ contestId: current.id }) : null),
     [current?.id],
@@ -41,6 +65,8 @@ export default function ReviewPage() {
   );
   const [selected, setSelected] = useState<string[]>([]);
   const [reason, setReason] = useState('');
+  /** 退回 opens the reason in the bar; the bar stays small (and sticky) until then. */
+  const [returning, setReturning] = useState(false);
   const reviewing = useWrite(api.contest.review, { report: '操作未完成' });
   const busy = reviewing.busy;
 
@@ -76,6 +102,7 @@ export default function ReviewPage() {
         icon: 'none',
       });
       setReason('');
+      setReturning(false);
       reload();
     }
   };
@@ -84,7 +111,7 @@ export default function ReviewPage() {
   return (
     <PageShell title="报名审核">
       <StateView
-        loading={contests.loading}
+        loading={contests.loading || (!!contests.data?.length && !current && !opening.error)}
         error={contests.error}
         onRetry={contests.reload}
         empty={!contests.data?.length}
@@ -103,7 +130,13 @@ export default function ReviewPage() {
               setTradeId('');
             }}
           >
-            <View className="review__picker">比武：{current?.title}</View>
+            <View className="review__picker" aria-label="选择比武">
+              <View className="review__picker-label">比武</View>
+              <View className="review__picker-value">{current?.title}</View>
+              <View className="review__picker-arrow" aria-hidden>
+                ▾
+              </View>
+            </View>
           </Picker>
           <Picker
             mode="selector"
@@ -111,7 +144,13 @@ export default function ReviewPage() {
             value={Math.max(0, trades.findIndex((t) => t.id === tradeId) + 1)}
             onChange={(e) => setTradeId(trades[Number(e.detail.value) - 1]?.id ?? '')}
           >
-            <View className="review__picker">项目：{tradeNames[trades.findIndex((t) => t.id === tradeId) + 1]}</View>
+            <View className="review__picker" aria-label="选择项目">
+              <View className="review__picker-label">项目</View>
+              <View className="review__picker-value">{tradeNames[trades.findIndex((t) => t.id === tradeId) + 1]}</View>
+              <View className="review__picker-arrow" aria-hidden>
+                ▾
+              </View>
+            </View>
           </Picker>
         </View>
         <View className="tabs review__tabs">
@@ -122,6 +161,7 @@ export default function ReviewPage() {
               onClick={() => {
                 setStatus(f.status);
                 setSelected([]);
+                setReturning(false);
               }}
             >
               {f.text}
@@ -133,7 +173,7 @@ export default function ReviewPage() {
           error={queue.error}
           onRetry={queue.reload}
           empty={!items.length}
-          emptyText="这里没有报名记录"
+          emptyText={`没有${FILTERS.find((f) => f.status === status)?.text ?? ''}的报名`}
         >
           <View className="muted review__total">共 {queue.data?.total ?? 0} 人</View>
           {items.map((r) => (
@@ -141,12 +181,12 @@ export default function ReviewPage() {
               <View className="review__item-head">
                 {reviewable ? (
                   <View
-                    className={`review__pick ${selected.includes(r.id) ? 'review__pick--on' : ''}`}
+                    className="review__pick"
                     role="checkbox"
                     aria-checked={selected.includes(r.id)}
                     aria-label={`选择${r.name}`}
                   >
-                    {selected.includes(r.id) ? '✓' : ''}
+                    <CheckMark on={selected.includes(r.id)} />
                   </View>
                 ) : null}
                 <View className="review__name">{r.name}</View>
@@ -167,15 +207,40 @@ export default function ReviewPage() {
             </View>
           ))}
           {reviewable && items.length ? (
-            <View className="card review__batch">
-              <View className="row-actions">
+            <View className="review__batch">
+              {returning ? (
+                <Textarea
+                  className="review__reason"
+                  value={reason}
+                  maxlength={200}
+                  focus
+                  placeholder="退回原因，例如：工作单位请填写全称"
+                  aria-label="退回原因"
+                  onInput={(e) => setReason(e.detail.value)}
+                />
+              ) : null}
+              {/* The primary action last (right), as everywhere in the app. */}
+              <View className="review__batch-row">
+                {returning ? (
+                  <Button className="btn btn-plain" onClick={() => setReturning(false)}>
+                    取消
+                  </Button>
+                ) : (
+                  <Button
+                    className="btn btn-plain"
+                    onClick={() => setSelected(selected.length === items.length ? [] : items.map((i) => i.id))}
+                  >
+                    {selected.length === items.length ? '取消全选' : '全选'}
+                  </Button>
+                )}
                 <Button
-                  className="btn btn-plain"
-                  onClick={() => setSelected(selected.length === items.length ? [] : items.map((i) => i.id))}
+                  className={`btn ${returning ? 'btn-primary' : 'btn-plain'} review__return`}
+                  disabled={busy || !selected.length || undefined}
+                  onClick={() => (returning ? decide('return') : setReturning(true))}
                 >
-                  {selected.length === items.length ? '取消全选' : '全选'}
+                  {returning ? '确认退回' : '退回所选'}（{selected.length}）
                 </Button>
-                {status === 'submitted' ? (
+                {status === 'submitted' && !returning ? (
                   <Button
                     className="btn btn-primary review__approve"
                     disabled={busy || !selected.length || undefined}
@@ -185,21 +250,6 @@ export default function ReviewPage() {
                   </Button>
                 ) : null}
               </View>
-              <Textarea
-                className="review__reason"
-                value={reason}
-                maxlength={200}
-                placeholder="退回原因，例如：工作单位请填写全称"
-                aria-label="退回原因"
-                onInput={(e) => setReason(e.detail.value)}
-              />
-              <Button
-                className="btn btn-plain review__return"
-                disabled={busy || !selected.length || undefined}
-                onClick={() => decide('return')}
-              >
-                退回所选（{selected.length}）
-              </Button>
             </View>
           ) : null}
           {status === 'checked_in' && tradeId && items.length ? (

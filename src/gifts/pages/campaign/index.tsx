@@ -9,6 +9,7 @@ import { api } from '../../../services/api';
 import { distanceMetres, formatDistance, locate } from '../../distance';
 import { EligibilityCard } from './eligibility-card';
 import './index.scss';
+import { askSubscription } from '../../../utils/subscribe';
 
 type Here = { lat: number; lng: number } | null;
 
@@ -73,6 +74,8 @@ export default function CampaignPage() {
         confirmText: '确认领取',
       });
       if (!ok.confirm) return null;
+      // Right on the 确认领取 tap: the subscription for the voucher's expiry reminder.
+      askSubscription('giftClaim');
       setBusy(at.stationId);
       try {
         return await api.gift.claim({ campaignId: at.campaignId, stationId: at.stationId }, requestId);

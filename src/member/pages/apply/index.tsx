@@ -1,4 +1,5 @@
-import { Button, Checkbox, Label, Textarea, View } from '@tarojs/components';
+import { Button, Textarea, View } from '@tarojs/components';
+import { CheckMark } from '../../../components/check-mark';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { FormField } from '../../../components/form-field';
@@ -8,6 +9,7 @@ import { StatusTag } from '../../../components/status-tag';
 import { useAsync } from '../../../hooks/use-async';
 import { useWrite } from '../../../hooks/use-write';
 import { api } from '../../../services/api';
+import { askSubscription } from '../../../utils/subscribe';
 
 /** 网上入会: a short application that goes to the union admin's queue. */
 export default function ApplyPage() {
@@ -21,6 +23,7 @@ export default function ApplyPage() {
       await Taro.showModal({ title: '提示', content: '请先勾选同意《中国工会章程》', showCancel: false });
       return;
     }
+    askSubscription('membershipApply');
     const app = await run({ note: note.trim() || undefined, agreeCharter: true });
     if (app) {
       await Taro.showToast({ title: '申请已提交', icon: 'success' });
@@ -67,10 +70,15 @@ export default function ApplyPage() {
                 aria-label="备注"
               />
             </FormField>
-            <Label className="consent profile__consent">
-              <Checkbox value="agree" checked={agree} onClick={() => setAgree((a) => !a)} />
+            <View
+              className="consent profile__consent"
+              role="checkbox"
+              aria-checked={agree}
+              onClick={() => setAgree((a) => !a)}
+            >
+              <CheckMark on={agree} />
               <View>我承认《中国工会章程》，自愿加入工会</View>
-            </Label>
+            </View>
             <Button className="btn btn-primary" loading={busy} disabled={busy || undefined} onClick={send}>
               提交入会申请
             </Button>

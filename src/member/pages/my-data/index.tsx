@@ -41,6 +41,8 @@ export default function MyDataPage() {
     const done = await deleting.run({ confirm: DELETE_MY_DATA_CONFIRMATION });
     if (!done) return;
     setResult(done);
+    // The summary sits at the top while the button is at the bottom: bring it into sight.
+    Taro.pageScrollTo({ scrollTop: 0, duration: 200 });
     await data.reload();
   };
 
@@ -52,7 +54,7 @@ export default function MyDataPage() {
       </View>
 
       {result ? (
-        <View className="card" role="status">
+        <View className="card my-data__result" role="status" id="my-data-result">
           <View className="my-data__section-title">删除结果</View>
           <View>{result.summary}</View>
           {result.removed.map((r) => (
@@ -80,7 +82,7 @@ export default function MyDataPage() {
             {section.items.length === 0 ? <View className="my-data__lead">无</View> : null}
             {section.items.map((item, i) => (
               <View key={i} className="my-data__item">
-                {readableLines(item).map((line) => (
+                {readableLines(section.key, item).map((line) => (
                   <View key={line.label + line.value} className="my-data__line">
                     <View className="my-data__label">{line.label}</View>
                     <View className="my-data__value">{line.value}</View>

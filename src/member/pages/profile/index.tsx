@@ -1,4 +1,5 @@
-import { Button, Checkbox, Label, Picker, View } from '@tarojs/components';
+import { Button, Picker, View } from '@tarojs/components';
+import { CheckMark } from '../../../components/check-mark';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { DISTRICTS, GIG_GROUPS, WORKER_CATEGORIES, profileInput, type ProfileInput } from '@contract/api/member';
@@ -10,6 +11,7 @@ import { api } from '../../../services/api';
 import { useMe } from '../../../stores/me';
 import { hasConsented, recordConsent } from '../../../stores/consent';
 import './index.scss';
+import { formatDay } from '../../../utils/format';
 
 type Draft = Partial<Record<keyof ProfileInput, string>>;
 
@@ -133,18 +135,25 @@ export default function ProfilePage() {
             end="2012-12-31"
             onChange={(e) => set('birthDate')(e.detail.value)}
           >
-            <View className="form-field__input form-field__picker">{draft.birthDate ?? '请选择'}</View>
+            <View className="form-field__input form-field__picker">
+              {draft.birthDate ? formatDay(draft.birthDate, false) : '请选择'}
+            </View>
           </Picker>
         </FormField>
-        <Label className="consent profile__consent">
-          <Checkbox value="agree" checked={consent} onClick={() => setConsent((c) => !c)} />
+        <View
+          className="consent profile__consent"
+          role="checkbox"
+          aria-checked={consent}
+          onClick={() => setConsent((c) => !c)}
+        >
+          <CheckMark on={consent} />
           <View>
             我已阅读并同意
             <View className="profile__link" onClick={() => Taro.navigateTo({ url: '/member/pages/privacy/index' })}>
               《用户隐私保护指引》
             </View>
           </View>
-        </Label>
+        </View>
         <Button className="btn btn-primary" loading={busy} disabled={busy || undefined} onClick={save}>
           保存
         </Button>

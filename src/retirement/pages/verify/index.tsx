@@ -1,5 +1,5 @@
-import { Input, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { Button, Input, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { CertificateCheck } from '@contract/api/retirement';
 import { PageShell } from '../../../components/page-shell';
@@ -33,15 +33,15 @@ function Result({ check }: { check: CertificateCheck }) {
       <View className="verify__rows">
         <View className="verify__row">
           <View className="verify__key">持证人</View>
-          <View>{check.nameMasked}</View>
+          <View className="verify__value">{check.nameMasked}</View>
         </View>
         <View className="verify__row">
           <View className="verify__key">原工作单位</View>
-          <View>{check.employer}</View>
+          <View className="verify__value">{check.employer}</View>
         </View>
         <View className="verify__row">
           <View className="verify__key">签发日期</View>
-          <View>{formatDate(check.issuedAt)}</View>
+          <View className="verify__value">{formatDate(check.issuedAt)}</View>
         </View>
       </View>
       <View className="verify__issuer">签发单位：嘉兴市秀洲区总工会</View>
@@ -49,49 +49,81 @@ function Result({ check }: { check: CertificateCheck }) {
   );
 }
 
+/** What a code refusal says; the server's words are written for a printed certificate. */
+const messageOf = (e: unknown) => (e instanceof ServiceError ? e.message : '网络不给力，请稍后再试');
+
 export default function VerifyPage() {
   const token = tokenFrom(useRouter().params);
   const [serial, setSerial] = useState('');
-  const [bySerial, setBySerial] = useState<CertificateCheck | null>(null);
+  // One answer at a time: a new lookup clears the last one, so 有效 and 查无 never show together.
+  const [answer, setAnswer] = useState<{ check: CertificateCheck } | { error: string } | null>(null);
+  const [busy, setBusy] = useState(false);
   const byToken = useAsync(
     () => (token ? api.retirement.verifyCertificate({ token }) : Promise.resolve(null)),
     [token],
   );
+  // A code that does not verify (smudged, altered) leaves the serial number as the way to check.
+  const codeRefused = !!token && byToken.error instanceof ServiceError && /^TOKEN_/.test(byToken.error.code);
 
   const lookup = async () => {
+    if (busy) return;
+    if (!serial.trim()) {
+      setAnswer({ error: '请输入证书上的编号，例如 2026-0003' });
+      return;
+    }
+    setAnswer(null);
+    setBusy(true);
     try {
-      setBySerial(await api.retirement.verifyCertificate({ serial: serial.trim() }));
+      setAnswer({ check: await api.retirement.verifyCertificate({ serial: serial.trim() }) });
     } catch (e) {
-      void Taro.showModal({
-        title: '查询结果',
-        content: e instanceof ServiceError ? e.message : '请稍后再试',
-        showCancel: false,
-      });
+      setAnswer({ error: messageOf(e) });
+    } finally {
+      setBusy(false);
     }
   };
 
   return (
     <PageShell className="verify" title="光荣退休证书验证">
-      {token ? (
+      {token && !codeRefused ? (
         <StateView loading={byToken.loading} error={byToken.error} onRetry={byToken.reload}>
           {byToken.data ? <Result check={byToken.data} /> : null}
         </StateView>
       ) : null}
-      {bySerial ? <Result check={bySerial} /> : null}
-      {!token ? (
+      {codeRefused ? (
+        <View className="card verify__result verify__result--unknown" role="alert">
+          <View className="verify__mark">?</View>
+          <View className="verify__headline">二维码未能核验</View>
+          <View>{byToken.error?.message}</View>
+        </View>
+      ) : null}
+      {answer && 'check' in answer ? <Result check={answer.check} /> : null}
+      {answer && 'error' in answer ? (
+        <View className="card verify__result verify__result--unknown" role="alert">
+          <View className="verify__mark">?</View>
+          <View className="verify__headline">未查到</View>
+          <View>{answer.error}</View>
+        </View>
+      ) : null}
+      {!token || codeRefused ? (
         <View className="card">
-          <View className="verify__hint">输入证书上的编号查询，例如：秀工荣退〔2026〕第0001号</View>
+          <View className="verify__hint">
+            输入证书上的编号查询，例如：秀工荣退〔2026〕第0001号，也可只输入年份和序号：2026-0001
+          </View>
           <Input
             className="form-field__input verify__serial"
             value={serial}
             maxlength={40}
-            placeholder="证书编号"
+            placeholder="证书编号，如 2026-0001"
             aria-label="证书编号"
-            onInput={(e) => setSerial(e.detail.value)}
+            onInput={(e) => {
+              setSerial(e.detail.value);
+              setAnswer(null);
+            }}
+            onConfirm={() => void lookup()}
           />
-          <View className="btn btn-primary verify__submit" role="button" onClick={lookup}>
+          <Button className="btn btn-primary verify__submit" loading={busy} onClick={() => void lookup()}>
             查询
-          </View>
+          </Button>
         </View>
       ) : null}
     </PageShell>
