@@ -66,7 +66,7 @@ test('gift claim → voucher → redeem (green) → redeem again (red 已使用)
   expect(scanner.$('.scan-result--used')).toBeTruthy();
   expect(scanner.$('.scan-result__word')?.textContent).toBe('已使用');
   expect(scanner.text()).toContain('地点：新城汇驿站');
-  expect(scanner.text()).not.toContain('撤销（');
+  expect(scanner.$('.scan-result')?.textContent).not.toContain('撤销（'); // a red verdict offers no undo
   expect(await stock()).toMatchObject({ redeemed: 1 });
   scanner.unload();
 
