@@ -37,6 +37,14 @@ export const ERROR_MESSAGES = {
   ALREADY_REDEEMED: '此码已使用过',
   UNDO_EXPIRED: '已超过5分钟，不能撤销',
   RATE_LIMITED: '操作太频繁，请稍后再试',
+  SETUP_DONE: '系统已完成初始设置，超级管理员已产生',
+  SETUP_CODE_INVALID: '设置码不正确，请核对部署时给出的设置码',
+  INVITATION_INVALID: '邀请码无效，请向管理员重新索取',
+  INVITATION_EXPIRED: '邀请已过期，请联系管理员重新邀请',
+  INVITATION_USED_UP: '邀请名额已用完，请联系管理员重新邀请',
+  INVITATION_REVOKED: '邀请已被管理员撤销',
+  ALREADY_GRANTED: '您已拥有该身份，无需重复接受',
+  STATION_CLOSED: '该驿站暂停服务，请选择其他驿站',
   INTERNAL: '系统繁忙，请稍后再试',
 } as const;
 
