@@ -143,7 +143,7 @@ function Item({
 
 export default function RetirementReviewPage() {
   const me = useMe();
-  const admin = hasAnyRole(me.data, 'admin');
+  const admin = hasAnyRole(me.data, 'admin', 'admin:retirement');
   const queues: Queue[] = admin ? ADMIN_QUEUES : ENTERPRISE_QUEUES;
   const [tab, setTab] = useState(0);
   const queue = queues[Math.min(tab, queues.length - 1)];
@@ -153,7 +153,7 @@ export default function RetirementReviewPage() {
     [me.data?.openid, queue.status],
   );
   const items = list.data?.items ?? [];
-  const allowed = me.data && hasAnyRole(me.data, 'admin', 'enterprise');
+  const allowed = me.data && hasAnyRole(me.data, 'admin', 'admin:retirement', 'enterprise');
 
   const refresh = () => {
     setSelected([]);
