@@ -1,4 +1,5 @@
 import { main as academy } from './academy';
+import { main as admin } from './admin';
 import { main as checkin } from './checkin';
 import { main as contest } from './contest';
 import { main as gift } from './gift';
@@ -15,4 +16,5 @@ export const functions: Record<string, (event: any, context: any) => Promise<any
   gift,
   checkin,
   portal,
+  admin,
 };

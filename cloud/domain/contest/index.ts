@@ -8,6 +8,16 @@ import { defineActions } from '../../lib/router';
 import { publishResults, review, reviewQueue } from './admin';
 import { getContest, listContests, results } from './browse';
 import { exportCsv, poster } from './export';
+import {
+  adminContest,
+  adminContests,
+  closeContest,
+  copyContest,
+  publishContest,
+  removeTrade,
+  saveContest,
+  saveTrade,
+} from './manage';
 import { myRegistrations, ticketCode } from './mine';
 import { cancel, register, resubmit } from './register';
 
@@ -25,4 +35,12 @@ export const contestActions = defineActions<ContestActions>({
   publishResults: { input: S.publishResults, access: ['admin'], mutating: true, handler: publishResults },
   exportCsv: { input: S.exportCsv, access: ['admin'], handler: exportCsv },
   poster: { input: S.poster, access: ['admin'], handler: poster },
+  adminContests: { input: S.adminContests, access: ['admin'], handler: (ctx) => adminContests(ctx) },
+  adminContest: { input: S.adminContest, access: ['admin'], handler: adminContest },
+  saveContest: { input: S.saveContest, access: ['admin'], mutating: true, handler: saveContest },
+  saveTrade: { input: S.saveTrade, access: ['admin'], mutating: true, handler: saveTrade },
+  removeTrade: { input: S.removeTrade, access: ['admin'], mutating: true, handler: removeTrade },
+  publishContest: { input: S.publishContest, access: ['admin'], mutating: true, handler: publishContest },
+  closeContest: { input: S.closeContest, access: ['admin'], mutating: true, handler: closeContest },
+  copyContest: { input: S.copyContest, access: ['admin'], mutating: true, handler: copyContest },
 });

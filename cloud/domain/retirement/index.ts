@@ -17,6 +17,7 @@ import {
   submitRequest,
 } from './requests';
 import { approve, returnRequest, reviewQueue, verifyEmployment } from './review';
+import { getSettings, saveSettings } from './settings';
 
 export const retirementActions = defineActions<RetirementActions>({
   formOptions: { input: S.formOptions, access: 'signedIn', handler: (ctx) => formOptions(ctx) },
@@ -42,4 +43,6 @@ export const retirementActions = defineActions<RetirementActions>({
   revoke: { input: S.revoke, access: ['admin'], mutating: true, handler: revoke },
   markCallbackDone: { input: S.markCallbackDone, access: ['admin'], mutating: true, handler: markCallbackDone },
   verifyCertificate: { input: S.verifyCertificate, access: 'public', handler: verifyCertificate },
+  getSettings: { input: S.getSettings, access: ['admin'], handler: (ctx) => getSettings(ctx) },
+  saveSettings: { input: S.saveSettings, access: ['admin'], mutating: true, handler: saveSettings },
 });
