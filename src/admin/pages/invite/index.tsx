@@ -2,7 +2,8 @@ import { Button, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { invitationTokenFrom } from '@contract/api/admin';
 import { PageShell, StateView, StatusTag, useAsync } from '../../../components';
-import { useSubmit } from '../../../hooks/use-submit';
+import { useState } from 'react';
+import { useIntent } from '../../../hooks/use-intent';
 import { adminService } from '../../../services/admin';
 import '../../components/admin.scss';
 
@@ -18,10 +19,22 @@ export default function InvitePage() {
     () => (token ? adminService.previewInvitation(token) : Promise.reject(new Error('链接里没有邀请码，请重新扫码'))),
     [token],
   );
-  const send = useSubmit((requestId) => adminService.acceptInvitation(token, requestId));
+  // A ref-guarded intent: a second tap while the first is on its way sends nothing.
+  const run = useIntent();
+  const [busy, setBusy] = useState(false);
 
   const accept = async () => {
-    const done = await send.submit();
+    let done;
+    try {
+      setBusy(true);
+      done = await run('accept', (requestId) => adminService.acceptInvitation(token, requestId));
+    } catch (e) {
+      await Taro.showModal({ title: '未能接受邀请', content: (e as Error).message, showCancel: false });
+      void preview.reload();
+      return;
+    } finally {
+      setBusy(false);
+    }
     if (!done) return;
     await Taro.showModal({
       title: '已接受邀请',
@@ -34,7 +47,7 @@ export default function InvitePage() {
 
   const p = preview.data;
   return (
-    <PageShell title="接受邀请" className="admin-page">
+    <PageShell title="工作邀请" className="admin-page">
       <StateView loading={preview.loading && !p} error={p ? null : preview.error} onRetry={preview.reload}>
         {p ? (
           <View className="card admin-invite">
@@ -56,11 +69,7 @@ export default function InvitePage() {
                 <View className="muted admin-invite__hint">
                   接受后，您就能在“服务”页的工作台里使用这个身份的功能。如果不是您本人，请不要接受。
                 </View>
-                <Button
-                  className="btn btn-primary admin-invite__accept"
-                  loading={send.busy}
-                  onClick={() => void accept()}
-                >
+                <Button className="btn btn-primary admin-invite__accept" loading={busy} onClick={() => void accept()}>
                   接受邀请
                 </Button>
               </>
