@@ -1,7 +1,10 @@
-import { Picker, View } from '@tarojs/components';
+import { Input, Picker, View } from '@tarojs/components';
 import { FormField } from '../../components/form-field';
 
-/** A Shanghai wall time 'YYYY-MM-DD HH:mm' as two native pickers: date, then time. */
+/**
+ * A Shanghai wall time 'YYYY-MM-DD HH:mm': two native pickers (date, then time) on a phone; typed in
+ * the H5 build, which staff use at a desk with a keyboard.
+ */
 export function WallTimeField(props: {
   label: string;
   value: string;
@@ -9,6 +12,20 @@ export function WallTimeField(props: {
   error?: string;
   hint?: string;
 }) {
+  if (process.env.TARO_ENV === 'h5') {
+    return (
+      <FormField label={props.label} error={props.error} hint={props.hint ?? '北京时间，按 年-月-日 时:分 填写'}>
+        <Input
+          className="form-field__input"
+          value={props.value}
+          maxlength={16}
+          placeholder="2026-05-16 08:30"
+          aria-label={props.label}
+          onInput={(e) => props.onChange(e.detail.value)}
+        />
+      </FormField>
+    );
+  }
   const [date = '', time = ''] = props.value.split(' ');
   return (
     <FormField label={props.label} error={props.error} hint={props.hint ?? '北京时间'}>

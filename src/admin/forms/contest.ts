@@ -32,16 +32,29 @@ export interface ContestDraft {
   refuseTitleHolders: boolean;
 }
 
-export function emptyContestDraft(year: number): ContestDraft {
+/** 'YYYY-MM-DD' `days` after `date` (calendar days; no time zone involved). */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const t = new Date(Date.UTC(y, m - 1, d + days));
+  return t.toISOString().slice(0, 10);
+}
+
+/**
+ * A new contest opens for registration today, closes in a month, and is held two weeks later: a draft
+ * is invisible until published, so these only need to be a sensible start for the admin to adjust.
+ */
+export function emptyContestDraft(today: string): ContestDraft {
+  const closes = addDays(today, 30);
+  const starts = addDays(closes, 14);
   return {
     title: '',
     summary: '',
     venue: '',
     venueAddress: '',
-    registrationOpensAt: `${year}-03-01 09:00`,
-    registrationClosesAt: `${year}-04-30 17:00`,
-    contestStartsAt: `${year}-05-16 08:30`,
-    contestEndsAt: `${year}-05-17 17:00`,
+    registrationOpensAt: `${today} 00:00`,
+    registrationClosesAt: `${closes} 17:00`,
+    contestStartsAt: `${starts} 08:30`,
+    contestEndsAt: `${starts} 17:00`,
     schedule: '',
     rules: '',
     awards: '',

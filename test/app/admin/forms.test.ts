@@ -118,7 +118,7 @@ test('a contest: schedule lines, window order, and a quota below the places take
     issue: { message: expect.stringContaining('日程第1行') },
   });
   const d = {
-    ...emptyContestDraft(2027),
+    ...emptyContestDraft('2027-03-01'),
     title: '2027年职工技能比武',
     summary: '全区职工技能比武',
     venue: '秀洲区职业技术学校',
@@ -126,12 +126,21 @@ test('a contest: schedule lines, window order, and a quota below the places take
     awards: '一等奖颁发证书',
   };
   const ok = toSaveContestInput(d);
-  expect(ok).toMatchObject({ ok: true, value: { registrationOpensAt: '2027-03-01 09:00', rules: [], schedule: [] } });
+  expect(ok).toMatchObject({
+    ok: true,
+    value: {
+      registrationOpensAt: '2027-03-01 00:00',
+      registrationClosesAt: '2027-03-31 17:00',
+      contestStartsAt: '2027-04-14 08:30',
+      rules: [],
+      schedule: [],
+    },
+  });
   expect(toSaveContestInput({ ...d, registrationClosesAt: '2027-02-01 09:00' })).toMatchObject({
     ok: false,
     issue: { path: 'registrationClosesAt', message: '报名截止：应晚于报名开始' },
   });
-  expect(toSaveContestInput({ ...d, contestStartsAt: '2027-04-01 09:00' })).toMatchObject({
+  expect(toSaveContestInput({ ...d, contestStartsAt: '2027-03-20 09:00' })).toMatchObject({
     ok: false,
     issue: { path: 'contestStartsAt' },
   });

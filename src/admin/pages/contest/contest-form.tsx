@@ -5,7 +5,7 @@ import type { ContestAdminView } from '@contract/api/contest';
 import { FormField, TextField } from '../../../components';
 import { useSubmit } from '../../../hooks/use-submit';
 import { adminService } from '../../../services/admin';
-import { shanghaiParts } from '../../../utils/format';
+import { dateOf } from '../../../utils/format';
 import { WallTimeField } from '../../components/fields';
 import { contestDraftOf, emptyContestDraft, toSaveContestInput, type ContestDraft } from '../../forms/contest';
 
@@ -36,7 +36,7 @@ function Area(props: {
 export function ContestForm(props: { contest?: ContestAdminView; onSaved: (c: ContestAdminView) => void }) {
   const { contest } = props;
   const [draft, setDraft] = useState<ContestDraft>(() =>
-    contest ? contestDraftOf(contest) : emptyContestDraft(shanghaiParts(Date.now()).y),
+    contest ? contestDraftOf(contest) : emptyContestDraft(dateOf(Date.now())),
   );
   const [issue, setIssue] = useState<{ field: string; message: string } | null>(null);
   const send = useSubmit((requestId) => {

@@ -86,7 +86,7 @@ export function StationEditor(props: {
         onInput={set('phone')}
         error={err('phone')}
         maxlength={20}
-        type="number"
+        placeholder="如：0573-82220001"
       />
       <ChecksField
         label="服务项目"

@@ -7,7 +7,9 @@ import { PageShell, StateView, TextField, useAsync } from '../../../components';
 import { useSubmit } from '../../../hooks/use-submit';
 import { giftService } from '../../../services/gift';
 import { portalService } from '../../../services/portal';
-import { dateOf } from '../../../utils/format';
+import { dateOf, timeOf } from '../../../utils/format';
+
+const DAY = 24 * 3600_000;
 import {
   draftFrom,
   emptyDraft,
@@ -37,7 +39,10 @@ export default function EditCampaignPage() {
     if (id) return { campaign: await giftService.getCampaign(id), stations: [] };
     return { campaign: null, stations: await portalService.listStations() };
   }, [id]);
-  const [draft, setDraft] = useState<CampaignDraft>(() => emptyDraft(dateOf(Date.now())));
+  const [draft, setDraft] = useState<CampaignDraft>(() => {
+    const now = Date.now();
+    return emptyDraft(dateOf(now), { startTime: `${timeOf(now).slice(0, 2)}:00`, endDate: dateOf(now + 14 * DAY) });
+  });
   const [issue, setIssue] = useState<{ field: string; message: string } | null>(null);
 
   useEffect(() => {
