@@ -29,6 +29,8 @@ import { EMPLOYERS, GRANTS, INVITATIONS, KIND_ROLE, STATIONS, type GrantDoc, typ
 
 type In<K extends keyof AdminActions> = AdminActions[K]['input'];
 const DAY = 24 * 3600_000;
+/** An accept still pending after this long died on the way: a later call may carry it on. */
+const STALE_ACCEPT_MS = 60_000;
 
 export function statusOf(inv: InvitationDoc, now: number): InvitationStatus {
   if (inv.revoked) return 'revoked';
@@ -253,6 +255,7 @@ export async function acceptInvitation(ctx: ActionCtx, input: In<'acceptInvitati
     invitationId: inv._id,
     active: false,
     useTaken: false,
+    requestId: ctx.requestId ?? null,
     grantedAt: now,
     grantedBy: inv.createdBy,
   };
@@ -261,7 +264,11 @@ export async function acceptInvitation(ctx: ActionCtx, input: In<'acceptInvitati
   if (existing?.active || (!existing && holds(ctx.user, inv.role, inv.scope))) fail('ALREADY_GRANTED');
   if (existing?.revokedAt) fail('INVITATION_REVOKED', '您通过这份邀请获得的身份已被撤销，如需恢复请联系管理员重新邀请');
   if (existing) {
-    // An accept that died half way (its use maybe counted): carry it on, never count twice.
+    // An accept that died half way (its use maybe counted): carry it on, never count twice. Only a
+    // retry of that request, or any call once it is clearly dead: a live one is still working on it.
+    const sameRequest = !!ctx.requestId && existing.requestId === ctx.requestId;
+    if (!sameRequest && now - existing.grantedAt < STALE_ACCEPT_MS)
+      fail('ALREADY_GRANTED', '正在为您开通该身份，请稍后刷新查看');
     grant = existing;
     resumed = true;
   } else {

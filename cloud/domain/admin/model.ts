@@ -58,6 +58,8 @@ export interface GrantDoc {
   active: boolean;
   /** true once the accept counted its use of the invitation (a retry never counts twice). */
   useTaken?: boolean;
+  /** The accept request that made it: its retry after a crash carries it on. */
+  requestId?: string | null;
   grantedAt: number;
   grantedBy: string;
   revokedAt?: number;
