@@ -75,7 +75,7 @@ test('first day: setup code → super admin → invitations → station, contest
   await shot(founder, '01-setup');
   await shown(founder).locator('.admin-setup__claim').click();
   await founder.getByText('您已成为超级管理员').waitFor();
-  await confirmModal(founder, '去管理后台');
+  await confirmModal(founder, '开始设置');
   await link(founder, '邀请与授权').waitFor();
   await shot(founder, '02-admin-area');
   // The code is dead now.

@@ -58,12 +58,17 @@ test('stations: the place is picked on the map and saved as micro-degrees', asyn
   expect(wxMock.showToast.mock.calls.some((c: any[]) => c[0]?.title === '已新增驿站')).toBe(true);
 });
 
-test('roles: a new invitation offers 发给微信好友 (a share button), not a link to copy', async () => {
+test('roles: a new invitation shows its 小程序码 and offers 发给微信好友 (a share button), not a link to copy', async () => {
   cloud.handle((name, data: any) => {
     if (name !== 'admin') return undefined;
     if (data.action === 'myAccess')
       return { ok: true, data: { roles: ['admin:academy'], superAdmin: false, adminDomains: ['academy'], scopes: [] } };
     if (data.action === 'listGrants' || data.action === 'listInvitations') return { ok: true, data: [] };
+    if (data.action === 'invitationPoster')
+      return {
+        ok: true,
+        data: { contentType: 'image/png', base64: 'iVBORw0KGgo=', page: 'admin/pages/invite/index', scene: 'tok123' },
+      };
     if (data.action === 'createInvitation')
       return {
         ok: true,
@@ -102,6 +107,12 @@ test('roles: a new invitation offers 发给微信好友 (a share button), not a 
       : undefined;
   expect(Object.values(find(page.data) ?? {})).toContain('share');
   expect(page.text()).not.toContain('复制邀请链接');
-  expect(page.$('.qr-code')).toBeTruthy();
+  // The 小程序码 (opens the invite page from WeChat's own scanner) instead of a plain QR.
+  await page.waitFor(() => page.$('wx-image'));
+  expect(cloud.calls).toContainEqual({
+    name: 'admin',
+    data: expect.objectContaining({ action: 'invitationPoster', invitationId: 'inv-1' }),
+  });
+  expect(page.$('.qr-code')).toBeNull();
   expect(page.instance.config.enableShareAppMessage).toBe(true);
 });

@@ -44,6 +44,9 @@ test('setup: the code is sent as printed, once, and the new super admin is sent 
   await waitFor(() => expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/services/index' }));
   expect(actions(sent, 'claimSetup').map((c) => c.data.code)).toEqual(['ABCD-EFGH-JKLM-NPQR']);
   expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '您已成为超级管理员' }));
+  // WeChat and Taro's H5 refuse (throw on) a modal button over 4 characters.
+  for (const [opts] of jest.mocked(Taro.showModal).mock.calls)
+    expect(Array.from((opts as { confirmText?: string }).confirmText ?? '').length).toBeLessThanOrEqual(4);
 });
 
 test('setup: a wrong code is refused with the server message; a finished setup offers no form', async () => {

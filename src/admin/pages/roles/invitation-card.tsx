@@ -1,7 +1,8 @@
-import { Button, View } from '@tarojs/components';
+import { Button, Image, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { InvitationView } from '@contract/api/admin';
-import { QrCode } from '../../../components';
+import { QrCode, useAsync } from '../../../components';
+import { adminService } from '../../../services/admin';
 import { inviteLink } from '../../forms/invite';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
@@ -17,6 +18,8 @@ export function linkOf(inv: InvitationView): string {
  */
 export function InvitationCard({ inv, onClose }: { inv: InvitationView; onClose: () => void }) {
   const link = linkOf(inv);
+  // WeChat's own scanner opens a 小程序码 straight at the invite page; a plain QR only works in a browser.
+  const poster = useAsync(() => (isWeapp ? adminService.invitationPoster(inv.id) : Promise.resolve(null)), [inv.id]);
   const copy = async () => {
     await Taro.setClipboardData({ data: link });
     await Taro.showToast({ title: '链接已复制', icon: 'none' });
@@ -24,7 +27,17 @@ export function InvitationCard({ inv, onClose }: { inv: InvitationView; onClose:
   return (
     <View className="card admin__qr admin-roles__shown" role="region" aria-label="邀请二维码">
       <View className="admin__lead">{inv.roleText}</View>
-      <QrCode value={link} size={240} label={`${inv.roleText}邀请二维码`} />
+      {poster.data ? (
+        <Image
+          className="admin-roles__poster"
+          src={`data:${poster.data.contentType};base64,${poster.data.base64}`}
+          mode="aspectFit"
+          showMenuByLongpress
+          aria-label={`${inv.roleText}邀请小程序码`}
+        />
+      ) : (
+        <QrCode value={link} size={240} label={`${inv.roleText}邀请二维码`} />
+      )}
       <View className="muted">
         有效期至 {inv.expiresText} · 可用 {inv.maxUses} 人，已用 {inv.used} 人
       </View>

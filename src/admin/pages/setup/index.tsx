@@ -27,7 +27,8 @@ export default function SetupPage() {
       title: '您已成为超级管理员',
       content: '接下来可在“服务”页的“管理后台”邀请工作人员、添加驿站和比武。设置码已失效。',
       showCancel: false,
-      confirmText: '去管理后台',
+      // WeChat (and Taro's H5) refuse a button text over 4 characters.
+      confirmText: '开始设置',
     });
     await Taro.switchTab({ url: '/pages/services/index' });
   };
