@@ -10,11 +10,21 @@ import { EMPLOYER_PLACES, TRADES, type TradeDoc } from './model';
 /** Takes one place of the trade or throws CONTEST_FULL. */
 export async function takeTradePlace(ctx: Ctx, trade: TradeDoc): Promise<void> {
   const _ = ctx.db.command;
-  const r = await ctx.db
-    .collection(TRADES)
-    .where({ _id: trade._id, taken: _.lt(trade.quota) })
-    .update({ data: { taken: _.inc(1) } });
-  if (r.stats.updated !== 1) fail('CONTEST_FULL', `${trade.name}项目名额已满`);
+  let quota = trade.quota;
+  // The quota read must still be the quota: an admin lowering it meanwhile (manage.ts) is never overrun.
+  for (let round = 0; round < 3; round++) {
+    const r = await ctx.db
+      .collection(TRADES)
+      .where({ _id: trade._id, quota, taken: _.lt(quota) })
+      .update({ data: { taken: _.inc(1) } });
+    if (r.stats.updated === 1) return;
+    const now = (await ctx.db.collection(TRADES).where({ _id: trade._id }).limit(1).get()).data[0] as
+      | TradeDoc
+      | undefined;
+    if (!now || now.quota === quota) break;
+    quota = now.quota;
+  }
+  fail('CONTEST_FULL', `${trade.name}项目名额已满`);
 }
 
 export async function releaseTradePlace(ctx: Ctx, tradeDocId: string): Promise<void> {
