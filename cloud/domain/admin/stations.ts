@@ -5,7 +5,7 @@
  */
 import type { AdminActions, StationAdminView } from '../../../types/api/admin';
 import { audit } from '../../lib/audit';
-import { formatShanghai, shanghaiTime } from '../../lib/clock';
+import { formatShanghai, wallTimeMs } from '../../lib/clock';
 import type { ActionCtx, Ctx } from '../../lib/context';
 import { AppError, fail } from '../../lib/errors';
 import { newId } from '../../lib/ids';
@@ -131,8 +131,8 @@ export async function saveStation(ctx: ActionCtx, input: In<'saveStation'>): Pro
 export async function closeStation(ctx: ActionCtx, input: In<'closeStation'>): Promise<StationAdminView> {
   requireAdminOf(ctx, 'gifts');
   const st = await load(ctx, input.stationId);
-  const from = shanghaiTime(input.from);
-  const until = shanghaiTime(input.until);
+  const from = wallTimeMs(input.from);
+  const until = wallTimeMs(input.until);
   if (!Number.isFinite(from) || !Number.isFinite(until)) fail('INVALID_INPUT', '暂停开始：时间无效', { field: 'from' });
   if (until <= from) fail('INVALID_INPUT', '恢复时间：应晚于暂停开始', { field: 'until' });
   if (until <= ctx.now()) fail('INVALID_INPUT', '恢复时间：应晚于现在', { field: 'until' });

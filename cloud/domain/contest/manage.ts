@@ -12,7 +12,7 @@ import {
   type TradeAdminView,
 } from '../../../types/api/contest';
 import { audit } from '../../lib/audit';
-import { formatShanghai, shanghaiTime } from '../../lib/clock';
+import { formatShanghai, wallTimeMs } from '../../lib/clock';
 import type { ActionCtx, Ctx } from '../../lib/context';
 import { fail } from '../../lib/errors';
 import { newId } from '../../lib/ids';
@@ -34,8 +34,8 @@ type In<K extends keyof ContestActions> = ContestActions[K]['input'];
 const invalid = (field: string, message: string): never => fail('INVALID_INPUT', message, { field });
 
 function at(field: string, label: string, wall: string): number {
-  const ms = shanghaiTime(wall);
-  if (!Number.isFinite(ms)) invalid(field, `${label}：时间无效`);
+  const ms = wallTimeMs(wall);
+  if (!Number.isFinite(ms)) invalid(field, `${label}：不是有效时间`);
   return ms;
 }
 

@@ -19,8 +19,7 @@ export async function takeTradePlace(ctx: Ctx, trade: TradeDoc): Promise<void> {
       .update({ data: { taken: _.inc(1) } });
     if (r.stats.updated === 1) return;
     const now = (await ctx.db.collection(TRADES).where({ _id: trade._id }).limit(1).get()).data[0] as
-      | TradeDoc
-      | undefined;
+      TradeDoc | undefined;
     if (!now || now.quota === quota) break;
     quota = now.quota;
   }

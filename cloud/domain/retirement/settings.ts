@@ -5,7 +5,7 @@
  */
 import type { RetirementActions, RetirementSettingsView } from '../../../types/api/retirement';
 import { audit } from '../../lib/audit';
-import { formatShanghai, shanghaiDate, shanghaiTime } from '../../lib/clock';
+import { formatShanghai, shanghaiDate, shanghaiTime, wallTimeMs } from '../../lib/clock';
 import type { ActionCtx, Ctx } from '../../lib/context';
 import { fail } from '../../lib/errors';
 import { COUNTERS, DEFAULT_CERTIFICATE_TEXT, DEFAULT_SERIAL_PREFIX, SETTINGS, type RetirementSettings } from './model';
@@ -85,9 +85,9 @@ export async function getSettings(ctx: ActionCtx): Promise<RetirementSettingsVie
 }
 
 export async function saveSettings(ctx: ActionCtx, input: In<'saveSettings'>): Promise<RetirementSettingsView> {
-  const opensAt = shanghaiTime(input.opensAt);
-  const closesAt = shanghaiTime(input.closesAt);
-  if (!Number.isFinite(opensAt)) fail('INVALID_INPUT', '申请开始：时间无效', { field: 'opensAt' });
+  const opensAt = wallTimeMs(input.opensAt);
+  const closesAt = wallTimeMs(input.closesAt);
+  if (!Number.isFinite(opensAt)) fail('INVALID_INPUT', '申请开始：不是有效时间', { field: 'opensAt' });
   if (!Number.isFinite(closesAt) || closesAt <= opensAt)
     fail('INVALID_INPUT', '申请截止：应晚于申请开始', { field: 'closesAt' });
   const placeIds = [...new Set(input.pickupStationIds)];

@@ -219,6 +219,8 @@ test('windows that do not fit are refused field by field, and nothing is written
     [{ contestStartsAt: '2026-03-19 08:00' }, 'contestStartsAt'],
     [{ contestEndsAt: '2026-03-25 08:00' }, 'contestEndsAt'],
     [{ registrationOpensAt: '2026/03/01 09:00' }, 'registrationOpensAt'],
+    [{ registrationOpensAt: '2026-02-30 09:00' }, 'registrationOpensAt'],
+    [{ contestEndsAt: '2026-03-26 24:30' }, 'contestEndsAt'],
     [{ schedule: [{ at: '明天上午', text: '开幕' }] }, 'schedule.0.at'],
     [{ title: '' }, 'title'],
   ];
