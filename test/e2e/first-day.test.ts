@@ -26,7 +26,9 @@ const fillArea = (page: Page, label: string, value: string) =>
   field(page, label).locator('textarea').first().fill(value);
 const link = (page: Page, title: string) => shown(page).locator('.services__link', { hasText: title });
 
+/** A screenshot once any toast has gone (a toast over the page hides what it shows). */
 async function shot(page: Page, name: string) {
+  await e2e.settle(page, { toast: true });
   await e2e.screenshot(page, `first-day-${name}`);
 }
 

@@ -131,7 +131,7 @@ test('roles: who holds what as a table, and a new station-staff invitation shown
       {
         id: 'g1',
         kind: 'stationStaff',
-        roleText: '驿站工作人员',
+        roleText: '新城汇驿站 驿站工作人员',
         scope: { kind: 'station', id: 'st-1', name: '新城汇驿站' },
         holderName: '张站长',
         holderPhone: '139****0001',

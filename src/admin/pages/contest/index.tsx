@@ -9,6 +9,8 @@ import { AdminTable } from '../../components/admin-table';
 import { ContestForm } from './contest-form';
 import { TradeForm } from './trade-form';
 import '../../components/admin.scss';
+// Last: the desk layout overrides the phone's.
+import '../../components/desk.scss';
 
 type TradeMode = null | { trade?: TradeAdminView };
 

@@ -7,6 +7,8 @@ import { useIntent } from '../../../hooks/use-intent';
 import { adminService } from '../../../services/admin';
 import { AdminTable } from '../../components/admin-table';
 import '../../components/admin.scss';
+// Last: the desk layout overrides the phone's.
+import '../../components/desk.scss';
 
 const TONE: Record<ContestAdminView['status'], Tone> = { draft: 'warning', published: 'success', closed: 'muted' };
 const EDIT = '/admin/pages/contest/index';

@@ -9,6 +9,8 @@ import { adminService } from '../../../services/admin';
 import { AdminTable } from '../../components/admin-table';
 import { employerDraftOf, likelyDuplicates, toSaveEmployerInput, type EmployerDraft } from '../../forms/employer';
 import '../../components/admin.scss';
+// Last: the desk layout overrides the phone's.
+import '../../components/desk.scss';
 
 type Mode = { kind: 'list' } | { kind: 'new' } | { kind: 'edit' | 'merge'; employer: EmployerView };
 
@@ -206,7 +208,7 @@ export default function EmployersPage() {
                   {
                     key: 'verifiers',
                     title: '核实人',
-                    render: (e) => e.verifiers.map((v) => v.name).join('、') || '暂无（去邀请）',
+                    render: (e) => e.verifiers.map((v) => v.name).join('、') || '暂无，请到“邀请与授权”邀请',
                   },
                   {
                     key: 'state',

@@ -6,6 +6,8 @@ import { useState } from 'react';
 import { useIntent } from '../../../hooks/use-intent';
 import { adminService } from '../../../services/admin';
 import '../../components/admin.scss';
+// Last: the desk layout overrides the phone's.
+import '../../components/desk.scss';
 
 /**
  * The invited person's page, opened from the share card (`?t=`), a scanned QR / 小程序码 (`scene`), or a

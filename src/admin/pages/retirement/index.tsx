@@ -9,6 +9,8 @@ import { adminService } from '../../../services/admin';
 import { ChecksField, WallTimeField } from '../../components/fields';
 import { serialPreview, settingsDraftOf, toSaveSettingsInput, type SettingsDraft } from '../../forms/retirement';
 import '../../components/admin.scss';
+// Last: the desk layout overrides the phone's.
+import '../../components/desk.scss';
 
 interface Loaded {
   settings: RetirementSettingsView;

@@ -11,6 +11,8 @@ import { invitableKinds } from '../../forms/invite';
 import { InvitationCard } from './invitation-card';
 import { InviteForm } from './invite-form';
 import '../../components/admin.scss';
+// Last: the desk layout overrides the phone's.
+import '../../components/desk.scss';
 
 interface Loaded {
   access: MyAccess;
@@ -130,11 +132,8 @@ export default function RolesPage() {
                   columns={[
                     { key: 'name', title: '姓名', primary: true, render: (g) => g.holderName },
                     { key: 'phone', title: '手机', render: (g) => g.holderPhone || '—' },
-                    {
-                      key: 'role',
-                      title: '身份',
-                      render: (g) => (g.scope ? `${g.scope.name} ${g.roleText}` : g.roleText),
-                    },
+                    // roleText names the scope already: 新城汇驿站 驿站工作人员.
+                    { key: 'role', title: '身份', render: (g) => g.roleText },
                     { key: 'via', title: '来源', render: (g) => `${VIA_TEXT[g.via]} · ${formatTime(g.grantedAt)}` },
                     {
                       key: 'state',

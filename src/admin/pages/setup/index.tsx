@@ -6,6 +6,8 @@ import { useSubmit } from '../../../hooks/use-submit';
 import { adminService } from '../../../services/admin';
 import { normalizeSetupCode } from '../../forms/setup';
 import '../../components/admin.scss';
+// Last: the desk layout overrides the phone's.
+import '../../components/desk.scss';
 
 /**
  * The first super admin: whoever holds the setup code the deploy (or the function's log) printed types it

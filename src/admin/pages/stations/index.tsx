@@ -9,6 +9,8 @@ import { AdminTable } from '../../components/admin-table';
 import { ClosureForm } from './closure-form';
 import { StationEditor } from './station-editor';
 import '../../components/admin.scss';
+// Last: the desk layout overrides the phone's.
+import '../../components/desk.scss';
 
 type Mode = { kind: 'list' } | { kind: 'new' } | { kind: 'edit' | 'close'; station: StationAdminView };
 
@@ -95,7 +97,7 @@ export default function StationsPage() {
                   {
                     key: 'staff',
                     title: '工作人员',
-                    render: (s) => s.staff.map((x) => x.name).join('、') || '暂无（去邀请）',
+                    render: (s) => s.staff.map((x) => x.name).join('、') || '暂无，请到“邀请与授权”邀请',
                   },
                   { key: 'state', title: '状态', render: stateOf },
                 ]}
