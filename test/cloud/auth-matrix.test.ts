@@ -55,3 +55,20 @@ test('a derivable valid payload exists for most actions (the matrix tests access
   const derived = report.rows.filter((r) => r.derived).length;
   expect(derived / report.rows.length).toBeGreaterThan(0.9);
 });
+
+test('a domain admin (contest-admin) is refused outside its domain, also inside the admin function', () => {
+  const col = report.callers.indexOf('contest-admin');
+  expect(col).toBeGreaterThanOrEqual(0);
+  const elsewhere = report.rows.filter(
+    (r) =>
+      (r.fn === 'admin' && /Station|Employer/.test(r.action)) ||
+      (r.fn !== 'contest' && r.fn !== 'admin' && adminOnly(fns.find((f) => f.fn === r.fn)!.defs[r.action].access)),
+  );
+  expect(elsewhere.length).toBeGreaterThan(20);
+  for (const row of elsewhere) expect([row.fn, row.action, row.cells[col]]).toEqual([row.fn, row.action, 'FORBIDDEN']);
+  // Inside its own domain it is an admin: the contest admin-only rows are never FORBIDDEN for it.
+  const own = report.rows.filter(
+    (r) => r.fn === 'contest' && adminOnly(fns.find((f) => f.fn === 'contest')!.defs[r.action].access),
+  );
+  for (const row of own) expect([row.action, row.cells[col]]).not.toEqual([row.action, 'FORBIDDEN']);
+});
