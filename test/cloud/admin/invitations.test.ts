@@ -6,6 +6,7 @@
  */
 import { grantIdFor } from '../../../cloud/domain/admin/invitations';
 import { INVITE_PAGE } from '../../../types/api/admin';
+import { DELETE_MY_DATA_CONFIRMATION } from '../../../types/api/member';
 import { adminWorld, addWorker, okData, PERSONAS, rid, type AdminWorld } from './world';
 
 const XCH = 'station-xinchenghui';
@@ -312,4 +313,22 @@ test('bad input writes nothing: a scope that must be given, must exist, or must 
     ]);
   }
   expect(await w.snapshot(['invitations', 'auditLog', 'grants'])).toEqual(before);
+});
+
+test('查看我的数据 lists the grants a person holds; 申请删除 keeps them (the union revokes, not the holder)', async () => {
+  const w = await adminWorld();
+  await addWorker(w, 'staffer', '沈文华', '13912345678');
+  const inv = await invite(w, PERSONAS.admin, { kind: 'stationStaff', scopeId: XCH });
+  okData(await w.admin('staffer', 'acceptInvitation', { token: inv.token }));
+  const mine = okData(await w.fn('member', 'staffer', 'exportMyData'));
+  const section = mine.sections.find((s: any) => s.key === 'grants');
+  expect(section.items).toEqual([
+    expect.objectContaining({ kind: 'stationStaff', role: 'staff', scope: { kind: 'station', id: XCH }, active: true }),
+  ]);
+  expect(section.items[0]).not.toHaveProperty('openid');
+  const deleted = okData(await w.fn('member', 'staffer', 'deleteMyData', { confirm: DELETE_MY_DATA_CONFIRMATION }));
+  expect(deleted.kept.map((k: any) => k.key)).toEqual(expect.arrayContaining(['account', 'grants']));
+  const [user] = await w.all('users', { _id: 'staffer' });
+  expect(user).toMatchObject({ roles: ['staff'], scopes: [{ kind: 'station', id: XCH }] });
+  expect(user.profile).toBeUndefined();
 });
