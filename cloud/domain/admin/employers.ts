@@ -4,10 +4,11 @@
  * retires them; its verifying contact is whoever accepted an enterprise invitation for it.
  */
 import type { AdminActions, EmployerView, MergeResult } from '../../../types/api/admin';
-import { audit } from '../../lib/audit';
+import { auditOnce } from '../../lib/audit';
 import type { ActionCtx, Ctx } from '../../lib/context';
 import { fail } from '../../lib/errors';
-import { newId } from '../../lib/ids';
+import { idForRequest } from '../../lib/ids';
+import { isDuplicateKeyError } from '../../lib/db';
 import { requireAdminOf } from '../../lib/guard';
 import { maskPhone } from '../../lib/mask';
 import { EMPLOYERS, GRANTS, type EmployerDoc, type GrantDoc } from './model';
@@ -54,8 +55,9 @@ export async function saveEmployer(ctx: ActionCtx, input: In<'saveEmployer'>): P
   requireAdminOf(ctx, 'members');
   const existing = input.employerId ? await load(ctx, input.employerId) : null;
   const name = input.name.replace(/\s+/g, '');
+  const newId = `emp-${idForRequest(ctx, 5)}`;
   const same = (await ctx.db.collection(EMPLOYERS).where({ name }).limit(2).get()).data;
-  if (same.some((d) => d._id !== input.employerId))
+  if (same.some((d) => d._id !== (input.employerId ?? newId)))
     fail('INVALID_INPUT', '单位名称：已有同名单位，如为重复请使用“合并”', { field: 'name' });
   const now = ctx.now();
   const data: Omit<EmployerDoc, '_id'> = {
@@ -71,10 +73,15 @@ export async function saveEmployer(ctx: ActionCtx, input: In<'saveEmployer'>): P
     // A rename carries to the records that name the employer by its words.
     if (existing.name !== name) await renameReferences(ctx, existing.name, name, existing._id, existing._id);
   } else {
-    doc = { _id: `emp-${newId(5)}`, ...data, active: true };
-    await ctx.db.collection(EMPLOYERS).add({ data: doc });
+    doc = { _id: newId, ...data, active: true };
+    try {
+      await ctx.db.collection(EMPLOYERS).add({ data: doc });
+    } catch (e) {
+      if (!isDuplicateKeyError(e)) throw e;
+      doc = await load(ctx, newId);
+    }
   }
-  await audit(ctx, {
+  await auditOnce(ctx, {
     event: existing ? 'admin.updateEmployer' : 'admin.createEmployer',
     target: { kind: 'employer', id: doc._id },
     detail: { name, ...(existing && existing.name !== name ? { from: existing.name } : {}) },
@@ -161,7 +168,7 @@ export async function mergeEmployers(ctx: ActionCtx, input: In<'mergeEmployers'>
   const drop = await load(ctx, input.dropId, 'dropId');
   const moved = await renameReferences(ctx, drop.name, keep.name, drop._id, keep._id);
   await ctx.db.collection(EMPLOYERS).doc(drop._id).remove();
-  await audit(ctx, {
+  await auditOnce(ctx, {
     event: 'admin.mergeEmployers',
     target: { kind: 'employer', id: keep._id },
     detail: { dropped: drop._id, droppedName: drop.name, moved },
@@ -177,7 +184,7 @@ export async function setEmployerActive(ctx: ActionCtx, input: In<'setEmployerAc
     .collection(EMPLOYERS)
     .doc(e._id)
     .update({ data: { active: input.active, updatedAt: ctx.now() } });
-  await audit(ctx, {
+  await auditOnce(ctx, {
     event: input.active ? 'admin.restoreEmployer' : 'admin.retireEmployer',
     target: { kind: 'employer', id: e._id },
   });

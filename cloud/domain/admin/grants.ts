@@ -13,7 +13,7 @@ import {
   type GrantView,
   type MyAccess,
 } from '../../../types/api/admin';
-import { audit } from '../../lib/audit';
+import { auditOnce } from '../../lib/audit';
 import type { ActionCtx, Ctx, UserDoc } from '../../lib/context';
 import { storedRoles } from '../../lib/context';
 import { isDuplicateKeyError } from '../../lib/db';
@@ -196,7 +196,7 @@ export async function revokeGrant(ctx: ActionCtx, input: In<'revokeGrant'>): Pro
     ...(input.reason ? { revokeReason: input.reason } : {}),
   };
   await removeRoleFromUser(ctx, done);
-  await audit(ctx, {
+  await auditOnce(ctx, {
     event: 'admin.revokeGrant',
     target: { kind: 'grant', id: g._id },
     detail: { holder: g.openid, role: g.role, scope: g.scope ?? null, reason: input.reason ?? null },

@@ -17,12 +17,12 @@ import {
   type InvitationView,
 } from '../../../types/api/admin';
 import type { Role, ScopeKind } from '../../../types/api/common';
-import { audit, auditOnce } from '../../lib/audit';
+import { auditOnce } from '../../lib/audit';
 import { formatShanghai } from '../../lib/clock';
 import type { ActionCtx, Ctx, UserDoc } from '../../lib/context';
 import { isDuplicateKeyError } from '../../lib/db';
 import { fail } from '../../lib/errors';
-import { newId } from '../../lib/ids';
+import { idForRequest } from '../../lib/ids';
 import { invitationIdFrom, invitationToken } from '../../lib/token';
 import { addRoleToUser, canManageKind, grantView, manageableKinds, myAccess, roleTextOf } from './grants';
 import { EMPLOYERS, GRANTS, INVITATIONS, KIND_ROLE, STATIONS, type GrantDoc, type InvitationDoc } from './model';
@@ -109,7 +109,7 @@ export async function createInvitation(ctx: ActionCtx, input: In<'createInvitati
     }
   }
   const doc: InvitationDoc = {
-    _id: newId(5),
+    _id: idForRequest(ctx, 5),
     kind: input.kind,
     role,
     ...(scope ? { scope, scopeName } : {}),
@@ -123,8 +123,14 @@ export async function createInvitation(ctx: ActionCtx, input: In<'createInvitati
     createdBy: ctx.openid,
     createdByName: creatorName(ctx.user),
   };
-  await ctx.db.collection(INVITATIONS).add({ data: doc });
-  await audit(ctx, {
+  try {
+    await ctx.db.collection(INVITATIONS).add({ data: doc });
+  } catch (e) {
+    // A retry of this request after a crash: the invitation it made.
+    if (!isDuplicateKeyError(e)) throw e;
+    return view(ctx, (await loadInvitation(ctx, doc._id)) ?? doc);
+  }
+  await auditOnce(ctx, {
     event: 'admin.createInvitation',
     target: { kind: 'invitation', id: doc._id },
     detail: { role, scope: scope ?? null, maxUses: doc.maxUses, expiresAt: doc.expiresAt },
@@ -167,7 +173,7 @@ export async function revokeInvitation(ctx: ActionCtx, input: In<'revokeInvitati
     .collection(INVITATIONS)
     .doc(inv._id)
     .update({ data: { revoked: true, revokedAt: now } });
-  await audit(ctx, {
+  await auditOnce(ctx, {
     event: 'admin.revokeInvitation',
     target: { kind: 'invitation', id: inv._id },
     detail: { role: inv.role, scope: inv.scope ?? null, used: inv.used },

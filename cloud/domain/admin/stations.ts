@@ -4,11 +4,12 @@
  * come from invitations (grants.ts).
  */
 import type { AdminActions, StationAdminView } from '../../../types/api/admin';
-import { audit } from '../../lib/audit';
+import { auditOnce } from '../../lib/audit';
 import { formatShanghai, wallTimeMs } from '../../lib/clock';
 import type { ActionCtx, Ctx } from '../../lib/context';
 import { AppError, fail } from '../../lib/errors';
-import { newId } from '../../lib/ids';
+import { idForRequest } from '../../lib/ids';
+import { isDuplicateKeyError } from '../../lib/db';
 import { requireAdminOf } from '../../lib/guard';
 import { GRANTS, STATIONS, type GrantDoc, type StationDoc } from './model';
 
@@ -103,8 +104,11 @@ export async function saveStation(ctx: ActionCtx, input: In<'saveStation'>): Pro
   requireAdminOf(ctx, 'gifts');
   const { stationId, latE6, lngE6, ...fields } = input;
   const existing = stationId ? await load(ctx, stationId) : null;
+  // A new station's id comes from the request: its retry after a crash finds the station it made.
+  const newId = `station-${idForRequest(ctx, 5)}`;
   const same = (await ctx.db.collection(STATIONS).where({ name: input.name }).limit(2).get()).data;
-  if (same.some((d) => d._id !== stationId)) fail('INVALID_INPUT', '驿站名称：已有同名驿站', { field: 'name' });
+  if (same.some((d) => d._id !== (stationId ?? newId)))
+    fail('INVALID_INPUT', '驿站名称：已有同名驿站', { field: 'name' });
   const data = {
     ...fields,
     services: [...new Set(fields.services)],
@@ -117,10 +121,15 @@ export async function saveStation(ctx: ActionCtx, input: In<'saveStation'>): Pro
     await ctx.db.collection(STATIONS).doc(existing._id).update({ data });
     doc = { ...existing, ...data };
   } else {
-    doc = { _id: `station-${newId(5)}`, ...data, active: true };
-    await ctx.db.collection(STATIONS).add({ data: doc });
+    doc = { _id: newId, ...data, active: true };
+    try {
+      await ctx.db.collection(STATIONS).add({ data: doc });
+    } catch (e) {
+      if (!isDuplicateKeyError(e)) throw e;
+      doc = await load(ctx, newId);
+    }
   }
-  await audit(ctx, {
+  await auditOnce(ctx, {
     event: existing ? 'admin.updateStation' : 'admin.createStation',
     target: { kind: 'station', id: doc._id },
     detail: { name: doc.name, fields: Object.keys(fields) },
@@ -141,7 +150,7 @@ export async function closeStation(ctx: ActionCtx, input: In<'closeStation'>): P
     .collection(STATIONS)
     .doc(st._id)
     .update({ data: { closure, updatedAt: ctx.now() } });
-  await audit(ctx, { event: 'admin.closeStation', target: { kind: 'station', id: st._id }, detail: closure });
+  await auditOnce(ctx, { event: 'admin.closeStation', target: { kind: 'station', id: st._id }, detail: closure });
   return view(ctx, { ...st, closure });
 }
 
@@ -153,7 +162,7 @@ export async function reopenStation(ctx: ActionCtx, input: In<'reopenStation'>):
     .collection(STATIONS)
     .doc(st._id)
     .update({ data: { closure: ctx.db.command.remove(), updatedAt: ctx.now() } });
-  await audit(ctx, { event: 'admin.reopenStation', target: { kind: 'station', id: st._id } });
+  await auditOnce(ctx, { event: 'admin.reopenStation', target: { kind: 'station', id: st._id } });
   const { closure: _closure, ...rest } = st;
   return view(ctx, rest);
 }
@@ -166,7 +175,7 @@ export async function setStationActive(ctx: ActionCtx, input: In<'setStationActi
     .collection(STATIONS)
     .doc(st._id)
     .update({ data: { active: input.active, updatedAt: ctx.now() } });
-  await audit(ctx, {
+  await auditOnce(ctx, {
     event: input.active ? 'admin.restoreStation' : 'admin.retireStation',
     target: { kind: 'station', id: st._id },
   });

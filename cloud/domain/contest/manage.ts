@@ -11,11 +11,12 @@ import {
   type ContestAdminView,
   type TradeAdminView,
 } from '../../../types/api/contest';
-import { audit } from '../../lib/audit';
+import { auditOnce } from '../../lib/audit';
 import { formatShanghai, wallTimeMs } from '../../lib/clock';
 import type { ActionCtx, Ctx } from '../../lib/context';
 import { fail } from '../../lib/errors';
-import { newId } from '../../lib/ids';
+import { idForRequest } from '../../lib/ids';
+import { isDuplicateKeyError } from '../../lib/db';
 import {
   CONTESTS,
   EMPLOYER_PLACES,
@@ -30,6 +31,17 @@ import {
 import { loadContest, loadTrade, tradesOf } from './store';
 
 type In<K extends keyof ContestActions> = ContestActions[K]['input'];
+
+/** Inserts by a request-derived id: false when a retry finds it already made by the crashed try. */
+async function addOnce(ctx: Ctx, collection: string, doc: { _id: string }): Promise<boolean> {
+  try {
+    await ctx.db.collection(collection).add({ data: doc });
+    return true;
+  } catch (e) {
+    if (isDuplicateKeyError(e)) return false;
+    throw e;
+  }
+}
 
 const invalid = (field: string, message: string): never => fail('INVALID_INPUT', message, { field });
 
@@ -142,10 +154,10 @@ export async function saveContest(ctx: ActionCtx, input: In<'saveContest'>): Pro
     await ctx.db.collection(CONTESTS).doc(existing._id).update({ data: fields });
     doc = { ...existing, ...fields };
   } else {
-    doc = { _id: `contest-${newId(5)}`, ...fields, tradeIds: [], createdAt: now, status: 'draft' };
-    await ctx.db.collection(CONTESTS).add({ data: doc });
+    doc = { _id: `contest-${idForRequest(ctx, 5)}`, ...fields, tradeIds: [], createdAt: now, status: 'draft' };
+    if (!(await addOnce(ctx, CONTESTS, doc))) doc = await loadContest(ctx, doc._id);
   }
-  await audit(ctx, {
+  await auditOnce(ctx, {
     event: existing ? 'contest.updateContest' : 'contest.createContest',
     target: { kind: 'contest', id: doc._id },
     detail: { title: doc.title },
@@ -167,7 +179,9 @@ export async function saveTrade(ctx: ActionCtx, input: In<'saveTrade'>): Promise
   const contest = await loadContest(ctx, input.contestId);
   if (statusOf(contest) === 'closed') fail('INVALID_STATE', '比武已关闭，不能再修改项目');
   const trades = await tradesOf(ctx, contest._id);
-  if (trades.some((t) => t.name === input.name && t.tradeId !== input.tradeId))
+  // A new trade's id comes from the request: a retry after a crash finishes adding the same trade.
+  const newTradeId = `t${idForRequest(ctx, 4)}`;
+  if (trades.some((t) => t.name === input.name && t.tradeId !== (input.tradeId ?? newTradeId)))
     invalid('name', '项目名称：本场比武已有同名项目');
   const _ = ctx.db.command;
   const now = ctx.now();
@@ -206,7 +220,7 @@ export async function saveTrade(ctx: ActionCtx, input: In<'saveTrade'>): Promise
       );
     }
   } else {
-    const tradeId = `t${newId(4)}`;
+    const tradeId = newTradeId;
     const doc: TradeDoc = {
       _id: tradeKey(contest._id, tradeId),
       contestId: contest._id,
@@ -217,14 +231,14 @@ export async function saveTrade(ctx: ActionCtx, input: In<'saveTrade'>): Promise
       taken: 0,
       ...(input.employerQuota ? { employerQuota: input.employerQuota } : {}),
     };
-    await ctx.db.collection(TRADES).add({ data: doc });
+    await addOnce(ctx, TRADES, doc);
     await ctx.db
       .collection(CONTESTS)
       .doc(contest._id)
-      .update({ data: { tradeIds: _.push(tradeId), updatedAt: now } });
-    contest.tradeIds = [...contest.tradeIds, tradeId];
+      .update({ data: { tradeIds: _.addToSet(tradeId), updatedAt: now } });
+    if (!contest.tradeIds.includes(tradeId)) contest.tradeIds = [...contest.tradeIds, tradeId];
   }
-  await audit(ctx, {
+  await auditOnce(ctx, {
     event: input.tradeId ? 'contest.updateTrade' : 'contest.addTrade',
     target: { kind: 'contest', id: contest._id },
     detail: { name: input.name, quota: input.quota, employerQuota: input.employerQuota ?? null },
@@ -249,7 +263,7 @@ export async function removeTrade(ctx: ActionCtx, input: In<'removeTrade'>): Pro
     .collection(CONTESTS)
     .doc(contest._id)
     .update({ data: { tradeIds: ctx.db.command.set(tradeIds), updatedAt: ctx.now() } });
-  await audit(ctx, {
+  await auditOnce(ctx, {
     event: 'contest.removeTrade',
     target: { kind: 'contest', id: contest._id },
     detail: { name: trade.name },
@@ -268,7 +282,7 @@ export async function publishContest(ctx: ActionCtx, input: In<'publishContest'>
     .collection(CONTESTS)
     .doc(contest._id)
     .update({ data: { status: 'published', updatedAt: now } });
-  await audit(ctx, { event: 'contest.publish', target: { kind: 'contest', id: contest._id } });
+  await auditOnce(ctx, { event: 'contest.publish', target: { kind: 'contest', id: contest._id } });
   return adminView(ctx, { ...contest, status: 'published', updatedAt: now });
 }
 
@@ -280,7 +294,7 @@ export async function closeContest(ctx: ActionCtx, input: In<'closeContest'>): P
     .collection(CONTESTS)
     .doc(contest._id)
     .update({ data: { status: 'closed', closedAt: now, updatedAt: now } });
-  await audit(ctx, { event: 'contest.close', target: { kind: 'contest', id: contest._id } });
+  await auditOnce(ctx, { event: 'contest.close', target: { kind: 'contest', id: contest._id } });
   return adminView(ctx, { ...contest, status: 'closed', closedAt: now, updatedAt: now });
 }
 
@@ -299,7 +313,7 @@ export async function copyContest(ctx: ActionCtx, input: In<'copyContest'>): Pro
     input.title ??
     from.title.replace(/(\d{4})/, (y) => String(Number(y) + years)) + (/\d{4}/.test(from.title) ? '' : '（复制）');
   const now = ctx.now();
-  const id = `contest-${newId(5)}`;
+  const id = `contest-${idForRequest(ctx, 5)}`;
   const trades = await tradesOf(ctx, from._id);
   const tradeIds: string[] = [];
   for (const oldId of from.tradeIds) {
@@ -315,7 +329,7 @@ export async function copyContest(ctx: ActionCtx, input: In<'copyContest'>): Pro
       taken: 0,
       ...(t.employerQuota ? { employerQuota: t.employerQuota } : {}),
     };
-    await ctx.db.collection(TRADES).add({ data: doc });
+    await addOnce(ctx, TRADES, doc);
     tradeIds.push(t.tradeId);
   }
   const doc: ContestDoc = {
@@ -338,8 +352,8 @@ export async function copyContest(ctx: ActionCtx, input: In<'copyContest'>): Pro
     status: 'draft',
     copiedFrom: from._id,
   };
-  await ctx.db.collection(CONTESTS).add({ data: doc });
-  await audit(ctx, {
+  await addOnce(ctx, CONTESTS, doc);
+  await auditOnce(ctx, {
     event: 'contest.copy',
     target: { kind: 'contest', id },
     detail: { from: from._id, years, trades: tradeIds.length },

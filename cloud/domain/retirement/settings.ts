@@ -4,7 +4,7 @@
  * stations. The rest of the domain reads them from there (create.ts, requests.ts, certificate.ts).
  */
 import type { RetirementActions, RetirementSettingsView } from '../../../types/api/retirement';
-import { audit } from '../../lib/audit';
+import { auditOnce } from '../../lib/audit';
 import { formatShanghai, shanghaiDate, shanghaiTime, wallTimeMs } from '../../lib/clock';
 import type { ActionCtx, Ctx } from '../../lib/context';
 import { fail } from '../../lib/errors';
@@ -125,7 +125,7 @@ export async function saveSettings(ctx: ActionCtx, input: In<'saveSettings'>): P
   };
   const { _id, ...data } = doc;
   await ctx.db.collection(SETTINGS).doc(_id).set({ data });
-  await audit(ctx, {
+  await auditOnce(ctx, {
     event: 'retirement.saveSettings',
     target: { kind: 'retirementSettings', id: _id },
     detail: { open: doc.open, year: doc.year, opensAt, closesAt, serialPrefix: doc.serialPrefix, placeIds },
