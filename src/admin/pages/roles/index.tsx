@@ -94,7 +94,7 @@ export default function RolesPage() {
           />
         ) : (
           <>
-            <View className="muted">
+            <View className="muted admin-roles__intro">
               工作人员、讲师、企业联系人和业务管理员都通过邀请获得身份：生成邀请二维码，对方扫码接受即可，不需要填写任何编号。
             </View>
             <View className="admin__toolbar">
