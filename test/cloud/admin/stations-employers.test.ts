@@ -66,6 +66,18 @@ test('a gifts or super admin adds and edits a station; the public list shows it;
       maxUses: 1,
     }),
   ).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+  // ...and from new gift campaigns.
+  expect(
+    await w.fn('gift', PERSONAS.admin, 'createCampaign', {
+      name: '停用驿站测试',
+      items: ['毛巾'],
+      startAt: '2026-01-21 10:00',
+      endAt: '2026-01-28 18:00',
+      groups: [],
+      validDays: 3,
+      stock: [{ stationId: added.id, stock: 10 }],
+    }),
+  ).toMatchObject({ ok: false, code: 'INVALID_INPUT', details: { field: 'stock.0.stationId' } });
   okData(await w.admin(PERSONAS.admin, 'setStationActive', { stationId: added.id, active: true }));
   expect(okData(await w.fn('portal', '', 'listStations', {})).map((s: any) => s.id)).toContain(added.id);
   expect((await w.all('auditLog')).map((a) => a.event)).toEqual(
