@@ -1,5 +1,6 @@
 import { portalSchemas, type PortalActions, type Station } from '../../../types/api/portal';
 import { defineActions } from '../../lib/router';
+import { stationClosedError } from '../admin/stations';
 
 /** Great-circle distance in metres. */
 export function distanceMetres(lat1: number, lng1: number, lat2: number, lng2: number): number {
@@ -10,6 +11,12 @@ export function distanceMetres(lat1: number, lng1: number, lat2: number, lng2: n
   return Math.round(6371000 * 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a)));
 }
 
+/** A station closed for a while says so (and until when) on the public list. */
+function closedText(d: Record<string, any>, now: number): { closed?: string } {
+  const e = stationClosedError({ _id: String(d._id), name: d.name, closure: d.closure }, now);
+  return e ? { closed: e.message } : {};
+}
+
 /** Public information the home page shows to anyone, signed in or not. */
 export const portalActions = defineActions<PortalActions>({
   listStations: {
@@ -17,7 +24,9 @@ export const portalActions = defineActions<PortalActions>({
     access: 'public',
     async handler(ctx, input) {
       const found = await ctx.db.collection('stations').where({ active: true }).limit(100).get();
+      const now = ctx.now();
       const stations: Station[] = found.data.map((d) => ({
+        ...closedText(d, now),
         id: String(d._id),
         name: d.name,
         town: d.town ?? '',

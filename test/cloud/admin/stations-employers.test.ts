@@ -123,6 +123,10 @@ test('a station closed for a while refuses claims and redemptions with the reope
     message: '新城汇驿站暂停服务（至 2026-01-23 18:00）：设备检修，请选择其他驿站',
   });
   expect(await w.stock(XCH)).toMatchObject({ stock: 99, claimed: 1 });
+  // The public list of 驿站 says so too.
+  const { portalActions } = await import('../../../cloud/domain/portal');
+  const pub = okData(await w.call('', portalActions, 'portal', { action: 'listStations' }));
+  expect(pub.find((s: any) => s.id === XCH).closed).toContain('暂停服务');
   // The campaign page says which station is closed, and why.
   const page = okData(await w.gift(PERSONAS.courier, { action: 'getCampaign', campaignId: CAMPAIGN }));
   expect(page.stations.find((s: any) => s.stationId === XCH).closed).toContain('暂停服务（至 2026-01-23 18:00）');
