@@ -131,6 +131,21 @@ export async function saveContest(ctx: ActionCtx, input: In<'saveContest'>): Pro
         field: 'registrationClosesAt',
         taken,
       });
+    const was = existing.eligibility ?? DEFAULT_ELIGIBILITY;
+    const tighter =
+      eligibility.minAge > was.minAge ||
+      eligibility.maxAgeExclusive < was.maxAgeExclusive ||
+      (eligibility.membersOnly && !was.membersOnly) ||
+      (eligibility.refuseTitleHolders && !was.refuseTitleHolders);
+    if (taken > 0 && tighter)
+      fail(
+        'INVALID_STATE',
+        `已有${taken}人按原条件报名，参赛条件只能放宽不能收紧；如确需调整，请先与已报名选手沟通并退回其报名`,
+        {
+          field: 'eligibility',
+          taken,
+        },
+      );
     if (taken > 0 && opens > now && existing.registrationOpensAt <= now)
       fail('INVALID_STATE', `已有${taken}人报名，报名开始时间不能改到以后`, { field: 'registrationOpensAt', taken });
   }

@@ -171,8 +171,7 @@ test('lowering a quota while people register: taken never exceeds the quota the 
   if (save.ok) {
     expect(trade.quota).toBe(4);
     expect(registered).toBeLessThanOrEqual(4);
-  }
-  else expect(save).toMatchObject({ code: 'INVALID_STATE', details: { field: 'quota' } });
+  } else expect(save).toMatchObject({ code: 'INVALID_STATE', details: { field: 'quota' } });
   expect(await taken(w, 'web')).toBe(registered);
 });
 
@@ -209,6 +208,18 @@ test('eligibility from the form: age range, members only, title holders', async 
       eligibility: { minAge: 40, maxAgeExclusive: 40, membersOnly: true, refuseTitleHolders: true },
     }),
   ).toMatchObject({ ok: false, code: 'INVALID_INPUT', details: { field: 'eligibility' } });
+  // With people registered under the loose rules, tightening them is refused; loosening further is fine.
+  const tighten = await mut(w, CA, 'saveContest', {
+    ...form,
+    eligibility: { minAge: 30, maxAgeExclusive: 55, membersOnly: true, refuseTitleHolders: false },
+  });
+  expect(tighten).toMatchObject({ ok: false, code: 'INVALID_STATE', details: { field: 'eligibility', taken: 1 } });
+  expect(
+    await mut(w, CA, 'saveContest', {
+      ...form,
+      eligibility: { minAge: 18, maxAgeExclusive: 60, membersOnly: false, refuseTitleHolders: false },
+    }),
+  ).toMatchObject({ ok: true });
 });
 
 test('windows that do not fit are refused field by field, and nothing is written', async () => {
