@@ -287,3 +287,43 @@ test('services hub: on a fresh system a signed-in user is offered 成为超级�
   await waitFor(() => expect(screen.queryByText('管理后台')).toBeNull());
   expect(screen.queryByText('成为超级管理员')).toBeNull();
 });
+
+test('roles: revoking a grant asks first, sends its id once, and the list shows it revoked', async () => {
+  const grant = {
+    id: 'g1',
+    kind: 'stationStaff',
+    roleText: '新城汇驿站 驿站工作人员',
+    holderName: '张站长',
+    holderPhone: '139****0001',
+    grantedAt: 0,
+    via: 'invitation',
+    active: true,
+  };
+  let revoked = false;
+  const sent = serve({
+    myAccess: () => access(),
+    listGrants: () => [revoked ? { ...grant, active: false, revokeReason: undefined } : grant],
+    listInvitations: () => [],
+    revokeGrant: () => {
+      revoked = true;
+      return { ...grant, active: false };
+    },
+  });
+  render(<RolesPage />);
+  await screen.findByText('张站长');
+  // Cancelled at the question: nothing sent.
+  jest.mocked(Taro.showModal).mockResolvedValueOnce({ confirm: false, cancel: true } as any);
+  await act(async () => {
+    fireEvent.click(screen.getByText('撤销', { selector: 'button' }));
+  });
+  expect(actions(sent, 'revokeGrant')).toHaveLength(0);
+  await act(async () => {
+    fireEvent.click(screen.getByText('撤销', { selector: 'button' }));
+  });
+  await screen.findByText('– 已撤销');
+  expect(actions(sent, 'revokeGrant').map((c) => c.data.grantId)).toEqual(['g1']);
+  expect(Taro.showModal).toHaveBeenCalledWith(
+    expect.objectContaining({ title: '撤销授权', content: expect.stringContaining('张站长') }),
+  );
+  expect(screen.queryByText('撤销', { selector: 'button' })).toBeNull();
+});
