@@ -50,7 +50,7 @@ export async function authMatrix(fns: FunctionDefs[], fresh: () => Promise<World
       const row: MatrixRow = { fn, action, access: accessText(def.access), derived: derived.ok, cells: [] };
       for (const caller of callers) {
         report.calls += 1;
-        const event = { action, ...(def.mutating ? { requestId: requestId() } : {}), ...payload };
+        const event = { action, ...(def.writes === true ? { requestId: requestId() } : {}), ...payload };
         const res = await world.call(caller.openid, fn, defs, event);
         row.cells.push(res.ok ? 'ok' : res.code);
         const where = `${fn}.${action} as ${caller.name} ${show(event, 200)}`;

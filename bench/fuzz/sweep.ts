@@ -158,7 +158,7 @@ export function casesFor(fn: string, defs: Defs, ids: DeriveContext, quick: bool
     const base = (derived.ok && isPlainObject(derived.value) ? derived.value : {}) as Record<string, unknown>;
     const event = (payload: Record<string, unknown>) => ({
       action,
-      ...(def.mutating ? { requestId: requestId() } : {}),
+      ...(def.writes === true ? { requestId: requestId() } : {}),
       ...payload,
     });
     for (const [key, value] of quick ? EXTRA_FIELDS.slice(0, 4) : EXTRA_FIELDS) {

@@ -36,10 +36,10 @@ export function loadFunctions(): FunctionDefs[] {
 }
 
 export function accessText(access: Access): string {
-  return Array.isArray(access) ? access.join('|') : access;
+  return typeof access === 'string' ? access : access.join('|');
 }
 
 /** True when only admins may call it (the matrix asserts everyone else is FORBIDDEN). */
 export function adminOnly(access: Access): boolean {
-  return Array.isArray(access) && access.length > 0 && access.every((r) => r === 'admin');
+  return typeof access !== 'string' && access.length > 0 && access.every((r) => r === 'admin');
 }

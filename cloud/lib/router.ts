@@ -1,30 +1,43 @@
-import type { ActionMap, Role } from '../../types/api/common';
+import type { ActionMap } from '../../types/api/common';
+import type { ActionSpec, Contract } from '../../types/contract';
 import { requestIdSchema } from '../../types/api/common';
 import type { Envelope } from '../../types/envelope';
-import type { Schema } from '../../types/schema';
 import type { ActionCtx, Ctx, UserDoc } from './context';
 import { AppError, isAppError } from './errors';
 import { effectiveRoles } from './guard';
 import { once } from './idempotency';
 
-/**
- * Who may call an action: `public` needs no identity (certificate verification), `signedIn` any
- * caller with an OPENID (a first-time user has no record yet), or a list of roles. Scope checks
- * (which station, which contest) need the input and live in the handler.
- */
-export type Access = 'public' | 'signedIn' | Role[];
+export type { Access } from '../../types/contract';
 
-export interface ActionDef<I, O> {
-  input: Schema<I>;
-  access: Access;
-  /** Mutating actions are idempotent by the client's `requestId`. */
-  mutating?: boolean;
+/** What dispatch runs: the contract's spec of one action plus the server's handler. */
+export interface ActionDef<I, O> extends ActionSpec<I> {
   handler(ctx: ActionCtx, input: I): Promise<O>;
 }
 
 export type ActionDefs<M extends ActionMap<M>> = { [K in keyof M]: ActionDef<M[K]['input'], M[K]['output']> };
 
-/** Identity for type inference: `defineActions<MemberActions>({ ... })`. */
+/** A function's handlers: exactly one per action of its contract, typed by the action map. */
+export type Handlers<M extends ActionMap<M>> = {
+  [K in keyof M]: (ctx: ActionCtx, input: M[K]['input']) => Promise<M[K]['output']>;
+};
+
+/**
+ * The server side of a contract: `implement<ContestActions>(contestContract, { register, ... })`.
+ * A missing handler, an extra one or a wrong signature is a type error (test/cloud/contract-types.ts);
+ * access and writes come from the contract alone.
+ */
+export function implement<M extends ActionMap<M>>(spec: Contract<M>, handlers: Handlers<M>): ActionDefs<M> {
+  const defs: Record<string, ActionDef<unknown, unknown>> = {};
+  for (const action of Object.keys(spec) as (keyof M & string)[]) {
+    const handler = handlers[action] as ActionDef<unknown, unknown>['handler'];
+    // The types make this impossible; a JavaScript caller (or a cast) still gets a clear failure at load.
+    if (typeof handler !== 'function') throw new Error(`no handler for action ${action}`);
+    defs[action] = { ...(spec[action] as ActionSpec<unknown>), handler };
+  }
+  return defs as ActionDefs<M>;
+}
+
+/** Ad-hoc definitions without a contract (tests of the router and the entry). */
 export function defineActions<M extends ActionMap<M>>(defs: ActionDefs<M>): ActionDefs<M> {
   return defs;
 }
@@ -76,7 +89,8 @@ export async function dispatch<M extends ActionMap<M>>(
     const stored = await loadUser(ctx);
     // A domain admin acts as `admin` inside their domain's function: handlers see the widened roles.
     const user = stored ? widen(fn, stored) : null;
-    if (Array.isArray(def.access) && !(user && def.access.some((r) => user.roles.includes(r)))) {
+    const roles = def.access;
+    if (typeof roles !== 'string' && !(user && roles.some((r) => user.roles.includes(r)))) {
       return new AppError('FORBIDDEN').toEnvelope();
     }
     const actx: ActionCtx = { ...ctx, fn, action, user, requestId: reqId };
@@ -88,7 +102,7 @@ export async function dispatch<M extends ActionMap<M>>(
         throw e;
       }
     };
-    return def.mutating && reqId ? await once(actx, reqId, parsed.value, run) : await run();
+    return def.writes === true && reqId ? await once(actx, reqId, parsed.value, run) : await run();
   } catch (e) {
     console.error(`[${fn}] unexpected error`, e);
     return new AppError('INTERNAL').toEnvelope();

@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import type { MyScope } from '@contract/api/checkin';
+import type { MyScope, ScanScope } from '@contract/api/checkin';
 import { useAsync } from '../hooks/use-async';
-import { checkinService } from '../services/checkin';
+import { api } from '../services/api';
 
 const KEY = 'staff.scope';
 
@@ -11,7 +11,7 @@ const KEY = 'staff.scope';
  * scanner and the lookup page agree and a volunteer picks their 驿站 once).
  */
 export function useStaffScope() {
-  const scopes = useAsync(() => checkinService.myScopes(), []);
+  const scopes = useAsync(() => api.checkin.myScopes(), []);
   const [chosen, setChosen] = useState<string>(() => String(Taro.getStorageSync(KEY) || ''));
   const list: MyScope[] = scopes.data ?? [];
   const current = list.find((s) => `${s.kind}:${s.id}` === chosen) ?? list[0];
@@ -30,5 +30,8 @@ export function useStaffScope() {
 
   return { scopes, list, current, choose };
 }
+
+/** Only kind + id go to the server: the inputs are strict, and a MyScope also carries its name. */
+export const bareScope = (scope: ScanScope): ScanScope => ({ kind: scope.kind, id: scope.id });
 
 export const SCOPE_KIND_LABEL: Record<MyScope['kind'], string> = { station: '驿站', contest: '赛场', session: '课程' };

@@ -1,9 +1,9 @@
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { ScanResult } from '@contract/api/checkin';
-import { useIntent } from '../hooks/use-intent';
+import { useWrite } from '../hooks/use-write';
 import { ServiceError } from '../services/call';
-import { checkinService } from '../services/checkin';
+import { api } from '../services/api';
 
 /** A long buzz on red/amber, so a volunteer notices without looking; optional on every platform. */
 function buzz() {
@@ -20,13 +20,15 @@ function buzz() {
  */
 export function useVerdict(onChange: () => void) {
   const [result, setResult] = useState<ScanResult | null>(null);
-  const [busy, setBusy] = useState(false);
+  // Each scan (this code in this scope) and each manual redemption is one intent: a retry after a
+  // lost answer replays it, a double tap makes one call.
+  const scanning = useWrite(api.checkin.scan, { report: false });
+  const redeeming = useWrite(api.checkin.redeemManual, { report: false });
 
-  const run = async (send: () => Promise<ScanResult>) => {
-    if (busy) return;
-    setBusy(true);
+  const show = async (send: () => Promise<ScanResult | undefined>) => {
     try {
       const r = await send();
+      if (!r) return; // a second tap while the first runs: the first one answers
       setResult(r);
       if (r.result !== 'success') buzz();
     } catch (e) {
@@ -37,21 +39,19 @@ export function useVerdict(onChange: () => void) {
         title: '未能核验',
         message,
       });
-    } finally {
-      setBusy(false);
-      onChange();
     }
+    onChange();
   };
 
   // One request id per scan's undo while its outcome is unknown: the next tap after a crash or a
   // lost answer is the same request, so the server finishes that undo instead of refusing it.
-  const intent = useIntent();
+  const undoing = useWrite(api.checkin.undo, { report: false });
 
   const undo = async (reason: string): Promise<boolean> => {
     if (!result || result.result !== 'success' || !result.scanId) return false;
     const { scanId } = result;
     try {
-      const done = await intent(`undo\n${scanId}`, (requestId) => checkinService.undo(scanId, reason, requestId));
+      const done = await undoing.run({ scanId, reason });
       if (done === undefined) return false;
       setResult(null);
       onChange();
@@ -67,5 +67,12 @@ export function useVerdict(onChange: () => void) {
     }
   };
 
-  return { result, busy, run, undo, clear: () => setResult(null) };
+  return {
+    result,
+    busy: scanning.busy || redeeming.busy,
+    scan: (input: Parameters<typeof api.checkin.scan>[0]) => show(() => scanning.run(input)),
+    redeem: (input: Parameters<typeof api.checkin.redeemManual>[0]) => show(() => redeeming.run(input)),
+    undo,
+    clear: () => setResult(null),
+  };
 }

@@ -1,11 +1,11 @@
 import { useDidShow } from '@tarojs/taro';
 import type { MyProfile } from '@contract/api/member';
 import { useAsync } from '../hooks/use-async';
-import { memberService } from '../services/member';
+import { api } from '../services/api';
 
 /** The caller's profile, roles and membership; refreshed whenever the page shows again. */
 export function useMe() {
-  const me = useAsync<MyProfile>(() => memberService.getMe(), []);
+  const me = useAsync<MyProfile>(() => api.member.getMe(), []);
   useDidShow(() => {
     if (!me.loading) void me.reload();
   });

@@ -1,10 +1,8 @@
-import type { AdminActions } from '@contract/api/admin';
 import type { MyProfile } from '@contract/api/member';
 import { useEffect, useState } from 'react';
-import { client } from '../services/call';
+import { api } from '../services/api';
 import { isAnyAdmin } from './me';
 
-const admin = client<AdminActions>('admin');
 // Once a super admin exists it never goes back: remember it for the session and stop asking.
 let settled = false;
 
@@ -19,8 +17,8 @@ export function useSetupNeeded(me: MyProfile | undefined): boolean {
   useEffect(() => {
     if (!me || admin_ || settled) return;
     let live = true;
-    admin
-      .query('setupStatus', {})
+    api.admin
+      .setupStatus()
       .then((s) => {
         if (!s.needed) settled = true;
         if (live) setNeeded(s.needed);

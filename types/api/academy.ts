@@ -3,6 +3,7 @@
  * Orders: 已点单 → 已受理 / 已婉拒 → 已排课 → 已送达 → 已评价, or 已撤回 before scheduling.
  * Bookings: 已预约 / 候补中(n) → 已签到 / 缺席 / 已取消 (准时 / 逾期).
  */
+import { contract } from '../contract';
 import { s, type Infer } from '../schema';
 import { emptyInput, pageInput, type EmptyInput, type Page } from './common';
 
@@ -300,32 +301,32 @@ export interface AcademyActions {
   sendReminders: { input: EmptyInput; output: { reminded: number } };
 }
 
-export const academySchemas = {
-  listCourses: listCoursesInput,
-  listAllCourses: emptyInput,
-  saveCourse: saveCourseInput,
-  setCourseActive: setCourseActiveInput,
-  placeOrder: placeOrderInput,
-  myOrders: emptyInput,
-  listOrders: listOrdersInput,
-  getOrder: orderRef,
-  withdrawOrder: orderRef,
-  acceptOrder: acceptOrderInput,
-  declineOrder: declineOrderInput,
-  listTeachers: emptyInput,
-  scheduleSession: scheduleSessionInput,
-  updateSession: updateSessionInput,
-  closeSession: sessionRef,
-  upcomingSessions: emptyInput,
-  getSession: sessionRef,
-  book: sessionRef,
-  cancelBooking: sessionRef,
-  myBookings: emptyInput,
-  seatCode: sessionRef,
-  rate: rateInput,
-  orderReport: orderRef,
-  sendReminders: emptyInput,
-};
+export const academyContract = contract<AcademyActions>()({
+  listCourses: { input: listCoursesInput, access: 'public' },
+  listAllCourses: { input: emptyInput, access: ['admin'] },
+  saveCourse: { input: saveCourseInput, access: ['admin'], writes: true },
+  setCourseActive: { input: setCourseActiveInput, access: ['admin'], writes: true },
+  placeOrder: { input: placeOrderInput, access: 'signedIn', writes: true },
+  myOrders: { input: emptyInput, access: 'signedIn' },
+  listOrders: { input: listOrdersInput, access: ['admin'] },
+  getOrder: { input: orderRef, access: 'signedIn' },
+  withdrawOrder: { input: orderRef, access: 'signedIn', writes: true },
+  acceptOrder: { input: acceptOrderInput, access: ['admin'], writes: true },
+  declineOrder: { input: declineOrderInput, access: ['admin'], writes: true },
+  listTeachers: { input: emptyInput, access: ['admin'] },
+  scheduleSession: { input: scheduleSessionInput, access: ['admin'], writes: true },
+  updateSession: { input: updateSessionInput, access: ['admin'], writes: true },
+  closeSession: { input: sessionRef, access: ['admin', 'teacher', 'staff'], writes: true },
+  upcomingSessions: { input: emptyInput, access: 'signedIn' },
+  getSession: { input: sessionRef, access: 'signedIn' },
+  book: { input: sessionRef, access: 'signedIn', writes: true },
+  cancelBooking: { input: sessionRef, access: 'signedIn', writes: true },
+  myBookings: { input: emptyInput, access: 'signedIn' },
+  seatCode: { input: sessionRef, access: 'signedIn' },
+  rate: { input: rateInput, access: 'signedIn', writes: true },
+  orderReport: { input: orderRef, access: 'signedIn' },
+  sendReminders: { input: emptyInput, access: ['admin'], writes: true },
+});
 
 /** 候补中(3) etc.: one place so pages and handlers say the same thing. */
 export function bookingStatusLabel(status: BookingStatus, waitPosition?: number, late?: boolean): string {

@@ -5,6 +5,7 @@
  * 驿站 and employers are kept here too. Contests, academy and 光荣退休 settings live in their own
  * functions, where a domain admin (admin:contests, ...) acts as that function's admin.
  */
+import { contract } from '../contract';
 import { s, type Infer } from '../schema';
 import { emptyInput, type EmptyInput, type Role, type ScopeKind } from './common';
 
@@ -23,7 +24,14 @@ export const ADMIN_DOMAIN_TEXT: Record<AdminDomain, string> = {
 
 export const domainAdminRole = (d: AdminDomain): DomainAdminRole => `admin:${d}`;
 /** Every admin role: the super admin and the five domain admins (the access list of admin pages). */
-export const ADMIN_ROLES: Role[] = ['admin', ...ADMIN_DOMAINS.map(domainAdminRole)];
+export const ADMIN_ROLES = [
+  'admin',
+  'admin:contests',
+  'admin:academy',
+  'admin:retirement',
+  'admin:gifts',
+  'admin:members',
+] as const satisfies readonly Role[];
 
 /**
  * What an invitation grants:
@@ -308,28 +316,35 @@ export interface AdminActions {
   setEmployerActive: { input: Infer<typeof setEmployerActiveInput>; output: EmployerView };
 }
 
-export const adminSchemas = {
-  setupStatus: emptyInput,
-  claimSetup: claimSetupInput,
-  myAccess: emptyInput,
-  createInvitation: createInvitationInput,
-  listInvitations: listInvitationsInput,
-  revokeInvitation: invitationIdInput,
-  invitationPoster: invitationIdInput,
-  previewInvitation: tokenInput,
-  acceptInvitation: tokenInput,
-  listGrants: listGrantsInput,
-  revokeGrant: revokeGrantInput,
-  listStationsAdmin: emptyInput,
-  saveStation: saveStationInput,
-  closeStation: closeStationInput,
-  reopenStation: stationIdInput,
-  setStationActive: setStationActiveInput,
-  listEmployers: emptyInput,
-  saveEmployer: saveEmployerInput,
-  mergeEmployers: mergeEmployersInput,
-  setEmployerActive: setEmployerActiveInput,
-};
+const admins = ADMIN_ROLES;
+
+/**
+ * Access says only "some admin" for the admin pages' actions: each handler then checks the caller's
+ * domain (a gifts admin keeps 驿站, a members admin employers, invitations by kind).
+ */
+export const adminContract = contract<AdminActions>()({
+  // Writes once, on a fresh database (the setup code's hash); a read afterwards.
+  setupStatus: { input: emptyInput, access: 'public', writes: 'idempotent' },
+  claimSetup: { input: claimSetupInput, access: 'signedIn', writes: true },
+  myAccess: { input: emptyInput, access: 'signedIn' },
+  createInvitation: { input: createInvitationInput, access: admins, writes: true },
+  listInvitations: { input: listInvitationsInput, access: admins },
+  revokeInvitation: { input: invitationIdInput, access: admins, writes: true },
+  invitationPoster: { input: invitationIdInput, access: admins },
+  previewInvitation: { input: tokenInput, access: 'signedIn' },
+  acceptInvitation: { input: tokenInput, access: 'signedIn', writes: true },
+  listGrants: { input: listGrantsInput, access: admins },
+  revokeGrant: { input: revokeGrantInput, access: admins, writes: true },
+  listStationsAdmin: { input: emptyInput, access: admins },
+  saveStation: { input: saveStationInput, access: admins, writes: true },
+  closeStation: { input: closeStationInput, access: admins, writes: true },
+  reopenStation: { input: stationIdInput, access: admins, writes: true },
+  setStationActive: { input: setStationActiveInput, access: admins, writes: true },
+  listEmployers: { input: emptyInput, access: admins },
+  saveEmployer: { input: saveEmployerInput, access: admins, writes: true },
+  mergeEmployers: { input: mergeEmployersInput, access: admins, writes: true },
+  setEmployerActive: { input: setEmployerActiveInput, access: admins, writes: true },
+});
 
 /** Pulls the invitation token out of what a QR / link holds: the token, `t=<token>` or a scene. */
 export function invitationTokenFrom(text: string): string {

@@ -1,5 +1,7 @@
+import { contract } from '../contract';
 import { s, type Infer } from '../schema';
 import type { ErrorCode } from '../envelope';
+import { emptyInput } from './common';
 
 /** Where a staff member is working: a 驿站, a contest venue, or a course session. */
 export interface ScanScope {
@@ -105,3 +107,13 @@ export interface CheckinActions {
   counts: { input: Infer<typeof scopeInput>; output: ScopeCount[] };
   recent: { input: Infer<typeof scopeInput>; output: RecentScan[] };
 }
+
+export const checkinContract = contract<CheckinActions>()({
+  myScopes: { input: emptyInput, access: ['staff', 'teacher', 'admin'] },
+  scan: { input: scanInput, access: ['staff', 'teacher', 'admin'], writes: true },
+  redeemManual: { input: manualInput, access: ['staff', 'teacher', 'admin'], writes: true },
+  undo: { input: undoInput, access: ['staff', 'teacher', 'admin'], writes: true },
+  lookup: { input: lookupInput, access: ['staff', 'teacher', 'admin'] },
+  counts: { input: scopeInput, access: ['staff', 'teacher', 'admin'] },
+  recent: { input: scopeInput, access: ['staff', 'teacher', 'admin'] },
+});

@@ -2,8 +2,9 @@
  * Skills contests (技能比武): contests with trades and quotas, registration, review, check-in
  * tickets, results. Shared by the cloud `contest` function and the app's contest subpackage.
  */
+import { contract } from '../contract';
 import { s, type Infer } from '../schema';
-import { pageInput, type Page } from './common';
+import { emptyInput, pageInput, type Page } from './common';
 
 /** Where a contest stands for a worker, judged in Asia/Shanghai from its registration window. */
 export type ContestPhase = 'upcoming' | 'open' | 'closed';
@@ -345,26 +346,26 @@ export interface ContestActions {
   copyContest: { input: Infer<typeof copyContestInput>; output: ContestAdminView };
 }
 
-export const contestSchemas = {
-  listContests: listContestsInput,
-  getContest: contestInput,
-  register: registerInput,
-  resubmit: resubmitInput,
-  cancel: registrationInput,
-  myRegistrations: s.object({}),
-  ticketCode: registrationInput,
-  results: contestInput,
-  reviewQueue: reviewQueueInput,
-  review: reviewInput,
-  publishResults: publishResultsInput,
-  exportCsv: exportInput,
-  poster: contestInput,
-  adminContests: s.object({}),
-  adminContest: contestInput,
-  saveContest: saveContestInput,
-  saveTrade: saveTradeInput,
-  removeTrade: tradeInput,
-  publishContest: contestInput,
-  closeContest: contestInput,
-  copyContest: copyContestInput,
-};
+export const contestContract = contract<ContestActions>()({
+  listContests: { input: listContestsInput, access: 'public' },
+  getContest: { input: contestInput, access: 'public' },
+  results: { input: contestInput, access: 'public' },
+  register: { input: registerInput, access: 'signedIn', writes: true },
+  resubmit: { input: resubmitInput, access: 'signedIn', writes: true },
+  cancel: { input: registrationInput, access: 'signedIn', writes: true },
+  myRegistrations: { input: emptyInput, access: 'signedIn' },
+  ticketCode: { input: registrationInput, access: 'signedIn' },
+  reviewQueue: { input: reviewQueueInput, access: ['admin'] },
+  review: { input: reviewInput, access: ['admin'], writes: true },
+  publishResults: { input: publishResultsInput, access: ['admin'], writes: true },
+  exportCsv: { input: exportInput, access: ['admin'], audited: true },
+  poster: { input: contestInput, access: ['admin'] },
+  adminContests: { input: emptyInput, access: ['admin'] },
+  adminContest: { input: contestInput, access: ['admin'] },
+  saveContest: { input: saveContestInput, access: ['admin'], writes: true },
+  saveTrade: { input: saveTradeInput, access: ['admin'], writes: true },
+  removeTrade: { input: tradeInput, access: ['admin'], writes: true },
+  publishContest: { input: contestInput, access: ['admin'], writes: true },
+  closeContest: { input: contestInput, access: ['admin'], writes: true },
+  copyContest: { input: copyContestInput, access: ['admin'], writes: true },
+});

@@ -2,6 +2,7 @@
  * 春节礼包: campaigns with stock split across 驿站, one claim per person, a voucher redeemed once at
  * its station. Times are epoch ms; the admin enters windows as Shanghai wall time ('2026-01-20 10:00').
  */
+import { contract } from '../contract';
 import { s, type Infer } from '../schema';
 import type { ErrorCode } from '../envelope';
 import { emptyInput, type EmptyInput } from './common';
@@ -251,20 +252,20 @@ export interface GiftActions {
   onSpotClaim: { input: Infer<typeof onSpotClaimInput>; output: OnSpotResult };
 }
 
-export const giftSchemas = {
-  createCampaign: createCampaignInput,
-  updateCampaign: updateCampaignInput,
-  setPaused: setPausedInput,
-  moveStock: moveStockInput,
-  listCampaigns: emptyInput,
-  expireSweep: emptyInput,
-  getCampaign: getCampaignInput,
-  claim: claimInput,
-  myVouchers: emptyInput,
-  getVoucher: voucherIdInput,
-  voucherCode: voucherIdInput,
-  cancelClaim: voucherIdInput,
-  stationStock: stationStockInput,
-  onSpotLookup: onSpotLookupInput,
-  onSpotClaim: onSpotClaimInput,
-};
+export const giftContract = contract<GiftActions>()({
+  createCampaign: { input: createCampaignInput, access: ['admin'], writes: true },
+  updateCampaign: { input: updateCampaignInput, access: ['admin'], writes: true },
+  setPaused: { input: setPausedInput, access: ['admin'], writes: true },
+  moveStock: { input: moveStockInput, access: ['admin'], writes: true },
+  listCampaigns: { input: emptyInput, access: ['admin'] },
+  expireSweep: { input: emptyInput, access: ['admin'], writes: true },
+  getCampaign: { input: getCampaignInput, access: 'signedIn' },
+  claim: { input: claimInput, access: 'signedIn', writes: true },
+  myVouchers: { input: emptyInput, access: 'signedIn' },
+  getVoucher: { input: voucherIdInput, access: 'signedIn' },
+  voucherCode: { input: voucherIdInput, access: 'signedIn' },
+  cancelClaim: { input: voucherIdInput, access: 'signedIn', writes: true },
+  stationStock: { input: stationStockInput, access: ['staff', 'admin'] },
+  onSpotLookup: { input: onSpotLookupInput, access: ['staff', 'admin'] },
+  onSpotClaim: { input: onSpotClaimInput, access: ['staff', 'admin'], writes: true },
+});

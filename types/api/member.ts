@@ -1,3 +1,4 @@
+import { contract } from '../contract';
 import { s, type Infer } from '../schema';
 import { emptyInput, pageInput, type EmptyInput, type InboxMessage, type Page, type Role, type Scope } from './common';
 
@@ -180,17 +181,17 @@ export interface MemberActions {
   deleteMyData: { input: Infer<typeof deleteMyDataInput>; output: DeleteMyDataResult };
 }
 
-export const memberSchemas = {
-  getMe: emptyInput,
-  updateProfile: profileInput,
-  applyMembership: applyMembershipInput,
-  myApplication: emptyInput,
-  listApplications: listApplicationsInput,
-  reviewApplication: reviewApplicationInput,
-  transferMembership: transferInput,
-  memberCode: emptyInput,
-  listMessages: listMessagesInput,
-  markMessagesRead: markReadInput,
-  exportMyData: emptyInput,
-  deleteMyData: deleteMyDataInput,
-};
+export const memberContract = contract<MemberActions>()({
+  getMe: { input: emptyInput, access: 'signedIn' },
+  updateProfile: { input: profileInput, access: 'signedIn', writes: true },
+  applyMembership: { input: applyMembershipInput, access: 'signedIn', writes: true },
+  myApplication: { input: emptyInput, access: 'signedIn' },
+  listApplications: { input: listApplicationsInput, access: ['admin'] },
+  reviewApplication: { input: reviewApplicationInput, access: ['admin'], writes: true },
+  transferMembership: { input: transferInput, access: ['member'], writes: true },
+  memberCode: { input: emptyInput, access: ['member'] },
+  listMessages: { input: listMessagesInput, access: 'signedIn' },
+  markMessagesRead: { input: markReadInput, access: 'signedIn', writes: true },
+  exportMyData: { input: emptyInput, access: 'signedIn' },
+  deleteMyData: { input: deleteMyDataInput, access: 'signedIn', writes: 'idempotent' },
+});

@@ -1,3 +1,4 @@
+import { contract } from '../contract';
 import { s, type Infer } from '../schema';
 
 export interface Station {
@@ -26,4 +27,6 @@ export interface PortalActions {
   listStations: { input: Infer<typeof listStationsInput>; output: Station[] };
 }
 
-export const portalSchemas = { listStations: listStationsInput };
+export const portalContract = contract<PortalActions>()({
+  listStations: { input: listStationsInput, access: 'public' },
+});

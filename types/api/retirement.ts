@@ -6,6 +6,7 @@
  * Privacy: identity numbers travel only in submit payloads; every response carries `idMasked`
  * (前3后4) and a masked phone, never the full numbers.
  */
+import { contract } from '../contract';
 import { s, type Infer } from '../schema';
 import { emptyInput, pageInput, type EmptyInput, type Page } from './common';
 
@@ -337,28 +338,28 @@ export interface RetirementActions {
   saveSettings: { input: Infer<typeof saveSettingsInput>; output: RetirementSettingsView };
 }
 
-export const retirementSchemas = {
-  formOptions: emptyInput,
-  submitRequest: submitRequestInput,
-  submitBatch: submitBatchInput,
-  resubmitRequest: resubmitInput,
-  myRequests: emptyInput,
-  getRequest: idInput,
-  myCertificate: idInput,
-  confirmReceipt: idInput,
-  reviewQueue: queueInput,
-  verifyEmployment: verifyEmploymentInput,
-  approve: idsInput,
-  returnRequest: returnInput,
-  issue: idsInput,
-  plaqueReady: idsInput,
-  postPlaque: postPlaqueInput,
-  markCallbackDone: markCallbackDoneInput,
-  revoke: revokeInput,
-  verifyCertificate: verifyCertificateInput,
-  getSettings: emptyInput,
-  saveSettings: saveSettingsInput,
-};
+export const retirementContract = contract<RetirementActions>()({
+  formOptions: { input: emptyInput, access: 'signedIn' },
+  submitRequest: { input: submitRequestInput, access: 'signedIn', writes: true },
+  submitBatch: { input: submitBatchInput, access: ['enterprise', 'admin'], writes: true },
+  resubmitRequest: { input: resubmitInput, access: 'signedIn', writes: true },
+  myRequests: { input: emptyInput, access: 'signedIn' },
+  getRequest: { input: idInput, access: 'signedIn' },
+  myCertificate: { input: idInput, access: 'signedIn' },
+  confirmReceipt: { input: idInput, access: 'signedIn', writes: true },
+  reviewQueue: { input: queueInput, access: ['enterprise', 'admin'] },
+  verifyEmployment: { input: verifyEmploymentInput, access: ['enterprise', 'admin'], writes: true },
+  approve: { input: idsInput, access: ['admin'], writes: true },
+  returnRequest: { input: returnInput, access: ['admin'], writes: true },
+  issue: { input: idsInput, access: ['admin'], writes: true },
+  plaqueReady: { input: idsInput, access: ['admin'], writes: true },
+  postPlaque: { input: postPlaqueInput, access: ['admin'], writes: true },
+  revoke: { input: revokeInput, access: ['admin'], writes: true },
+  markCallbackDone: { input: markCallbackDoneInput, access: ['admin'], writes: true },
+  verifyCertificate: { input: verifyCertificateInput, access: 'public' },
+  getSettings: { input: emptyInput, access: ['admin'] },
+  saveSettings: { input: saveSettingsInput, access: ['admin'], writes: true },
+});
 
 /** The verify page, which the certificate's QR opens (`?t=<token>`). */
 export const VERIFY_PAGE = '/retirement/pages/verify/index';

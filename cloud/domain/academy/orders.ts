@@ -11,6 +11,7 @@ import { notify } from '../../lib/notify';
 import { findCourse } from './catalogue';
 import { canSeeOrder, employerOf, loadOrder } from './load';
 import { ORDERS, SESSIONS, isActive, toOrder, toSession, type OrderDoc, type SessionDoc } from './model';
+import { ORDER_FLOW } from '../../../types/flows';
 
 type In<K extends keyof AcademyActions> = AcademyActions[K]['input'];
 const ORDERS_PAGE = '/academy/pages/orders/index';
@@ -113,13 +114,13 @@ export async function getOrder(ctx: ActionCtx, input: In<'getOrder'>): Promise<A
 async function transition(
   ctx: ActionCtx,
   orderId: string,
-  from: OrderDoc['status'][],
+  from: readonly OrderDoc['status'][],
   data: Partial<OrderDoc>,
 ): Promise<OrderDoc> {
   const _ = ctx.db.command;
   const res = await ctx.db
     .collection(ORDERS)
-    .where({ _id: orderId, status: _.in(from) })
+    .where({ _id: orderId, status: _.in([...from]) })
     .update({ data: { ...data, updatedAt: ctx.now() } });
   if (res.stats.updated !== 1) fail('INVALID_STATE');
   return loadOrder(ctx, orderId);
@@ -133,12 +134,15 @@ export async function withdrawOrder(ctx: ActionCtx, input: In<'withdrawOrder'>):
     !!user && !!order.employerId && hasRole(user, 'enterprise') && inScope(user, 'employer', order.employerId);
   if (!user || (order.ordererOpenid !== user._id && !isContact)) fail('FORBIDDEN');
   if (order.status === 'scheduled') fail('INVALID_STATE', '已排课的点单不能撤回，请联系学院');
-  const done = await transition(ctx, order._id, ['submitted', 'accepted'], { status: 'withdrawn' });
+  const done = await transition(ctx, order._id, ORDER_FLOW.withdraw.from, { status: ORDER_FLOW.withdraw.to });
   return toOrder(done, ctx.openid);
 }
 
 export async function acceptOrder(ctx: ActionCtx, input: In<'acceptOrder'>): Promise<CourseOrder> {
-  const done = await transition(ctx, input.orderId, ['submitted'], { status: 'accepted', acceptNote: input.note });
+  const done = await transition(ctx, input.orderId, ORDER_FLOW.accept.from, {
+    status: ORDER_FLOW.accept.to,
+    acceptNote: input.note,
+  });
   await audit(ctx, { event: 'academy.acceptOrder', target: { kind: 'courseOrder', id: done._id } });
   await notify(ctx, {
     to: done.ordererOpenid,
@@ -150,8 +154,8 @@ export async function acceptOrder(ctx: ActionCtx, input: In<'acceptOrder'>): Pro
 }
 
 export async function declineOrder(ctx: ActionCtx, input: In<'declineOrder'>): Promise<CourseOrder> {
-  const done = await transition(ctx, input.orderId, ['submitted', 'accepted'], {
-    status: 'declined',
+  const done = await transition(ctx, input.orderId, ORDER_FLOW.decline.from, {
+    status: ORDER_FLOW.decline.to,
     declineReason: input.reason,
   });
   await audit(ctx, {

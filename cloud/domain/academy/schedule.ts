@@ -11,6 +11,7 @@ import { loadOrder, loadSession, runsSession } from './load';
 import { ORDERS, SESSIONS, isActive, toSession, type OrderDoc, type SessionDoc } from './model';
 import { promoteWaitlist } from './seats';
 import { checkTimes, notifyBooked } from './schedule-rules';
+import { can, ORDER_FLOW } from '../../../types/flows';
 
 type In<K extends keyof AcademyActions> = AcademyActions[K]['input'];
 
@@ -25,7 +26,7 @@ export async function scheduleSession(ctx: ActionCtx, input: In<'scheduleSession
     fail('INVALID_INPUT', '直播链接：直播授课请填写链接', { field: 'liveLink' });
   if (input.format !== 'live' && !input.venue) fail('INVALID_INPUT', '上课地点：不能为空', { field: 'venue' });
   const order: OrderDoc | null = input.orderId ? await loadOrder(ctx, input.orderId) : null;
-  if (order && order.status !== 'accepted' && order.status !== 'scheduled') fail('INVALID_STATE', '请先受理点单再排课');
+  if (order && !can(ORDER_FLOW.schedule, order.status)) fail('INVALID_STATE', '请先受理点单再排课');
   if (input.audience === 'employer' && !order?.employerName)
     fail('INVALID_INPUT', '预约范围：只有企业点单才能限定本企业职工', { field: 'audience' });
   const courseId = input.courseId ?? order?.courseId;
@@ -84,7 +85,7 @@ export async function scheduleSession(ctx: ActionCtx, input: In<'scheduleSession
   if (order) {
     const moved = await ctx.db
       .collection(ORDERS)
-      .where({ _id: order._id, status: _.in(['accepted', 'scheduled']) })
+      .where({ _id: order._id, status: _.in([...ORDER_FLOW.schedule.from]) })
       .update({ data: { status: 'scheduled', sessionIds: _.push([doc._id]), updatedAt: now } });
     if (moved.stats.updated !== 1) fail('INVALID_STATE', '点单已撤回或已婉拒');
     await notify(ctx, {

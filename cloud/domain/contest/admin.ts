@@ -17,6 +17,7 @@ import { notify } from '../../lib/notify';
 import { titleId } from './eligibility';
 import { REGISTRATIONS, TITLES, TRADES, toRegistration, type RegistrationDoc } from './model';
 import { findRegistration, loadContest, loadTrade } from './store';
+import { REGISTRATION_FLOW } from '../../../types/flows';
 
 const MINE_PAGE = '/contest/pages/mine/index';
 
@@ -52,7 +53,7 @@ export async function review(ctx: ActionCtx, input: Infer<typeof reviewInput>): 
     // Conditional on the state the decision applies to, so a cancel racing the review wins cleanly.
     const r = await ctx.db
       .collection(REGISTRATIONS)
-      .where({ _id: id, status: approve ? 'submitted' : _.in(['submitted', 'approved']) })
+      .where({ _id: id, status: _.in([...(approve ? REGISTRATION_FLOW.approve : REGISTRATION_FLOW.return).from]) })
       .update({
         data: approve
           ? { status: 'approved', reviewedAt: ctx.now(), reviewer: ctx.openid }
@@ -91,7 +92,7 @@ export async function review(ctx: ActionCtx, input: Infer<typeof reviewInput>): 
   return outcomes;
 }
 
-const RESULT_STATES = ['checked_in', 'result_published', 'awarded'] as const;
+const RESULT_STATES = REGISTRATION_FLOW.publishResult.from;
 
 /**
  * Publishes (or corrects) a trade's results. Only people who checked in can have a result; every

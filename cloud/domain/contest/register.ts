@@ -18,6 +18,7 @@ import {
 } from './model';
 import { releaseEmployerPlace, releaseTradePlace, takeEmployerPlace, takeTradePlace } from './places';
 import { findRegistration, loadContest, loadOwnRegistration, loadTrade } from './store';
+import { can, REGISTRATION_FLOW } from '../../../types/flows';
 
 /** Registration, resubmission and cancellation are allowed from opening to the deadline, inclusive. */
 export function requireWindow(contest: ContestDoc, now: number): void {
@@ -163,7 +164,7 @@ const placedIs = (ctx: ActionCtx, reg: RegistrationDoc) => (reg.placed === false
 export async function resubmit(ctx: ActionCtx, input: Infer<typeof resubmitInput>): Promise<Registration> {
   const reg = await loadOwnRegistration(ctx, input.registrationId);
   const contest = await loadContest(ctx, reg.contestId);
-  if (reg.status !== 'returned') fail('INVALID_STATE', '只有被退回的报名可以修改后重新提交');
+  if (!can(REGISTRATION_FLOW.resubmit, reg.status)) fail('INVALID_STATE', '只有被退回的报名可以修改后重新提交');
   requireWindow(contest, ctx.now());
   const trade = await loadTrade(ctx, reg.contestId, reg.tradeId);
   const _ = ctx.db.command;
@@ -196,7 +197,7 @@ export async function resubmit(ctx: ActionCtx, input: Infer<typeof resubmitInput
   return toRegistration(saved, contest);
 }
 
-const CANCELLABLE = ['submitted', 'approved', 'returned'] as const;
+const CANCELLABLE = REGISTRATION_FLOW.cancel.from;
 
 export async function cancel(ctx: ActionCtx, input: Infer<typeof registrationInput>): Promise<Registration> {
   const reg = await loadOwnRegistration(ctx, input.registrationId);

@@ -12,6 +12,7 @@ import { maskName, maskPhone, phoneTail } from '../../lib/mask';
 import type { ScanKindHandler, ScanStamp } from '../../lib/scan';
 import { REGISTRATIONS, type ContestDoc, type RegistrationDoc } from './model';
 import { findRegistration, loadContest, tradesOf } from './store';
+import { REGISTRATION_FLOW } from '../../../types/flows';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const ARRIVED = ['checked_in', 'result_published', 'awarded'];
@@ -48,8 +49,8 @@ async function redeem(ctx: ActionCtx, subjectId: string, scope: ScanScope, stamp
   const _ = ctx.db.command;
   const r = await ctx.db
     .collection(REGISTRATIONS)
-    .where({ _id: reg._id, contestId: scope.id, status: 'approved' })
-    .update({ data: { status: 'checked_in', checkedIn: _.set({ ...stamp }) } });
+    .where({ _id: reg._id, contestId: scope.id, status: _.in([...REGISTRATION_FLOW.checkIn.from]) })
+    .update({ data: { status: REGISTRATION_FLOW.checkIn.to, checkedIn: _.set({ ...stamp }) } });
   if (r.stats.updated === 1) {
     return {
       result: 'success',

@@ -1,5 +1,5 @@
-import { portalSchemas, type PortalActions, type Station } from '../../../types/api/portal';
-import { defineActions } from '../../lib/router';
+import { portalContract, type PortalActions, type Station } from '../../../types/api/portal';
+import { implement } from '../../lib/router';
 import { stationClosedError } from '../admin/stations';
 
 /** Great-circle distance in metres. */
@@ -18,32 +18,28 @@ function closedText(d: Record<string, any>, now: number): { closed?: string } {
 }
 
 /** Public information the home page shows to anyone, signed in or not. */
-export const portalActions = defineActions<PortalActions>({
-  listStations: {
-    input: portalSchemas.listStations,
-    access: 'public',
-    async handler(ctx, input) {
-      const found = await ctx.db.collection('stations').where({ active: true }).limit(100).get();
-      const now = ctx.now();
-      const stations: Station[] = found.data.map((d) => ({
-        ...closedText(d, now),
-        id: String(d._id),
-        name: d.name,
-        town: d.town ?? '',
-        address: d.address,
-        hours: d.hours,
-        phone: d.phone ?? '',
-        services: d.services ?? [],
-        lat: d.lat,
-        lng: d.lng,
-      }));
-      if (input.lat === undefined || input.lng === undefined)
-        return stations.sort((a, b) => a.name.localeCompare(b.name, 'zh'));
-      const lat = input.lat / 1e6;
-      const lng = input.lng / 1e6;
-      return stations
-        .map((st) => ({ ...st, distance: distanceMetres(lat, lng, st.lat, st.lng) }))
-        .sort((a, b) => (a.distance ?? 0) - (b.distance ?? 0));
-    },
+export const portalActions = implement<PortalActions>(portalContract, {
+  async listStations(ctx, input) {
+    const found = await ctx.db.collection('stations').where({ active: true }).limit(100).get();
+    const now = ctx.now();
+    const stations: Station[] = found.data.map((d) => ({
+      ...closedText(d, now),
+      id: String(d._id),
+      name: d.name,
+      town: d.town ?? '',
+      address: d.address,
+      hours: d.hours,
+      phone: d.phone ?? '',
+      services: d.services ?? [],
+      lat: d.lat,
+      lng: d.lng,
+    }));
+    if (input.lat === undefined || input.lng === undefined)
+      return stations.sort((a, b) => a.name.localeCompare(b.name, 'zh'));
+    const lat = input.lat / 1e6;
+    const lng = input.lng / 1e6;
+    return stations
+      .map((st) => ({ ...st, distance: distanceMetres(lat, lng, st.lat, st.lng) }))
+      .sort((a, b) => (a.distance ?? 0) - (b.distance ?? 0));
   },
 });

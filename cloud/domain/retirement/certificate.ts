@@ -27,6 +27,7 @@ import {
 import { photoUrlOf } from './photo';
 import { eachId } from './review';
 import { tellRequester, transition } from './transition';
+import { can, RETIREMENT_FLOW } from '../../../types/flows';
 
 type In<K extends keyof RetirementActions> = RetirementActions[K]['input'];
 
@@ -71,7 +72,7 @@ async function issueOne(ctx: ActionCtx, id: string, year: number, prefix: string
   await ctx.db.runTransaction(async (tx) => {
     const current = (await tx.collection(REQUESTS).doc(id).get()).data as RetirementDoc | null;
     if (!current) throw new AppError('NOT_FOUND', '没有找到这份申请');
-    if (current.status !== 'approved') {
+    if (!can(RETIREMENT_FLOW.issue, current.status)) {
       throw new AppError(
         'INVALID_STATE',
         `这份申请现在是「${RETIREMENT_STATUS_LABELS[current.status]}」，不能签发证书`,
@@ -125,15 +126,14 @@ export async function plaqueReady(ctx: ActionCtx, input: In<'plaqueReady'>): Pro
   return eachId(input.ids, async (id) => {
     const doc = await loadRequest(ctx, id);
     if (doc.delivery.method !== 'pickup') fail('INVALID_STATE', '此申请选择邮寄，请填写快递单号');
-    await transition(ctx, id, { from: ['issued'], to: 'plaque_pending' });
+    await transition(ctx, id, { ...RETIREMENT_FLOW.plaqueReady });
   });
 }
 
 /** Posted instead (chosen by post, or a pickup the retiree could not make): a tracking note. */
 export async function postPlaque(ctx: ActionCtx, input: In<'postPlaque'>): Promise<RetirementRequestView> {
   const doc = await transition(ctx, input.id, {
-    from: ['issued', 'plaque_pending'],
-    to: 'plaque_posted',
+    ...RETIREMENT_FLOW.postPlaque,
     patch: { trackingNote: input.trackingNote },
     note: input.trackingNote,
   });
@@ -142,8 +142,7 @@ export async function postPlaque(ctx: ActionCtx, input: In<'postPlaque'>): Promi
 
 export async function revoke(ctx: ActionCtx, input: In<'revoke'>): Promise<RetirementRequestView> {
   const doc = await transition(ctx, input.id, {
-    from: ['issued', 'plaque_pending', 'plaque_posted', 'collected'],
-    to: 'revoked',
+    ...RETIREMENT_FLOW.revoke,
     patch: { revokedAt: ctx.now(), revokeReason: input.reason },
     note: input.reason,
   });

@@ -10,6 +10,7 @@ import { checkRetirementDate, createRequest, resolveDelivery, resolveEmployer, t
 import { closedReason, EMPLOYERS, loadRequest, loadSettings, REQUESTS, toView, type RetirementDoc } from './model';
 import { checkPhoto, discardPhoto, photoUploaderKey, photoUrlOf } from './photo';
 import { transition } from './transition';
+import { RETIREMENT_FLOW } from '../../../types/flows';
 
 type In<K extends keyof RetirementActions> = RetirementActions[K]['input'];
 
@@ -127,8 +128,7 @@ export async function resubmitRequest(ctx: ActionCtx, input: In<'resubmitRequest
     droppedPhotoFileId: dropped ?? _.remove(),
   };
   const doc = await transition(ctx, id, {
-    from: ['returned'],
-    to: 'submitted',
+    ...RETIREMENT_FLOW.resubmit,
     patch,
     note: '修改后重新提交',
     audited: false,
@@ -172,8 +172,7 @@ export async function confirmReceipt(ctx: ActionCtx, input: In<'confirmReceipt'>
   const doc = requireReadable(ctx, await loadRequest(ctx, input.id));
   if (doc.requester.openid !== ctx.openid && !hasRole(ctx.user, 'admin')) fail('FORBIDDEN');
   const next = await transition(ctx, doc._id, {
-    from: ['plaque_posted'],
-    to: 'collected',
+    ...RETIREMENT_FLOW.confirmReceipt,
     patch: { collectedAt: ctx.now() },
     audited: hasRole(ctx.user, 'admin'),
   });

@@ -9,6 +9,7 @@ import { callbackView, type CallbackTodo } from './callback';
 import { loadRequest, REQUESTS, TODOS, toView, type RetirementDoc } from './model';
 import { withPhotoUrls } from './photo';
 import { transition } from './transition';
+import { RETIREMENT_FLOW } from '../../../types/flows';
 
 type In<K extends keyof RetirementActions> = RetirementActions[K]['input'];
 
@@ -83,8 +84,8 @@ async function verifyOne(
 ): Promise<RetirementDoc> {
   const doc = await loadRequest(ctx, id);
   if (!canVerifyEmployment(ctx, doc)) fail('FORBIDDEN', '只能核实本单位职工的申请');
-  if (decision === 'confirm') return transition(ctx, id, { from: ['submitted'], to: 'employer_verified' });
-  return transition(ctx, id, { from: ['submitted'], to: 'returned', patch: { returnReason: reason }, note: reason });
+  if (decision === 'confirm') return transition(ctx, id, { ...RETIREMENT_FLOW.employerVerify });
+  return transition(ctx, id, { ...RETIREMENT_FLOW.employerReturn, patch: { returnReason: reason }, note: reason });
 }
 
 export async function verifyEmployment(ctx: ActionCtx, input: In<'verifyEmployment'>): Promise<BatchResult> {
@@ -95,13 +96,12 @@ export async function verifyEmployment(ctx: ActionCtx, input: In<'verifyEmployme
 
 /** Batch approval, e.g. everyone verified for the next ceremony. */
 export async function approve(ctx: ActionCtx, input: In<'approve'>): Promise<BatchResult> {
-  return eachId(input.ids, (id) => transition(ctx, id, { from: ['employer_verified'], to: 'approved' }));
+  return eachId(input.ids, (id) => transition(ctx, id, { ...RETIREMENT_FLOW.approve }));
 }
 
 export async function returnRequest(ctx: ActionCtx, input: In<'returnRequest'>): Promise<RetirementRequestView> {
   const doc = await transition(ctx, input.id, {
-    from: ['submitted', 'employer_verified', 'approved'],
-    to: 'returned',
+    ...RETIREMENT_FLOW.return,
     patch: { returnReason: input.reason },
     note: input.reason,
   });

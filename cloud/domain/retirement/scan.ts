@@ -10,6 +10,7 @@ import { maskName, maskPhone, phoneTail } from '../../lib/mask';
 import type { ScanKindHandler, ScanStamp } from '../../lib/scan';
 import { REQUESTS, type HistoryEntry, type RetirementDoc } from './model';
 import { tellRequester } from './transition';
+import { RETIREMENT_FLOW } from '../../../types/flows';
 
 function requireStation(scope: ScanScope): void {
   if (scope.kind !== 'station') fail('WRONG_SCOPE', '纪念牌只在颁发仪式现场（驿站）领取');
@@ -53,7 +54,7 @@ export const certificateScan: ScanKindHandler = {
     const entry: HistoryEntry = { status: 'collected', at: scan.at, by: scan.staff, note: `${scan.placeName}现场领取` };
     const claimed = await ctx.db
       .collection(REQUESTS)
-      .where({ _id: subjectId, status: 'plaque_pending', 'delivery.stationId': scope.id })
+      .where({ _id: subjectId, status: _.in([...RETIREMENT_FLOW.collect.from]), 'delivery.stationId': scope.id })
       .update({
         data: {
           status: 'collected',

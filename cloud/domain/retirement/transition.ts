@@ -44,7 +44,8 @@ function noticeBody(doc: RetirementDoc, to: RetirementStatus, note?: string): st
 }
 
 export interface TransitionOptions {
-  from: RetirementStatus[];
+  /** A step of RETIREMENT_FLOW (types/flows.ts) gives both. */
+  from: readonly RetirementStatus[];
   to: RetirementStatus;
   /** Extra fields written in the same conditional update. */
   patch?: Record<string, unknown>;
@@ -64,7 +65,7 @@ export async function transition(ctx: ActionCtx, id: string, opts: TransitionOpt
   const entry: HistoryEntry = { status: opts.to, at: now, by: ctx.openid, ...(opts.note ? { note: opts.note } : {}) };
   const res = await ctx.db
     .collection(REQUESTS)
-    .where({ _id: id, status: _.in(opts.from) })
+    .where({ _id: id, status: _.in([...opts.from]) })
     .update({ data: { ...opts.patch, status: opts.to, updatedAt: now, history: _.push([entry]) } });
   if (res.stats.updated !== 1) {
     const current = await loadRequest(ctx, id);

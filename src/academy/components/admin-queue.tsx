@@ -3,10 +3,11 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { CourseOrder, OrderStatus } from '@contract/api/academy';
 import type { Page } from '@contract/api/common';
+import { can, ORDER_FLOW } from '@contract/flows';
 import { StateView, useAsync } from '../../components';
 import { TextField } from '../../components/form-field';
-import { useSubmit } from '../../hooks/use-submit';
-import { academyService } from '../../services/academy';
+import { useWrite } from '../../hooks/use-write';
+import { api } from '../../services/api';
 import { OrderReport } from './order-report';
 import { OrderSummary } from './order-summary';
 import { ScheduleForm } from './schedule-form';
@@ -23,7 +24,7 @@ const TABS: { text: string; status?: OrderStatus }[] = [
 export function AdminQueue() {
   const [tab, setTab] = useState(0);
   const list = useAsync<Page<CourseOrder>>(
-    () => academyService.listOrders({ status: TABS[tab].status, limit: 50 }),
+    () => api.academy.listOrders({ status: TABS[tab].status, limit: 50 }),
     [tab],
   );
   return (
@@ -59,8 +60,8 @@ export function AdminQueue() {
 function QueueItem({ order, onChanged }: { order: CourseOrder; onChanged: () => void }) {
   const [mode, setMode] = useState<'none' | 'decline' | 'schedule' | 'report' | 'sessions'>('none');
   const [reason, setReason] = useState('');
-  const accept = useSubmit((requestId) => academyService.acceptOrder({ orderId: order.id }, requestId));
-  const decline = useSubmit((requestId) => academyService.declineOrder({ orderId: order.id, reason }, requestId));
+  const accept = useWrite(api.academy.acceptOrder);
+  const decline = useWrite(api.academy.declineOrder);
   const done = async (title: string) => {
     await Taro.showToast({ title, icon: 'none' });
     setMode('none');
@@ -70,21 +71,21 @@ function QueueItem({ order, onChanged }: { order: CourseOrder; onChanged: () => 
     <View className="card">
       <OrderSummary order={order} />
       <View className="row-actions">
-        {order.status === 'submitted' ? (
+        {can(ORDER_FLOW.accept, order.status) ? (
           <Button
             className="btn btn-primary"
             loading={accept.busy}
-            onClick={async () => (await accept.submit()) && (await done('已受理'))}
+            onClick={async () => (await accept.run({ orderId: order.id })) && (await done('已受理'))}
           >
             受理
           </Button>
         ) : null}
-        {order.status === 'submitted' || order.status === 'accepted' ? (
+        {can(ORDER_FLOW.decline, order.status) ? (
           <Button className="btn btn-plain" onClick={() => setMode(mode === 'decline' ? 'none' : 'decline')}>
             婉拒
           </Button>
         ) : null}
-        {order.status === 'accepted' || order.status === 'scheduled' ? (
+        {can(ORDER_FLOW.schedule, order.status) ? (
           <Button className="btn btn-primary" onClick={() => setMode(mode === 'schedule' ? 'none' : 'schedule')}>
             {order.status === 'scheduled' ? '再排一场' : '排课'}
           </Button>
@@ -113,7 +114,7 @@ function QueueItem({ order, onChanged }: { order: CourseOrder; onChanged: () => 
           <Button
             className="btn btn-primary"
             loading={decline.busy}
-            onClick={async () => (await decline.submit()) && (await done('已婉拒'))}
+            onClick={async () => (await decline.run({ orderId: order.id, reason })) && (await done('已婉拒'))}
           >
             确认婉拒
           </Button>

@@ -2,15 +2,16 @@ import { Button, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import type { CourseOrder } from '@contract/api/academy';
+import { can, ORDER_FLOW } from '@contract/flows';
 import { StateView, useAsync } from '../../components';
-import { newRequestId } from '../../services/call';
-import { academyService } from '../../services/academy';
+import { useWrite } from '../../hooks/use-write';
+import { api } from '../../services/api';
 import { OrderReport } from './order-report';
 import { OrderSummary } from './order-summary';
 
 /** The orderer's (and their enterprise contact's) orders: progress, withdraw, sessions with attendance and ratings. */
 export function MyOrders() {
-  const list = useAsync<CourseOrder[]>(() => academyService.myOrders(), []);
+  const list = useAsync<CourseOrder[]>(() => api.academy.myOrders(), []);
   const shown = useRef(false);
   useDidShow(() => {
     if (shown.current) void list.reload();
@@ -18,6 +19,7 @@ export function MyOrders() {
   });
   const [open, setOpen] = useState<string | null>(null);
 
+  const withdrawing = useWrite(api.academy.withdrawOrder, { report: '未能撤回' });
   const withdraw = async (o: CourseOrder) => {
     const ok = await Taro.showModal({
       title: '撤回点单',
@@ -26,16 +28,7 @@ export function MyOrders() {
       cancelText: '再想想',
     });
     if (!ok.confirm) return;
-    try {
-      await academyService.withdrawOrder(o.id, newRequestId());
-      await Taro.showToast({ title: '已撤回', icon: 'none' });
-    } catch (e) {
-      await Taro.showModal({
-        title: '未能撤回',
-        content: e instanceof Error ? e.message : '请稍后再试',
-        showCancel: false,
-      });
-    }
+    if (await withdrawing.run({ orderId: o.id })) await Taro.showToast({ title: '已撤回', icon: 'none' });
     void list.reload();
   };
 
@@ -56,7 +49,7 @@ export function MyOrders() {
         <View key={o.id} className="card">
           <OrderSummary order={o} />
           <View className="row-actions">
-            {o.status === 'submitted' || o.status === 'accepted' ? (
+            {can(ORDER_FLOW.withdraw, o.status) ? (
               <Button className="btn btn-plain" onClick={() => void withdraw(o)}>
                 撤回点单
               </Button>

@@ -2,13 +2,13 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { OrderReport as Report } from '@contract/api/academy';
 import { StateView, useAsync } from '../../components';
-import { academyService } from '../../services/academy';
+import { api } from '../../services/api';
 import { when } from '../format';
 import './report.scss';
 
 /** The ordering enterprise's view of what was delivered: sessions, attendance, ratings and comments. */
 export function OrderReport({ orderId }: { orderId: string }) {
-  const report = useAsync<Report>(() => academyService.orderReport(orderId), [orderId]);
+  const report = useAsync<Report>(() => api.academy.orderReport({ orderId }), [orderId]);
   return (
     <StateView
       loading={report.loading && !report.data}

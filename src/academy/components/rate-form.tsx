@@ -2,8 +2,8 @@ import { Button, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { Session } from '@contract/api/academy';
-import { useSubmit } from '../../hooks/use-submit';
-import { academyService } from '../../services/academy';
+import { useWrite } from '../../hooks/use-write';
+import { api } from '../../services/api';
 import './rate-form.scss';
 
 const WORDS = ['', '很不满意', '不太满意', '一般', '满意', '非常满意'];
@@ -12,15 +12,13 @@ const WORDS = ['', '很不满意', '不太满意', '一般', '满意', '非常�
 export function RateForm({ sessionId, onRated }: { sessionId: string; onRated: (s: Session) => void }) {
   const [stars, setStars] = useState(0);
   const [comment, setComment] = useState('');
-  const send = useSubmit((requestId) =>
-    academyService.rate({ sessionId, stars, comment: comment.trim() || undefined }, requestId),
-  );
+  const send = useWrite(api.academy.rate);
   const submit = async () => {
     if (!stars) {
       await Taro.showToast({ title: '请先点星星打分', icon: 'none' });
       return;
     }
-    const s = await send.submit();
+    const s = await send.run({ sessionId, stars, comment: comment.trim() || undefined });
     if (s) {
       await Taro.showToast({ title: '感谢您的评价', icon: 'success' });
       onRated(s);

@@ -10,8 +10,8 @@ import {
 } from '@contract/api/academy';
 import { StateView, useAsync } from '../../components';
 import { FormField, SelectField, TextField } from '../../components/form-field';
-import { useSubmit } from '../../hooks/use-submit';
-import { academyService } from '../../services/academy';
+import { useWrite } from '../../hooks/use-write';
+import { api } from '../../services/api';
 import { dateOf, toEpoch } from '../format';
 import './schedule.scss';
 
@@ -23,17 +23,19 @@ const DEADLINE_HOURS = [24, 12, 2];
 
 /** 下单: the academy schedules a session for an accepted order (teacher, time, place, seats, who may book). */
 export function ScheduleForm({ order, onDone }: { order: CourseOrder; onDone: () => void }) {
-  const teachers = useAsync<Teacher[]>(() => academyService.listTeachers(), []);
+  const teachers = useAsync<Teacher[]>(() => api.academy.listTeachers(), []);
   // The course's own teacher comes first to mind; the academy may still send another.
   const courseTeacher = useAsync<string | undefined>(async () => {
     if (!order.courseId) return undefined;
-    const courses = await academyService.listAllCourses();
+    const courses = await api.academy.listAllCourses();
     return courses.find((c) => c.id === order.courseId)?.teacherOpenid;
   }, [order.courseId]);
   const tomorrow = dateOf(Date.now() + DAY);
   // Two days' lead by default, so workers have time to book and the cancel deadline is ahead.
   const lead = dateOf(Date.now() + 2 * DAY);
   const wanted = order.preferredDates.find((d) => d >= lead) ?? lead;
+  // Fixed when the form opens: the payload is the intent, so a retry must send the same one.
+  const [opensAt] = useState(() => Date.now() - 60_000);
   const [teacher, setTeacher] = useState<string | undefined>();
   const [date, setDate] = useState(wanted);
   const [start, setStart] = useState('14:00');
@@ -61,18 +63,18 @@ export function ScheduleForm({ order, onDone }: { order: CourseOrder; onDone: ()
     capacity: Number(capacity) || 0,
     audience: (audience === AUDIENCES[1] ? 'employer' : 'open') as 'open' | 'employer',
     // Booking opens at once and stays open until the start; the cancel deadline is chosen.
-    bookingOpensAt: Date.now() - 60_000,
+    bookingOpensAt: opensAt,
     bookingClosesAt: startAt,
     cancelDeadline: startAt - DEADLINE_HOURS[Math.max(0, DEADLINES.indexOf(deadline ?? ''))] * 3600_000,
   };
-  const send = useSubmit((requestId) => academyService.scheduleSession(payload, requestId));
+  const send = useWrite(api.academy.scheduleSession);
   const err = (f: string) => send.messageFor(f, error);
 
   const submit = async () => {
     const parsed = scheduleSessionInput.parse(payload);
     if (!parsed.ok) return setError({ field: parsed.issue.path, message: parsed.issue.message });
     setError(null);
-    const s = await send.submit();
+    const s = await send.run(payload);
     if (!s) return;
     await Taro.showToast({ title: '已排课并通知点单人', icon: 'none' });
     onDone();

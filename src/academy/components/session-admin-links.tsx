@@ -2,14 +2,14 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { AcademyActions } from '@contract/api/academy';
 import { StateView, useAsync } from '../../components';
-import { academyService } from '../../services/academy';
+import { api } from '../../services/api';
 import { span } from '../format';
 
 type OrderDetail = AcademyActions['getOrder']['output'];
 
 /** An order's sessions, each opening the admin's page to change, remind or close it. */
 export function SessionAdminLinks({ orderId }: { orderId: string }) {
-  const detail = useAsync<OrderDetail>(() => academyService.getOrder(orderId), [orderId]);
+  const detail = useAsync<OrderDetail>(() => api.academy.getOrder({ orderId }), [orderId]);
   return (
     <StateView
       loading={detail.loading && !detail.data}

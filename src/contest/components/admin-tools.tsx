@@ -2,7 +2,7 @@ import { Button, Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ServiceError } from '../../services/call';
-import { contestService } from '../../services/contest';
+import { api } from '../../services/api';
 
 const message = (e: unknown) => (e instanceof ServiceError ? e.message : '请稍后再试');
 
@@ -15,7 +15,7 @@ export function AdminTools({ contestId, tradeId }: { contestId: string; tradeId?
   const exportList = async () => {
     setBusy(true);
     try {
-      const out = await contestService.exportCsv({ contestId, tradeId });
+      const out = await api.contest.exportCsv({ contestId, tradeId });
       const text = out.csv.replace(/^\ufeff/, '');
       setCsv({ text, rows: out.rows, filename: out.filename });
       await Taro.setClipboardData({ data: text });
@@ -29,7 +29,7 @@ export function AdminTools({ contestId, tradeId }: { contestId: string; tradeId?
   const makePoster = async () => {
     setBusy(true);
     try {
-      const out = await contestService.poster(contestId);
+      const out = await api.contest.poster({ contestId });
       setPoster(`data:${out.contentType};base64,${out.base64}`);
     } catch (e) {
       await Taro.showModal({ title: '未能生成小程序码', content: message(e), showCancel: false });

@@ -2,8 +2,8 @@ import { Button, Input, Picker, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { AWARDS, type Award, type Registration } from '@contract/api/contest';
-import { ServiceError, newRequestId } from '../../services/call';
-import { contestService } from '../../services/contest';
+import { useWrite } from '../../hooks/use-write';
+import { api } from '../../services/api';
 
 const AWARD_OPTIONS = ['无奖项', ...AWARDS] as const;
 
@@ -34,7 +34,8 @@ export function ResultsForm({
       award: (p.result?.award ?? (p.result ? '无奖项' : defaultAward(i + 1))) as Award | '无奖项',
     })),
   );
-  const [busy, setBusy] = useState(false);
+  const publishing = useWrite(api.contest.publishResults, { report: '未能发布' });
+  const busy = publishing.busy;
   const set = (i: number, patch: Partial<(typeof rows)[number]>) =>
     setRows((r) => r.map((row, j) => (j === i ? { ...row, ...patch } : row)));
 
@@ -44,25 +45,15 @@ export function ResultsForm({
       content: `发布后${people.length}位选手会收到成绩通知，确定发布吗？`,
     });
     if (!confirm) return;
-    setBusy(true);
-    try {
-      const results = rows.map((r) => ({
-        registrationId: r.id,
-        rank: Number(r.rank),
-        ...(r.award !== '无奖项' ? { award: r.award } : {}),
-      }));
-      const out = await contestService.publishResults({ contestId, tradeId, results }, newRequestId());
-      await Taro.showToast({ title: `已发布${out.published}人`, icon: 'success' });
-      onDone();
-    } catch (e) {
-      await Taro.showModal({
-        title: '未能发布',
-        content: e instanceof ServiceError ? e.message : '请稍后再试',
-        showCancel: false,
-      });
-    } finally {
-      setBusy(false);
-    }
+    const results = rows.map((r) => ({
+      registrationId: r.id,
+      rank: Number(r.rank),
+      ...(r.award !== '无奖项' ? { award: r.award } : {}),
+    }));
+    const out = await publishing.run({ contestId, tradeId, results });
+    if (!out) return;
+    await Taro.showToast({ title: `已发布${out.published}人`, icon: 'success' });
+    onDone();
   };
 
   return (

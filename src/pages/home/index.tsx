@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { PageShell } from '../../components/page-shell';
 import { StateView } from '../../components/state-view';
 import { useAsync } from '../../hooks/use-async';
-import { portalService } from '../../services/portal';
+import { api } from '../../services/api';
 import { ensureConsent } from '../../stores/consent';
 import { SERVICE_ENTRIES } from '../services/entries';
 import { StationCard } from './station-card';
@@ -12,7 +12,9 @@ import './index.scss';
 
 export default function HomePage() {
   const [located, setLocated] = useState<{ latitude: number; longitude: number }>();
-  const stations = useAsync(() => portalService.listStations(located), [located?.latitude, located?.longitude]);
+  // Micro-degrees: integers keep the payload exact.
+  const at = located ? { lat: Math.round(located.latitude * 1e6), lng: Math.round(located.longitude * 1e6) } : {};
+  const stations = useAsync(() => api.portal.listStations(at), [located?.latitude, located?.longitude]);
 
   const locate = async () => {
     // Location is personal data: say why before the first request, and do without it if declined.

@@ -3,10 +3,10 @@ import { useState } from 'react';
 import type { MyProfile } from '@contract/api/member';
 import { QrCode } from '../../components/qr-code';
 import { useRefreshingCode } from '../../hooks/use-refreshing-code';
-import { memberService } from '../../services/member';
+import { api } from '../../services/api';
 
 function CodePanel() {
-  const { code, error, refresh } = useRefreshingCode(() => memberService.memberCode());
+  const { code, error, refresh } = useRefreshingCode(() => api.member.memberCode());
   if (error) {
     return (
       <View className="member-card__code" role="alert">

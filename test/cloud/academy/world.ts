@@ -14,7 +14,7 @@ export const DAY = 24 * HOUR;
 
 const MUTATING = new Set(
   Object.entries(academyActions)
-    .filter(([, d]) => d.mutating)
+    .filter(([, d]) => d.writes === true)
     .map(([k]) => k),
 );
 

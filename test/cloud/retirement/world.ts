@@ -18,7 +18,7 @@ export interface RetirementWorld extends World {
 
 const MUTATING = new Set(
   Object.entries(retirementActions)
-    .filter(([, d]) => d.mutating)
+    .filter(([, d]) => d.writes === true)
     .map(([k]) => k),
 );
 

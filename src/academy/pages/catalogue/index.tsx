@@ -3,13 +3,13 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { COURSE_CATEGORIES, FORMAT_LABELS, type Course, type CourseCategory } from '@contract/api/academy';
 import { PageShell, StateView, useAsync } from '../../../components';
-import { academyService } from '../../../services/academy';
+import { api } from '../../../services/api';
 import './index.scss';
 
 /** 课程目录: courses by industry, each with its model-worker teacher; 点这门课 opens the order form. */
 export default function CataloguePage() {
   const [category, setCategory] = useState<CourseCategory | undefined>();
-  const list = useAsync<Course[]>(() => academyService.listCourses(category ? { category } : {}), [category]);
+  const list = useAsync<Course[]>(() => api.academy.listCourses(category ? { category } : {}), [category]);
   const chips: (CourseCategory | undefined)[] = [undefined, ...COURSE_CATEGORIES.filter((c) => c !== '其他')];
   return (
     <PageShell title="课程目录">

@@ -2,8 +2,8 @@ import { Button, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { FORMAT_LABELS, type CourseAdmin } from '@contract/api/academy';
 import { StatusTag } from '../../../components';
-import { useSubmit } from '../../../hooks/use-submit';
-import { academyService } from '../../../services/academy';
+import { useWrite } from '../../../hooks/use-write';
+import { api } from '../../../services/api';
 import { formatDate } from '../../../utils/format';
 
 export interface Props {
@@ -15,9 +15,7 @@ export interface Props {
 
 /** One course in the admin's list: 上架 / 已下架, 修改, and 下架 or 重新上架 after a confirmation. */
 export function CourseCard({ course: c, onEdit, onChanged }: Props) {
-  const toggle = useSubmit((requestId) =>
-    academyService.setCourseActive({ courseId: c.id, active: !c.active }, requestId),
-  );
+  const toggle = useWrite(api.academy.setCourseActive);
 
   const onToggle = async () => {
     const ask = c.active
@@ -33,7 +31,7 @@ export function CourseCard({ course: c, onEdit, onChanged }: Props) {
         };
     const ok = await Taro.showModal({ ...ask, cancelText: '再想想' });
     if (!ok.confirm) return;
-    const next = await toggle.submit();
+    const next = await toggle.run({ courseId: c.id, active: !c.active });
     if (!next) return;
     await Taro.showToast({ title: next.active ? '已重新上架' : '已下架', icon: 'none' });
     onChanged(next);

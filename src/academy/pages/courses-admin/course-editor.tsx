@@ -9,8 +9,8 @@ import {
   type Teacher,
 } from '@contract/api/academy';
 import { FormField, SelectField, TextField } from '../../../components/form-field';
-import { useSubmit } from '../../../hooks/use-submit';
-import { academyService } from '../../../services/academy';
+import { useWrite } from '../../../hooks/use-write';
+import { api } from '../../../services/api';
 import { draftOf, emptyDraft, pickTeacher, toggleFormat, toSaveInput, type CourseDraft } from './course-form';
 
 export interface Props {
@@ -31,10 +31,10 @@ export function CourseEditor({ course, courses, teachers, onSaved, onCancel }: P
     <K extends keyof CourseDraft>(key: K) =>
     (value: CourseDraft[K]) =>
       setDraft((d) => ({ ...d, [key]: value }));
-  const send = useSubmit((requestId) => {
-    const built = toSaveInput(draft, course);
+  const send = useWrite((d: CourseDraft, requestId) => {
+    const built = toSaveInput(d, course);
     if (!built.ok) throw new Error(built.issue.message);
-    return academyService.saveCourse(built.value, requestId);
+    return api.academy.saveCourse(built.value, requestId);
   });
   const err = (f: string) => send.messageFor(f, issue);
 
@@ -43,7 +43,7 @@ export function CourseEditor({ course, courses, teachers, onSaved, onCancel }: P
     if (!built.ok) return setIssue({ field: built.issue.path, message: built.issue.message });
     setIssue(null);
     if (!built.changed) return void Taro.showToast({ title: '没有改动', icon: 'none' });
-    const saved = await send.submit();
+    const saved = await send.run(draft);
     if (!saved) return;
     await Taro.showToast({ title: course ? '已保存修改' : '已新增课程', icon: 'success' });
     onSaved(saved);

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { COURSE_CATEGORIES, type CourseAdmin, type Teacher } from '@contract/api/academy';
 import { PageShell, StateView, useAsync } from '../../../components';
-import { academyService } from '../../../services/academy';
+import { api } from '../../../services/api';
 import { CourseCard } from './course-card';
 import { CourseEditor } from './course-editor';
 import './index.scss';
@@ -18,7 +18,7 @@ type Mode = { kind: 'list' } | { kind: 'new' } | { kind: 'edit'; course: CourseA
 /** The academy admin's catalogue: every course by category, 新增 / 修改, 下架 / 重新上架. */
 export default function CoursesAdminPage() {
   const loaded = useAsync<Loaded>(async () => {
-    const [courses, teachers] = await Promise.all([academyService.listAllCourses(), academyService.listTeachers()]);
+    const [courses, teachers] = await Promise.all([api.academy.listAllCourses(), api.academy.listTeachers()]);
     return { courses, teachers };
   }, []);
   const [mode, setMode] = useState<Mode>({ kind: 'list' });

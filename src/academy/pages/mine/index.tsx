@@ -3,12 +3,12 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef } from 'react';
 import type { BookingListItem } from '@contract/api/academy';
 import { PageShell, StateView, useAsync } from '../../../components';
-import { academyService } from '../../../services/academy';
+import { api } from '../../../services/api';
 import { SessionCard } from '../../components/session-card';
 
 /** 我的预约: every booking with its state (已预约, 候补中(n), 已签到, 缺席, 已取消). */
 export default function MyBookingsPage() {
-  const list = useAsync<BookingListItem[]>(() => academyService.myBookings(), []);
+  const list = useAsync<BookingListItem[]>(() => api.academy.myBookings(), []);
   const shown = useRef(false);
   useDidShow(() => {
     if (shown.current) void list.reload();

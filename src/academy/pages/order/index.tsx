@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { COURSE_FORMATS, FORMAT_LABELS, placeOrderInput, type Course, type CourseFormat } from '@contract/api/academy';
 import { PageShell, StateView, useAsync } from '../../../components';
 import { FormField, SelectField, TextField } from '../../../components/form-field';
-import { useSubmit } from '../../../hooks/use-submit';
-import { academyService } from '../../../services/academy';
+import { useWrite } from '../../../hooks/use-write';
+import { api } from '../../../services/api';
 import { dateOf } from '../../format';
 import './index.scss';
 
@@ -15,7 +15,7 @@ const FORMAT_NAMES = COURSE_FORMATS.map((f) => FORMAT_LABELS[f]);
 /** 点单: an enterprise union (or a worker) asks the academy for a course, with headcount, date, place. */
 export default function OrderPage() {
   const { params } = useRouter();
-  const courses = useAsync<Course[]>(() => academyService.listCourses(), []);
+  const courses = useAsync<Course[]>(() => api.academy.listCourses(), []);
   const [courseTitle, setCourseTitle] = useState<string | undefined>();
   const [topic, setTopic] = useState('');
   const [headcount, setHeadcount] = useState('');
@@ -40,7 +40,7 @@ export default function OrderPage() {
     format: COURSE_FORMATS[Math.max(0, FORMAT_NAMES.indexOf(format ?? ''))] as CourseFormat,
     note: note.trim() || undefined,
   };
-  const send = useSubmit((requestId) => academyService.placeOrder(payload, requestId));
+  const send = useWrite(api.academy.placeOrder);
 
   const submit = async () => {
     if (!chosen && !(chosenTitle === OWN_TOPIC && topic.trim())) {
@@ -53,7 +53,7 @@ export default function OrderPage() {
       return;
     }
     setErrors({});
-    const order = await send.submit();
+    const order = await send.run(payload);
     if (!order) return;
     await Taro.showToast({ title: '点单已提交', icon: 'success' });
     await Taro.redirectTo({ url: '/academy/pages/orders/index' });

@@ -4,8 +4,8 @@ import { useEffect, useState } from 'react';
 import { FORMAT_LABELS, type Session } from '@contract/api/academy';
 import { PageShell, StateView, StatusTag, useAsync } from '../../../components';
 import { FormField, TextField } from '../../../components/form-field';
-import { useSubmit } from '../../../hooks/use-submit';
-import { academyService } from '../../../services/academy';
+import { useWrite } from '../../../hooks/use-write';
+import { api } from '../../../services/api';
 import { span } from '../../format';
 import { changeOf, draftOf, type SessionDraft } from './session-change';
 import './index.scss';
@@ -14,7 +14,7 @@ import './index.scss';
 export default function SessionAdminPage() {
   const id = useRouter().params.id ?? '';
   const session = useAsync<Session>(
-    () => (id ? academyService.getSession(id) : Promise.reject(new Error('没有找到这场课程'))),
+    () => (id ? api.academy.getSession({ sessionId: id }) : Promise.reject(new Error('没有找到这场课程'))),
     [id],
   );
   const s = session.data;
@@ -25,13 +25,13 @@ export default function SessionAdminPage() {
   }, [s]);
   const set = (key: keyof SessionDraft) => (v: string) => setDraft((d) => (d ? { ...d, [key]: v } : d));
 
-  const save = useSubmit((requestId) => {
-    const c = changeOf(s!, draft!);
+  const save = useWrite((d: SessionDraft, requestId) => {
+    const c = changeOf(s!, d);
     if (!c.ok) throw new Error(c.issue.message);
-    return academyService.updateSession(c.value, requestId);
+    return api.academy.updateSession(c.value, requestId);
   });
-  const close = useSubmit((requestId) => academyService.closeSession(id, requestId));
-  const remind = useSubmit((requestId) => academyService.sendReminders(requestId));
+  const close = useWrite(api.academy.closeSession);
+  const remind = useWrite(api.academy.sendReminders);
   const err = (f: string) => save.messageFor(f, issue);
 
   const onSave = async () => {
@@ -40,7 +40,7 @@ export default function SessionAdminPage() {
     if (!c.ok) return setIssue({ field: c.issue.path, message: c.issue.message });
     setIssue(null);
     if (!c.changed) return void Taro.showToast({ title: '没有改动', icon: 'none' });
-    const next = await save.submit();
+    const next = await save.run(draft);
     if (!next) return;
     session.setData(next);
     await Taro.showToast({ title: '已保存并通知学员', icon: 'none' });
@@ -54,7 +54,7 @@ export default function SessionAdminPage() {
       cancelText: '再想想',
     });
     if (!ok.confirm) return;
-    const next = await close.submit();
+    const next = await close.run({ sessionId: id });
     if (next) {
       session.setData(next);
       await Taro.showToast({ title: '本场已结束', icon: 'none' });
@@ -62,7 +62,7 @@ export default function SessionAdminPage() {
   };
 
   const onRemind = async () => {
-    const r = await remind.submit();
+    const r = await remind.run({});
     if (r) {
       await Taro.showModal({
         title: '提醒已发送',

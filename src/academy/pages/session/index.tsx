@@ -2,8 +2,8 @@ import { Button, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { FORMAT_LABELS, type Session } from '@contract/api/academy';
 import { PageShell, QrCode, StateView, StatusTag, useAsync, useRefreshingCode } from '../../../components';
-import { useSubmit } from '../../../hooks/use-submit';
-import { academyService } from '../../../services/academy';
+import { useWrite } from '../../../hooks/use-write';
+import { api } from '../../../services/api';
 import { RateForm } from '../../components/rate-form';
 import { BOOKING_TONE, span, when } from '../../format';
 import './index.scss';
@@ -13,18 +13,18 @@ export default function SessionPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const session = useAsync<Session>(
-    () => (id ? academyService.getSession(id) : Promise.reject(new Error('没有找到这场课程'))),
+    () => (id ? api.academy.getSession({ sessionId: id }) : Promise.reject(new Error('没有找到这场课程'))),
     [id],
   );
   const s = session.data;
   const mine = s?.myBooking ?? null;
   const seated = mine?.status === 'booked';
-  const code = useRefreshingCode(() => academyService.seatCode(id), seated);
-  const booking = useSubmit((requestId) => academyService.book(id, requestId));
-  const cancelling = useSubmit((requestId) => academyService.cancelBooking(id, requestId));
+  const code = useRefreshingCode(() => api.academy.seatCode({ sessionId: id }), seated);
+  const booking = useWrite(api.academy.book);
+  const cancelling = useWrite(api.academy.cancelBooking);
 
   const book = async () => {
-    const next = await booking.submit();
+    const next = await booking.run({ sessionId: id });
     if (!next) return void session.reload();
     session.setData(next);
     const waiting = next.myBooking?.status === 'waitlisted';
@@ -50,7 +50,7 @@ export default function SessionPage() {
       cancelText: '再想想',
     });
     if (!ok.confirm) return;
-    const next = await cancelling.submit();
+    const next = await cancelling.run({ sessionId: id });
     if (next) session.setData(next);
     else void session.reload();
   };

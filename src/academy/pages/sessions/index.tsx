@@ -3,14 +3,14 @@ import { useDidShow } from '@tarojs/taro';
 import { useRef } from 'react';
 import type { Session } from '@contract/api/academy';
 import { PageShell, StateView, useAsync } from '../../../components';
-import { academyService } from '../../../services/academy';
+import { api } from '../../../services/api';
 import { AcademyLinks } from '../../components/links';
 import { SessionCard } from '../../components/session-card';
 import './index.scss';
 
 /** 劳模工匠学院: the sessions the caller may book now, and the doors to 点单 and 我的预约. */
 export default function SessionsPage() {
-  const list = useAsync<Session[]>(() => academyService.upcomingSessions(), []);
+  const list = useAsync<Session[]>(() => api.academy.upcomingSessions(), []);
   const shown = useRef(false);
   useDidShow(() => {
     if (shown.current) void list.reload();

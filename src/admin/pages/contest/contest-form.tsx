@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { ContestAdminView } from '@contract/api/contest';
 import { FormField, TextField } from '../../../components';
-import { useSubmit } from '../../../hooks/use-submit';
+import { useWrite } from '../../../hooks/use-write';
 import { adminService } from '../../../services/admin';
 import { dateOf } from '../../../utils/format';
 import { WallTimeField } from '../../components/fields';
@@ -39,11 +39,7 @@ export function ContestForm(props: { contest?: ContestAdminView; onSaved: (c: Co
     contest ? contestDraftOf(contest) : emptyContestDraft(dateOf(Date.now())),
   );
   const [issue, setIssue] = useState<{ field: string; message: string } | null>(null);
-  const send = useSubmit((requestId) => {
-    const built = toSaveContestInput(draft, contest?.id);
-    if (!built.ok) throw new Error(built.issue.message);
-    return adminService.saveContest(built.value, requestId);
-  });
+  const send = useWrite(adminService.saveContest);
   const err = (f: string) => send.messageFor(f, issue);
   const set =
     <K extends keyof ContestDraft>(k: K) =>
@@ -56,7 +52,7 @@ export function ContestForm(props: { contest?: ContestAdminView; onSaved: (c: Co
       return void Taro.showToast({ title: built.issue.message, icon: 'none' });
     }
     setIssue(null);
-    const saved = await send.submit();
+    const saved = await send.run(built.value);
     if (!saved) return;
     await Taro.showToast({ title: contest ? '已保存' : '已创建草稿', icon: 'success' });
     props.onSaved(saved);

@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { ContestAdminView, TradeAdminView } from '@contract/api/contest';
 import { PageShell, StateView, StatusTag, useAsync } from '../../../components';
-import { useIntent } from '../../../hooks/use-intent';
+import { useWrite } from '../../../hooks/use-write';
 import { adminService } from '../../../services/admin';
 import { AdminTable } from '../../components/admin-table';
 import { ContestForm } from './contest-form';
@@ -19,7 +19,10 @@ export default function ContestEditPage() {
   const id = useRouter().params.id;
   const loaded = useAsync<ContestAdminView | null>(() => (id ? adminService.contest(id) : Promise.resolve(null)), [id]);
   const [tradeMode, setTradeMode] = useState<TradeMode>(null);
-  const run = useIntent();
+  const remove = useWrite(adminService.removeTrade, { report: '不能删除' });
+  const publishWrite = useWrite((contestId: string, rid: string) => adminService.publishContest(contestId, rid), {
+    report: '不能发布',
+  });
   const contest = loaded.data ?? undefined;
 
   const update = (c: ContestAdminView) => {
@@ -29,25 +32,15 @@ export default function ContestEditPage() {
   const removeTrade = async (t: TradeAdminView) => {
     const ok = await Taro.showModal({ title: '删除项目', content: `删除“${t.name}”？只有还没人报名的项目可以删除。` });
     if (!ok.confirm || !contest) return;
-    try {
-      const c = await run(`remove:${t.id}`, (rid) =>
-        adminService.removeTrade({ contestId: contest.id, tradeId: t.id }, rid),
-      );
-      if (c) update(c);
-    } catch (e) {
-      await Taro.showModal({ title: '不能删除', content: (e as Error).message, showCancel: false });
-    }
+    const c = await remove.run({ contestId: contest.id, tradeId: t.id });
+    if (c) update(c);
   };
   const publish = async () => {
     if (!contest) return;
-    try {
-      const c = await run(`publish:${contest.id}`, (rid) => adminService.publishContest(contest.id, rid));
-      if (!c) return;
-      update(c);
-      await Taro.showToast({ title: '已发布', icon: 'success' });
-    } catch (e) {
-      await Taro.showModal({ title: '不能发布', content: (e as Error).message, showCancel: false });
-    }
+    const c = await publishWrite.run(contest.id);
+    if (!c) return;
+    update(c);
+    await Taro.showToast({ title: '已发布', icon: 'success' });
   };
 
   return (

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { ContestAdminView, TradeAdminView } from '@contract/api/contest';
 import { FormField, TextField } from '../../../components';
-import { useSubmit } from '../../../hooks/use-submit';
+import { useWrite } from '../../../hooks/use-write';
 import { adminService } from '../../../services/admin';
 import { toSaveTradeInput, tradeDraftOf, type TradeDraft } from '../../forms/contest';
 
@@ -17,18 +17,14 @@ export function TradeForm(props: {
   const { trade } = props;
   const [draft, setDraft] = useState<TradeDraft>(() => tradeDraftOf(trade));
   const [issue, setIssue] = useState<{ field: string; message: string } | null>(null);
-  const send = useSubmit((requestId) => {
-    const built = toSaveTradeInput(props.contestId, draft, trade);
-    if (!built.ok) throw new Error(built.issue.message);
-    return adminService.saveTrade(built.value, requestId);
-  });
+  const send = useWrite(adminService.saveTrade);
   const err = (f: string) => send.messageFor(f, issue);
   const set = (k: keyof TradeDraft) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
   const save = async () => {
     const built = toSaveTradeInput(props.contestId, draft, trade);
     if (!built.ok) return setIssue({ field: built.issue.path, message: built.issue.message });
     setIssue(null);
-    const saved = await send.submit();
+    const saved = await send.run(built.value);
     if (!saved) return;
     await Taro.showToast({ title: trade ? '项目已保存' : '项目已添加', icon: 'success' });
     props.onSaved(saved);

@@ -3,7 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef } from 'react';
 import type { ContestAdminView } from '@contract/api/contest';
 import { PageShell, StateView, StatusTag, type Tone, useAsync } from '../../../components';
-import { useIntent } from '../../../hooks/use-intent';
+import { useWrite } from '../../../hooks/use-write';
 import { adminService } from '../../../services/admin';
 import { AdminTable } from '../../components/admin-table';
 import '../../components/admin.scss';
@@ -16,7 +16,16 @@ const EDIT = '/admin/pages/contest/index';
 /** 比武赛事设置: every contest (drafts too), 新建, 修改, 发布, 关闭, 复制为明年的比武. */
 export default function ContestsAdminPage() {
   const loaded = useAsync(() => adminService.contests(), []);
-  const run = useIntent();
+  // One write per intent: publish, close or copy one contest.
+  const write = useWrite(
+    ({ op, contestId }: { op: 'publish' | 'close' | 'copy'; contestId: string }, id: string) =>
+      op === 'publish'
+        ? adminService.publishContest(contestId, id)
+        : op === 'close'
+          ? adminService.closeContest(contestId, id)
+          : adminService.copyContest({ contestId }, id),
+    { report: '未能完成' },
+  );
   // Back from the editor: show what was saved there.
   const shown = useRef(false);
   useDidShow(() => {
@@ -25,30 +34,26 @@ export default function ContestsAdminPage() {
   });
   const list = loaded.data ?? [];
 
-  const act = async (key: string, done: string, send: (id: string) => Promise<ContestAdminView>) => {
-    try {
-      const c = await run(key, send);
-      if (!c) return;
-      await Taro.showToast({ title: done, icon: 'success' });
-      await loaded.reload();
-      return c;
-    } catch (e) {
-      await Taro.showModal({ title: '未能完成', content: (e as Error).message, showCancel: false });
-    }
+  const act = async (op: 'publish' | 'close' | 'copy', c: ContestAdminView, done: string) => {
+    const made = await write.run({ op, contestId: c.id });
+    if (!made) return undefined;
+    await Taro.showToast({ title: done, icon: 'success' });
+    await loaded.reload();
+    return made;
   };
   const publish = async (c: ContestAdminView) => {
     const ok = await Taro.showModal({
       title: '发布比武',
       content: `发布后职工就能看到“${c.title}”，并在报名时间内报名。`,
     });
-    if (ok.confirm) await act(`publish:${c.id}`, '已发布', (id) => adminService.publishContest(c.id, id));
+    if (ok.confirm) await act('publish', c, '已发布');
   };
   const close = async (c: ContestAdminView) => {
     const ok = await Taro.showModal({
       title: '关闭比武',
       content: `关闭后不能再报名；已报名的职工仍能看到报名记录、准考证和成绩。`,
     });
-    if (ok.confirm) await act(`close:${c.id}`, '已关闭', (id) => adminService.closeContest(c.id, id));
+    if (ok.confirm) await act('close', c, '已关闭');
   };
   const copy = async (c: ContestAdminView) => {
     const ok = await Taro.showModal({
@@ -56,7 +61,7 @@ export default function ContestsAdminPage() {
       content: `按“${c.title}”新建一份草稿：项目和名额照搬，日期顺延一年，报名人数从零开始。`,
     });
     if (!ok.confirm) return;
-    const made = await act(`copy:${c.id}`, '已复制', (id) => adminService.copyContest({ contestId: c.id }, id));
+    const made = await act('copy', c, '已复制');
     if (made) await Taro.navigateTo({ url: `${EDIT}?id=${made.id}` });
   };
 

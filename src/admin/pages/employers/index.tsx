@@ -3,8 +3,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { EmployerView } from '@contract/api/admin';
 import { PageShell, SelectField, StateView, StatusTag, TextField, useAsync } from '../../../components';
-import { useIntent } from '../../../hooks/use-intent';
-import { useSubmit } from '../../../hooks/use-submit';
+import { useWrite } from '../../../hooks/use-write';
 import { adminService } from '../../../services/admin';
 import { AdminTable } from '../../components/admin-table';
 import { employerDraftOf, likelyDuplicates, toSaveEmployerInput, type EmployerDraft } from '../../forms/employer';
@@ -18,18 +17,14 @@ function EmployerEditor(props: { employer?: EmployerView; onSaved: (e: EmployerV
   const { employer } = props;
   const [draft, setDraft] = useState<EmployerDraft>(() => employerDraftOf(employer));
   const [issue, setIssue] = useState<{ field: string; message: string } | null>(null);
-  const send = useSubmit((requestId) => {
-    const built = toSaveEmployerInput(draft, employer?.id);
-    if (!built.ok) throw new Error(built.issue.message);
-    return adminService.saveEmployer(built.value, requestId);
-  });
+  const send = useWrite(adminService.saveEmployer);
   const err = (f: string) => send.messageFor(f, issue);
   const set = (k: keyof EmployerDraft) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
   const save = async () => {
     const built = toSaveEmployerInput(draft, employer?.id);
     if (!built.ok) return setIssue({ field: built.issue.path, message: built.issue.message });
     setIssue(null);
-    const saved = await send.submit();
+    const saved = await send.run(built.value);
     if (!saved) return;
     await Taro.showToast({ title: employer ? '已保存' : '已新增单位', icon: 'success' });
     props.onSaved(saved);
@@ -81,9 +76,7 @@ function MergeForm(props: { drop: EmployerView; list: EmployerView[]; onMerged: 
   const suggested = likelyDuplicates(props.list, props.drop);
   const [keepId, setKeepId] = useState<string | undefined>(suggested[0]?.id);
   const keep = candidates.find((e) => e.id === keepId);
-  const send = useSubmit((requestId) =>
-    adminService.mergeEmployers({ keepId: keepId!, dropId: props.drop.id }, requestId),
-  );
+  const send = useWrite(adminService.mergeEmployers);
   const merge = async () => {
     if (!keep) return void Taro.showToast({ title: '请选择保留的单位', icon: 'none' });
     const ok = await Taro.showModal({
@@ -91,7 +84,7 @@ function MergeForm(props: { drop: EmployerView; list: EmployerView[]; onMerged: 
       content: `把“${props.drop.name}”并入“${keep.name}”：会员、报名、点单、退休申请和联系人都改到“${keep.name}”名下，“${props.drop.name}”从名录中去掉。合并后不能撤回。`,
     });
     if (!ok.confirm) return;
-    const result = await send.submit();
+    const result = await send.run({ keepId: keep.id, dropId: props.drop.id });
     if (!result) return;
     const m = result.moved;
     await Taro.showModal({
@@ -134,7 +127,11 @@ function MergeForm(props: { drop: EmployerView; list: EmployerView[]; onMerged: 
 export default function EmployersPage() {
   const loaded = useAsync(() => adminService.listEmployers(), []);
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
-  const run = useIntent();
+  const activate = useWrite(
+    (input: { employerId: string; active: boolean }, id: string) =>
+      adminService.setEmployerActive(input.employerId, input.active, id),
+    { report: '未能完成' },
+  );
   const list = loaded.data ?? [];
   const open = (next: Mode) => {
     setMode(next);
@@ -153,12 +150,8 @@ export default function EmployersPage() {
       });
       if (!ok.confirm) return;
     }
-    try {
-      const saved = await run(`active:${e.id}`, (id) => adminService.setEmployerActive(e.id, active, id));
-      if (saved) replace(saved);
-    } catch (err) {
-      await Taro.showModal({ title: '未能完成', content: (err as Error).message, showCancel: false });
-    }
+    const saved = await activate.run({ employerId: e.id, active });
+    if (saved) replace(saved);
   };
 
   return (

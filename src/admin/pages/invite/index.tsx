@@ -2,8 +2,7 @@ import { Button, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { invitationTokenFrom } from '@contract/api/admin';
 import { PageShell, StateView, StatusTag, useAsync } from '../../../components';
-import { useState } from 'react';
-import { useIntent } from '../../../hooks/use-intent';
+import { useWrite } from '../../../hooks/use-write';
 import { adminService } from '../../../services/admin';
 import '../../components/admin.scss';
 // Last: the desk layout overrides the phone's.
@@ -21,23 +20,13 @@ export default function InvitePage() {
     () => (token ? adminService.previewInvitation(token) : Promise.reject(new Error('链接里没有邀请码，请重新扫码'))),
     [token],
   );
-  // A ref-guarded intent: a second tap while the first is on its way sends nothing.
-  const run = useIntent();
-  const [busy, setBusy] = useState(false);
+  // A second tap while the first is on its way sends nothing (useWrite keys the intent by the token).
+  const send = useWrite(adminService.acceptInvitation, { report: '未能接受邀请' });
 
   const accept = async () => {
-    let done;
-    try {
-      setBusy(true);
-      done = await run('accept', (requestId) => adminService.acceptInvitation(token, requestId));
-    } catch (e) {
-      await Taro.showModal({ title: '未能接受邀请', content: (e as Error).message, showCancel: false });
-      void preview.reload();
-      return;
-    } finally {
-      setBusy(false);
-    }
-    if (!done) return;
+    const done = await send.run(token);
+    // Refused (expired, used up, revoked meanwhile): the modal said why; show the invitation as it is now.
+    if (!done) return void preview.reload();
     await Taro.showModal({
       title: '已接受邀请',
       content: `您现在是${done.grant.roleText}。相关功能在“服务”页的工作台里。`,
@@ -71,7 +60,11 @@ export default function InvitePage() {
                 <View className="muted admin-invite__hint">
                   接受后，您就能在“服务”页的工作台里使用这个身份的功能。如果不是您本人，请不要接受。接受后请到“我的”填写姓名，方便管理员知道是谁。
                 </View>
-                <Button className="btn btn-primary admin-invite__accept" loading={busy} onClick={() => void accept()}>
+                <Button
+                  className="btn btn-primary admin-invite__accept"
+                  loading={send.busy}
+                  onClick={() => void accept()}
+                >
                   接受邀请
                 </Button>
               </>

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { StationAdminView } from '@contract/api/admin';
 import type { RetirementSettingsView } from '@contract/api/retirement';
 import { FormField, PageShell, StateView, TextField, useAsync } from '../../../components';
-import { useSubmit } from '../../../hooks/use-submit';
+import { useWrite } from '../../../hooks/use-write';
 import { adminService } from '../../../services/admin';
 import { ChecksField, WallTimeField } from '../../components/fields';
 import { serialPreview, settingsDraftOf, toSaveSettingsInput, type SettingsDraft } from '../../forms/retirement';
@@ -28,11 +28,7 @@ export default function RetirementSettingsPage() {
   useEffect(() => {
     if (loaded.data) setDraft(settingsDraftOf(loaded.data.settings));
   }, [loaded.data]);
-  const send = useSubmit((requestId) => {
-    const built = toSaveSettingsInput(draft!);
-    if (!built.ok) throw new Error(built.issue.message);
-    return adminService.saveRetirementSettings(built.value, requestId);
-  });
+  const send = useWrite(adminService.saveRetirementSettings);
   const err = (f: string) => send.messageFor(f, issue);
   const set =
     <K extends keyof SettingsDraft>(k: K) =>
@@ -44,7 +40,7 @@ export default function RetirementSettingsPage() {
     const built = toSaveSettingsInput(draft);
     if (!built.ok) return setIssue({ field: built.issue.path, message: built.issue.message });
     setIssue(null);
-    const saved = await send.submit();
+    const saved = await send.run(built.value);
     if (!saved) return;
     await Taro.showToast({ title: '已保存', icon: 'success' });
     loaded.setData({ ...loaded.data!, settings: saved });

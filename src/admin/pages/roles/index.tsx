@@ -3,7 +3,7 @@ import Taro, { useShareAppMessage } from '@tarojs/taro';
 import { useState } from 'react';
 import type { GrantView, InvitationView, MyAccess } from '@contract/api/admin';
 import { PageShell, StateView, StatusTag, useAsync } from '../../../components';
-import { useIntent } from '../../../hooks/use-intent';
+import { useWrite } from '../../../hooks/use-write';
 import { adminService } from '../../../services/admin';
 import { formatTime } from '../../../utils/format';
 import { AdminTable } from '../../components/admin-table';
@@ -37,7 +37,10 @@ export default function RolesPage() {
   const [tab, setTab] = useState<Tab>('grants');
   const [creating, setCreating] = useState(false);
   const [shown, setShown] = useState<InvitationView | null>(null);
-  const run = useIntent();
+  const revokeInv = useWrite((invitationId: string, id: string) => adminService.revokeInvitation(invitationId, id), {
+    report: '未能撤销',
+  });
+  const revokeHeld = useWrite(adminService.revokeGrant, { report: '未能撤销' });
 
   // The weapp share card opens the invite page with the token (never someone else's page).
   useShareAppMessage(() =>
@@ -52,13 +55,9 @@ export default function RolesPage() {
   const revokeInvitation = async (inv: InvitationView) => {
     const ok = await Taro.showModal({ title: '撤销邀请', content: `撤销后这个二维码不能再用。已接受的人不受影响。` });
     if (!ok.confirm) return;
-    try {
-      await run(`inv:${inv.id}`, (id) => adminService.revokeInvitation(inv.id, id));
-      await Taro.showToast({ title: '已撤销', icon: 'success' });
-      await loaded.reload();
-    } catch (e) {
-      await Taro.showModal({ title: '未能撤销', content: (e as Error).message, showCancel: false });
-    }
+    if (!(await revokeInv.run(inv.id))) return;
+    await Taro.showToast({ title: '已撤销', icon: 'success' });
+    await loaded.reload();
   };
 
   const revokeGrant = async (g: GrantView) => {
@@ -67,13 +66,9 @@ export default function RolesPage() {
       content: `撤销${g.holderName}的“${g.roleText}”身份？撤销后他立即不能再使用相关功能，操作会记录在案。`,
     });
     if (!ok.confirm) return;
-    try {
-      await run(`grant:${g.id}`, (id) => adminService.revokeGrant({ grantId: g.id }, id));
-      await Taro.showToast({ title: '已撤销', icon: 'success' });
-      await loaded.reload();
-    } catch (e) {
-      await Taro.showModal({ title: '未能撤销', content: (e as Error).message, showCancel: false });
-    }
+    if (!(await revokeHeld.run({ grantId: g.id }))) return;
+    await Taro.showToast({ title: '已撤销', icon: 'success' });
+    await loaded.reload();
   };
 
   return (

@@ -8,7 +8,7 @@ import {
   type InvitationView,
 } from '@contract/api/admin';
 import { SelectField, StateView, TextField, useAsync } from '../../../components';
-import { useSubmit } from '../../../hooks/use-submit';
+import { useWrite } from '../../../hooks/use-write';
 import { adminService } from '../../../services/admin';
 import { emptyInviteDraft, SCOPE_LABEL, SCOPE_OF, toInvitationInput, type InviteDraft } from '../../forms/invite';
 
@@ -38,11 +38,7 @@ export function InviteForm(props: {
   const [draft, setDraft] = useState<InviteDraft>(() => ({ ...emptyInviteDraft(), kind: props.kinds[0] }));
   const [issue, setIssue] = useState<{ field: string; message: string } | null>(null);
   const options = useAsync(() => scopeOptions(draft.kind), [draft.kind]);
-  const send = useSubmit((requestId) => {
-    const built = toInvitationInput(draft);
-    if (!built.ok) throw new Error(built.issue.message);
-    return adminService.createInvitation(built.value, requestId);
-  });
+  const send = useWrite(adminService.createInvitation);
   const err = (f: string) => send.messageFor(f, issue);
   const scope = draft.kind ? SCOPE_OF[draft.kind] : null;
   const list = options.data ?? [];
@@ -52,7 +48,7 @@ export function InviteForm(props: {
     const built = toInvitationInput(draft);
     if (!built.ok) return setIssue({ field: built.issue.path, message: built.issue.message });
     setIssue(null);
-    const inv = await send.submit();
+    const inv = await send.run(built.value);
     if (inv) props.onCreated(inv);
   };
 

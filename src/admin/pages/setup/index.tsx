@@ -2,7 +2,7 @@ import { Button, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { PageShell, StateView, TextField, useAsync } from '../../../components';
-import { useSubmit } from '../../../hooks/use-submit';
+import { useWrite } from '../../../hooks/use-write';
 import { adminService } from '../../../services/admin';
 import { normalizeSetupCode } from '../../forms/setup';
 import '../../components/admin.scss';
@@ -17,13 +17,13 @@ export default function SetupPage() {
   const status = useAsync(() => adminService.setupStatus(), []);
   const [code, setCode] = useState('');
   const [issue, setIssue] = useState<string>();
-  const send = useSubmit((requestId) => adminService.claimSetup(normalizeSetupCode(code), requestId));
+  const send = useWrite(adminService.claimSetup);
 
   const claim = async () => {
     const clean = normalizeSetupCode(code);
     if (clean.length < 6) return setIssue('请输入部署时给出的设置码');
     setIssue(undefined);
-    const access = await send.submit();
+    const access = await send.run(clean);
     if (!access) return;
     await Taro.showModal({
       title: '您已成为超级管理员',

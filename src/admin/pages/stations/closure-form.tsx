@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { StationAdminView } from '@contract/api/admin';
 import { TextField } from '../../../components';
-import { useSubmit } from '../../../hooks/use-submit';
+import { useWrite } from '../../../hooks/use-write';
 import { adminService } from '../../../services/admin';
 import { dateOf, timeOf } from '../../../utils/format';
 import { WallTimeField } from '../../components/fields';
@@ -22,17 +22,13 @@ export function ClosureForm(props: {
     reason: '',
   });
   const [issue, setIssue] = useState<{ field: string; message: string } | null>(null);
-  const send = useSubmit((requestId) => {
-    const built = toCloseInput(props.station.id, draft);
-    if (!built.ok) throw new Error(built.issue.message);
-    return adminService.closeStation(built.value, requestId);
-  });
+  const send = useWrite(adminService.closeStation);
   const err = (f: string) => send.messageFor(f, issue);
   const save = async () => {
     const built = toCloseInput(props.station.id, draft);
     if (!built.ok) return setIssue({ field: built.issue.path, message: built.issue.message });
     setIssue(null);
-    const saved = await send.submit();
+    const saved = await send.run(built.value);
     if (!saved) return;
     await Taro.showToast({ title: '已暂停', icon: 'success' });
     props.onSaved(saved);

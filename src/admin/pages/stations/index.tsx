@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { StationAdminView } from '@contract/api/admin';
 import { PageShell, StateView, StatusTag, useAsync } from '../../../components';
-import { useIntent } from '../../../hooks/use-intent';
+import { useWrite } from '../../../hooks/use-write';
 import { adminService } from '../../../services/admin';
 import { AdminTable } from '../../components/admin-table';
 import { ClosureForm } from './closure-form';
@@ -11,6 +11,8 @@ import { StationEditor } from './station-editor';
 import '../../components/admin.scss';
 // Last: the desk layout overrides the phone's.
 import '../../components/desk.scss';
+
+type Op = { op: 'reopen'; stationId: string } | { op: 'active'; stationId: string; active: boolean };
 
 type Mode = { kind: 'list' } | { kind: 'new' } | { kind: 'edit' | 'close'; station: StationAdminView };
 
@@ -25,7 +27,14 @@ function stateOf(s: StationAdminView) {
 export default function StationsPage() {
   const loaded = useAsync(() => adminService.listStations(), []);
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
-  const run = useIntent();
+  // One write per intent: reopen a station, or retire / restore it.
+  const write = useWrite(
+    (op: Op, id: string) =>
+      op.op === 'reopen'
+        ? adminService.reopenStation(op.stationId, id)
+        : adminService.setStationActive(op.stationId, op.active, id),
+    { report: '未能完成' },
+  );
   const stations = loaded.data ?? [];
 
   const open = (next: Mode) => {
@@ -38,22 +47,18 @@ export default function StationsPage() {
     open({ kind: 'list' });
   };
 
-  const act = async (key: string, label: string, send: (id: string) => Promise<StationAdminView>) => {
-    try {
-      const s = await run(key, send);
-      if (!s) return;
-      await Taro.showToast({ title: label, icon: 'success' });
-      replace(s);
-    } catch (e) {
-      await Taro.showModal({ title: '未能完成', content: (e as Error).message, showCancel: false });
-    }
+  const act = async (op: Op, label: string) => {
+    const s = await write.run(op);
+    if (!s) return;
+    await Taro.showToast({ title: label, icon: 'success' });
+    replace(s);
   };
   const retire = async (s: StationAdminView) => {
     const ok = await Taro.showModal({
       title: '停用驿站',
       content: `停用后${s.name}不再出现在职工的驿站列表和礼包活动里。以后可以重新启用。`,
     });
-    if (ok.confirm) await act(`active:${s.id}`, '已停用', (id) => adminService.setStationActive(s.id, false, id));
+    if (ok.confirm) await act({ op: 'active', stationId: s.id, active: false }, '已停用');
   };
 
   return (
@@ -113,9 +118,7 @@ export default function StationsPage() {
                       {s.closure ? (
                         <Button
                           className="btn btn-plain admin__small-btn"
-                          onClick={() =>
-                            void act(`reopen:${s.id}`, '已恢复开放', (id) => adminService.reopenStation(s.id, id))
-                          }
+                          onClick={() => void act({ op: 'reopen', stationId: s.id }, '已恢复开放')}
                         >
                           恢复开放
                         </Button>
@@ -134,9 +137,7 @@ export default function StationsPage() {
                   ) : (
                     <Button
                       className="btn btn-plain admin__small-btn"
-                      onClick={() =>
-                        void act(`active:${s.id}`, '已重新启用', (id) => adminService.setStationActive(s.id, true, id))
-                      }
+                      onClick={() => void act({ op: 'active', stationId: s.id, active: true }, '已重新启用')}
                     >
                       重新启用
                     </Button>

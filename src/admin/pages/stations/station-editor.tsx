@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { STATION_SERVICES, type StationAdminView } from '@contract/api/admin';
 import { TextField } from '../../../components';
-import { useSubmit } from '../../../hooks/use-submit';
+import { useWrite } from '../../../hooks/use-write';
 import { adminService } from '../../../services/admin';
 import { ChecksField } from '../../components/fields';
 import { emptyStationDraft, stationDraftOf, toSaveStationInput, type StationDraft } from '../../forms/station';
@@ -23,11 +23,7 @@ export function StationEditor(props: {
     <K extends keyof StationDraft>(key: K) =>
     (value: StationDraft[K]) =>
       setDraft((d) => ({ ...d, [key]: value }));
-  const send = useSubmit((requestId) => {
-    const built = toSaveStationInput(draft, station?.id);
-    if (!built.ok) throw new Error(built.issue.message);
-    return adminService.saveStation(built.value, requestId);
-  });
+  const send = useWrite(adminService.saveStation);
   const err = (f: string) => send.messageFor(f, issue);
 
   const pickOnMap = async () => {
@@ -50,7 +46,7 @@ export function StationEditor(props: {
     const built = toSaveStationInput(draft, station?.id);
     if (!built.ok) return setIssue({ field: built.issue.path, message: built.issue.message });
     setIssue(null);
-    const saved = await send.submit();
+    const saved = await send.run(built.value);
     if (!saved) return;
     await Taro.showToast({ title: station ? '已保存' : '已新增驿站', icon: 'success' });
     props.onSaved(saved);

@@ -1,7 +1,7 @@
 import { Button, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { PageShell, StateView, StatusTag, useAsync } from '../../../components';
-import { contestService } from '../../../services/contest';
+import { api } from '../../../services/api';
 import { formatTime } from '../../../utils/format';
 import { PHASE_TEXT, PHASE_TONE } from '../../components/status';
 import './index.scss';
@@ -11,7 +11,7 @@ export default function ContestDetailPage() {
   const { params } = useRouter();
   // A poster's 小程序码 opens this page with the contest id as `scene`.
   const id = params.id ?? (params.scene ? decodeURIComponent(params.scene) : '');
-  const detail = useAsync(() => contestService.getContest(id), [id]);
+  const detail = useAsync(() => api.contest.getContest({ contestId: id }), [id]);
   const c = detail.data;
 
   return (

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { ContestPhase } from '@contract/api/contest';
 import { PageShell, StateView, StatusTag, useAsync } from '../../../components';
-import { contestService } from '../../../services/contest';
+import { api } from '../../../services/api';
 import { hasAnyRole, useMe } from '../../../stores/me';
 import { formatTime } from '../../../utils/format';
 import { PHASE_TEXT, PHASE_TONE } from '../../components/status';
@@ -14,7 +14,7 @@ const TABS: ContestPhase[] = ['open', 'upcoming', 'closed'];
 /** 技能比武: the district's contests, open first. */
 export default function ContestListPage() {
   const [phase, setPhase] = useState<ContestPhase>('open');
-  const list = useAsync(() => contestService.listContests(phase), [phase]);
+  const list = useAsync(() => api.contest.listContests({ phase }), [phase]);
   const me = useMe();
   const isAdmin = hasAnyRole(me.data, 'admin', 'admin:contests');
 

@@ -1,22 +1,22 @@
 import { Button, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import type { Registration } from '@contract/api/contest';
+import { can, REGISTRATION_FLOW } from '@contract/flows';
 import { PageShell, StateView, StatusTag, useAsync } from '../../../components';
-import { ServiceError, newRequestId } from '../../../services/call';
-import { contestService } from '../../../services/contest';
+import { useWrite } from '../../../hooks/use-write';
+import { api } from '../../../services/api';
 import { formatTime } from '../../../utils/format';
 import { STATUS_TONE, statusText } from '../../components/status';
 import './index.scss';
 
-const CANCELLABLE = ['submitted', 'approved', 'returned'];
-
 /** 我的报名: status of each registration, and what can be done with it now. */
 export default function MyRegistrationsPage() {
-  const list = useAsync(() => contestService.myRegistrations(), []);
+  const list = useAsync(() => api.contest.myRegistrations(), []);
   useDidShow(() => {
     if (!list.loading) void list.reload();
   });
 
+  const cancelling = useWrite(api.contest.cancel, { report: '未能取消' });
   const cancel = async (r: Registration) => {
     const { confirm } = await Taro.showModal({
       title: '取消报名',
@@ -25,17 +25,9 @@ export default function MyRegistrationsPage() {
       cancelText: '再想想',
     });
     if (!confirm) return;
-    try {
-      await contestService.cancel(r.id, newRequestId());
-      await Taro.showToast({ title: '已取消报名', icon: 'success' });
-      void list.reload();
-    } catch (e) {
-      await Taro.showModal({
-        title: '未能取消',
-        content: e instanceof ServiceError ? e.message : '请稍后再试',
-        showCancel: false,
-      });
-    }
+    if (!(await cancelling.run({ registrationId: r.id }))) return;
+    await Taro.showToast({ title: '已取消报名', icon: 'success' });
+    void list.reload();
   };
 
   return (
@@ -85,7 +77,7 @@ export default function MyRegistrationsPage() {
                     入场码
                   </Button>
                 ) : null}
-                {r.status === 'returned' && open ? (
+                {can(REGISTRATION_FLOW.resubmit, r.status) && open ? (
                   <Button
                     className="btn btn-primary"
                     onClick={() => Taro.navigateTo({ url: `/contest/pages/register/index?registrationId=${r.id}` })}
@@ -101,7 +93,7 @@ export default function MyRegistrationsPage() {
                     成绩公示
                   </Button>
                 ) : null}
-                {CANCELLABLE.includes(r.status) && open ? (
+                {can(REGISTRATION_FLOW.cancel, r.status) && open ? (
                   <Button className="btn btn-plain mine__cancel" onClick={() => cancel(r)}>
                     取消报名
                   </Button>

@@ -3,9 +3,8 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { Registration } from '@contract/api/contest';
 import { PageShell, SelectField, StateView, StatusTag, TextField, useAsync } from '../../../components';
-import { useSubmit } from '../../../hooks/use-submit';
-import { contestService } from '../../../services/contest';
-import { memberService } from '../../../services/member';
+import { useWrite } from '../../../hooks/use-write';
+import { api } from '../../../services/api';
 import { hasConsented, recordConsent } from '../../../stores/consent';
 import { PrivacyNotice } from '../../components/privacy-notice';
 import { SKILL_LEVELS, validate, type FormState } from './form';
@@ -26,14 +25,14 @@ export default function RegisterPage() {
   // What we register for, and the person's profile to prefill the form.
   const ctx = useAsync(async () => {
     const [me, previous] = await Promise.all([
-      memberService.getMe(),
-      resubmitId ? contestService.myRegistrations() : Promise.resolve([]),
+      api.member.getMe(),
+      resubmitId ? api.contest.myRegistrations() : Promise.resolve([]),
     ]);
     const returned = previous.find((r) => r.id === resubmitId);
     if (resubmitId && !returned) throw new Error('没有找到这条报名记录');
     const contestId = returned?.contestId ?? params.contestId ?? '';
     const tradeId = returned?.tradeId ?? params.tradeId ?? '';
-    const contest = await contestService.getContest(contestId);
+    const contest = await api.contest.getContest({ contestId });
     const trade = contest.trades.find((t) => t.id === tradeId);
     if (!trade) throw new Error('没有找到这个比赛项目');
     setForm(
@@ -50,16 +49,17 @@ export default function RegisterPage() {
     return { contest, trade, returned };
   }, [resubmitId, params.contestId, params.tradeId]);
 
-  const { submit, busy, fieldError } = useSubmit((requestId) => {
-    const checked = validate(form);
+  const {
+    run: submit,
+    busy,
+    fieldError,
+  } = useWrite((typed: FormState, requestId) => {
+    const checked = validate(typed);
     if (!checked.ok) throw new Error(checked.message);
     const target = ctx.data!;
     return target.returned
-      ? contestService.resubmit({ registrationId: target.returned.id, ...checked.value }, requestId)
-      : contestService.register(
-          { contestId: target.contest.id, tradeId: target.trade.id, ...checked.value },
-          requestId,
-        );
+      ? api.contest.resubmit({ registrationId: target.returned.id, ...checked.value }, requestId)
+      : api.contest.register({ contestId: target.contest.id, tradeId: target.trade.id, ...checked.value }, requestId);
   });
 
   const set = (key: keyof FormState) => (value: string) => {
@@ -82,7 +82,7 @@ export default function RegisterPage() {
       setErrors({ [checked.field]: checked.message });
       return;
     }
-    const reg = await submit();
+    const reg = await submit(form);
     if (reg) {
       setSaved(reg);
       setStep('done');

@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import type { PublishedResult } from '@contract/api/contest';
 import { PageShell, StateView, useAsync } from '../../../components';
-import { contestService } from '../../../services/contest';
+import { api } from '../../../services/api';
 import './index.scss';
 
 /** 成绩公示: each trade's ranking; names partly hidden. */
@@ -10,7 +10,10 @@ export default function ResultsPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const data = useAsync(async () => {
-    const [contest, rows] = await Promise.all([contestService.getContest(id), contestService.results(id)]);
+    const [contest, rows] = await Promise.all([
+      api.contest.getContest({ contestId: id }),
+      api.contest.results({ contestId: id }),
+    ]);
     const byTrade = new Map<string, PublishedResult[]>();
     for (const r of rows) byTrade.set(r.tradeName, [...(byTrade.get(r.tradeName) ?? []), r]);
     return { contest, byTrade: [...byTrade.entries()] };

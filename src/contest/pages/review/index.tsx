@@ -3,8 +3,8 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { RegistrationStatus } from '@contract/api/contest';
 import { PageShell, StateView, StatusTag, useAsync } from '../../../components';
-import { ServiceError, newRequestId } from '../../../services/call';
-import { contestService } from '../../../services/contest';
+import { useWrite } from '../../../hooks/use-write';
+import { api } from '../../../services/api';
 import { AdminTools } from '../../components/admin-tools';
 import { ResultsForm } from '../../components/results-form';
 import { STATUS_TONE, statusText } from '../../components/status';
@@ -21,10 +21,13 @@ const FILTERS: { status: RegistrationStatus; text: string }[] = [
 /** 报名审核 (admin): the queue per contest and trade, approve / return in batches, results, tools. */
 export default function ReviewPage() {
   const { params } = useRouter();
-  const contests = useAsync(() => contestService.listContests(), []);
+  const contests = useAsync(() => api.contest.listContests(), []);
   const [contestId, setContestId] = useState(params.id ?? '');
   const current = contests.data?.find((c) => c.id === contestId) ?? contests.data?.[0];
-  const detail = useAsync(async () => (current ? contestService.getContest(current.id) : null), [current?.id]);
+  const detail = useAsync(
+    async () => (current ? api.contest.getContest({ contestId: current.id }) : null),
+    [current?.id],
+  );
   const [tradeId, setTradeId] = useState<string>(params.tradeId ?? '');
   const [status, setStatus] = useState<RegistrationStatus>(
     FILTERS.find((f) => f.status === params.status)?.status ?? 'submitted',
@@ -32,13 +35,14 @@ export default function ReviewPage() {
   const queue = useAsync(
     async () =>
       current
-        ? contestService.reviewQueue({ contestId: current.id, tradeId: tradeId || undefined, status, limit: 100 })
+        ? api.contest.reviewQueue({ contestId: current.id, tradeId: tradeId || undefined, status, limit: 100 })
         : { items: [], total: 0 },
     [current?.id, tradeId, status],
   );
   const [selected, setSelected] = useState<string[]>([]);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
+  const reviewing = useWrite(api.contest.review, { report: '操作未完成' });
+  const busy = reviewing.busy;
 
   const trades = detail.data?.trades ?? [];
   const tradeNames = ['全部项目', ...trades.map((t) => t.name)];
@@ -60,12 +64,12 @@ export default function ReviewPage() {
       });
       return;
     }
-    setBusy(true);
-    try {
-      const out = await contestService.review(
-        { registrationIds: selected, decision, ...(decision === 'return' ? { reason: reason.trim() } : {}) },
-        newRequestId(),
-      );
+    const out = await reviewing.run({
+      registrationIds: selected,
+      decision,
+      ...(decision === 'return' ? { reason: reason.trim() } : {}),
+    });
+    if (out) {
       const done = out.filter((o) => o.ok).length;
       await Taro.showToast({
         title: `${decision === 'approve' ? '已通过' : '已退回'}${done}人${done < out.length ? `，${out.length - done}人状态已变化` : ''}`,
@@ -73,14 +77,6 @@ export default function ReviewPage() {
       });
       setReason('');
       reload();
-    } catch (e) {
-      await Taro.showModal({
-        title: '操作未完成',
-        content: e instanceof ServiceError ? e.message : '请稍后再试',
-        showCancel: false,
-      });
-    } finally {
-      setBusy(false);
     }
   };
 

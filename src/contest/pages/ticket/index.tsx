@@ -1,14 +1,14 @@
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { PageShell, QrCode, StateView, useRefreshingCode } from '../../../components';
-import { contestService } from '../../../services/contest';
+import { api } from '../../../services/api';
 import './index.scss';
 
 /** The check-in ticket: a signed code that refreshes every minute, so a screenshot will not work. */
 export default function TicketPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
-  const { code, error, refresh } = useRefreshingCode(() => contestService.ticketCode(id), !!id);
+  const { code, error, refresh } = useRefreshingCode(() => api.contest.ticketCode({ registrationId: id }), !!id);
 
   return (
     <PageShell title="比武入场码">

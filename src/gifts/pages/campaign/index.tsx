@@ -3,8 +3,9 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CampaignView, StationOption, Voucher } from '@contract/api/gift';
 import { PageShell, StateView, StatusTag, useAsync } from '../../../components';
-import { newRequestId, ServiceError } from '../../../services/call';
-import { giftService } from '../../../services/gift';
+import { useWrite } from '../../../hooks/use-write';
+import { ServiceError } from '../../../services/call';
+import { api } from '../../../services/api';
 import { distanceMetres, formatDistance, locate } from '../../distance';
 import { EligibilityCard } from './eligibility-card';
 import './index.scss';
@@ -37,14 +38,14 @@ async function explain(e: unknown, reload: () => void): Promise<void> {
 
 export default function CampaignPage() {
   const { params } = useRouter();
-  const campaign = useAsync<CampaignView>(() => giftService.getCampaign(params.id), [params.id]);
+  const campaign = useAsync<CampaignView>(
+    () => api.gift.getCampaign(params.id ? { campaignId: params.id } : {}),
+    [params.id],
+  );
   const [here, setHere] = useState<Here>(null);
   const [claimed, setClaimed] = useState<Voucher | null>(null);
   const [busy, setBusy] = useState('');
-  const requestId = useRef(newRequestId());
   const shown = useRef(false);
-  // State lags a render behind a second tap; a ref does not, so one claim is in flight at a time.
-  const claiming = useRef(false);
 
   useDidShow(() => {
     // Coming back from the voucher page (or after cancelling): stock and status may have changed.
@@ -62,36 +63,38 @@ export default function CampaignPage() {
     return here ? list.sort((a, b) => (a.metres ?? 0) - (b.metres ?? 0)) : list;
   }, [campaign.data, here]);
 
+  // The intent is the claim's input (ids only: a reloaded stock count is still the same intent). The
+  // confirmation is part of it, so a double tap opens one dialog and makes one claim.
+  const claiming = useWrite(
+    async (at: { campaignId: string; stationId: string; names: string }, requestId) => {
+      const ok = await Taro.showModal({
+        title: '确认领取',
+        content: `在${at.names}？每人限领一份，领取后请在有效期内到站出示礼包券。`,
+        confirmText: '确认领取',
+      });
+      if (!ok.confirm) return null;
+      setBusy(at.stationId);
+      try {
+        return await api.gift.claim({ campaignId: at.campaignId, stationId: at.stationId }, requestId);
+      } finally {
+        setBusy('');
+      }
+    },
+    { report: false },
+  );
+
   const claimAt = async (station: StationOption) => {
     const c = campaign.data;
-    if (!c || claiming.current) return;
-    claiming.current = true;
+    if (!c) return;
     try {
-      await confirmAndClaim(c, station);
-    } finally {
-      claiming.current = false;
-    }
-  };
-
-  const confirmAndClaim = async (c: CampaignView, station: StationOption) => {
-    const ok = await Taro.showModal({
-      title: '确认领取',
-      content: `在${station.name}领取${c.name}？每人限领一份，领取后请在有效期内到站出示礼包券。`,
-      confirmText: '确认领取',
-    });
-    if (!ok.confirm) return;
-    setBusy(station.stationId);
-    try {
-      const voucher = await giftService.claim({ campaignId: c.id, stationId: station.stationId }, requestId.current);
-      requestId.current = newRequestId();
+      const names = `${station.name}领取${c.name}`;
+      const voucher = await claiming.run({ campaignId: c.id, stationId: station.stationId, names });
+      if (!voucher) return;
       setClaimed(voucher);
       void campaign.reload(); // the stations' stock left has changed
       await Taro.showToast({ title: '领取成功', icon: 'success' });
     } catch (e) {
-      if (!(e instanceof ServiceError && e.code === 'INTERNAL')) requestId.current = newRequestId();
       await explain(e, () => void campaign.reload());
-    } finally {
-      setBusy('');
     }
   };
 

@@ -4,9 +4,8 @@ import { useEffect, useState } from 'react';
 import type { CampaignView } from '@contract/api/gift';
 import type { Station } from '@contract/api/portal';
 import { PageShell, StateView, TextField, useAsync } from '../../../components';
-import { useSubmit } from '../../../hooks/use-submit';
-import { giftService } from '../../../services/gift';
-import { portalService } from '../../../services/portal';
+import { useWrite } from '../../../hooks/use-write';
+import { api } from '../../../services/api';
 import { dateOf, timeOf } from '../../../utils/format';
 
 const DAY = 24 * 3600_000;
@@ -36,8 +35,8 @@ interface Loaded {
 export default function EditCampaignPage() {
   const id = useRouter().params.id;
   const loaded = useAsync<Loaded>(async () => {
-    if (id) return { campaign: await giftService.getCampaign(id), stations: [] };
-    return { campaign: null, stations: await portalService.listStations() };
+    if (id) return { campaign: await api.gift.getCampaign({ campaignId: id }), stations: [] };
+    return { campaign: null, stations: await api.portal.listStations() };
   }, [id]);
   const [draft, setDraft] = useState<CampaignDraft>(() => {
     const now = Date.now();
@@ -53,10 +52,10 @@ export default function EditCampaignPage() {
     <K extends keyof CampaignDraft>(key: K) =>
     (value: CampaignDraft[K]) =>
       setDraft((d) => ({ ...d, [key]: value }));
-  // Built again at send time from the draft that save() just checked.
-  const send = useSubmit(async (requestId) => {
-    if (id) return giftService.updateCampaign(valid(toUpdateInput(id, draft)), requestId);
-    return giftService.createCampaign(valid(toCreateInput(draft)), requestId);
+  // Built again at send time from the draft that save() just checked; the draft is the intent.
+  const send = useWrite(async (d: CampaignDraft, requestId) => {
+    if (id) return api.gift.updateCampaign(valid(toUpdateInput(id, d)), requestId);
+    return api.gift.createCampaign(valid(toCreateInput(d)), requestId);
   });
   const err = (f: string) => send.messageFor(f, issue);
 
@@ -64,7 +63,7 @@ export default function EditCampaignPage() {
     const built = id ? toUpdateInput(id, draft) : toCreateInput(draft);
     if (!built.ok) return setIssue({ field: built.issue.path, message: built.issue.message });
     setIssue(null);
-    const view = await send.submit();
+    const view = await send.run(draft);
     if (!view) return;
     await Taro.showToast({ title: id ? '已保存' : '活动已创建', icon: 'success' });
     await Taro.navigateBack();

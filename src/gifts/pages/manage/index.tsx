@@ -3,14 +3,14 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import type { CampaignAdminView } from '@contract/api/gift';
 import { PageShell, StateView, StatusTag, useAsync } from '../../../components';
-import { useSubmit } from '../../../hooks/use-submit';
-import { giftService } from '../../../services/gift';
+import { useWrite } from '../../../hooks/use-write';
+import { api } from '../../../services/api';
 import { StockTable } from './stock-table';
 import './index.scss';
 
 /** Admin: each campaign's stock per station, move stock, pause, run the expiry sweep. */
 export default function ManageGiftsPage() {
-  const list = useAsync<CampaignAdminView[]>(() => giftService.listCampaigns(), []);
+  const list = useAsync<CampaignAdminView[]>(() => api.gift.listCampaigns(), []);
   const [pick, setPick] = useState(0);
   const [from, setFrom] = useState(0);
   const [to, setTo] = useState(1);
@@ -27,28 +27,23 @@ export default function ManageGiftsPage() {
 
   const replace = (view: CampaignAdminView) =>
     list.setData((list.data ?? []).map((x) => (x.id === view.id ? view : x)));
-  const pause = useSubmit((rid) => giftService.setPaused(c!.id, !c!.paused, rid));
-  const move = useSubmit((rid) => {
-    const n = Number(amount);
-    const rows = c!.stations;
-    return giftService.moveStock(
-      {
-        campaignId: c!.id,
-        fromStationId: rows[from]?.stationId ?? '',
-        toStationId: rows[to]?.stationId ?? '',
-        amount: Number.isInteger(n) ? n : 0,
-      },
-      rid,
-    );
-  });
-  const sweep = useSubmit((rid) => giftService.expireSweep(rid));
+  const pause = useWrite(api.gift.setPaused);
+  const move = useWrite(api.gift.moveStock);
+  const sweep = useWrite(api.gift.expireSweep);
 
   const togglePause = async () => {
-    const view = await pause.submit();
+    const view = await pause.run({ campaignId: c!.id, paused: !c!.paused });
     if (view) replace(view);
   };
   const doMove = async () => {
-    const view = await move.submit();
+    const n = Number(amount);
+    const rows = c!.stations;
+    const view = await move.run({
+      campaignId: c!.id,
+      fromStationId: rows[from]?.stationId ?? '',
+      toStationId: rows[to]?.stationId ?? '',
+      amount: Number.isInteger(n) ? n : 0,
+    });
     if (view) {
       replace(view);
       setAmount('');
@@ -56,7 +51,7 @@ export default function ManageGiftsPage() {
     }
   };
   const runSweep = async () => {
-    const r = await sweep.submit();
+    const r = await sweep.run({});
     if (r) {
       await Taro.showModal({
         title: '过期清理完成',

@@ -3,13 +3,13 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef } from 'react';
 import type { Voucher } from '@contract/api/gift';
 import { PageShell, StateView, StatusTag, useAsync } from '../../../components';
-import { giftService } from '../../../services/gift';
+import { api } from '../../../services/api';
 import { VOUCHER_TONE } from '../../status';
 import './index.scss';
 
 /** Every voucher the worker has claimed, newest first, with its status. */
 export default function MyVouchersPage() {
-  const list = useAsync<Voucher[]>(() => giftService.myVouchers(), []);
+  const list = useAsync<Voucher[]>(() => api.gift.myVouchers(), []);
   const shown = useRef(false);
   useDidShow(() => {
     if (shown.current) void list.reload();

@@ -1,13 +1,12 @@
 import { Button, Picker, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { CampaignView, OnSpotCandidate, OnSpotResult } from '@contract/api/gift';
 import type { MyScope } from '@contract/api/checkin';
 import { PageShell, StateView, TextField, useAsync } from '../../../components';
-import { useSubmit } from '../../../hooks/use-submit';
-import { checkinService } from '../../../services/checkin';
+import { useWrite } from '../../../hooks/use-write';
+import { api } from '../../../services/api';
 import { ServiceError } from '../../../services/call';
-import { giftService } from '../../../services/gift';
 import { Candidates } from './candidates';
 import './index.scss';
 
@@ -18,7 +17,7 @@ interface Desk {
 }
 
 async function loadDesk(): Promise<Desk> {
-  const [campaign, scopes] = await Promise.all([giftService.getCampaign(), checkinService.myScopes()]);
+  const [campaign, scopes] = await Promise.all([api.gift.getCampaign(), api.checkin.myScopes()]);
   const mine = new Set(scopes.filter((s: MyScope) => s.kind === 'station').map((s) => s.id));
   const stations = campaign.stations
     .filter((s) => mine.has(s.stationId))
@@ -39,25 +38,22 @@ export default function OnSpotPage() {
   const [code, setCode] = useState('');
   const [found, setFound] = useState<OnSpotCandidate[] | null>(null);
   const [done, setDone] = useState<OnSpotResult | null>(null);
-  // The worker being served: a ref, because submit() runs the send of the render that was tapped.
-  const who = useRef<Who | null>(null);
-  const giving = useRef(false);
   const d = desk.data;
   const station = d?.stations[pick];
 
-  const lookup = useSubmit(() =>
-    giftService.onSpotLookup({
-      campaignId: d!.campaign.id,
-      stationId: station!.id,
-      name: name.trim(),
-      phoneTail: tail,
-    }),
-  );
-  const claim = useSubmit((requestId) => {
-    const target = who.current!;
+  // A read: the hook only lends its busy flag and its refusal dialog (the requestId goes unused).
+  const lookup = useWrite((input: Parameters<typeof api.gift.onSpotLookup>[0]) => api.gift.onSpotLookup(input));
+  /** One confirmation, one request: the dialog is part of the intent, so a second tap is ignored. */
+  const claim = useWrite(async ({ target, at }: { target: Who; at: { id: string; name: string } }, requestId) => {
+    const ok = await Taro.showModal({
+      title: '确认现场发放',
+      content: `在${at.name}为 ${target.personName} 发放一份礼包？发放后记为已领取并已核销，每人限一份。`,
+      confirmText: '确认发放',
+    });
+    if (!ok.confirm) return null;
     const by = 'memberNo' in target ? { memberNo: target.memberNo } : { memberCode: target.memberCode };
-    return giftService
-      .onSpotClaim({ campaignId: d!.campaign.id, stationId: station!.id, ...by }, requestId)
+    return api.gift
+      .onSpotClaim({ campaignId: d!.campaign.id, stationId: at.id, ...by }, requestId)
       .catch((e: unknown) => {
         // The contract's wording speaks to the worker ("您已领取"); here the reader is the staff member.
         if (e instanceof ServiceError && e.code === 'ALREADY_CLAIMED')
@@ -69,7 +65,10 @@ export default function OnSpotPage() {
   const find = async () => {
     if (!name.trim()) return void Taro.showToast({ title: '请输入姓名', icon: 'none' });
     if (!/^\d{4}$/.test(tail)) return void Taro.showToast({ title: '请输入手机号后4位', icon: 'none' });
-    setFound((await lookup.submit()) ?? null);
+    setFound(
+      (await lookup.run({ campaignId: d!.campaign.id, stationId: station!.id, name: name.trim(), phoneTail: tail })) ??
+        null,
+    );
   };
 
   const scan = async () => {
@@ -81,29 +80,16 @@ export default function OnSpotPage() {
     }
   };
 
-  /** One confirmation, one request: a second tap while the first is on its way is ignored. */
   const give = async (target: Who) => {
-    if (giving.current || !station) return;
-    giving.current = true;
-    try {
-      const ok = await Taro.showModal({
-        title: '确认现场发放',
-        content: `在${station.name}为 ${target.personName} 发放一份礼包？发放后记为已领取并已核销，每人限一份。`,
-        confirmText: '确认发放',
-      });
-      if (!ok.confirm) return;
-      who.current = target;
-      const result = await claim.submit();
-      if (!result) return;
-      setDone(result);
-      setFound(null);
-      setName('');
-      setTail('');
-      setCode('');
-      void desk.reload();
-    } finally {
-      giving.current = false;
-    }
+    if (!station) return;
+    const result = await claim.run({ target, at: { id: station.id, name: station.name } });
+    if (!result) return;
+    setDone(result);
+    setFound(null);
+    setName('');
+    setTail('');
+    setCode('');
+    void desk.reload();
   };
 
   return (

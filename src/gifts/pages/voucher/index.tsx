@@ -1,10 +1,9 @@
 import { Button, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useRef } from 'react';
 import type { Voucher } from '@contract/api/gift';
 import { PageShell, QrCode, StateView, StatusTag, useAsync, useRefreshingCode } from '../../../components';
-import { newRequestId } from '../../../services/call';
-import { giftService } from '../../../services/gift';
+import { useWrite } from '../../../hooks/use-write';
+import { api } from '../../../services/api';
 import { VOUCHER_TONE } from '../../status';
 import './index.scss';
 
@@ -13,13 +12,13 @@ export default function VoucherPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const voucher = useAsync<Voucher>(
-    () => (id ? giftService.getVoucher(id) : Promise.reject(new Error('没有找到这张礼包券'))),
+    () => (id ? api.gift.getVoucher({ voucherId: id }) : Promise.reject(new Error('没有找到这张礼包券'))),
     [id],
   );
   const v = voucher.data;
   const live = v?.status === 'claimed';
-  const code = useRefreshingCode(() => giftService.voucherCode(id), !!live);
-  const cancelId = useRef(newRequestId());
+  const code = useRefreshingCode(() => api.gift.voucherCode({ voucherId: id }), !!live);
+  const cancelling = useWrite(api.gift.cancelClaim, { report: false });
 
   const cancel = async () => {
     if (!v) return;
@@ -31,7 +30,9 @@ export default function VoucherPage() {
     });
     if (!ok.confirm) return;
     try {
-      voucher.setData(await giftService.cancelClaim(v.id, cancelId.current));
+      const cancelled = await cancelling.run({ voucherId: v.id });
+      if (!cancelled) return;
+      voucher.setData(cancelled);
       await Taro.showToast({ title: '已取消', icon: 'success' });
     } catch (e) {
       await Taro.showModal({
@@ -40,8 +41,6 @@ export default function VoucherPage() {
         showCancel: false,
       });
       void voucher.reload();
-    } finally {
-      cancelId.current = newRequestId();
     }
   };
 

@@ -7,8 +7,8 @@ import { ReasonSheet } from '../../../components/reason-sheet';
 import { StateView } from '../../../components/state-view';
 import { StatusTag } from '../../../components/status-tag';
 import { useAsync } from '../../../hooks/use-async';
-import { newRequestId } from '../../../services/call';
-import { memberService } from '../../../services/member';
+import { useWrite } from '../../../hooks/use-write';
+import { api } from '../../../services/api';
 import { formatTime } from '../../../utils/format';
 
 const TABS = [
@@ -20,20 +20,17 @@ const TABS = [
 /** The union admin's 入会 queue: approve (a member number is issued) or return with a reason. */
 export default function ApplicationsPage() {
   const [tab, setTab] = useState<(typeof TABS)[number]['key']>('pending');
-  const list = useAsync(() => memberService.listApplications({ status: tab, limit: 50 }), [tab]);
+  const list = useAsync(() => api.member.listApplications({ status: tab, limit: 50 }), [tab]);
 
   /** The application being returned: its reason is typed into its card. */
   const [returning, setReturning] = useState<string | null>(null);
 
+  const reviewing = useWrite(api.member.reviewApplication, { report: '操作未完成' });
   const review = async (app: MembershipApplication, decision: 'approve' | 'return', reason?: string) => {
-    try {
-      await memberService.reviewApplication({ applicationId: app.id, decision, reason }, newRequestId());
-      setReturning(null);
-      await Taro.showToast({ title: decision === 'approve' ? '已通过' : '已退回', icon: 'success' });
-      void list.reload();
-    } catch (e) {
-      await Taro.showModal({ title: '操作未完成', content: (e as Error).message, showCancel: false });
-    }
+    if ((await reviewing.run({ applicationId: app.id, decision, reason })) === undefined) return;
+    setReturning(null);
+    await Taro.showToast({ title: decision === 'approve' ? '已通过' : '已退回', icon: 'success' });
+    void list.reload();
   };
 
   return (

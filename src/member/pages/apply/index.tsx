@@ -6,24 +6,22 @@ import { PageShell } from '../../../components/page-shell';
 import { StateView } from '../../../components/state-view';
 import { StatusTag } from '../../../components/status-tag';
 import { useAsync } from '../../../hooks/use-async';
-import { useSubmit } from '../../../hooks/use-submit';
-import { memberService } from '../../../services/member';
+import { useWrite } from '../../../hooks/use-write';
+import { api } from '../../../services/api';
 
 /** 网上入会: a short application that goes to the union admin's queue. */
 export default function ApplyPage() {
-  const current = useAsync(() => memberService.myApplication(), []);
+  const current = useAsync(() => api.member.myApplication(), []);
   const [note, setNote] = useState('');
   const [agree, setAgree] = useState(false);
-  const { submit, busy } = useSubmit((requestId) =>
-    memberService.applyMembership({ note: note.trim() || undefined, agreeCharter: true }, requestId),
-  );
+  const { run, busy } = useWrite(api.member.applyMembership);
 
   const send = async () => {
     if (!agree) {
       await Taro.showModal({ title: '提示', content: '请先勾选同意《中国工会章程》', showCancel: false });
       return;
     }
-    const app = await submit();
+    const app = await run({ note: note.trim() || undefined, agreeCharter: true });
     if (app) {
       await Taro.showToast({ title: '申请已提交', icon: 'success' });
       void current.reload();

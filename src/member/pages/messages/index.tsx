@@ -5,14 +5,19 @@ import { formatTime } from '../../../utils/format';
 import { PageShell } from '../../../components/page-shell';
 import { StateView } from '../../../components/state-view';
 import { useAsync } from '../../../hooks/use-async';
-import { memberService } from '../../../services/member';
+import { useWrite } from '../../../hooks/use-write';
+import { api } from '../../../services/api';
 
 export default function MessagesPage() {
-  const list = useAsync(() => memberService.listMessages({ limit: 50 }), []);
+  const list = useAsync(() => api.member.listMessages({ limit: 50 }), []);
 
+  // Quiet: a failed mark is retried on the next visit, nothing to tell the worker.
+  const marking = useWrite(api.member.markMessagesRead, { report: false });
   useEffect(() => {
     const unread = list.data?.items.filter((m) => !m.read).map((m) => m.id) ?? [];
-    if (unread.length) void memberService.markMessagesRead(unread).catch(() => undefined);
+    if (unread.length) void marking.run({ ids: unread }).catch(() => undefined);
+    // Once per loaded list: `marking` is a new object every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [list.data]);
 
   return (

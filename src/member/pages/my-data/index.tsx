@@ -5,7 +5,8 @@ import { DELETE_MY_DATA_CONFIRMATION, type DeleteMyDataResult } from '@contract/
 import { PageShell } from '../../../components/page-shell';
 import { StateView } from '../../../components/state-view';
 import { useAsync } from '../../../hooks/use-async';
-import { memberService } from '../../../services/member';
+import { useWrite } from '../../../hooks/use-write';
+import { api } from '../../../services/api';
 import { readableLines } from './fields';
 import './index.scss';
 
@@ -16,9 +17,13 @@ const DELETE_EXPLAINED =
 
 /** 查看我的数据 / 申请删除: everything the app holds about the caller, and deletion within the rules. */
 export default function MyDataPage() {
-  const data = useAsync(() => memberService.exportMyData(), []);
+  const data = useAsync(() => api.member.exportMyData(), []);
   const [result, setResult] = useState<DeleteMyDataResult>();
-  const [busy, setBusy] = useState(false);
+  // An idempotent write (no requestId): the hook still makes a double tap one call.
+  const deleting = useWrite((input: Parameters<typeof api.member.deleteMyData>[0]) => api.member.deleteMyData(input), {
+    report: '未能删除',
+  });
+  const busy = deleting.busy;
 
   const copyAll = () => {
     if (data.data) Taro.setClipboardData({ data: JSON.stringify(data.data, null, 2) });
@@ -33,19 +38,10 @@ export default function MyDataPage() {
       confirmColor: '#b3261e',
     });
     if (!answer.confirm) return;
-    setBusy(true);
-    try {
-      setResult(await memberService.deleteMyData({ confirm: DELETE_MY_DATA_CONFIRMATION }));
-      await data.reload();
-    } catch (e) {
-      await Taro.showModal({
-        title: '未能删除',
-        content: e instanceof Error ? e.message : '请稍后再试',
-        showCancel: false,
-      });
-    } finally {
-      setBusy(false);
-    }
+    const done = await deleting.run({ confirm: DELETE_MY_DATA_CONFIRMATION });
+    if (!done) return;
+    setResult(done);
+    await data.reload();
   };
 
   const sections = data.data?.sections ?? [];

@@ -5,8 +5,8 @@ import { DISTRICTS, GIG_GROUPS, WORKER_CATEGORIES, profileInput, type ProfileInp
 import { FormField, SelectField, TextField } from '../../../components/form-field';
 import { PageShell } from '../../../components/page-shell';
 import { StateView } from '../../../components/state-view';
-import { useSubmit } from '../../../hooks/use-submit';
-import { memberService } from '../../../services/member';
+import { useWrite } from '../../../hooks/use-write';
+import { api } from '../../../services/api';
 import { useMe } from '../../../stores/me';
 import { hasConsented, recordConsent } from '../../../stores/consent';
 import './index.scss';
@@ -28,20 +28,20 @@ export default function ProfilePage() {
   const gig = draft.category === '新就业形态劳动者';
 
   const {
-    submit,
+    run: submit,
     busy,
     fieldError: serverError,
-  } = useSubmit((requestId) => {
+  } = useWrite((d: Draft, requestId) => {
     const parsed = profileInput.parse({
-      ...draft,
-      group: gig ? draft.group : undefined,
-      platform: gig ? draft.platform : undefined,
+      ...d,
+      group: gig ? d.group : undefined,
+      platform: gig ? d.platform : undefined,
     });
     if (!parsed.ok) {
       setError({ field: parsed.issue.path, message: parsed.issue.message });
       return Promise.reject(new Error(parsed.issue.message));
     }
-    return memberService.updateProfile(parsed.value, requestId);
+    return api.member.updateProfile(parsed.value, requestId);
   });
 
   const save = async () => {
@@ -55,7 +55,7 @@ export default function ProfilePage() {
     }
     setError(null);
     recordConsent('profile');
-    const saved = await submit();
+    const saved = await submit(draft);
     if (saved) {
       await Taro.showToast({ title: '已保存', icon: 'success' });
       setTimeout(() => Taro.navigateBack().catch(() => Taro.switchTab({ url: '/pages/mine/index' })), 600);

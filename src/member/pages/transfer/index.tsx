@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { DISTRICTS, transferInput } from '@contract/api/member';
 import { SelectField, TextField } from '../../../components/form-field';
 import { PageShell } from '../../../components/page-shell';
-import { useSubmit } from '../../../hooks/use-submit';
-import { memberService } from '../../../services/member';
+import { useWrite } from '../../../hooks/use-write';
+import { api } from '../../../services/api';
 
 /** 转会: a member who changes employer keeps their membership and number. */
 export default function TransferPage() {
@@ -13,18 +13,18 @@ export default function TransferPage() {
   const [district, setDistrict] = useState<(typeof DISTRICTS)[number]>();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<{ field: string; message: string } | null>(null);
-  const { submit, busy } = useSubmit((requestId) => {
-    const parsed = transferInput.parse({ newEmployer, district, reason: reason.trim() || undefined });
+  const { run, busy } = useWrite((typed: { newEmployer: string; district?: string; reason: string }, requestId) => {
+    const parsed = transferInput.parse({ ...typed, reason: typed.reason.trim() || undefined });
     if (!parsed.ok) {
       setError({ field: parsed.issue.path, message: parsed.issue.message });
       return Promise.reject(new Error(parsed.issue.message));
     }
     setError(null);
-    return memberService.transferMembership(parsed.value, requestId);
+    return api.member.transferMembership(parsed.value, requestId);
   });
 
   const send = async () => {
-    if (await submit()) {
+    if (await run({ newEmployer, district, reason })) {
       await Taro.showToast({ title: '转会完成', icon: 'success' });
       setTimeout(() => Taro.navigateBack().catch(() => undefined), 600);
     }

@@ -6,8 +6,8 @@ import type { MyProfile } from '@contract/api/member';
 import { PageShell } from '../../../components/page-shell';
 import { StateView } from '../../../components/state-view';
 import { useAsync } from '../../../hooks/use-async';
-import { useSubmit } from '../../../hooks/use-submit';
-import { retirementService } from '../../../services/retirement';
+import { useWrite } from '../../../hooks/use-write';
+import { api } from '../../../services/api';
 import { hasConsented, recordConsent } from '../../../stores/consent';
 import { hasAnyRole, useMe } from '../../../stores/me';
 import { Choices } from '../../components/choices';
@@ -65,7 +65,7 @@ function Consent({ onAgree }: { onAgree: () => void }) {
 /** 单位批量申报: the enterprise union's contact lists its retirees, sends them at once, fixes the refused. */
 export default function RetirementBatchPage() {
   const me = useMe();
-  const options = useAsync(() => retirementService.formOptions(), []);
+  const options = useAsync(() => api.retirement.formOptions(), []);
   const allowed = hasAnyRole(me.data, 'enterprise', 'admin', 'admin:retirement');
   const employers = employersOf(me.data, options.data);
   const [employerId, setEmployerId] = useState<string>();
@@ -77,12 +77,7 @@ export default function RetirementBatchPage() {
   const sent = useRef<string[]>([]);
 
   const pending = pendingRows(rows);
-  const { submit, busy, fieldError } = useSubmit((requestId) =>
-    retirementService.submitBatch(
-      { consent: true, employerId: employer?.id ?? '', retirees: pending.map((r) => rowPayload(r.form)) },
-      requestId,
-    ),
-  );
+  const { run, busy, fieldError } = useWrite(api.retirement.submitBatch);
 
   // A whole list refused for one row's field: mark that row, so the clerk knows where to look.
   useEffect(() => {
@@ -126,7 +121,11 @@ export default function RetirementBatchPage() {
   const send = async () => {
     if (!employer || !pending.length || busy) return;
     sent.current = pending.map((r) => r.key);
-    const result = await submit();
+    const result = await run({
+      consent: true,
+      employerId: employer?.id ?? '',
+      retirees: pending.map((r) => rowPayload(r.form)),
+    });
     if (!result) return;
     setRows((rs) => applyResults(rs, sent.current, result));
     setLast({ sent: sent.current.length, done: result.done });

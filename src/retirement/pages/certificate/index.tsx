@@ -6,7 +6,7 @@ import { VERIFY_PAGE } from '@contract/api/retirement';
 import { PageShell } from '../../../components/page-shell';
 import { StateView } from '../../../components/state-view';
 import { useAsync } from '../../../hooks/use-async';
-import { retirementService } from '../../../services/retirement';
+import { api } from '../../../services/api';
 import { formatDate } from '../../components/status';
 import { CERT_H, CERT_W, drawCertificate, type Ctx2d, type Photo } from './draw';
 import './index.scss';
@@ -125,7 +125,7 @@ const CertificateCanvas = memo(function CertificateCanvas({
 
 export default function CertificatePage() {
   const id = useRouter().params.id ?? '';
-  const cert = useAsync(() => retirementService.myCertificate(id), [id]);
+  const cert = useAsync(() => api.retirement.myCertificate({ id }), [id]);
   const canvasRef = useRef<CanvasLike | null>(null);
   const [drawn, setDrawn] = useState(false);
   const [width] = useState(displayWidth);

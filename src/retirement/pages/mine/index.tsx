@@ -1,12 +1,13 @@
 import { View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import type { RetirementRequestView } from '@contract/api/retirement';
+import { can, RETIREMENT_FLOW } from '@contract/flows';
 import { PageShell } from '../../../components/page-shell';
 import { StateView } from '../../../components/state-view';
 import { StatusTag } from '../../../components/status-tag';
 import { useAsync } from '../../../hooks/use-async';
-import { ServiceError } from '../../../services/call';
-import { retirementService } from '../../../services/retirement';
+import { useWrite } from '../../../hooks/use-write';
+import { api } from '../../../services/api';
 import { NEXT_STEP, STATUS_TONE } from '../../components/status';
 import { Timeline } from '../../components/timeline';
 import './index.scss';
@@ -15,20 +16,13 @@ const HAS_CERTIFICATE = ['issued', 'plaque_pending', 'plaque_posted', 'collected
 const go = (url: string) => Taro.navigateTo({ url });
 
 function RequestCard({ r, onChanged }: { r: RetirementRequestView; onChanged: () => void }) {
+  const receiving = useWrite(api.retirement.confirmReceipt, { report: '未能确认' });
   const confirm = async () => {
     const ok = await Taro.showModal({ title: '确认收到纪念牌？', content: '收到邮寄的纪念牌后再确认。' });
     if (!ok.confirm) return;
-    try {
-      await retirementService.confirmReceipt(r.id);
-      void Taro.showToast({ title: '已确认收到', icon: 'success' });
-      onChanged();
-    } catch (e) {
-      void Taro.showModal({
-        title: '未能确认',
-        content: e instanceof ServiceError ? e.message : '请稍后再试',
-        showCancel: false,
-      });
-    }
+    if (!(await receiving.run({ id: r.id }))) return;
+    void Taro.showToast({ title: '已确认收到', icon: 'success' });
+    onChanged();
   };
   return (
     <View className="card mine-request">
@@ -61,7 +55,7 @@ function RequestCard({ r, onChanged }: { r: RetirementRequestView; onChanged: ()
             查看电子证书
           </View>
         ) : null}
-        {r.status === 'returned' && r.mine ? (
+        {can(RETIREMENT_FLOW.resubmit, r.status) && r.mine ? (
           <View
             className="btn btn-primary mine-request__resubmit"
             role="button"
@@ -70,7 +64,7 @@ function RequestCard({ r, onChanged }: { r: RetirementRequestView; onChanged: ()
             修改后重新提交
           </View>
         ) : null}
-        {r.status === 'plaque_posted' && r.mine ? (
+        {can(RETIREMENT_FLOW.confirmReceipt, r.status) && r.mine ? (
           <View className="btn btn-plain mine-request__received" role="button" onClick={confirm}>
             确认收到纪念牌
           </View>
@@ -81,7 +75,7 @@ function RequestCard({ r, onChanged }: { r: RetirementRequestView; onChanged: ()
 }
 
 export default function RetirementMinePage() {
-  const list = useAsync(() => retirementService.myRequests(), []);
+  const list = useAsync(() => api.retirement.myRequests(), []);
   useDidShow(() => {
     if (list.data) void list.reload();
   });

@@ -5,8 +5,8 @@ import type { RetirementRequestView } from '@contract/api/retirement';
 import { PageShell } from '../../../components/page-shell';
 import { StateView } from '../../../components/state-view';
 import { useAsync } from '../../../hooks/use-async';
-import { useSubmit } from '../../../hooks/use-submit';
-import { retirementService } from '../../../services/retirement';
+import { useWrite } from '../../../hooks/use-write';
+import { api } from '../../../services/api';
 import { uploadRetirementPhoto } from '../../../services/retirement-photo';
 import { hasConsented, recordConsent } from '../../../stores/consent';
 import {
@@ -75,9 +75,9 @@ function Consent({ onAgree }: { onAgree: () => void }) {
 
 export default function RetirementRequestPage() {
   const resubmitId = useRouter().params.id;
-  const options = useAsync(() => retirementService.formOptions(), []);
+  const options = useAsync(() => api.retirement.formOptions(), []);
   const existing = useAsync(
-    () => (resubmitId ? retirementService.getRequest(resubmitId) : Promise.resolve(null)),
+    () => (resubmitId ? api.retirement.getRequest({ id: resubmitId }) : Promise.resolve(null)),
     [resubmitId],
   );
   const steps = STEPS.filter((s) => !(resubmitId && s === 'who'));
@@ -94,11 +94,16 @@ export default function RetirementRequestPage() {
   const [uploading, setUploading] = useState(false);
   // The photo's fileID for this submission, decided (uploaded, or dropped) just before it is sent.
   const photoFileId = useRef<string | undefined>(undefined);
-  const { submit, busy, fieldError } = useSubmit((requestId) => {
-    const photo = photoFileId.current ? { photoFileId: photoFileId.current } : {};
+  // The intent is what is sent: the form (its local photo aside, which gains a fileID on upload) and the photo's fileID.
+  const {
+    run: submit,
+    busy,
+    fieldError,
+  } = useWrite((x: { form: RequestForm; photoFileId?: string }, requestId) => {
+    const photo = x.photoFileId ? { photoFileId: x.photoFileId } : {};
     return resubmitId
-      ? retirementService.resubmitRequest({ id: resubmitId, ...retireePayload(form), ...photo }, requestId)
-      : retirementService.submitRequest({ ...submitPayload(form), ...photo }, requestId);
+      ? api.retirement.resubmitRequest({ id: resubmitId, ...retireePayload(x.form), ...photo }, requestId)
+      : api.retirement.submitRequest({ ...submitPayload(x.form), ...photo }, requestId);
   });
 
   // A refusal naming a field takes the user back to the screen holding it, with the message there.
@@ -152,7 +157,7 @@ export default function RetirementRequestPage() {
       sending.current = true;
       try {
         if (!(await preparePhoto())) return;
-        const view = await submit();
+        const view = await submit({ form: { ...form, photo: undefined }, photoFileId: photoFileId.current });
         if (view) setDone(view);
       } finally {
         sending.current = false;

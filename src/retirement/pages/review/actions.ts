@@ -1,14 +1,14 @@
 import Taro from '@tarojs/taro';
 import type { BatchResult, RetirementStatus } from '@contract/api/retirement';
 import { ServiceError } from '../../../services/call';
-import { retirementService } from '../../../services/retirement';
+import { api } from '../../../services/api';
 
 export type Role = 'admin' | 'enterprise';
 
 export interface Queue {
   status: RetirementStatus;
   title: string;
-  /** The batch action for this queue, if any (requestId: one per intent, see useIntent). */
+  /** The batch action for this queue, if any (requestId: one per intent, see useWrite). */
   batch?: { label: string; run: (ids: string[], requestId: string) => Promise<BatchResult> };
 }
 
@@ -19,7 +19,7 @@ export const ENTERPRISE_QUEUES: Queue[] = [
     title: '待核实',
     batch: {
       label: '核实无误',
-      run: (ids, requestId) => retirementService.verifyEmployment({ ids, decision: 'confirm' }, requestId),
+      run: (ids, requestId) => api.retirement.verifyEmployment({ ids, decision: 'confirm' }, requestId),
     },
   },
   { status: 'employer_verified', title: '已核实' },
@@ -32,23 +32,23 @@ export const ADMIN_QUEUES: Queue[] = [
     title: '待核实',
     batch: {
       label: '代单位核实',
-      run: (ids, requestId) => retirementService.verifyEmployment({ ids, decision: 'confirm' }, requestId),
+      run: (ids, requestId) => api.retirement.verifyEmployment({ ids, decision: 'confirm' }, requestId),
     },
   },
   {
     status: 'employer_verified',
     title: '待审批',
-    batch: { label: '批准', run: (ids, requestId) => retirementService.approve(ids, requestId) },
+    batch: { label: '批准', run: (ids, requestId) => api.retirement.approve({ ids }, requestId) },
   },
   {
     status: 'approved',
     title: '待签发',
-    batch: { label: '签发证书', run: (ids, requestId) => retirementService.issue(ids, requestId) },
+    batch: { label: '签发证书', run: (ids, requestId) => api.retirement.issue({ ids }, requestId) },
   },
   {
     status: 'issued',
     title: '已签发',
-    batch: { label: '纪念牌已备好', run: (ids, requestId) => retirementService.plaqueReady(ids, requestId) },
+    batch: { label: '纪念牌已备好', run: (ids, requestId) => api.retirement.plaqueReady({ ids }, requestId) },
   },
   { status: 'plaque_pending', title: '待领取' },
   { status: 'plaque_posted', title: '已寄出' },

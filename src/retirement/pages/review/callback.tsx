@@ -1,10 +1,10 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { ReviewItem } from '@contract/api/retirement';
 import { ReasonSheet } from '../../../components/reason-sheet';
-import { useSubmit } from '../../../hooks/use-submit';
-import { retirementService } from '../../../services/retirement';
+import { useWrite } from '../../../hooks/use-write';
+import { api } from '../../../services/api';
 import { dayTime } from '../../../utils/format';
 
 interface CallbackProps {
@@ -19,13 +19,11 @@ interface CallbackProps {
  */
 export function Callback({ item, admin, onDone }: CallbackProps) {
   const [open, setOpen] = useState(false);
-  const note = useRef('');
-  const { submit } = useSubmit((requestId) => retirementService.markCallbackDone(item.id, note.current, requestId));
+  const { run } = useWrite(api.retirement.markCallbackDone);
   if (!item.callbackRequested) return null;
 
   const confirm = async (text: string) => {
-    note.current = text;
-    const done = await submit();
+    const done = await run({ id: item.id, note: text });
     if (!done) return;
     setOpen(false);
     void Taro.showToast({ title: '已记录回访', icon: 'success' });

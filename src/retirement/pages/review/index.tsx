@@ -1,13 +1,14 @@
 import { ScrollView, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { ReviewItem } from '@contract/api/retirement';
+import { can, RETIREMENT_FLOW } from '@contract/flows';
 import { PageShell } from '../../../components/page-shell';
 import { ReasonSheet, type Props as ReasonSheetProps } from '../../../components/reason-sheet';
 import { StateView } from '../../../components/state-view';
 import { StatusTag } from '../../../components/status-tag';
 import { useAsync } from '../../../hooks/use-async';
-import { useIntent } from '../../../hooks/use-intent';
-import { retirementService } from '../../../services/retirement';
+import { useWrite } from '../../../hooks/use-write';
+import { api } from '../../../services/api';
 import { hasAnyRole, useMe } from '../../../stores/me';
 import { formatDay, STATUS_TONE } from '../../components/status';
 import { Callback } from './callback';
@@ -34,17 +35,14 @@ function Item({
   onDone: () => void;
 }) {
   const [asking, setAsking] = useState<Ask | null>(null);
-  const intent = useIntent();
-  /** One request per intent (this action, this request, this text): a double tap or a retry replays it. */
+  /** One request per intent (this action on this request with this text): a double tap or a retry replays it. */
+  const acting = useWrite((x: { ask: Ask; text: string }, requestId) => asks[x.ask].run(x.text, requestId), {
+    report: '未能完成',
+  });
   const act = async (ask: Ask, text: string) => {
-    try {
-      const answer = await intent(`${ask}:${item.id}:${text}`, (requestId) => asks[ask].run(text, requestId));
-      if (answer === undefined) return; // a second tap while the first runs: the first one answers
-      setAsking(null);
-      onDone();
-    } catch (e) {
-      await showError(e);
-    }
+    if ((await acting.run({ ask, text })) === undefined) return; // refused (shown), or a second tap
+    setAsking(null);
+    onDone();
   };
   /** What each action asks for before it runs; the answer is typed into the card (ReasonSheet). */
   const asks: Record<Ask, AskFor> = {
@@ -55,8 +53,8 @@ function Item({
       confirmText: '确认退回',
       run: (reason, requestId) =>
         admin
-          ? retirementService.returnRequest(item.id, reason, requestId)
-          : retirementService.verifyEmployment({ ids: [item.id], decision: 'return', reason }, requestId),
+          ? api.retirement.returnRequest({ id: item.id, reason }, requestId)
+          : api.retirement.verifyEmployment({ ids: [item.id], decision: 'return', reason }, requestId),
     },
     post: {
       title: '寄出单号',
@@ -64,20 +62,20 @@ function Item({
       minLength: 4,
       maxLength: 100,
       confirmText: '确认寄出',
-      run: (note, requestId) => retirementService.postPlaque(item.id, note, requestId),
+      run: (note, requestId) => api.retirement.postPlaque({ id: item.id, trackingNote: note }, requestId),
     },
     revoke: {
       title: '撤销原因',
       placeholder: '为什么撤销这张证书',
       hint: '撤销后扫码验证会显示「已撤销」',
       confirmText: '确认撤销',
-      run: (reason, requestId) => retirementService.revoke(item.id, reason, requestId),
+      run: (reason, requestId) => api.retirement.revoke({ id: item.id, reason }, requestId),
     },
   };
-  const canReturn = admin
-    ? ['submitted', 'employer_verified', 'approved'].includes(item.status)
-    : item.status === 'submitted';
-  const issued = ['issued', 'plaque_pending', 'plaque_posted', 'collected'].includes(item.status);
+  // The buttons follow the same state machine as the server's guards.
+  const canReturn = can(admin ? RETIREMENT_FLOW.return : RETIREMENT_FLOW.employerReturn, item.status);
+  const canPost = admin && can(RETIREMENT_FLOW.postPlaque, item.status);
+  const canRevoke = admin && can(RETIREMENT_FLOW.revoke, item.status);
   return (
     <View className={`card review-item ${selected ? 'review-item--selected' : ''}`}>
       <View
@@ -125,12 +123,12 @@ function Item({
               退回
             </View>
           ) : null}
-          {admin && ['issued', 'plaque_pending'].includes(item.status) ? (
+          {canPost ? (
             <View className="btn btn-plain review-item__post" role="button" onClick={() => setAsking('post')}>
               寄出
             </View>
           ) : null}
-          {admin && issued ? (
+          {canRevoke ? (
             <View className="btn btn-plain review-item__revoke" role="button" onClick={() => setAsking('revoke')}>
               撤销证书
             </View>
@@ -149,7 +147,7 @@ export default function RetirementReviewPage() {
   const queue = queues[Math.min(tab, queues.length - 1)];
   const [selected, setSelected] = useState<string[]>([]);
   const list = useAsync(
-    () => (me.data ? retirementService.reviewQueue({ status: queue.status, limit: 100 }) : Promise.resolve(null)),
+    () => (me.data ? api.retirement.reviewQueue({ status: queue.status, limit: 100 }) : Promise.resolve(null)),
     [me.data?.openid, queue.status],
   );
   const items = list.data?.items ?? [];
@@ -160,14 +158,15 @@ export default function RetirementReviewPage() {
     void list.reload();
   };
   const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
-  const intent = useIntent();
+  // One request per intent (this queue's action on these requests): a double tap or a retry replays it.
+  const batching = useWrite((x: { status: string; ids: string[] }, requestId) => queue.batch!.run(x.ids, requestId), {
+    report: false,
+  });
   const runBatch = async () => {
     const batch = queue.batch;
     if (!batch || !selected.length) return;
-    const ids = [...selected].sort();
     try {
-      // One request per intent (this action on these requests): a double tap or a retry replays it.
-      const result = await intent(`${queue.status}:${ids.join(',')}`, (requestId) => batch.run(ids, requestId));
+      const result = await batching.run({ status: queue.status, ids: [...selected].sort() });
       if (!result) return; // a second tap while the first runs: the first one answers
       await reportBatch(batch.label, result);
     } catch (e) {

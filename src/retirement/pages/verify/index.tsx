@@ -7,7 +7,7 @@ import { StateView } from '../../../components/state-view';
 import { StatusTag } from '../../../components/status-tag';
 import { useAsync } from '../../../hooks/use-async';
 import { ServiceError } from '../../../services/call';
-import { retirementService } from '../../../services/retirement';
+import { api } from '../../../services/api';
 import { formatDate } from '../../components/status';
 import '../../../components/form-field/index.scss';
 import './index.scss';
@@ -54,13 +54,13 @@ export default function VerifyPage() {
   const [serial, setSerial] = useState('');
   const [bySerial, setBySerial] = useState<CertificateCheck | null>(null);
   const byToken = useAsync(
-    () => (token ? retirementService.verifyCertificate({ token }) : Promise.resolve(null)),
+    () => (token ? api.retirement.verifyCertificate({ token }) : Promise.resolve(null)),
     [token],
   );
 
   const lookup = async () => {
     try {
-      setBySerial(await retirementService.verifyCertificate({ serial: serial.trim() }));
+      setBySerial(await api.retirement.verifyCertificate({ serial: serial.trim() }));
     } catch (e) {
       void Taro.showModal({
         title: '查询结果',

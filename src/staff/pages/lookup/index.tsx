@@ -3,10 +3,10 @@ import { useState } from 'react';
 import type { LookupMatch } from '@contract/api/checkin';
 import { lookupInput } from '@contract/api/checkin';
 import { PageShell, StateView } from '../../../components';
-import { checkinService } from '../../../services/checkin';
+import { api } from '../../../services/api';
 import { ScanResultView } from '../../components/scan-result';
 import { ScopePicker } from '../../components/scope-picker';
-import { useStaffScope } from '../../scope';
+import { bareScope, useStaffScope } from '../../scope';
 import { useVerdict } from '../../use-verdict';
 import './index.scss';
 
@@ -35,7 +35,7 @@ export default function LookupPage() {
     setSearching(true);
     setSearchError(null);
     try {
-      setMatches(await checkinService.lookup(parsed.value));
+      setMatches(await api.checkin.lookup(parsed.value));
     } catch (e) {
       setSearchError(e instanceof Error ? e : new Error(String(e)));
     } finally {
@@ -45,13 +45,7 @@ export default function LookupPage() {
 
   const act = (m: LookupMatch) => {
     if (!current) return;
-    void verdict.run(() =>
-      checkinService.redeemManual({
-        kind: m.kind,
-        subjectId: m.subjectId,
-        scope: { kind: current.kind, id: current.id },
-      }),
-    );
+    void verdict.redeem({ kind: m.kind, subjectId: m.subjectId, scope: bareScope(current) });
   };
 
   return (

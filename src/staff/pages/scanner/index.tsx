@@ -2,11 +2,11 @@ import { Button, Input, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { PageShell, StateView, useAsync } from '../../../components';
-import { checkinService } from '../../../services/checkin';
+import { api } from '../../../services/api';
 import { ScanResultView } from '../../components/scan-result';
 import { RecentScans, ScopeCounts } from '../../components/scope-activity';
 import { ScopePicker } from '../../components/scope-picker';
-import { useStaffScope } from '../../scope';
+import { bareScope, useStaffScope } from '../../scope';
 import { useVerdict } from '../../use-verdict';
 import './index.scss';
 
@@ -16,8 +16,8 @@ const TYPED = process.env.TARO_ENV === 'h5';
 export default function ScannerPage() {
   const { scopes, list, current, choose } = useStaffScope();
   const key = current ? `${current.kind}:${current.id}` : '';
-  const counts = useAsync(async () => (current ? checkinService.counts(current) : []), [key]);
-  const recent = useAsync(async () => (current ? checkinService.recent(current) : []), [key]);
+  const counts = useAsync(async () => (current ? api.checkin.counts({ scope: bareScope(current) }) : []), [key]);
+  const recent = useAsync(async () => (current ? api.checkin.recent({ scope: bareScope(current) }) : []), [key]);
   const refresh = () => {
     void counts.reload();
     void recent.reload();
@@ -41,12 +41,12 @@ export default function ScannerPage() {
       if (!/cancel/i.test(msg)) await Taro.showToast({ title: '未能打开扫码，请重试', icon: 'none' });
       return;
     }
-    await verdict.run(() => checkinService.scan(code, current));
+    await verdict.scan({ code, scope: bareScope(current) });
   };
 
   const verifyTyped = async () => {
     if (!current || !typed.trim()) return;
-    await verdict.run(() => checkinService.scan(typed.trim(), current));
+    await verdict.scan({ code: typed.trim(), scope: bareScope(current) });
   };
 
   const next = () => {
