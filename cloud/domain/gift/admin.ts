@@ -4,6 +4,7 @@
  */
 import type { CampaignAdminView, GiftActions } from '../../../types/api/gift';
 import type { ActionCtx } from '../../lib/context';
+import { getOrNull } from '../../lib/db';
 import { audit } from '../../lib/audit';
 import { shanghaiTime } from '../../lib/clock';
 import { AppError, fail, isAppError } from '../../lib/errors';
@@ -112,14 +113,15 @@ export async function moveStock(ctx: ActionCtx, input: In<'moveStock'>): Promise
   const _ = ctx.db.command;
   try {
     await ctx.db.runTransaction(async (tx) => {
-      const from = (await tx.collection(STOCK).doc(stockId(campaignId, fromStationId)).get()).data as StockDoc | null;
+      const from = await getOrNull<StockDoc>(tx.collection(STOCK).doc(stockId(campaignId, fromStationId)));
       if (!from) throw new AppError('NOT_FOUND', '调出驿站不在本次发放站点中');
       if (from.stock < amount) {
         throw new AppError('INVALID_STATE', `调出数量超过该站剩余可领数量（剩${from.stock}份，已领取的不能调走）`, {
           left: from.stock,
         });
       }
-      const to = (await tx.collection(STOCK).doc(stockId(campaignId, toStationId)).get()).data as StockDoc | null;
+      // A station new to this campaign has no stock row yet: the move makes it.
+      const to = await getOrNull<StockDoc>(tx.collection(STOCK).doc(stockId(campaignId, toStationId)));
       await tx
         .collection(STOCK)
         .doc(from._id)

@@ -9,6 +9,7 @@ import type {
 import { certificateTokenFrom, RETIREMENT_STATUS_LABELS } from '../../../types/api/retirement';
 import { audit } from '../../lib/audit';
 import type { ActionCtx } from '../../lib/context';
+import { getOrNull } from '../../lib/db';
 import { shanghaiDate } from '../../lib/clock';
 import { AppError, fail } from '../../lib/errors';
 import { maskName } from '../../lib/mask';
@@ -70,7 +71,7 @@ async function issueOne(ctx: ActionCtx, id: string, year: number, prefix: string
   const { token } = signToken(ctx.env, { kind: 'certificate', id, ttlMs: CERTIFICATE_TTL_MS }, now);
   const _ = ctx.db.command;
   await ctx.db.runTransaction(async (tx) => {
-    const current = (await tx.collection(REQUESTS).doc(id).get()).data as RetirementDoc | null;
+    const current = await getOrNull<RetirementDoc>(tx.collection(REQUESTS).doc(id));
     if (!current) throw new AppError('NOT_FOUND', '没有找到这份申请');
     if (!can(RETIREMENT_FLOW.issue, current.status)) {
       throw new AppError(
@@ -80,7 +81,8 @@ async function issueOne(ctx: ActionCtx, id: string, year: number, prefix: string
       );
     }
     const counterId = `serial-${year}`;
-    const counter = (await tx.collection(COUNTERS).doc(counterId).get()).data as { seq: number } | null;
+    // A fresh database (or a new year) has no counter yet: the first serial of the year makes it.
+    const counter = await getOrNull<{ seq: number }>(tx.collection(COUNTERS).doc(counterId));
     const seq = (counter?.seq ?? 0) + 1;
     await tx
       .collection(COUNTERS)
