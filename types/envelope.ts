@@ -45,6 +45,7 @@ export const ERROR_MESSAGES = {
   INVITATION_REVOKED: '邀请已被管理员撤销',
   ALREADY_GRANTED: '您已拥有该身份，无需重复接受',
   STATION_CLOSED: '该驿站暂停服务，请选择其他驿站',
+  BUSY: '同时办理的人较多，系统繁忙，请稍后再试',
   INTERNAL: '系统繁忙，请稍后再试',
 } as const;
 

@@ -4,11 +4,13 @@
  */
 import type { CampaignAdminView, GiftActions } from '../../../types/api/gift';
 import type { ActionCtx } from '../../lib/context';
-import { getOrNull } from '../../lib/db';
 import { audit } from '../../lib/audit';
 import { shanghaiTime } from '../../lib/clock';
-import { AppError, fail, isAppError } from '../../lib/errors';
+import { AppError, fail } from '../../lib/errors';
 import { newId } from '../../lib/ids';
+import { isDuplicateKeyError, readOrNull } from '../../lib/db';
+import { changedByThisRequest, marked, requestScopedId } from '../../lib/resume';
+import { ensureDoc, transact } from '../../lib/transact';
 import { CAMPAIGNS, STOCK, stockId, type CampaignDoc, type StockDoc } from './model';
 import { adminView, loadCampaign, stationMap } from './store';
 
@@ -20,6 +22,15 @@ function window(startAt: string, endAt: string): { startAt: number; endAt: numbe
     fail('INVALID_INPUT', '领取时段：时间无效', { field: 'startAt' });
   if (w.endAt <= w.startAt) fail('INVALID_INPUT', '结束时间：应晚于开始时间', { field: 'endAt' });
   return w;
+}
+
+/** Inserts a document whose id derives from the request; a retry finds it there and goes on. */
+async function addOnce(ctx: ActionCtx, coll: string, doc: { _id: string }): Promise<void> {
+  try {
+    await ctx.db.collection(coll).add({ data: doc });
+  } catch (e) {
+    if (!(ctx.requestId && isDuplicateKeyError(e))) throw e;
+  }
 }
 
 export async function createCampaign(ctx: ActionCtx, input: In<'createCampaign'>): Promise<CampaignAdminView> {
@@ -36,7 +47,8 @@ export async function createCampaign(ctx: ActionCtx, input: In<'createCampaign'>
   });
   const now = ctx.now();
   const doc: CampaignDoc = {
-    _id: `gc-${newId(6)}`,
+    // From the request: a retry after a crash completes this campaign instead of opening a second.
+    _id: requestScopedId(ctx, 'gc-', () => newId(6)),
     name: input.name,
     ...(input.description ? { description: input.description } : {}),
     items: input.items,
@@ -49,7 +61,7 @@ export async function createCampaign(ctx: ActionCtx, input: In<'createCampaign'>
     createdAt: now,
     updatedAt: now,
   };
-  await ctx.db.collection(CAMPAIGNS).add({ data: doc });
+  await addOnce(ctx, CAMPAIGNS, doc);
   for (const row of input.stock) {
     const stock: StockDoc = {
       _id: stockId(doc._id, row.stationId),
@@ -59,7 +71,7 @@ export async function createCampaign(ctx: ActionCtx, input: In<'createCampaign'>
       claimed: 0,
       redeemed: 0,
     };
-    await ctx.db.collection(STOCK).add({ data: stock });
+    await addOnce(ctx, STOCK, stock);
   }
   await audit(ctx, {
     event: 'gift.createCampaign',
@@ -111,44 +123,44 @@ export async function moveStock(ctx: ActionCtx, input: In<'moveStock'>): Promise
   if (stations.get(toStationId)?.active === false)
     fail('INVALID_INPUT', '调入驿站：该驿站已停用', { field: 'toStationId' });
   const _ = ctx.db.command;
-  try {
-    await ctx.db.runTransaction(async (tx) => {
-      const from = await getOrNull<StockDoc>(tx.collection(STOCK).doc(stockId(campaignId, fromStationId)));
-      if (!from) throw new AppError('NOT_FOUND', '调出驿站不在本次发放站点中');
-      if (from.stock < amount) {
-        throw new AppError('INVALID_STATE', `调出数量超过该站剩余可领数量（剩${from.stock}份，已领取的不能调走）`, {
-          left: from.stock,
-        });
-      }
-      // A station new to this campaign has no stock row yet: the move makes it.
-      const to = await getOrNull<StockDoc>(tx.collection(STOCK).doc(stockId(campaignId, toStationId)));
-      await tx
-        .collection(STOCK)
-        .doc(from._id)
-        .update({ data: { stock: _.inc(-amount) } });
-      if (to) {
-        await tx
-          .collection(STOCK)
-          .doc(to._id)
-          .update({ data: { stock: _.inc(amount) } });
-      } else {
-        const created: Omit<StockDoc, '_id'> = {
-          campaignId,
-          stationId: toStationId,
-          stock: amount,
-          claimed: 0,
-          redeemed: 0,
-        };
-        await tx.collection(STOCK).doc(stockId(campaignId, toStationId)).set({ data: created });
-      }
+  // Refusals before anything is written (the transaction checks again, on what it reads).
+  const before = (
+    await ctx.db
+      .collection(STOCK)
+      .where({ _id: stockId(campaignId, fromStationId) })
+      .limit(1)
+      .get()
+  ).data[0] as StockDoc | undefined;
+  if (!before) fail('NOT_FOUND', '调出驿站不在本次发放站点中');
+  if (before.stock < amount && !changedByThisRequest(ctx, before))
+    fail('INVALID_STATE', `调出数量超过该站剩余可领数量（剩${before.stock}份，已领取的不能调走）`, {
+      left: before.stock,
     });
-  } catch (e) {
-    if (isAppError(e)) throw e;
-    // Some SDK versions wrap the callback's error; a refusal we raised must still read as one.
-    const inner = (e as { error?: unknown } | null)?.error;
-    if (isAppError(inner)) throw inner;
-    throw e;
-  }
+  // A station new to the campaign gets its (empty) stock document first, outside the transaction:
+  // inside it the real SDK rejects the read of a missing document.
+  const empty: Omit<StockDoc, '_id'> = { campaignId, stationId: toStationId, stock: 0, claimed: 0, redeemed: 0 };
+  await ensureDoc(ctx.db, STOCK, stockId(campaignId, toStationId), empty);
+  await transact(ctx.db, async (tx) => {
+    const from = await readOrNull<StockDoc>(() => tx.collection(STOCK).doc(stockId(campaignId, fromStationId)).get());
+    if (!from) throw new AppError('NOT_FOUND', '调出驿站不在本次发放站点中');
+    // Moved by this very request before a crash: moving again would move twice.
+    if (changedByThisRequest(ctx, from)) return;
+    if (from.stock < amount) {
+      throw new AppError('INVALID_STATE', `调出数量超过该站剩余可领数量（剩${from.stock}份，已领取的不能调走）`, {
+        left: from.stock,
+      });
+    }
+    const to = await readOrNull<StockDoc>(() => tx.collection(STOCK).doc(stockId(campaignId, toStationId)).get());
+    if (!to) throw new Error(`stock ${stockId(campaignId, toStationId)} vanished`);
+    await tx
+      .collection(STOCK)
+      .doc(from._id)
+      .update({ data: marked(ctx, { stock: _.inc(-amount) }) });
+    await tx
+      .collection(STOCK)
+      .doc(to._id)
+      .update({ data: { stock: _.inc(amount) } });
+  });
   await audit(ctx, {
     event: 'gift.moveStock',
     target: { kind: 'giftCampaign', id: campaignId },
