@@ -6,11 +6,11 @@ import type { CampaignAdminView, GiftActions } from '../../../types/api/gift';
 import type { ActionCtx } from '../../lib/context';
 import { audit } from '../../lib/audit';
 import { shanghaiTime } from '../../lib/clock';
-import { AppError, fail } from '../../lib/errors';
+import { fail } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { isDuplicateKeyError, readOrNull } from '../../lib/db';
-import { changedByThisRequest, marked, requestScopedId } from '../../lib/resume';
-import { ensureDoc, transact } from '../../lib/transact';
+import { isDuplicateKeyError } from '../../lib/db';
+import { requestMark, requestScopedId } from '../../lib/resume';
+import { ensureDoc } from '../../lib/transact';
 import { CAMPAIGNS, STOCK, stockId, type CampaignDoc, type StockDoc } from './model';
 import { adminView, loadCampaign, stationMap } from './store';
 
@@ -123,7 +123,7 @@ export async function moveStock(ctx: ActionCtx, input: In<'moveStock'>): Promise
   if (stations.get(toStationId)?.active === false)
     fail('INVALID_INPUT', '调入驿站：该驿站已停用', { field: 'toStationId' });
   const _ = ctx.db.command;
-  // Refusals before anything is written (the transaction checks again, on what it reads).
+  // Refusals before anything is written (the move checks again, in the write itself).
   const before = (
     await ctx.db
       .collection(STOCK)
@@ -132,35 +132,38 @@ export async function moveStock(ctx: ActionCtx, input: In<'moveStock'>): Promise
       .get()
   ).data[0] as StockDoc | undefined;
   if (!before) fail('NOT_FOUND', '调出驿站不在本次发放站点中');
-  if (before.stock < amount && !changedByThisRequest(ctx, before))
+  const mine =
+    !!requestMark(ctx) && (before as StockDoc & { movedOut?: string[] }).movedOut?.includes(requestMark(ctx)!);
+  if (before.stock < amount && !mine)
     fail('INVALID_STATE', `调出数量超过该站剩余可领数量（剩${before.stock}份，已领取的不能调走）`, {
       left: before.stock,
     });
-  // A station new to the campaign gets its (empty) stock document first, outside the transaction:
-  // inside it the real SDK rejects the read of a missing document.
+  // A station new to the campaign gets its (empty) stock document first (race-safe: one insert wins).
   const empty: Omit<StockDoc, '_id'> = { campaignId, stationId: toStationId, stock: 0, claimed: 0, redeemed: 0 };
   await ensureDoc(ctx.db, STOCK, stockId(campaignId, toStationId), empty);
-  await transact(ctx.db, async (tx) => {
-    const from = await readOrNull<StockDoc>(() => tx.collection(STOCK).doc(stockId(campaignId, fromStationId)).get());
-    if (!from) throw new AppError('NOT_FOUND', '调出驿站不在本次发放站点中');
-    // Moved by this very request before a crash: moving again would move twice.
-    if (changedByThisRequest(ctx, from)) return;
-    if (from.stock < amount) {
-      throw new AppError('INVALID_STATE', `调出数量超过该站剩余可领数量（剩${from.stock}份，已领取的不能调走）`, {
-        left: from.stock,
+  // Two single-document atomic moves, no transaction (twenty admins moving at once never conflict):
+  // out of the station only while it has the packs left, then into the other. Each carries this
+  // request's mark in a list on its document, so a retry after a crash between them (or after both)
+  // does exactly what is left: never twice, never lost in transit.
+  const mark = requestMark(ctx);
+  const stock = ctx.db.collection(STOCK);
+  // (`before` was read in this attempt: a retry whose first attempt took the packs out skips it.)
+  if (!mine) {
+    const out = await stock
+      .where({ _id: before._id, stock: _.gte(amount) })
+      .update({ data: { stock: _.inc(-amount), ...(mark ? { movedOut: _.push([mark]) } : {}) } });
+    if (out.stats.updated !== 1) {
+      const now = (await stock.where({ _id: before._id }).limit(1).get()).data[0] as StockDoc | undefined;
+      fail('INVALID_STATE', `调出数量超过该站剩余可领数量（剩${now?.stock ?? 0}份，已领取的不能调走）`, {
+        left: now?.stock ?? 0,
       });
     }
-    const to = await readOrNull<StockDoc>(() => tx.collection(STOCK).doc(stockId(campaignId, toStationId)).get());
-    if (!to) throw new Error(`stock ${stockId(campaignId, toStationId)} vanished`);
-    await tx
-      .collection(STOCK)
-      .doc(from._id)
-      .update({ data: marked(ctx, { stock: _.inc(-amount) }) });
-    await tx
-      .collection(STOCK)
-      .doc(to._id)
-      .update({ data: { stock: _.inc(amount) } });
-  });
+  }
+  const toId = stockId(campaignId, toStationId);
+  const to = (await stock.where({ _id: toId }).limit(1).get()).data[0] as StockDoc & { movedIn?: string[] };
+  if (!(mark && to?.movedIn?.includes(mark))) {
+    await stock.doc(toId).update({ data: { stock: _.inc(amount), ...(mark ? { movedIn: _.push([mark]) } : {}) } });
+  }
   await audit(ctx, {
     event: 'gift.moveStock',
     target: { kind: 'giftCampaign', id: campaignId },
