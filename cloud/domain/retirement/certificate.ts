@@ -19,7 +19,16 @@ import { readOrNull } from '../../lib/db';
 import { ensureDoc, transact } from '../../lib/transact';
 import { changedByThisRequest, marked } from '../../lib/resume';
 import { requireReadable } from './access';
-import { COUNTERS, loadRequest, loadSettings, REQUESTS, toView, type HistoryEntry, type RetirementDoc } from './model';
+import {
+  COUNTERS,
+  DEFAULT_SERIAL_PREFIX,
+  loadRequest,
+  loadSettings,
+  REQUESTS,
+  toView,
+  type HistoryEntry,
+  type RetirementDoc,
+} from './model';
 import { photoUrlOf } from './photo';
 import { eachId } from './review';
 import { tellRequester, transition } from './transition';
@@ -34,8 +43,24 @@ const ISSUED: RetirementDoc['status'][] = ['issued', 'plaque_pending', 'plaque_p
 const PAPER_CODE_UNREADABLE =
   '证书上的二维码无法核验，可能印刷不清、有污损或被改动过。请在本页输入证书编号查询，或致电区总工会 0573-82200000 核实。';
 
-export function serialNumber(year: number, seq: number): string {
-  return `秀工荣退〔${year}〕第${String(seq).padStart(4, '0')}号`;
+export function serialNumber(year: number, seq: number, prefix = DEFAULT_SERIAL_PREFIX): string {
+  return `${prefix}〔${year}〕第${String(seq).padStart(4, '0')}号`;
+}
+
+/** The settings' honour text for this person, as paragraphs. */
+export function honourTextFor(
+  template: string,
+  doc: Pick<RetirementDoc, 'name' | 'employer' | 'position' | 'yearsOfService'>,
+): string[] {
+  const filled = template
+    .replace(/\{name\}/g, doc.name)
+    .replace(/\{employer\}/g, doc.employer)
+    .replace(/\{position\}/g, doc.position)
+    .replace(/\{years\}/g, String(doc.yearsOfService));
+  return filled
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -77,7 +102,7 @@ export function qrTextFor(ctx: ActionCtx, token: string, config: DeployConfig = 
  * moves the request to issued: no two certificates share a number, and no number is skipped by a
  * request that was not approved.
  */
-async function issueOne(ctx: ActionCtx, id: string, year: number): Promise<void> {
+async function issueOne(ctx: ActionCtx, id: string, year: number, prefix: string): Promise<void> {
   const now = ctx.now();
   const { token } = signToken(ctx.env, { kind: 'certificate', id, ttlMs: CERTIFICATE_TTL_MS }, now);
   const _ = ctx.db.command;
@@ -111,7 +136,7 @@ async function issueOne(ctx: ActionCtx, id: string, year: number): Promise<void>
       .update({
         data: marked(ctx, {
           status: 'issued',
-          serial: serialNumber(year, seq),
+          serial: serialNumber(year, seq, prefix),
           issuedAt: now,
           certificateToken: token,
           updatedAt: now,
@@ -139,7 +164,7 @@ async function issueOne(ctx: ActionCtx, id: string, year: number): Promise<void>
 export async function issue(ctx: ActionCtx, input: In<'issue'>): Promise<BatchResult> {
   const settings = await loadSettings(ctx);
   const year = settings.year ?? Number(shanghaiDate(ctx.now()).slice(0, 4));
-  return eachId(input.ids, (id) => issueOne(ctx, id, year));
+  return eachId(input.ids, (id) => issueOne(ctx, id, year, settings.serialPrefix ?? DEFAULT_SERIAL_PREFIX));
 }
 
 /** Plaques are ready at the ceremony place: the certificate QR now works at the staff scanner. */
@@ -189,6 +214,7 @@ export async function myCertificate(ctx: ActionCtx, input: In<'myCertificate'>):
     token: doc.certificateToken,
     qrText: qrTextFor(ctx, doc.certificateToken),
     issuer: settings.issuer,
+    ...(settings.certificateText ? { honourText: honourTextFor(settings.certificateText, doc) } : {}),
     ...(photoUrl ? { photoUrl } : {}),
   };
 }
