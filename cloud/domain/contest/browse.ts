@@ -63,9 +63,9 @@ function toSummary(c: ContestDoc, trades: TradeDoc[], now: number): ContestSumma
 
 export async function listContests(ctx: ActionCtx, input: Infer<typeof listContestsInput>): Promise<ContestSummary[]> {
   // Drafts are the admin's alone (adminContests); workers see published and closed ones.
-  const contests = (
-    await readAll<ContestDoc>(ctx.db.collection(CONTESTS).orderBy('contestStartsAt', 'desc'))
-  ).filter((c) => statusOf(c) !== 'draft');
+  const contests = (await readAll<ContestDoc>(ctx.db.collection(CONTESTS).orderBy('contestStartsAt', 'desc'))).filter(
+    (c) => statusOf(c) !== 'draft',
+  );
   if (contests.length === 0) return [];
   const _ = ctx.db.command;
   const trades = await readAll<TradeDoc>(

@@ -68,8 +68,11 @@ export function honourTextFor(
  * 秀工荣退(2026)第0003号, 秀工荣退（2026）第3号, 2026-0003, 2026 3 and 20260003 all name
  * 秀工荣退〔2026〕第0003号. The year is the first four digits, the number what follows it.
  */
-export function canonicalSerial(typed: string): string | null {
-  const digits = typed.normalize('NFKC').match(/\d+/g) ?? [];
+export function canonicalSerial(typed: string, prefix = DEFAULT_SERIAL_PREFIX): string | null {
+  const text = typed.normalize('NFKC');
+  const digits = text.match(/\d+/g) ?? [];
+  // A prefix typed before the year (the union may have changed it since) wins over today's.
+  const typedPrefix = text.slice(0, text.search(/\d/)).replace(/[\s〔〕()（）[\]【】-]/g, '');
   let year: string | undefined;
   let seq: string | undefined;
   if (digits.length === 1 && digits[0].length > 4 && digits[0].length <= 8) {
@@ -79,7 +82,7 @@ export function canonicalSerial(typed: string): string | null {
     [year, seq] = digits;
   }
   if (!year || !seq || Number(seq) < 1) return null;
-  return serialNumber(Number(year), Number(seq));
+  return serialNumber(Number(year), Number(seq), typedPrefix || prefix);
 }
 
 /** Where development certificates point; a deployment has its own (`verifyUrl`, refused if empty). */
@@ -236,7 +239,8 @@ export async function verifyCertificate(ctx: ActionCtx, input: In<'verifyCertifi
     doc = (await ctx.db.collection(REQUESTS).where({ _id: claims.id }).limit(1).get()).data[0] as
       RetirementDoc | undefined;
   } else if (input.serial) {
-    const serial = canonicalSerial(input.serial);
+    const settings = await loadSettings(ctx);
+    const serial = canonicalSerial(input.serial, settings.serialPrefix ?? DEFAULT_SERIAL_PREFIX);
     if (!serial) fail('NOT_FOUND', '查无此证书：请按证书上的编号输入年份和序号，例如 2026-0003');
     doc = (await ctx.db.collection(REQUESTS).where({ serial }).limit(1).get()).data[0] as RetirementDoc | undefined;
   } else {
