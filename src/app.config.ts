@@ -53,6 +53,20 @@ export default defineAppConfig({
     },
     { root: 'staff', pages: ['pages/scanner/index', 'pages/lookup/index'] },
     {
+      // The union runs it itself: first admin, invitations, contests, 驿站, employers, 光荣退休 settings.
+      root: 'admin',
+      pages: [
+        'pages/setup/index',
+        'pages/invite/index',
+        'pages/roles/index',
+        'pages/contests/index',
+        'pages/contest/index',
+        'pages/stations/index',
+        'pages/employers/index',
+        'pages/retirement/index',
+      ],
+    },
+    {
       root: 'member',
       pages: [
         'pages/profile/index',

@@ -45,3 +45,12 @@ export function ageOn(birthDate: string, atMs: number): number {
 export function startOfShanghaiDay(ms: number): number {
   return dayjs(ms).tz(TZ).startOf('day').valueOf();
 }
+
+/**
+ * A form's 'YYYY-MM-DD HH:mm' as Shanghai epoch ms, or NaN when it names no real minute
+ * ('2026-13-01 00:00', '2026-02-30 08:00', '25:00'): dayjs would roll those over silently.
+ */
+export function wallTimeMs(wallTime: string): number {
+  const ms = shanghaiTime(wallTime);
+  return Number.isFinite(ms) && formatShanghai(ms) === wallTime ? ms : NaN;
+}

@@ -108,3 +108,26 @@ export function tokenFromScan(text: string): string {
   const m = /^https?:\/\/[^\s?#]+\?(?:[^#\s]*&)?t=([A-Za-z0-9_.-]+)/.exec(raw);
   return m ? m[1] : raw;
 }
+
+/**
+ * An invitation's token: its id (10 hex) then 21 hex of HMAC-SHA256 over it, 31 characters of
+ * [0-9a-f], so it fits a 小程序码 scene (≤ 32) and the admin can show the same code again. Signed
+ * with the QR token key of version 1 (or QR_TOKEN_KEY), so a deployment without keys refuses here too.
+ */
+export function invitationToken(env: TokenEnv, id: string): string {
+  if (!/^[0-9a-f]{10}$/.test(id)) throw new Error(`invitation id not encodable: ${id}`);
+  return id + createHmac('sha256', keyFor(env, 1)).update(`invite.${id}`).digest('hex').slice(0, 21);
+}
+
+/** The invitation id a token names, or null for anything not signed by us. */
+export function invitationIdFrom(env: TokenEnv, token: string): string | null {
+  if (typeof token !== 'string' || !/^[0-9a-f]{31}$/.test(token)) return null;
+  const id = token.slice(0, 10);
+  let expected: string;
+  try {
+    expected = invitationToken(env, id);
+  } catch {
+    return null;
+  }
+  return timingSafeEqual(Buffer.from(expected), Buffer.from(token)) ? id : null;
+}

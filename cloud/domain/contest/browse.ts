@@ -1,6 +1,7 @@
 /** Browsing contests and their published results. */
 import { readAll } from '../../lib/paging';
 import type { Infer } from '../../../types/schema';
+import { DEFAULT_ELIGIBILITY } from '../../../types/api/contest';
 import type {
   ContestDetail,
   ContestSummary,
@@ -10,12 +11,15 @@ import type {
   listContestsInput,
 } from '../../../types/api/contest';
 import type { ActionCtx } from '../../lib/context';
+import { fail } from '../../lib/errors';
+import { hasRole } from '../../lib/guard';
 import { maskName } from '../../lib/mask';
 import {
   CONTESTS,
   REGISTRATIONS,
   TRADES,
   phaseOf,
+  statusOf,
   type ContestDoc,
   type RegistrationDoc,
   type TradeDoc,
@@ -58,7 +62,10 @@ function toSummary(c: ContestDoc, trades: TradeDoc[], now: number): ContestSumma
 }
 
 export async function listContests(ctx: ActionCtx, input: Infer<typeof listContestsInput>): Promise<ContestSummary[]> {
-  const contests = await readAll<ContestDoc>(ctx.db.collection(CONTESTS).orderBy('contestStartsAt', 'desc'));
+  // Drafts are the admin's alone (adminContests); workers see published and closed ones.
+  const contests = (await readAll<ContestDoc>(ctx.db.collection(CONTESTS).orderBy('contestStartsAt', 'desc'))).filter(
+    (c) => statusOf(c) !== 'draft',
+  );
   if (contests.length === 0) return [];
   const _ = ctx.db.command;
   const trades = await readAll<TradeDoc>(
@@ -81,6 +88,7 @@ export async function listContests(ctx: ActionCtx, input: Infer<typeof listConte
 
 export async function getContest(ctx: ActionCtx, input: Infer<typeof contestInput>): Promise<ContestDetail> {
   const contest = await loadContest(ctx, input.contestId);
+  if (statusOf(contest) === 'draft' && !hasRole(ctx.user, 'admin')) fail('NOT_FOUND', '没有找到这场比武');
   const trades = ordered(contest, await tradesOf(ctx, contest._id));
   return {
     ...toSummary(contest, trades, ctx.now()),
@@ -89,6 +97,7 @@ export async function getContest(ctx: ActionCtx, input: Infer<typeof contestInpu
     rules: contest.rules,
     awards: contest.awards,
     trades: trades.map(toTrade),
+    eligibility: contest.eligibility ?? DEFAULT_ELIGIBILITY,
   };
 }
 

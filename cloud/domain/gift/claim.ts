@@ -18,6 +18,7 @@ import type { ActionCtx, UserDoc } from '../../lib/context';
 import { isDuplicateKeyError } from '../../lib/db';
 import { formatShanghai } from '../../lib/clock';
 import { fail } from '../../lib/errors';
+import { requireStationOpen } from '../admin/stations';
 import { newId } from '../../lib/ids';
 import { maskPhone, phoneTail } from '../../lib/mask';
 import { notify } from '../../lib/notify';
@@ -46,6 +47,7 @@ export async function claimFor(
   const now = ctx.now();
   const person = requireEligible(c, worker, now);
   if (!(await findStock(ctx, c._id, stationId))) fail('NOT_FOUND', '该驿站不在本次发放站点中，请选择列表中的驿站');
+  requireStationOpen((await stationMap(ctx)).get(stationId), now);
 
   const profile = person.profile!;
   const fresh: ClaimDoc = {

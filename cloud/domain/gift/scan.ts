@@ -8,6 +8,7 @@ import type { LookupMatch, ScanResult, ScanScope, ScopeCount } from '../../../ty
 import type { ActionCtx } from '../../lib/context';
 import { formatShanghai } from '../../lib/clock';
 import { fail } from '../../lib/errors';
+import { requireStationOpen } from '../admin/stations';
 import { maskName } from '../../lib/mask';
 import type { ScanKindHandler, ScanStamp } from '../../lib/scan';
 import {
@@ -49,6 +50,8 @@ async function redeem(ctx: ActionCtx, subjectId: string, scope: ScanScope, scan:
     fail('WRONG_SCOPE', `此券应在${home?.name ?? '其他驿站'}核销，请让对方到该站领取`);
   }
   const now = ctx.now();
+  // A station closed for a while hands nothing out, even to staff still holding its scanner.
+  if (doc.status === 'claimed') requireStationOpen((await stationMap(ctx)).get(stationId), now);
   const stamp: RedeemStamp = {
     scanId: scan.scanId,
     at: scan.at,

@@ -4,6 +4,7 @@
  */
 import { readAll } from '../../lib/paging';
 import type { CampaignAdminView, StationOption, StationStockRow } from '../../../types/api/gift';
+import { stationClosedError } from '../admin/stations';
 import type { Ctx } from '../../lib/context';
 import { fail } from '../../lib/errors';
 import {
@@ -154,9 +155,11 @@ export function toStockRow(doc: StockDoc, stations: Map<string, StationDoc>): St
   };
 }
 
-export function toStationOption(doc: StockDoc, stations: Map<string, StationDoc>): StationOption {
+export function toStationOption(doc: StockDoc, stations: Map<string, StationDoc>, now?: number): StationOption {
   const st = stations.get(doc.stationId);
+  const closed = now === undefined ? null : stationClosedError(st, now);
   return {
+    ...(closed ? { closed: closed.message } : {}),
     stationId: doc.stationId,
     name: st?.name ?? doc.stationId,
     address: st?.address ?? '',
@@ -172,7 +175,8 @@ export async function stationsWithStock(ctx: Ctx, campaignId: string): Promise<S
   const [docs, stations] = await Promise.all([stockDocs(ctx, campaignId), stationMap(ctx)]);
   return docs
     .filter((d) => d.stock > 0)
-    .map((d) => toStationOption(d, stations))
+    .map((d) => toStationOption(d, stations, ctx.now()))
+    .filter((o) => !o.closed)
     .sort((a, b) => b.left - a.left);
 }
 

@@ -58,7 +58,7 @@ export async function getCampaign(ctx: ActionCtx, input: { campaignId?: string }
   const elig = live
     ? { eligible: false, code: 'ALREADY_CLAIMED' as const, reason: '您已领取本次礼包，请凭礼包券到驿站领取' }
     : eligibility(c, ctx.user, now);
-  const options = docs.map((d) => toStationOption(d, stations));
+  const options = docs.map((d) => toStationOption(d, stations, now));
   return {
     id: c._id,
     name: c.name,

@@ -173,4 +173,18 @@ export const PRIVACY_SOURCES: PrivacySource[] = [
     treatment: '已去除姓名、手机号和会员编号（记录仍与您的微信账号对应，以免重复领取）',
     reason: '每人限领一份：领取与核销记录用于库存核算和防止重复领取',
   },
+  {
+    key: 'grants',
+    collection: 'grants',
+    title: '工作权限（总工会授予）',
+    owner: (openid) => ({ openid }),
+    view: (doc) => {
+      const { requestId: _r, grantedBy: _g, revokedBy: _v, useTaken: _u, ...rest } = plain(doc);
+      return rest;
+    },
+    // The grant holds no name or phone: only who holds which role, kept with the account's roles.
+    dispose: () => ({ keep: {} }),
+    treatment: '不修改（记录只有身份、范围和授予时间，不含姓名和手机号）',
+    reason: '工作人员权限由总工会授予和撤销，记录用于审计，如需取消请联系总工会管理员',
+  },
 ];

@@ -3,14 +3,24 @@
  * the rules allow. Only the caller's own records are read (by OPENID from the call context).
  */
 import type { DeleteMyDataResult, DeletedPart, KeptPart, MyDataExport, MyDataSection } from '../../../types/api/member';
-import type { ActionCtx } from '../../lib/context';
+import { storedRoles, type ActionCtx } from '../../lib/context';
 import { deleteFiles, fileHeldElsewhere } from '../../lib/files';
 import { newId } from '../../lib/ids';
 import { PRIVACY_SOURCES, type PrivacySource } from './privacy-sources';
 
 const PAGE = 100;
 /** Roles the union grants (not the person's own data): kept so a staff account keeps working. */
-const GRANTED_ROLES = ['staff', 'teacher', 'enterprise', 'admin'];
+const GRANTED_ROLES = [
+  'staff',
+  'teacher',
+  'enterprise',
+  'admin',
+  'admin:contests',
+  'admin:academy',
+  'admin:retirement',
+  'admin:gifts',
+  'admin:members',
+];
 
 /** All of the caller's records in one source; a collection that does not exist yet reads as empty. */
 async function ownRecords(ctx: ActionCtx, source: PrivacySource): Promise<Array<Record<string, any>>> {
@@ -68,7 +78,7 @@ export async function exportMyData(ctx: ActionCtx): Promise<MyDataExport> {
           {
             profile: user.profile ?? null,
             membership: user.membership,
-            roles: user.roles,
+            roles: storedRoles(user),
             scopes: user.scopes,
             identityNumberOnFile: !!user.idHash,
             createdAt: user.createdAt,
@@ -106,7 +116,7 @@ async function removeReplayCache(ctx: ActionCtx): Promise<number> {
 async function disposeAccount(ctx: ActionCtx, removed: DeletedPart[], kept: KeptPart[]): Promise<void> {
   const user = ctx.user;
   if (!user) return;
-  const granted = user.roles.filter((r) => GRANTED_ROLES.includes(r));
+  const granted = storedRoles(user).filter((r) => GRANTED_ROLES.includes(r));
   const users = ctx.db.collection('users');
   if (!granted.length) {
     const res = await users.where({ _id: ctx.openid }).remove();

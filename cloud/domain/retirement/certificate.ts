@@ -19,7 +19,16 @@ import { readOrNull } from '../../lib/db';
 import { ensureDoc, transact } from '../../lib/transact';
 import { changedByThisRequest, marked } from '../../lib/resume';
 import { requireReadable } from './access';
-import { COUNTERS, loadRequest, loadSettings, REQUESTS, toView, type HistoryEntry, type RetirementDoc } from './model';
+import {
+  COUNTERS,
+  DEFAULT_SERIAL_PREFIX,
+  loadRequest,
+  loadSettings,
+  REQUESTS,
+  toView,
+  type HistoryEntry,
+  type RetirementDoc,
+} from './model';
 import { photoUrlOf } from './photo';
 import { eachId } from './review';
 import { tellRequester, transition } from './transition';
@@ -34,8 +43,24 @@ const ISSUED: RetirementDoc['status'][] = ['issued', 'plaque_pending', 'plaque_p
 const PAPER_CODE_UNREADABLE =
   '证书上的二维码无法核验，可能印刷不清、有污损或被改动过。请在本页输入证书编号查询，或致电区总工会 0573-82200000 核实。';
 
-export function serialNumber(year: number, seq: number): string {
-  return `秀工荣退〔${year}〕第${String(seq).padStart(4, '0')}号`;
+export function serialNumber(year: number, seq: number, prefix = DEFAULT_SERIAL_PREFIX): string {
+  return `${prefix}〔${year}〕第${String(seq).padStart(4, '0')}号`;
+}
+
+/** The settings' honour text for this person, as paragraphs. */
+export function honourTextFor(
+  template: string,
+  doc: Pick<RetirementDoc, 'name' | 'employer' | 'position' | 'yearsOfService'>,
+): string[] {
+  const filled = template
+    .replace(/\{name\}/g, doc.name)
+    .replace(/\{employer\}/g, doc.employer)
+    .replace(/\{position\}/g, doc.position)
+    .replace(/\{years\}/g, String(doc.yearsOfService));
+  return filled
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -43,8 +68,11 @@ export function serialNumber(year: number, seq: number): string {
  * 秀工荣退(2026)第0003号, 秀工荣退（2026）第3号, 2026-0003, 2026 3 and 20260003 all name
  * 秀工荣退〔2026〕第0003号. The year is the first four digits, the number what follows it.
  */
-export function canonicalSerial(typed: string): string | null {
-  const digits = typed.normalize('NFKC').match(/\d+/g) ?? [];
+export function canonicalSerial(typed: string, prefix = DEFAULT_SERIAL_PREFIX): string | null {
+  const text = typed.normalize('NFKC');
+  const digits = text.match(/\d+/g) ?? [];
+  // A prefix typed before the year (the union may have changed it since) wins over today's.
+  const typedPrefix = text.slice(0, text.search(/\d/)).replace(/[\s〔〕()（）[\]【】-]/g, '');
   let year: string | undefined;
   let seq: string | undefined;
   if (digits.length === 1 && digits[0].length > 4 && digits[0].length <= 8) {
@@ -54,7 +82,7 @@ export function canonicalSerial(typed: string): string | null {
     [year, seq] = digits;
   }
   if (!year || !seq || Number(seq) < 1) return null;
-  return serialNumber(Number(year), Number(seq));
+  return serialNumber(Number(year), Number(seq), typedPrefix || prefix);
 }
 
 /** Where development certificates point; a deployment has its own (`verifyUrl`, refused if empty). */
@@ -77,7 +105,7 @@ export function qrTextFor(ctx: ActionCtx, token: string, config: DeployConfig = 
  * moves the request to issued: no two certificates share a number, and no number is skipped by a
  * request that was not approved.
  */
-async function issueOne(ctx: ActionCtx, id: string, year: number): Promise<void> {
+async function issueOne(ctx: ActionCtx, id: string, year: number, prefix: string): Promise<void> {
   const now = ctx.now();
   const { token } = signToken(ctx.env, { kind: 'certificate', id, ttlMs: CERTIFICATE_TTL_MS }, now);
   const _ = ctx.db.command;
@@ -111,7 +139,7 @@ async function issueOne(ctx: ActionCtx, id: string, year: number): Promise<void>
       .update({
         data: marked(ctx, {
           status: 'issued',
-          serial: serialNumber(year, seq),
+          serial: serialNumber(year, seq, prefix),
           issuedAt: now,
           certificateToken: token,
           updatedAt: now,
@@ -139,7 +167,7 @@ async function issueOne(ctx: ActionCtx, id: string, year: number): Promise<void>
 export async function issue(ctx: ActionCtx, input: In<'issue'>): Promise<BatchResult> {
   const settings = await loadSettings(ctx);
   const year = settings.year ?? Number(shanghaiDate(ctx.now()).slice(0, 4));
-  return eachId(input.ids, (id) => issueOne(ctx, id, year));
+  return eachId(input.ids, (id) => issueOne(ctx, id, year, settings.serialPrefix ?? DEFAULT_SERIAL_PREFIX));
 }
 
 /** Plaques are ready at the ceremony place: the certificate QR now works at the staff scanner. */
@@ -189,6 +217,7 @@ export async function myCertificate(ctx: ActionCtx, input: In<'myCertificate'>):
     token: doc.certificateToken,
     qrText: qrTextFor(ctx, doc.certificateToken),
     issuer: settings.issuer,
+    ...(settings.certificateText ? { honourText: honourTextFor(settings.certificateText, doc) } : {}),
     ...(photoUrl ? { photoUrl } : {}),
   };
 }
@@ -210,7 +239,8 @@ export async function verifyCertificate(ctx: ActionCtx, input: In<'verifyCertifi
     doc = (await ctx.db.collection(REQUESTS).where({ _id: claims.id }).limit(1).get()).data[0] as
       RetirementDoc | undefined;
   } else if (input.serial) {
-    const serial = canonicalSerial(input.serial);
+    const settings = await loadSettings(ctx);
+    const serial = canonicalSerial(input.serial, settings.serialPrefix ?? DEFAULT_SERIAL_PREFIX);
     if (!serial) fail('NOT_FOUND', '查无此证书：请按证书上的编号输入年份和序号，例如 2026-0003');
     doc = (await ctx.db.collection(REQUESTS).where({ serial }).limit(1).get()).data[0] as RetirementDoc | undefined;
   } else {

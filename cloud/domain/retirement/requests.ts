@@ -8,7 +8,7 @@ import { hasRole, inScope } from '../../lib/guard';
 import { canRead, requireReadable } from './access';
 import { openCallbackTodo } from './callback';
 import { checkRetirementDate, createRequest, resolveDelivery, resolveEmployer, type RetireeData } from './create';
-import { EMPLOYERS, loadRequest, loadSettings, REQUESTS, toView, type RetirementDoc } from './model';
+import { closedReason, EMPLOYERS, loadRequest, loadSettings, REQUESTS, toView, type RetirementDoc } from './model';
 import { checkPhoto, discardPhoto, photoUploaderKey, photoUrlOf } from './photo';
 import { transition } from './transition';
 import { RETIREMENT_FLOW } from '../../../types/flows';
@@ -21,9 +21,9 @@ export async function formOptions(ctx: ActionCtx): Promise<FormOptions> {
   const places = settings.placeIds.length
     ? await readAll(ctx.db.collection('stations').where({ _id: _.in(settings.placeIds) }))
     : [];
-  const employers = await readAll(ctx.db.collection(EMPLOYERS).where({}));
+  const employers = (await readAll(ctx.db.collection(EMPLOYERS).where({}))).filter((e) => e.active !== false);
   return {
-    open: settings.open,
+    open: !closedReason(settings, ctx.now()),
     campaignTitle: settings.title,
     futureDays: settings.futureDays,
     pastDays: settings.pastDays,
@@ -36,7 +36,8 @@ export async function formOptions(ctx: ActionCtx): Promise<FormOptions> {
 
 async function openSettings(ctx: ActionCtx) {
   const settings = await loadSettings(ctx);
-  if (!settings.open) fail('NOT_OPEN', '本年度光荣退休申请暂未开放');
+  const closed = closedReason(settings, ctx.now());
+  if (closed) fail('NOT_OPEN', closed);
   return settings;
 }
 

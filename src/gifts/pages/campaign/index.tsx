@@ -154,17 +154,24 @@ export default function CampaignPage() {
                   </View>
                   <View className="muted">{s.address}</View>
                   <View className="muted">开放时间：{s.hours}</View>
-                  <View className={s.left > 0 ? 'gift-station__left' : 'gift-station__left gift-station__left--none'}>
-                    {s.left > 0 ? `剩余 ${s.left} 份` : '本站已领完'}
-                  </View>
+                  {s.closed ? (
+                    // Closed for a while: said in words (why, until when), and no claim there meanwhile.
+                    <View className="gift-station__left gift-station__left--none" role="status">
+                      {s.closed}
+                    </View>
+                  ) : (
+                    <View className={s.left > 0 ? 'gift-station__left' : 'gift-station__left gift-station__left--none'}>
+                      {s.left > 0 ? `剩余 ${s.left} 份` : '本站已领完'}
+                    </View>
+                  )}
                   {!voucher && c.eligibility.eligible ? (
                     <Button
                       className="btn btn-primary gift-station__claim"
-                      disabled={s.left <= 0 || !!busy || undefined}
+                      disabled={s.left <= 0 || !!s.closed || !!busy || undefined}
                       loading={busy === s.stationId}
                       onClick={() => void claimAt(s)}
                     >
-                      {s.left > 0 ? '在此领取' : '已领完'}
+                      {s.closed ? '暂停服务' : s.left > 0 ? '在此领取' : '已领完'}
                     </Button>
                   ) : null}
                 </View>

@@ -6,7 +6,9 @@ import type { Station } from '@contract/api/portal';
 import { PageShell, StateView, TextField, useAsync } from '../../../components';
 import { useWrite } from '../../../hooks/use-write';
 import { api } from '../../../services/api';
-import { dateOf } from '../../../utils/format';
+import { dateOf, timeOf } from '../../../utils/format';
+
+const DAY = 24 * 3600_000;
 import {
   draftFrom,
   emptyDraft,
@@ -36,7 +38,10 @@ export default function EditCampaignPage() {
     if (id) return { campaign: await api.gift.getCampaign({ campaignId: id }), stations: [] };
     return { campaign: null, stations: await api.portal.listStations() };
   }, [id]);
-  const [draft, setDraft] = useState<CampaignDraft>(() => emptyDraft(dateOf(Date.now())));
+  const [draft, setDraft] = useState<CampaignDraft>(() => {
+    const now = Date.now();
+    return emptyDraft(dateOf(now), { startTime: `${timeOf(now).slice(0, 2)}:00`, endDate: dateOf(now + 14 * DAY) });
+  });
   const [issue, setIssue] = useState<{ field: string; message: string } | null>(null);
 
   useEffect(() => {

@@ -142,7 +142,7 @@ function Item({
 
 export default function RetirementReviewPage() {
   const me = useMe();
-  const admin = hasAnyRole(me.data, 'admin');
+  const admin = hasAnyRole(me.data, 'admin', 'admin:retirement');
   const queues: Queue[] = admin ? ADMIN_QUEUES : ENTERPRISE_QUEUES;
   const [tab, setTab] = useState(0);
   const queue = queues[Math.min(tab, queues.length - 1)];
@@ -155,7 +155,7 @@ export default function RetirementReviewPage() {
     return { items: pages.flatMap((p) => p.items), total: pages.reduce((n, p) => n + p.total, 0) };
   }, [me.data?.openid, queue.status]);
   const items = list.data?.items ?? [];
-  const allowed = me.data && hasAnyRole(me.data, 'admin', 'enterprise');
+  const allowed = me.data && hasAnyRole(me.data, 'admin', 'admin:retirement', 'enterprise');
 
   const refresh = () => {
     setSelected([]);
