@@ -13,7 +13,7 @@ test('the admin notes a phone call-back as made in the review list', async () =>
   expect(await card.innerText()).toContain('需电话回访（上午）');
   await card.locator('.review-callback__open').click();
   await card.locator('.reason-sheet__confirm').click();
-  await card.getByText('回访情况：至少2个字').waitFor();
+  await card.getByText('回访情况请至少写2个字').waitFor();
   await card.locator('.reason-sheet__input textarea').fill('已与本人通话，信息无误，上午到新城汇领取');
   await e2e.screenshot(page, 'retirement-callback-01-note');
   await card.locator('.reason-sheet__confirm').click();

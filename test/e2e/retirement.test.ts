@@ -244,12 +244,12 @@ test('the admin returns a request with a reason typed in the page (H5 has no edi
   expect(await field.getAttribute('aria-label')).toBe('退回原因');
   // Nothing typed: refused in place, nothing sent.
   await sheet.locator('.reason-sheet__confirm').click();
-  await sheet.getByText('退回原因：至少2个字').waitFor();
+  await sheet.getByText('退回原因请至少写2个字').waitFor();
   // Typed key by key, as a person would.
   await field.click();
   await admin.keyboard.type(reason);
   expect(await field.inputValue()).toBe(reason);
-  await sheet.getByText('退回原因：至少2个字').waitFor({ state: 'detached' });
+  await sheet.getByText('退回原因请至少写2个字').waitFor({ state: 'detached' });
   await sheet.scrollIntoViewIfNeeded();
   await e2e.screenshot(admin, 'retirement-13-return-reason');
   await sheet.locator('.reason-sheet__confirm').click();

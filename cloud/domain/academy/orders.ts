@@ -26,7 +26,7 @@ export async function placeOrder(ctx: ActionCtx, input: In<'placeOrder'>): Promi
     fail('COURSE_WITHDRAWN', `「${course.title}」已下架，请选择其他课程，或填写希望的课程主题`, { field: 'courseId' });
   const today = shanghaiDate(ctx.now());
   if (input.preferredDates.some((d) => d < today))
-    fail('INVALID_INPUT', '希望日期：不能早于今天', { field: 'preferredDates' });
+    fail('INVALID_INPUT', '希望日期请选今天或以后', { field: 'preferredDates' });
   // An enterprise contact orders for their employer (its workers may then book a closed session).
   const employerScope = hasRole(user, 'enterprise') ? user.scopes.find((s) => s.kind === 'employer') : undefined;
   const now = ctx.now();

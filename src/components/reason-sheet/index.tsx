@@ -43,7 +43,7 @@ export function ReasonSheet({
   const confirm = async () => {
     if (busy) return;
     const value = text.trim();
-    if (value.length < minLength) return setError(`${title}：至少${minLength}个字`);
+    if (value.length < minLength) return setError(`${title}请至少写${minLength}个字`);
     setBusy(true);
     try {
       await onConfirm(value);

@@ -1,9 +1,9 @@
 import { Button, Picker, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useEffect, useState } from 'react';
 import { FORMAT_LABELS, type Session } from '@contract/api/academy';
 import { PageShell, StateView, StatusTag, useAsync } from '../../../components';
 import { FormField, TextField } from '../../../components/form-field';
+import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
 import { api } from '../../../services/api';
 import { span } from '../../format';
@@ -18,27 +18,33 @@ export default function SessionAdminPage() {
     [id],
   );
   const s = session.data;
-  const [draft, setDraft] = useState<SessionDraft | null>(null);
-  const [issue, setIssue] = useState<{ field: string; message: string } | null>(null);
-  useEffect(() => {
-    if (s) setDraft(draftOf(s));
-  }, [s]);
-  const set = (key: keyof SessionDraft) => (v: string) => setDraft((d) => (d ? { ...d, [key]: v } : d));
-
-  const save = useWrite((d: SessionDraft, requestId) => {
-    const c = changeOf(s!, d);
-    if (!c.ok) throw new Error(c.issue.message);
-    return api.academy.updateSession(c.value, requestId);
-  });
+  const save = useWrite(
+    (d: SessionDraft, requestId) => {
+      const c = changeOf(s!, d);
+      if (!c.ok) throw new Error(c.issue.message);
+      return api.academy.updateSession(c.value, requestId);
+    },
+    { inline: true },
+  );
+  // The draft exists once the session is loaded (reset below); until then nothing is shown.
+  const form = useForm<SessionDraft, ReturnType<typeof changeOf> & { ok: true }>(
+    { date: '', start: '', end: '', venue: '', liveLink: '', capacity: '' },
+    (d) => {
+      const c = changeOf(s!, d);
+      return c.ok ? { ok: true, value: c } : c;
+    },
+    save,
+  );
+  const { set, error: err } = form;
+  form.load(s, draftOf);
+  const draft = s ? form.draft : null;
   const close = useWrite(api.academy.closeSession);
   const remind = useWrite(api.academy.sendReminders);
-  const err = (f: string) => save.messageFor(f, issue);
 
   const onSave = async () => {
     if (!s || !draft) return;
-    const c = changeOf(s, draft);
-    if (!c.ok) return setIssue({ field: c.issue.path, message: c.issue.message });
-    setIssue(null);
+    const c = form.validate();
+    if (!c) return;
     if (!c.changed) return void Taro.showToast({ title: '没有改动', icon: 'none' });
     const next = await save.run(draft);
     if (!next) return;

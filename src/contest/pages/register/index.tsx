@@ -3,11 +3,14 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { Registration } from '@contract/api/contest';
 import { PageShell, SelectField, StateView, StatusTag, TextField, useAsync } from '../../../components';
+import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
 import { api } from '../../../services/api';
 import { hasConsented, recordConsent } from '../../../stores/consent';
 import { PrivacyNotice } from '../../components/privacy-notice';
 import { SKILL_LEVELS, validate, type FormState } from './form';
+
+type Fields = Extract<ReturnType<typeof validate>, { ok: true }>['value'];
 import './index.scss';
 
 const EMPTY: FormState = { employer: '', jobTitle: '', skillLevel: undefined, yearsInTrade: '', phone: '' };
@@ -18,8 +21,6 @@ export default function RegisterPage() {
   const resubmitId = params.registrationId;
   const [step, setStep] = useState<'consent' | 'form' | 'done'>(hasConsented('contest') ? 'form' : 'consent');
   const [agree, setAgree] = useState(false);
-  const [form, setForm] = useState<FormState>(EMPTY);
-  const [errors, setErrors] = useState<Partial<Record<keyof FormState, string>>>({});
   const [saved, setSaved] = useState<Registration | null>(null);
 
   // What we register for, and the person's profile to prefill the form.
@@ -35,7 +36,7 @@ export default function RegisterPage() {
     const contest = await api.contest.getContest({ contestId });
     const trade = contest.trades.find((t) => t.id === tradeId);
     if (!trade) throw new Error('没有找到这个比赛项目');
-    setForm(
+    form.reset(
       returned
         ? {
             employer: returned.employer,
@@ -49,23 +50,17 @@ export default function RegisterPage() {
     return { contest, trade, returned };
   }, [resubmitId, params.contestId, params.tradeId]);
 
-  const {
-    run: submit,
-    busy,
-    fieldError,
-  } = useWrite((typed: FormState, requestId) => {
-    const checked = validate(typed);
-    if (!checked.ok) throw new Error(checked.message);
-    const target = ctx.data!;
-    return target.returned
-      ? api.contest.resubmit({ registrationId: target.returned.id, ...checked.value }, requestId)
-      : api.contest.register({ contestId: target.contest.id, tradeId: target.trade.id, ...checked.value }, requestId);
-  });
-
-  const set = (key: keyof FormState) => (value: string) => {
-    setForm((f) => ({ ...f, [key]: value }));
-    setErrors((e) => ({ ...e, [key]: undefined }));
-  };
+  const write = useWrite(
+    (fields: Fields, requestId) => {
+      const target = ctx.data!;
+      return target.returned
+        ? api.contest.resubmit({ registrationId: target.returned.id, ...fields }, requestId)
+        : api.contest.register({ contestId: target.contest.id, tradeId: target.trade.id, ...fields }, requestId);
+    },
+    { inline: true },
+  );
+  const form = useForm<FormState, Fields>(EMPTY, validate, write);
+  const { draft, set, error } = form;
 
   const next = async () => {
     if (!agree) {
@@ -77,20 +72,15 @@ export default function RegisterPage() {
   };
 
   const send = async () => {
-    const checked = validate(form);
-    if (!checked.ok) {
-      setErrors({ [checked.field]: checked.message });
-      return;
-    }
-    const reg = await submit(form);
+    const fields = form.validate();
+    if (!fields) return;
+    const reg = await write.run(fields);
     if (reg) {
       setSaved(reg);
       setStep('done');
     }
   };
 
-  const serverError = (key: keyof FormState) =>
-    errors[key] ?? (fieldError?.field === key ? fieldError.message : undefined);
   const target = ctx.data;
 
   return (
@@ -125,48 +115,48 @@ export default function RegisterPage() {
             <TextField
               label="工作单位"
               name="employer"
-              value={form.employer}
+              value={draft.employer}
               onInput={set('employer')}
-              error={serverError('employer')}
+              error={error('employer')}
               hint="请填写单位全称"
             />
             <TextField
               label="工种"
               name="jobTitle"
-              value={form.jobTitle}
+              value={draft.jobTitle}
               onInput={set('jobTitle')}
-              error={serverError('jobTitle')}
+              error={error('jobTitle')}
             />
             <SelectField
               label="现有技能等级"
-              value={form.skillLevel}
+              value={draft.skillLevel}
               options={SKILL_LEVELS}
               onChange={set('skillLevel')}
-              error={serverError('skillLevel')}
+              error={error('skillLevel')}
             />
             <TextField
               label="从业年限（年）"
               name="yearsInTrade"
               type="number"
-              value={form.yearsInTrade}
+              value={draft.yearsInTrade}
               onInput={set('yearsInTrade')}
-              error={serverError('yearsInTrade')}
+              error={error('yearsInTrade')}
               maxlength={2}
             />
             <TextField
               label="联系电话"
               name="phone"
               type="number"
-              value={form.phone}
+              value={draft.phone}
               onInput={set('phone')}
-              error={serverError('phone')}
+              error={error('phone')}
               maxlength={11}
               hint="用于比赛通知，对工作人员部分隐藏"
             />
             <Button
               className="btn btn-primary register__submit"
-              loading={busy}
-              disabled={busy || undefined}
+              loading={write.busy}
+              disabled={write.busy || undefined}
               onClick={send}
             >
               {target?.returned ? '重新提交' : '提交报名'}

@@ -1,9 +1,9 @@
 import { Button, Input, Label, Switch, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useEffect, useState } from 'react';
 import type { CampaignView } from '@contract/api/gift';
 import type { Station } from '@contract/api/portal';
 import { PageShell, StateView, TextField, useAsync } from '../../../components';
+import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
 import { api } from '../../../services/api';
 import { dateOf } from '../../../utils/format';
@@ -36,28 +36,25 @@ export default function EditCampaignPage() {
     if (id) return { campaign: await api.gift.getCampaign({ campaignId: id }), stations: [] };
     return { campaign: null, stations: await api.portal.listStations() };
   }, [id]);
-  const [draft, setDraft] = useState<CampaignDraft>(() => emptyDraft(dateOf(Date.now())));
-  const [issue, setIssue] = useState<{ field: string; message: string } | null>(null);
-
-  useEffect(() => {
-    if (loaded.data?.campaign) setDraft(draftFrom(loaded.data.campaign));
-  }, [loaded.data]);
-
-  const set =
-    <K extends keyof CampaignDraft>(key: K) =>
-    (value: CampaignDraft[K]) =>
-      setDraft((d) => ({ ...d, [key]: value }));
   // Built again at send time from the draft that save() just checked; the draft is the intent.
-  const send = useWrite(async (d: CampaignDraft, requestId) => {
-    if (id) return api.gift.updateCampaign(valid(toUpdateInput(id, d)), requestId);
-    return api.gift.createCampaign(valid(toCreateInput(d)), requestId);
-  });
-  const err = (f: string) => send.messageFor(f, issue);
+  const send = useWrite(
+    async (d: CampaignDraft, requestId) => {
+      if (id) return api.gift.updateCampaign(valid(toUpdateInput(id, d)), requestId);
+      return api.gift.createCampaign(valid(toCreateInput(d)), requestId);
+    },
+    { inline: true },
+  );
+  const form = useForm<CampaignDraft, unknown>(
+    () => emptyDraft(dateOf(Date.now())),
+    (d) => (id ? toUpdateInput(id, d) : toCreateInput(d)),
+    send,
+  );
+  const { draft, set, error: err } = form;
+
+  form.load(loaded.data?.campaign, draftFrom);
 
   const save = async () => {
-    const built = id ? toUpdateInput(id, draft) : toCreateInput(draft);
-    if (!built.ok) return setIssue({ field: built.issue.path, message: built.issue.message });
-    setIssue(null);
+    if (!form.validate()) return;
     const view = await send.run(draft);
     if (!view) return;
     await Taro.showToast({ title: id ? '已保存' : '活动已创建', icon: 'success' });

@@ -1,10 +1,11 @@
 import { Button, Checkbox, Label, Picker, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { DISTRICTS, GIG_GROUPS, WORKER_CATEGORIES, profileInput, type ProfileInput } from '@contract/api/member';
 import { FormField, SelectField, TextField } from '../../../components/form-field';
 import { PageShell } from '../../../components/page-shell';
 import { StateView } from '../../../components/state-view';
+import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
 import { api } from '../../../services/api';
 import { useMe } from '../../../stores/me';
@@ -15,34 +16,23 @@ type Draft = Partial<Record<keyof ProfileInput, string>>;
 
 export default function ProfilePage() {
   const me = useMe();
-  const [draft, setDraft] = useState<Draft>({});
   const [consent, setConsent] = useState(hasConsented('profile'));
-  const [error, setError] = useState<{ field: string; message: string } | null>(null);
-
-  useEffect(() => {
-    if (me.data?.profile) setDraft({ ...me.data.profile } as Draft);
-  }, [me.data]);
-
-  const set = (key: keyof ProfileInput) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
-  const fieldError = (key: keyof ProfileInput) => (error?.field === key ? error.message : undefined);
-  const gig = draft.category === '新就业形态劳动者';
-
-  const {
-    run: submit,
-    busy,
-    fieldError: serverError,
-  } = useWrite((d: Draft, requestId) => {
-    const parsed = profileInput.parse({
-      ...d,
-      group: gig ? d.group : undefined,
-      platform: gig ? d.platform : undefined,
-    });
-    if (!parsed.ok) {
-      setError({ field: parsed.issue.path, message: parsed.issue.message });
-      return Promise.reject(new Error(parsed.issue.message));
-    }
-    return api.member.updateProfile(parsed.value, requestId);
+  const write = useWrite((input: ProfileInput, requestId) => api.member.updateProfile(input, requestId), {
+    inline: true,
   });
+  const form = useForm<Draft, ProfileInput>(
+    {},
+    (d) => {
+      const gig = d.category === '新就业形态劳动者';
+      return profileInput.parse({ ...d, group: gig ? d.group : undefined, platform: gig ? d.platform : undefined });
+    },
+    write,
+  );
+  const { draft, set, error: fieldError } = form;
+
+  form.load(me.data?.profile, (p) => ({ ...p }) as Draft);
+
+  const gig = draft.category === '新就业形态劳动者';
 
   const save = async () => {
     if (!consent) {
@@ -53,16 +43,16 @@ export default function ProfilePage() {
       });
       return;
     }
-    setError(null);
+    const input = form.validate();
+    if (!input) return;
     recordConsent('profile');
-    const saved = await submit(draft);
+    const saved = await write.run(input);
     if (saved) {
       await Taro.showToast({ title: '已保存', icon: 'success' });
       setTimeout(() => Taro.navigateBack().catch(() => Taro.switchTab({ url: '/pages/mine/index' })), 600);
     }
   };
 
-  const shown = error ?? serverError;
   return (
     <PageShell title="个人信息">
       <StateView loading={me.loading && !me.data} error={me.data ? null : me.error} onRetry={me.reload}>
@@ -70,13 +60,7 @@ export default function ProfilePage() {
           我们只收集办理工会业务必需的信息：姓名、手机号、工作单位和职工类别。手机号只用于业务联系，对工作人员显示为
           138****5678 的形式。
         </View>
-        <TextField
-          label="姓名"
-          name="name"
-          value={draft.name ?? ''}
-          onInput={set('name')}
-          error={shown?.field === 'name' ? shown.message : undefined}
-        />
+        <TextField label="姓名" name="name" value={draft.name ?? ''} onInput={set('name')} error={fieldError('name')} />
         <TextField
           label="手机号"
           name="phone"
@@ -84,7 +68,7 @@ export default function ProfilePage() {
           maxlength={11}
           value={draft.phone ?? ''}
           onInput={set('phone')}
-          error={shown?.field === 'phone' ? shown.message : undefined}
+          error={fieldError('phone')}
         />
         <TextField
           label="工作单位"
@@ -145,7 +129,7 @@ export default function ProfilePage() {
             </View>
           </View>
         </Label>
-        <Button className="btn btn-primary" loading={busy} disabled={busy || undefined} onClick={save}>
+        <Button className="btn btn-primary" loading={write.busy} disabled={write.busy || undefined} onClick={save}>
           保存
         </Button>
       </StateView>

@@ -2,8 +2,8 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { FormOptions } from '@contract/api/retirement';
 import type { RequestForm } from '../request/form-state';
+import { useForm } from '../../../hooks/use-form';
 import { ContactStep, PersonStep, WorkStep } from '../request/steps';
-import { useRequestForm } from '../request/use-request-form';
 import { validateRow, type BatchRow } from './rows';
 
 interface RowEditorProps {
@@ -21,7 +21,7 @@ interface RowEditorProps {
 
 /** One retiree of the list: the request wizard's screens on one page, the employer left out. */
 export function RowEditor({ title, initial, rows, editingKey, refusal, options, onSave, onCancel }: RowEditorProps) {
-  const { form, errors, setErrors, set } = useRequestForm(initial);
+  const { draft: form, errors, setErrors, patch: set } = useForm<RequestForm>(initial);
 
   const save = () => {
     const found = validateRow(form, rows, editingKey);

@@ -5,6 +5,7 @@ import type { RetirementRequestView } from '@contract/api/retirement';
 import { PageShell } from '../../../components/page-shell';
 import { StateView } from '../../../components/state-view';
 import { useAsync } from '../../../hooks/use-async';
+import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
 import { api } from '../../../services/api';
 import { uploadRetirementPhoto } from '../../../services/retirement-photo';
@@ -22,7 +23,6 @@ import {
 import { PhotoStep } from './photo-step';
 import { ContactStep, PersonStep, WhoStep, WorkStep } from './steps';
 import { Summary } from './summary';
-import { useRequestForm } from './use-request-form';
 import './index.scss';
 
 const TITLES: Record<Step, string> = {
@@ -83,13 +83,11 @@ export default function RetirementRequestPage() {
   const steps = STEPS.filter((s) => !(resubmitId && s === 'who'));
   const [consented, setConsented] = useState(() => !!resubmitId || hasConsented('retirement'));
   const [index, setIndex] = useState(0);
-  const { form, setForm, errors, setErrors, set } = useRequestForm(emptyForm);
+  const { draft: form, load, update, errors, setErrors, patch: set } = useForm<RequestForm>(emptyForm);
   const [done, setDone] = useState<RetirementRequestView | null>(null);
   const step = steps[index];
 
-  useEffect(() => {
-    if (existing.data) setForm(fromView(existing.data));
-  }, [existing.data, setForm]);
+  load(existing.data, fromView);
 
   const [uploading, setUploading] = useState(false);
   // The photo's fileID for this submission, decided (uploaded, or dropped) just before it is sent.
@@ -112,7 +110,7 @@ export default function RetirementRequestPage() {
     const renamed: Record<string, keyof RequestForm> = { yearsOfService: 'years', photoFileId: 'photo' };
     const key = renamed[fieldError.field] ?? (fieldError.field as keyof RequestForm);
     // A photo the server could not find is dropped: they choose again or go on without.
-    if (key === 'photo') setForm((f) => ({ ...f, photo: undefined }));
+    if (key === 'photo') update((f) => ({ ...f, photo: undefined }));
     setErrors({ [key]: fieldError.message });
     const at = steps.indexOf(stepOfField(fieldError.field));
     if (at >= 0) setIndex(at);
@@ -131,7 +129,7 @@ export default function RetirementRequestPage() {
       // Under the caller's own folder (formOptions), the only place the server accepts their photo from.
       const fileID = await uploadRetirementPhoto(form.photo, options.data?.photoUploaderKey);
       photoFileId.current = fileID;
-      setForm((f) => (f.photo ? { ...f, photo: { ...f.photo, fileID } } : f));
+      update((f) => (f.photo ? { ...f, photo: { ...f.photo, fileID } } : f));
       return true;
     } catch (e) {
       const reason = e instanceof Error && e.message ? e.message : '照片没能上传';
