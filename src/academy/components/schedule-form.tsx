@@ -1,4 +1,5 @@
-import { Button, Picker, View } from '@tarojs/components';
+import { Picker, View } from '@tarojs/components';
+import { Button } from '../../components/button';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import {
@@ -179,7 +180,7 @@ export function ScheduleForm({ order, onDone }: { order: CourseOrder; onDone: ()
           onChange={set('deadline')}
           error={err('cancelDeadline')}
         />
-        <Button className="btn btn-primary" loading={send.busy} onClick={() => void submit()}>
+        <Button busy={send.busy} onClick={() => void submit()}>
           确认排课
         </Button>
       </View>

@@ -1,4 +1,5 @@
-import { Button, Image, Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
+import { Button } from '../../components/button';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ServiceError } from '../../services/call';
@@ -41,10 +42,10 @@ export function AdminTools({ contestId, tradeId }: { contestId: string; tradeId?
   return (
     <View className="card admin-tools">
       <View className="row-actions">
-        <Button className="btn btn-plain review__export" disabled={busy || undefined} onClick={exportList}>
+        <Button variant="outline" className="review__export" disabled={busy} onClick={exportList}>
           导出赛场名单
         </Button>
-        <Button className="btn btn-plain" disabled={busy || undefined} onClick={makePoster}>
+        <Button variant="outline" disabled={busy} onClick={makePoster}>
           海报小程序码
         </Button>
       </View>

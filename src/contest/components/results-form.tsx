@@ -1,4 +1,5 @@
-import { Button, Input, Picker, View } from '@tarojs/components';
+import { Input, Picker, View } from '@tarojs/components';
+import { Button } from '../../components/button';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { AWARDS, type Award, type Registration } from '@contract/api/contest';
@@ -81,7 +82,7 @@ export function ResultsForm({
           </Picker>
         </View>
       ))}
-      <Button className="btn btn-primary review__publish" loading={busy} disabled={busy || undefined} onClick={publish}>
+      <Button className="review__publish" busy={busy} disabled={busy} onClick={publish}>
         发布成绩
       </Button>
     </View>

@@ -1,4 +1,5 @@
-import { Button, Input, View } from '@tarojs/components';
+import { Input, View } from '@tarojs/components';
+import { Button } from '../../components/button';
 import { useState } from 'react';
 import type { ScanResult } from '@contract/api/checkin';
 import { clockTime, dayTime } from '../time';
@@ -75,11 +76,7 @@ export function ScanResultView({ result, now, onNext, onUndo }: ScanResultViewPr
             maxlength={100}
             onInput={(e) => setReason(e.detail.value)}
           />
-          <Button
-            className="scan-result__undo"
-            disabled={busy || reason.trim().length < 2 || undefined}
-            onClick={confirmUndo}
-          >
+          <Button className="scan-result__undo" disabled={busy || reason.trim().length < 2} onClick={confirmUndo}>
             确认撤销
           </Button>
         </View>

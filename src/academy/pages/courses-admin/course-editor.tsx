@@ -1,4 +1,5 @@
-import { Button, Textarea, View } from '@tarojs/components';
+import { Textarea, View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro from '@tarojs/taro';
 import {
   COURSE_CATEGORIES,
@@ -141,10 +142,10 @@ export function CourseEditor({ course, courses, teachers, onSaved, onCancel }: P
         />
       </FormField>
       <View className="row-actions">
-        <Button className="btn btn-plain" onClick={onCancel}>
+        <Button variant="outline" onClick={onCancel}>
           取消
         </Button>
-        <Button className="btn btn-primary academy-courses__save" loading={send.busy} onClick={() => void save()}>
+        <Button className="academy-courses__save" busy={send.busy} onClick={() => void save()}>
           {course ? '保存修改' : '新增课程'}
         </Button>
       </View>

@@ -1,4 +1,5 @@
-import { Button, Picker, View } from '@tarojs/components';
+import { Picker, View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro, { useRouter } from '@tarojs/taro';
 import {
   COURSE_FORMATS,
@@ -162,7 +163,7 @@ export default function OrderPage() {
             maxlength={200}
           />
         </View>
-        <Button className="btn btn-primary" loading={send.busy} onClick={() => void submit()}>
+        <Button busy={send.busy} onClick={() => void submit()}>
           提交点单
         </Button>
       </StateView>

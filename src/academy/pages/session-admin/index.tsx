@@ -1,4 +1,5 @@
-import { Button, Picker, View } from '@tarojs/components';
+import { Picker, View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro, { useRouter } from '@tarojs/taro';
 import { FORMAT_LABELS, type Session } from '@contract/api/academy';
 import { PageShell, StateView, StatusTag, useAsync } from '../../../components';
@@ -145,11 +146,7 @@ export default function SessionAdminPage() {
                   hint="加名额会按顺序为候补学员自动预约"
                   maxlength={3}
                 />
-                <Button
-                  className="btn btn-primary academy-admin__save"
-                  loading={save.busy}
-                  onClick={() => void onSave()}
-                >
+                <Button className="academy-admin__save" busy={save.busy} onClick={() => void onSave()}>
                   保存修改
                 </Button>
               </View>
@@ -160,8 +157,9 @@ export default function SessionAdminPage() {
               <View className="academy-admin__subtitle">课前提醒</View>
               <View className="muted">给24小时内开课的所有场次中还没提醒过的学员发消息，每人只提醒一次。</View>
               <Button
-                className="btn btn-plain academy-admin__remind"
-                loading={remind.busy}
+                variant="outline"
+                className="academy-admin__remind"
+                busy={remind.busy}
                 onClick={() => void onRemind()}
               >
                 发送提醒
@@ -172,8 +170,9 @@ export default function SessionAdminPage() {
             ) : null}
             {open && Date.now() >= s.startAt ? (
               <Button
-                className="btn btn-plain academy-admin__close"
-                loading={close.busy}
+                variant="outline"
+                className="academy-admin__close"
+                busy={close.busy}
                 onClick={() => void onClose()}
               >
                 结束本场（未签到记缺席）

@@ -1,4 +1,5 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro, { useRouter } from '@tarojs/taro';
 import { PageShell, StateView, StatusTag, useAsync } from '../../../components';
 import { api } from '../../../services/api';
@@ -48,7 +49,7 @@ export default function ContestDetailPage() {
                 {t.employerQuota ? <View className="muted">每个单位限报 {t.employerQuota} 人</View> : null}
                 {c.phase === 'open' && t.left > 0 ? (
                   <Button
-                    className="btn btn-primary trade__apply"
+                    className="trade__apply"
                     onClick={() =>
                       Taro.navigateTo({ url: `/contest/pages/register/index?contestId=${c.id}&tradeId=${t.id}` })
                     }
@@ -84,13 +85,13 @@ export default function ContestDetailPage() {
             <View className="row-actions">
               {c.resultsPublished ? (
                 <Button
-                  className="btn btn-plain"
+                  variant="outline"
                   onClick={() => Taro.navigateTo({ url: `/contest/pages/results/index?id=${c.id}` })}
                 >
                   查看成绩
                 </Button>
               ) : null}
-              <Button className="btn btn-plain" onClick={() => Taro.navigateTo({ url: '/contest/pages/mine/index' })}>
+              <Button variant="outline" onClick={() => Taro.navigateTo({ url: '/contest/pages/mine/index' })}>
                 我的报名
               </Button>
             </View>

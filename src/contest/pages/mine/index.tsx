@@ -1,4 +1,5 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro, { useDidShow } from '@tarojs/taro';
 import type { Registration } from '@contract/api/contest';
 import { can, REGISTRATION_FLOW } from '@contract/flows';
@@ -39,9 +40,7 @@ export default function MyRegistrationsPage() {
         empty={!list.data?.length}
         emptyText="您还没有报名技能比武"
         emptyAction={
-          <Button className="btn btn-primary" onClick={() => Taro.navigateTo({ url: '/contest/pages/list/index' })}>
-            去看看正在报名的比武
-          </Button>
+          <Button onClick={() => Taro.navigateTo({ url: '/contest/pages/list/index' })}>去看看正在报名的比武</Button>
         }
       >
         {list.data?.map((r) => {
@@ -71,7 +70,7 @@ export default function MyRegistrationsPage() {
               <View className="row-actions">
                 {r.status === 'approved' || r.status === 'checked_in' ? (
                   <Button
-                    className="btn btn-primary mine__ticket"
+                    className="mine__ticket"
                     onClick={() => Taro.navigateTo({ url: `/contest/pages/ticket/index?id=${r.id}` })}
                   >
                     入场码
@@ -79,7 +78,6 @@ export default function MyRegistrationsPage() {
                 ) : null}
                 {can(REGISTRATION_FLOW.resubmit, r.status) && open ? (
                   <Button
-                    className="btn btn-primary"
                     onClick={() => Taro.navigateTo({ url: `/contest/pages/register/index?registrationId=${r.id}` })}
                   >
                     修改后重新提交
@@ -87,14 +85,14 @@ export default function MyRegistrationsPage() {
                 ) : null}
                 {r.result ? (
                   <Button
-                    className="btn btn-plain"
+                    variant="outline"
                     onClick={() => Taro.navigateTo({ url: `/contest/pages/results/index?id=${r.contestId}` })}
                   >
                     成绩公示
                   </Button>
                 ) : null}
                 {can(REGISTRATION_FLOW.cancel, r.status) && open ? (
-                  <Button className="btn btn-plain mine__cancel" onClick={() => cancel(r)}>
+                  <Button variant="outline" className="mine__cancel" onClick={() => cancel(r)}>
                     取消报名
                   </Button>
                 ) : null}

@@ -1,4 +1,5 @@
-import { Button, Checkbox, View } from '@tarojs/components';
+import { Checkbox, View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { Registration } from '@contract/api/contest';
@@ -104,7 +105,7 @@ export default function RegisterPage() {
               <Checkbox value="agree" checked={agree} />
               <View>我已阅读并同意以上说明</View>
             </View>
-            <Button className="btn btn-primary register__next" onClick={next}>
+            <Button className="register__next" onClick={next}>
               下一步
             </Button>
           </>
@@ -153,12 +154,7 @@ export default function RegisterPage() {
               maxlength={11}
               hint="用于比赛通知，对工作人员部分隐藏"
             />
-            <Button
-              className="btn btn-primary register__submit"
-              loading={write.busy}
-              disabled={write.busy || undefined}
-              onClick={send}
-            >
+            <Button className="register__submit" busy={write.busy} disabled={write.busy} onClick={send}>
               {target?.returned ? '重新提交' : '提交报名'}
             </Button>
           </>
@@ -171,9 +167,7 @@ export default function RegisterPage() {
               您已报名{saved.tradeName}
               ，等待区总工会审核。审核结果会通过消息通知您，审核通过后可在“我的报名”查看入场码。
             </View>
-            <Button className="btn btn-primary" onClick={() => Taro.redirectTo({ url: '/contest/pages/mine/index' })}>
-              查看我的报名
-            </Button>
+            <Button onClick={() => Taro.redirectTo({ url: '/contest/pages/mine/index' })}>查看我的报名</Button>
           </View>
         ) : null}
       </StateView>

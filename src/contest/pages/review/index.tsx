@@ -1,4 +1,5 @@
-import { Button, Picker, Textarea, View } from '@tarojs/components';
+import { Picker, Textarea, View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { RegistrationStatus } from '@contract/api/contest';
@@ -170,15 +171,15 @@ export default function ReviewPage() {
             <View className="card review__batch">
               <View className="row-actions">
                 <Button
-                  className="btn btn-plain"
+                  variant="outline"
                   onClick={() => setSelected(selected.length === items.length ? [] : items.map((i) => i.id))}
                 >
                   {selected.length === items.length ? '取消全选' : '全选'}
                 </Button>
                 {status === 'submitted' ? (
                   <Button
-                    className="btn btn-primary review__approve"
-                    disabled={busy || !selected.length || undefined}
+                    className="review__approve"
+                    disabled={busy || !selected.length}
                     onClick={() => decide('approve')}
                   >
                     通过所选（{selected.length}）
@@ -194,8 +195,9 @@ export default function ReviewPage() {
                 onInput={(e) => setReason(e.detail.value)}
               />
               <Button
-                className="btn btn-plain review__return"
-                disabled={busy || !selected.length || undefined}
+                variant="outline"
+                className="review__return"
+                disabled={busy || !selected.length}
                 onClick={() => decide('return')}
               >
                 退回所选（{selected.length}）

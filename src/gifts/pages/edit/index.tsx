@@ -1,4 +1,5 @@
-import { Button, Input, Label, Switch, View } from '@tarojs/components';
+import { Input, Label, Switch, View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { CampaignView } from '@contract/api/gift';
 import type { Station } from '@contract/api/portal';
@@ -161,7 +162,7 @@ export default function EditCampaignPage() {
             ) : null}
           </View>
         )}
-        <Button className="btn btn-primary gift-edit__save" loading={send.busy} onClick={() => void save()}>
+        <Button className="gift-edit__save" busy={send.busy} onClick={() => void save()}>
           {id ? '保存修改' : '创建活动'}
         </Button>
       </StateView>

@@ -1,4 +1,5 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { MembershipApplication } from '@contract/api/member';
@@ -75,10 +76,10 @@ export default function ApplicationsPage() {
             {app.returnReason ? <View>退回原因：{app.returnReason}</View> : null}
             {app.status === 'pending' && returning !== app.id ? (
               <View className="row-actions">
-                <Button className="btn btn-primary applications__approve" onClick={() => review(app, 'approve')}>
+                <Button className="applications__approve" onClick={() => review(app, 'approve')}>
                   通过
                 </Button>
-                <Button className="btn btn-plain applications__return" onClick={() => setReturning(app.id)}>
+                <Button variant="outline" className="applications__return" onClick={() => setReturning(app.id)}>
                   退回
                 </Button>
               </View>

@@ -1,4 +1,5 @@
-import { Button, Checkbox, Label, Textarea, View } from '@tarojs/components';
+import { Checkbox, Label, Textarea, View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { FormField } from '../../../components/form-field';
@@ -71,7 +72,7 @@ export default function ApplyPage() {
               <Checkbox value="agree" checked={agree} onClick={() => setAgree((a) => !a)} />
               <View>我承认《中国工会章程》，自愿加入工会</View>
             </Label>
-            <Button className="btn btn-primary" loading={busy} disabled={busy || undefined} onClick={send}>
+            <Button busy={busy} disabled={busy} onClick={send}>
               提交入会申请
             </Button>
           </>

@@ -1,4 +1,5 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { DELETE_MY_DATA_CONFIRMATION, type DeleteMyDataResult } from '@contract/api/member';
@@ -93,10 +94,10 @@ export default function MyDataPage() {
       </StateView>
 
       <View className="my-data__actions">
-        <Button className="btn btn-plain" onClick={copyAll} disabled={!data.data || undefined}>
+        <Button variant="outline" onClick={copyAll} disabled={!data.data}>
           复制全部数据（JSON）
         </Button>
-        <Button className="btn my-data__danger" onClick={askDelete} loading={busy} disabled={busy || undefined}>
+        <Button className="my-data__danger" onClick={askDelete} busy={busy} disabled={busy}>
           申请删除我的数据
         </Button>
       </View>

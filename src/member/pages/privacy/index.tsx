@@ -1,4 +1,5 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro from '@tarojs/taro';
 import { PageShell } from '../../../components/page-shell';
 import './index.scss';
@@ -34,7 +35,7 @@ export default function PrivacyPage() {
           <View>{s.body}</View>
         </View>
       ))}
-      <Button className="btn btn-plain" onClick={() => Taro.navigateTo({ url: '/member/pages/my-data/index' })}>
+      <Button variant="outline" onClick={() => Taro.navigateTo({ url: '/member/pages/my-data/index' })}>
         查看或删除我的数据
       </Button>
     </PageShell>

@@ -1,4 +1,5 @@
-import { Button, Checkbox, Label, Picker, View } from '@tarojs/components';
+import { Checkbox, Label, Picker, View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { DISTRICTS, GIG_GROUPS, WORKER_CATEGORIES, profileInput, type ProfileInput } from '@contract/api/member';
@@ -129,7 +130,7 @@ export default function ProfilePage() {
             </View>
           </View>
         </Label>
-        <Button className="btn btn-primary" loading={write.busy} disabled={write.busy || undefined} onClick={save}>
+        <Button busy={write.busy} disabled={write.busy} onClick={save}>
           保存
         </Button>
       </StateView>

@@ -1,4 +1,5 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro from '@tarojs/taro';
 import { DISTRICTS, transferInput } from '@contract/api/member';
 import { SelectField, TextField } from '../../../components/form-field';
@@ -41,7 +42,7 @@ export default function TransferPage() {
         error={error('district')}
       />
       <TextField label="转会原因（选填）" value={draft.reason} onInput={set('reason')} error={error('reason')} />
-      <Button className="btn btn-primary" loading={write.busy} disabled={write.busy || undefined} onClick={send}>
+      <Button busy={write.busy} disabled={write.busy} onClick={send}>
         确认转会
       </Button>
     </PageShell>

@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import type { FormOptions } from '@contract/api/retirement';
@@ -55,9 +56,9 @@ function Consent({ onAgree }: { onAgree: () => void }) {
       <View className="batch-consent__text">
         身份证号只用于核对身份、防止重复发证，系统只保存加密后的校验值和前3后4位；电话只用于通知领取。信息仅区总工会和本单位工会审核时使用。
       </View>
-      <View className="btn btn-primary batch-consent__agree" role="button" onClick={onAgree}>
+      <Button className="batch-consent__agree" onClick={onAgree}>
         已告知本人并同意，开始填写
-      </View>
+      </Button>
     </View>
   );
 }
@@ -248,40 +249,34 @@ export default function RetirementBatchPage() {
                 <View className="batch__result-title">名单上的{s.accepted}人都已受理</View>
                 <View>请到「光荣退休审核」核实本单位职工的申请，之后由区总工会审批、签发证书。</View>
                 <View className="row-actions">
-                  <View className="btn btn-plain batch__again" role="button" onClick={restart}>
+                  <Button variant="outline" className="batch__again" onClick={restart}>
                     再报一批
-                  </View>
-                  <View
-                    className="btn btn-primary batch__to-review"
-                    role="button"
+                  </Button>
+                  <Button
+                    className="batch__to-review"
                     onClick={() => Taro.navigateTo({ url: '/retirement/pages/review/index' })}
                   >
                     去核实
-                  </View>
+                  </Button>
                 </View>
               </View>
             ) : (
               <View className="batch__actions">
                 {pending.length < MAX_ROWS ? (
-                  <View className="btn btn-plain batch__add" role="button" onClick={add}>
+                  <Button variant="outline" className="batch__add" onClick={add}>
                     ＋ 添加一位退休职工
-                  </View>
+                  </Button>
                 ) : (
                   <View className="batch__limit">每次最多提交{MAX_ROWS}人，请先提交这一批</View>
                 )}
                 {pending.length ? (
-                  <View
-                    className={`btn btn-primary batch__submit ${busy ? 'btn--disabled' : ''}`}
-                    role="button"
-                    aria-disabled={busy}
-                    onClick={send}
-                  >
+                  <Button className="batch__submit" busy={busy} onClick={send}>
                     {busy
                       ? '正在提交…'
                       : started
                         ? `重新提交（${pending.length}人）`
                         : `提交名单（${pending.length}人）`}
-                  </View>
+                  </Button>
                 ) : null}
               </View>
             )}

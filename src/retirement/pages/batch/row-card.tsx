@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import type { FormOptions } from '@contract/api/retirement';
 import { StatusTag, type Tone } from '../../../components/status-tag';
 import { formatDay } from '../../components/status';
@@ -50,24 +51,24 @@ export function RowCard({ row, index, options, busy, onEdit, onRemove }: RowCard
         <View className="batch-row__line">已生成申请，等待本单位核实、区总工会审批</View>
       ) : (
         <View className="row-actions batch-row__actions">
-          <View
-            className="btn btn-plain batch-row__edit"
-            role="button"
+          <Button
+            variant="outline"
+            className="batch-row__edit"
             aria-label={`修改第${index + 1}位 ${f.name}`}
-            aria-disabled={busy}
+            disabled={busy}
             onClick={busy ? undefined : onEdit}
           >
             修改
-          </View>
-          <View
-            className="btn btn-plain batch-row__remove"
-            role="button"
+          </Button>
+          <Button
+            variant="outline"
+            className="batch-row__remove"
             aria-label={`删除第${index + 1}位 ${f.name}`}
-            aria-disabled={busy}
+            disabled={busy}
             onClick={busy ? undefined : onRemove}
           >
             删除
-          </View>
+          </Button>
         </View>
       )}
     </View>

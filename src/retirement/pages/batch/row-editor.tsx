@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro from '@tarojs/taro';
 import type { FormOptions } from '@contract/api/retirement';
 import type { RequestForm } from '../request/form-state';
@@ -54,12 +55,12 @@ export function RowEditor({ title, initial, rows, editingKey, refusal, options, 
         <ContactStep {...stepProps} />
       </View>
       <View className="row-actions batch-editor__actions">
-        <View className="btn btn-plain batch-editor__cancel" role="button" onClick={onCancel}>
+        <Button variant="outline" className="batch-editor__cancel" onClick={onCancel}>
           取消
-        </View>
-        <View className="btn btn-primary batch-editor__save" role="button" onClick={save}>
+        </Button>
+        <Button className="batch-editor__save" onClick={save}>
           保存这一位
-        </View>
+        </Button>
       </View>
     </View>
   );

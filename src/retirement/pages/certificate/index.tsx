@@ -1,4 +1,5 @@
 import { Canvas, View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro, { useRouter } from '@tarojs/taro';
 import { memo, useEffect, useRef, useState } from 'react';
 import type { CertificateView } from '@contract/api/retirement';
@@ -172,21 +173,20 @@ export default function CertificatePage() {
               <View>证书编号：{c.serial}</View>
               <View>签发日期：{formatDate(c.issuedAt)}</View>
             </View>
-            <View
-              className="btn btn-primary cert__save"
-              role="button"
-              aria-disabled={!drawn}
+            <Button
+              className="cert__save"
+              disabled={!drawn}
               onClick={() => canvasRef.current && save(canvasRef.current, c)}
             >
               保存到相册
-            </View>
-            <View
-              className="btn btn-plain cert__verify"
-              role="button"
+            </Button>
+            <Button
+              variant="outline"
+              className="cert__verify"
               onClick={() => Taro.navigateTo({ url: `${VERIFY_PAGE}?t=${encodeURIComponent(c.token)}` })}
             >
               查看验证页面
-            </View>
+            </Button>
           </View>
         ) : null}
       </StateView>

@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro, { useDidShow } from '@tarojs/taro';
 import type { RetirementRequestView } from '@contract/api/retirement';
 import { can, RETIREMENT_FLOW } from '@contract/flows';
@@ -47,27 +48,22 @@ function RequestCard({ r, onChanged }: { r: RetirementRequestView; onChanged: ()
       <Timeline entries={r.timeline} />
       <View className="mine-request__actions">
         {HAS_CERTIFICATE.includes(r.status) ? (
-          <View
-            className="btn btn-primary mine-request__certificate"
-            role="button"
+          <Button
+            className="mine-request__certificate"
             onClick={() => go(`/retirement/pages/certificate/index?id=${r.id}`)}
           >
             查看电子证书
-          </View>
+          </Button>
         ) : null}
         {can(RETIREMENT_FLOW.resubmit, r.status) && r.mine ? (
-          <View
-            className="btn btn-primary mine-request__resubmit"
-            role="button"
-            onClick={() => go(`/retirement/pages/request/index?id=${r.id}`)}
-          >
+          <Button className="mine-request__resubmit" onClick={() => go(`/retirement/pages/request/index?id=${r.id}`)}>
             修改后重新提交
-          </View>
+          </Button>
         ) : null}
         {can(RETIREMENT_FLOW.confirmReceipt, r.status) && r.mine ? (
-          <View className="btn btn-plain mine-request__received" role="button" onClick={confirm}>
+          <Button variant="outline" className="mine-request__received" onClick={confirm}>
             确认收到纪念牌
-          </View>
+          </Button>
         ) : null}
       </View>
     </View>
@@ -80,9 +76,9 @@ export default function RetirementMinePage() {
     if (list.data) void list.reload();
   });
   const newRequest = (
-    <View className="btn btn-primary mine__new" role="button" onClick={() => go('/retirement/pages/request/index')}>
+    <Button className="mine__new" onClick={() => go('/retirement/pages/request/index')}>
       申请光荣退休证书
-    </View>
+    </Button>
   );
   return (
     <PageShell className="retirement-mine" title="我的光荣退休申请">
@@ -98,9 +94,9 @@ export default function RetirementMinePage() {
           <RequestCard key={r.id} r={r} onChanged={() => void list.reload()} />
         ))}
         {list.data?.length ? (
-          <View className="btn btn-plain mine__new" role="button" onClick={() => go('/retirement/pages/request/index')}>
+          <Button variant="outline" className="mine__new" onClick={() => go('/retirement/pages/request/index')}>
             为其他人申请
-          </View>
+          </Button>
         ) : null}
       </StateView>
     </PageShell>

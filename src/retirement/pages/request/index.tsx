@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import type { RetirementRequestView } from '@contract/api/retirement';
@@ -66,9 +67,9 @@ function Consent({ onAgree }: { onAgree: () => void }) {
       <View className="consent__text">
         身份证号只用于核对身份、防止重复发证，系统只保存加密后的校验值和前3后4位；电话只用于通知领取。信息仅区总工会和原单位工会审核时使用，不会用于其他用途。
       </View>
-      <View className="btn btn-primary consent__agree" role="button" onClick={onAgree}>
+      <Button className="consent__agree" onClick={onAgree}>
         我已阅读并同意，开始申请
-      </View>
+      </Button>
     </View>
   );
 }
@@ -205,13 +206,12 @@ export default function RetirementRequestPage() {
               {done.name}
               的光荣退休申请已收到。原单位工会核实、区总工会审批后，电子证书会发到「我的申请」，我们也会发消息通知您。
             </View>
-            <View
-              className="btn btn-primary request__to-mine"
-              role="button"
+            <Button
+              className="request__to-mine"
               onClick={() => Taro.redirectTo({ url: '/retirement/pages/mine/index' })}
             >
               查看申请进度
-            </View>
+            </Button>
           </View>
         ) : null}
         {options.data?.open && !done && !consented ? <Consent onAgree={agree} /> : null}
@@ -235,18 +235,13 @@ export default function RetirementRequestPage() {
             ) : null}
             <View className="row-actions wizard__actions">
               {index > 0 ? (
-                <View className="btn btn-plain wizard__back" role="button" onClick={() => setIndex(index - 1)}>
+                <Button variant="outline" className="wizard__back" onClick={() => setIndex(index - 1)}>
                   上一步
-                </View>
+                </Button>
               ) : null}
-              <View
-                className={`btn btn-primary wizard__next ${busy || uploading ? 'btn--busy' : ''}`}
-                role="button"
-                aria-disabled={busy || uploading}
-                onClick={next}
-              >
+              <Button className="wizard__next" busy={busy || uploading} onClick={next}>
                 {step === 'summary' ? (uploading ? '正在上传照片…' : busy ? '正在提交…' : '确认提交') : '下一步'}
-              </View>
+              </Button>
             </View>
           </View>
         ) : null}

@@ -1,4 +1,5 @@
 import { Image, View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro from '@tarojs/taro';
 import { PHOTO_MAX_BYTES } from '@contract/api/retirement';
 import { ensureConsent } from '../../../stores/consent';
@@ -47,18 +48,18 @@ export function PhotoStep({ form, errors, set }: StepProps) {
         <View className="photo-step__chosen">
           <Image className="photo-step__preview" src={form.photo.path} mode="aspectFill" aria-label="已选择的照片" />
           <View className="row-actions">
-            <View className="btn btn-plain photo-step__change" role="button" onClick={pick}>
+            <Button variant="outline" className="photo-step__change" onClick={pick}>
               换一张
-            </View>
-            <View className="btn btn-plain photo-step__remove" role="button" onClick={() => set({ photo: undefined })}>
+            </Button>
+            <Button variant="outline" className="photo-step__remove" onClick={() => set({ photo: undefined })}>
               不要照片
-            </View>
+            </Button>
           </View>
         </View>
       ) : (
-        <View className="btn btn-plain photo-step__choose" role="button" onClick={pick}>
+        <Button variant="outline" className="photo-step__choose" onClick={pick}>
           ＋ 选择照片
-        </View>
+        </Button>
       )}
       {errors.photo ? (
         <View className="photo-step__error" role="alert">

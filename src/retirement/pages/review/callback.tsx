@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { ReviewItem } from '@contract/api/retirement';
@@ -42,9 +43,9 @@ export function Callback({ item, admin, onDone }: CallbackProps) {
         </View>
       ) : null}
       {admin && !item.callbackDone && !open ? (
-        <View className="btn btn-plain review-callback__open" role="button" onClick={() => setOpen(true)}>
+        <Button variant="outline" className="review-callback__open" onClick={() => setOpen(true)}>
           已电话回访
-        </View>
+        </Button>
       ) : null}
       {admin && !item.callbackDone && open ? (
         <ReasonSheet

@@ -1,4 +1,5 @@
 import { ScrollView, View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import { useState } from 'react';
 import type { ReviewItem } from '@contract/api/retirement';
 import { can, RETIREMENT_FLOW } from '@contract/flows';
@@ -119,19 +120,19 @@ function Item({
       ) : (
         <View className="review-item__actions">
           {canReturn ? (
-            <View className="btn btn-plain review-item__return" role="button" onClick={() => setAsking('return')}>
+            <Button variant="outline" className="review-item__return" onClick={() => setAsking('return')}>
               退回
-            </View>
+            </Button>
           ) : null}
           {canPost ? (
-            <View className="btn btn-plain review-item__post" role="button" onClick={() => setAsking('post')}>
+            <Button variant="outline" className="review-item__post" onClick={() => setAsking('post')}>
               寄出
-            </View>
+            </Button>
           ) : null}
           {canRevoke ? (
-            <View className="btn btn-plain review-item__revoke" role="button" onClick={() => setAsking('revoke')}>
+            <Button variant="outline" className="review-item__revoke" onClick={() => setAsking('revoke')}>
               撤销证书
-            </View>
+            </Button>
           ) : null}
         </View>
       )}
@@ -197,21 +198,16 @@ export default function RetirementReviewPage() {
             </ScrollView>
             {queue.batch && items.length ? (
               <View className="row-actions review__batch">
-                <View
-                  className="btn btn-plain review__select-all"
-                  role="button"
+                <Button
+                  variant="outline"
+                  className="review__select-all"
                   onClick={() => setSelected(selected.length === items.length ? [] : items.map((i) => i.id))}
                 >
                   {selected.length === items.length ? '取消全选' : '全选'}
-                </View>
-                <View
-                  className={`btn btn-primary review__run ${selected.length ? '' : 'btn--disabled'}`}
-                  role="button"
-                  aria-disabled={!selected.length}
-                  onClick={runBatch}
-                >
+                </Button>
+                <Button className="review__run" disabled={!selected.length} onClick={runBatch}>
                   {queue.batch.label}（{selected.length}）
-                </View>
+                </Button>
               </View>
             ) : null}
             <StateView

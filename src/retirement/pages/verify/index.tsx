@@ -1,4 +1,5 @@
 import { Input, View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { CertificateCheck } from '@contract/api/retirement';
@@ -89,9 +90,9 @@ export default function VerifyPage() {
             aria-label="证书编号"
             onInput={(e) => setSerial(e.detail.value)}
           />
-          <View className="btn btn-primary verify__submit" role="button" onClick={lookup}>
+          <Button className="verify__submit" onClick={lookup}>
             查询
-          </View>
+          </Button>
         </View>
       ) : null}
     </PageShell>

@@ -1,4 +1,5 @@
-import { Button, Input, View } from '@tarojs/components';
+import { Input, View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import { useState } from 'react';
 import type { LookupMatch } from '@contract/api/checkin';
 import { lookupInput } from '@contract/api/checkin';
@@ -85,7 +86,7 @@ export default function LookupPage() {
                 onInput={(e) => setTail(e.detail.value)}
               />
               {problem ? <View className="lookup__problem">{problem}</View> : null}
-              <Button className="btn btn-primary lookup__search" disabled={searching || undefined} onClick={search}>
+              <Button className="lookup__search" disabled={searching} onClick={search}>
                 {searching ? '正在查找…' : '查找'}
               </Button>
             </View>
@@ -102,11 +103,7 @@ export default function LookupPage() {
                       {m.personName} <View className="lookup__phone">{m.phone}</View>
                     </View>
                     <View className="muted">{m.summary}</View>
-                    <Button
-                      className="btn btn-primary lookup__act"
-                      disabled={verdict.busy || undefined}
-                      onClick={() => act(m)}
-                    >
+                    <Button className="lookup__act" disabled={verdict.busy} onClick={() => act(m)}>
                       核验此人
                     </Button>
                   </View>

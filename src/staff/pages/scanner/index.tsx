@@ -1,4 +1,5 @@
-import { Button, Input, View } from '@tarojs/components';
+import { Input, View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { PageShell, StateView, useAsync } from '../../../components';
@@ -78,16 +79,12 @@ export default function ScannerPage() {
                   onInput={(e) => setTyped(e.detail.value)}
                   onConfirm={verifyTyped}
                 />
-                <Button
-                  className="btn btn-primary scanner__verify"
-                  disabled={verdict.busy || !typed.trim() || undefined}
-                  onClick={verifyTyped}
-                >
+                <Button className="scanner__verify" disabled={verdict.busy || !typed.trim()} onClick={verifyTyped}>
                   核验
                 </Button>
               </View>
             ) : (
-              <Button className="scanner__scan" disabled={verdict.busy || undefined} onClick={scanWithCamera}>
+              <Button className="scanner__scan" disabled={verdict.busy} onClick={scanWithCamera}>
                 <View className="scanner__scan-icon" aria-hidden>
                   ⌗
                 </View>
@@ -95,7 +92,8 @@ export default function ScannerPage() {
               </Button>
             )}
             <Button
-              className="btn btn-plain scanner__lookup"
+              variant="outline"
+              className="scanner__lookup"
               onClick={() => Taro.navigateTo({ url: '/staff/pages/lookup/index' })}
             >
               对方没带手机？按姓名查找
