@@ -64,7 +64,7 @@ export function ResultsForm({
         <View key={p.id} className="results-form__row">
           <View className="results-form__name">{p.name}</View>
           <Input
-            className="results-form__rank"
+            className="form-field__input results-form__rank"
             type="number"
             value={rows[i].rank}
             aria-label={`${p.name}名次`}

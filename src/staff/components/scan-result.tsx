@@ -70,7 +70,7 @@ export function ScanResultView({ result, now, onNext, onUndo }: ScanResultViewPr
         <View className="scan-result__ask">
           <View className="scan-result__line">请填写撤销原因</View>
           <Input
-            className="scan-result__reason"
+            className="form-field__input scan-result__reason"
             value={reason}
             placeholder="如：发错了人、重复签到"
             maxlength={100}

@@ -71,14 +71,14 @@ export default function LookupPage() {
             <View className="card">
               <View className="lookup__label">姓名</View>
               <Input
-                className="lookup__input"
+                className="form-field__input lookup__input"
                 value={name}
                 placeholder="对方的姓名"
                 onInput={(e) => setName(e.detail.value)}
               />
               <View className="lookup__label">手机后4位</View>
               <Input
-                className="lookup__input"
+                className="form-field__input lookup__input"
                 type="number"
                 maxlength={4}
                 value={tail}

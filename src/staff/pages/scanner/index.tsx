@@ -73,7 +73,7 @@ export default function ScannerPage() {
               <View className="card scanner__typed">
                 <View className="scanner__hint">粘贴或输入二维码内容</View>
                 <Input
-                  className="scanner__input"
+                  className="form-field__input scanner__input"
                   value={typed}
                   placeholder="二维码内容"
                   onInput={(e) => setTyped(e.detail.value)}
