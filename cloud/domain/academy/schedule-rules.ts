@@ -19,8 +19,7 @@ export function checkTimes(now: number, t: Times): void {
     fail('INVALID_INPUT', '截止预约时间请晚于开始预约时间', { field: 'bookingClosesAt' });
   if (t.bookingClosesAt > t.startAt)
     fail('INVALID_INPUT', '截止预约时间请不晚于开课时间', { field: 'bookingClosesAt' });
-  if (t.cancelDeadline > t.startAt)
-    fail('INVALID_INPUT', '取消截止时间请不晚于开课时间', { field: 'cancelDeadline' });
+  if (t.cancelDeadline > t.startAt) fail('INVALID_INPUT', '取消截止时间请不晚于开课时间', { field: 'cancelDeadline' });
 }
 
 export async function notifyBooked(ctx: Ctx, session: SessionDoc, title: string, body: string): Promise<number> {

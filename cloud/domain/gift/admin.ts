@@ -101,7 +101,8 @@ export async function setPaused(ctx: ActionCtx, input: In<'setPaused'>): Promise
  */
 export async function moveStock(ctx: ActionCtx, input: In<'moveStock'>): Promise<CampaignAdminView> {
   const { campaignId, fromStationId, toStationId, amount } = input;
-  if (fromStationId === toStationId) fail('INVALID_INPUT', '调入驿站请选另一个驿站（不能与调出驿站相同）', { field: 'toStationId' });
+  if (fromStationId === toStationId)
+    fail('INVALID_INPUT', '调入驿站请选另一个驿站（不能与调出驿站相同）', { field: 'toStationId' });
   const c = await loadCampaign(ctx, campaignId);
   const stations = await stationMap(ctx);
   if (!stations.has(toStationId)) fail('INVALID_INPUT', '调入驿站：没有这个驿站', { field: 'toStationId' });

@@ -40,9 +40,9 @@ export function AdminTools({ contestId, tradeId }: { contestId: string; tradeId?
   };
 
   return (
-    <View className="card admin-tools">
+    <View className="card contest-admin-tools">
       <View className="row-actions">
-        <Button variant="outline" className="review__export" disabled={busy} onClick={exportList}>
+        <Button variant="outline" className="contest-review__export" disabled={busy} onClick={exportList}>
           导出赛场名单
         </Button>
         <Button variant="outline" disabled={busy} onClick={makePoster}>
@@ -50,18 +50,18 @@ export function AdminTools({ contestId, tradeId }: { contestId: string; tradeId?
         </Button>
       </View>
       {csv ? (
-        <View className="admin-tools__csv">
+        <View className="contest-admin-tools__csv">
           <View className="muted">
             {csv.filename} · 共{csv.rows}人 · 已复制到剪贴板（手机号已隐藏中间4位）
           </View>
-          <Text userSelect className="admin-tools__text">
+          <Text userSelect className="contest-admin-tools__text">
             {csv.text}
           </Text>
         </View>
       ) : null}
       {poster ? (
-        <View className="admin-tools__poster">
-          <Image src={poster} className="admin-tools__image" mode="aspectFit" showMenuByLongpress />
+        <View className="contest-admin-tools__poster">
+          <Image src={poster} className="contest-admin-tools__image" mode="aspectFit" showMenuByLongpress />
           <View className="muted">长按保存，印在海报上，扫码直达报名页</View>
         </View>
       ) : null}

@@ -29,7 +29,7 @@ async function openTab(title: string) {
 }
 
 async function card(name: string) {
-  return (await screen.findByText(name)).closest('.review-item, .card') as HTMLElement;
+  return (await screen.findByText(name)).closest('.retirement-review-item, .card') as HTMLElement;
 }
 
 test('the admin returns a request with the reason typed in its card; the returned item shows it', async () => {

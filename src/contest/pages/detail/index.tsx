@@ -21,13 +21,13 @@ export default function ContestDetailPage() {
         {c ? (
           <>
             <View className="card">
-              <View className="detail__title">{c.title}</View>
+              <View className="contest-detail__title">{c.title}</View>
               <StatusTag text={PHASE_TEXT[c.phase]} tone={PHASE_TONE[c.phase]} />
-              <View className="detail__summary">{c.summary}</View>
+              <View className="contest-detail__summary">{c.summary}</View>
               <View>
                 报名时间：{formatTime(c.registrationOpensAt)} 至 {formatTime(c.registrationClosesAt)}
               </View>
-              <View className="detail__deadline">报名截止：{formatTime(c.registrationClosesAt)}</View>
+              <View className="contest-detail__deadline">报名截止：{formatTime(c.registrationClosesAt)}</View>
               <View>
                 比赛时间：{formatTime(c.contestStartsAt)} 至 {formatTime(c.contestEndsAt)}
               </View>
@@ -36,12 +36,14 @@ export default function ContestDetailPage() {
               </View>
             </View>
 
-            <View className="detail__section">比赛项目</View>
+            <View className="contest-detail__section">比赛项目</View>
             {c.trades.map((t) => (
-              <View key={t.id} className="card trade">
-                <View className="trade__head">
-                  <View className="trade__name">{t.name}</View>
-                  <View className={t.left > 0 ? 'trade__left' : 'trade__left trade__left--full'}>
+              <View key={t.id} className="card contest-trade">
+                <View className="contest-trade__head">
+                  <View className="contest-trade__name">{t.name}</View>
+                  <View
+                    className={t.left > 0 ? 'contest-trade__left' : 'contest-trade__left contest-trade__left--full'}
+                  >
                     {t.left > 0 ? `剩余 ${t.left} / ${t.quota} 个名额` : '名额已满'}
                   </View>
                 </View>
@@ -49,7 +51,7 @@ export default function ContestDetailPage() {
                 {t.employerQuota ? <View className="muted">每个单位限报 {t.employerQuota} 人</View> : null}
                 {c.phase === 'open' && t.left > 0 ? (
                   <Button
-                    className="trade__apply"
+                    className="contest-trade__apply"
                     onClick={() =>
                       Taro.navigateTo({ url: `/contest/pages/register/index?contestId=${c.id}&tradeId=${t.id}` })
                     }
@@ -60,26 +62,26 @@ export default function ContestDetailPage() {
               </View>
             ))}
 
-            <View className="detail__section">赛程安排</View>
+            <View className="contest-detail__section">赛程安排</View>
             <View className="card">
               {c.schedule.map((s) => (
-                <View key={`${s.at}-${s.text}`} className="schedule__item">
+                <View key={`${s.at}-${s.text}`} className="contest-schedule__item">
                   <View className="muted">{formatTime(s.at)}</View>
                   <View>{s.text}</View>
                 </View>
               ))}
             </View>
 
-            <View className="detail__section">参赛须知</View>
+            <View className="contest-detail__section">参赛须知</View>
             <View className="card">
               {c.rules.map((r, i) => (
-                <View key={r} className="rule">
+                <View key={r} className="contest-rule">
                   {i + 1}. {r}
                 </View>
               ))}
             </View>
 
-            <View className="detail__section">奖励办法</View>
+            <View className="contest-detail__section">奖励办法</View>
             <View className="card">{c.awards}</View>
 
             <View className="row-actions">

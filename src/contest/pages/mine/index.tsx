@@ -46,9 +46,9 @@ export default function MyRegistrationsPage() {
         {list.data?.map((r) => {
           const open = Date.now() <= r.registrationClosesAt;
           return (
-            <View key={r.id} className="card mine__item">
-              <View className="mine__head">
-                <View className="mine__trade">{r.tradeName}</View>
+            <View key={r.id} className="card contest-mine__item">
+              <View className="contest-mine__head">
+                <View className="contest-mine__trade">{r.tradeName}</View>
                 <StatusTag text={statusText(r.status)} tone={STATUS_TONE[r.status]} />
               </View>
               <View className="muted">{r.contestTitle}</View>
@@ -59,18 +59,18 @@ export default function MyRegistrationsPage() {
                 比赛时间：{formatTime(r.contestStartsAt)}，{r.venue}
               </View>
               {r.status === 'returned' ? (
-                <View className="mine__reason">退回原因：{r.returnReason ?? '未说明'}</View>
+                <View className="contest-mine__reason">退回原因：{r.returnReason ?? '未说明'}</View>
               ) : null}
               {r.checkedInAt ? <View>签到时间：{formatTime(r.checkedInAt)}</View> : null}
               {r.result ? (
-                <View className="mine__result">
+                <View className="contest-mine__result">
                   成绩：第{r.result.rank}名{r.result.award ? ` · ${r.result.award}` : ''}
                 </View>
               ) : null}
               <View className="row-actions">
                 {r.status === 'approved' || r.status === 'checked_in' ? (
                   <Button
-                    className="mine__ticket"
+                    className="contest-mine__ticket"
                     onClick={() => Taro.navigateTo({ url: `/contest/pages/ticket/index?id=${r.id}` })}
                   >
                     入场码
@@ -92,7 +92,7 @@ export default function MyRegistrationsPage() {
                   </Button>
                 ) : null}
                 {can(REGISTRATION_FLOW.cancel, r.status) && open ? (
-                  <Button variant="outline" className="mine__cancel" onClick={() => cancel(r)}>
+                  <Button variant="outline" className="contest-mine__cancel" onClick={() => cancel(r)}>
                     取消报名
                   </Button>
                 ) : null}

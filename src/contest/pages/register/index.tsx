@@ -88,11 +88,11 @@ export default function RegisterPage() {
     <PageShell title={target?.returned ? '修改后重新提交' : '比武报名'}>
       <StateView loading={ctx.loading} error={ctx.error} onRetry={ctx.reload}>
         {target ? (
-          <View className="card register__target">
-            <View className="register__trade">{target.trade.name}</View>
+          <View className="card contest-register__target">
+            <View className="contest-register__trade">{target.trade.name}</View>
             <View className="muted">{target.contest.title}</View>
             {target.returned?.returnReason ? (
-              <View className="register__reason">退回原因：{target.returned.returnReason}</View>
+              <View className="contest-register__reason">退回原因：{target.returned.returnReason}</View>
             ) : null}
           </View>
         ) : null}
@@ -101,11 +101,16 @@ export default function RegisterPage() {
           <>
             <PrivacyNotice />
             {/* A View, not a Label: in H5 a label re-dispatches the click to its checkbox, toggling twice. */}
-            <View className="register__agree" role="checkbox" aria-checked={agree} onClick={() => setAgree((a) => !a)}>
+            <View
+              className="contest-register__agree"
+              role="checkbox"
+              aria-checked={agree}
+              onClick={() => setAgree((a) => !a)}
+            >
               <Checkbox value="agree" checked={agree} />
               <View>我已阅读并同意以上说明</View>
             </View>
-            <Button className="register__next" onClick={next}>
+            <Button className="contest-register__next" onClick={next}>
               下一步
             </Button>
           </>
@@ -154,16 +159,16 @@ export default function RegisterPage() {
               maxlength={11}
               hint="用于比赛通知，对工作人员部分隐藏"
             />
-            <Button className="register__submit" busy={write.busy} disabled={write.busy} onClick={send}>
+            <Button className="contest-register__submit" busy={write.busy} disabled={write.busy} onClick={send}>
               {target?.returned ? '重新提交' : '提交报名'}
             </Button>
           </>
         ) : null}
 
         {step === 'done' && saved ? (
-          <View className="card register__done" role="status">
+          <View className="card contest-register__done" role="status">
             <StatusTag text="报名已提交" tone="success" />
-            <View className="register__done-text">
+            <View className="contest-register__done-text">
               您已报名{saved.tradeName}
               ，等待区总工会审核。审核结果会通过消息通知您，审核通过后可在“我的报名”查看入场码。
             </View>

@@ -91,7 +91,7 @@ export default function ReviewPage() {
         empty={!contests.data?.length}
         emptyText="还没有比武"
       >
-        <View className="card review__filters">
+        <View className="card contest-review__filters">
           <Picker
             mode="selector"
             range={(contests.data ?? []).map((c) => c.title)}
@@ -104,7 +104,7 @@ export default function ReviewPage() {
               setTradeId('');
             }}
           >
-            <View className="review__picker">比武：{current?.title}</View>
+            <View className="contest-review__picker">比武：{current?.title}</View>
           </Picker>
           <Picker
             mode="selector"
@@ -112,10 +112,12 @@ export default function ReviewPage() {
             value={Math.max(0, trades.findIndex((t) => t.id === tradeId) + 1)}
             onChange={(e) => setTradeId(trades[Number(e.detail.value) - 1]?.id ?? '')}
           >
-            <View className="review__picker">项目：{tradeNames[trades.findIndex((t) => t.id === tradeId) + 1]}</View>
+            <View className="contest-review__picker">
+              项目：{tradeNames[trades.findIndex((t) => t.id === tradeId) + 1]}
+            </View>
           </Picker>
         </View>
-        <View className="tabs review__tabs">
+        <View className="tabs contest-review__tabs">
           {FILTERS.map((f) => (
             <View
               key={f.status}
@@ -136,13 +138,13 @@ export default function ReviewPage() {
           empty={!items.length}
           emptyText="这里没有报名记录"
         >
-          <View className="muted review__total">共 {queue.data?.total ?? 0} 人</View>
+          <View className="muted contest-review__total">共 {queue.data?.total ?? 0} 人</View>
           {items.map((r) => (
-            <View key={r.id} className="card review__item" onClick={() => reviewable && toggle(r.id)}>
-              <View className="review__item-head">
+            <View key={r.id} className="card contest-review__item" onClick={() => reviewable && toggle(r.id)}>
+              <View className="contest-review__item-head">
                 {reviewable ? (
                   <View
-                    className={`review__pick ${selected.includes(r.id) ? 'review__pick--on' : ''}`}
+                    className={`contest-review__pick ${selected.includes(r.id) ? 'contest-review__pick--on' : ''}`}
                     role="checkbox"
                     aria-checked={selected.includes(r.id)}
                     aria-label={`选择${r.name}`}
@@ -150,7 +152,7 @@ export default function ReviewPage() {
                     {selected.includes(r.id) ? '✓' : ''}
                   </View>
                 ) : null}
-                <View className="review__name">{r.name}</View>
+                <View className="contest-review__name">{r.name}</View>
                 <StatusTag text={statusText(r.status)} tone={STATUS_TONE[r.status]} />
               </View>
               <View>
@@ -168,7 +170,7 @@ export default function ReviewPage() {
             </View>
           ))}
           {reviewable && items.length ? (
-            <View className="card review__batch">
+            <View className="card contest-review__batch">
               <View className="row-actions">
                 <Button
                   variant="outline"
@@ -178,7 +180,7 @@ export default function ReviewPage() {
                 </Button>
                 {status === 'submitted' ? (
                   <Button
-                    className="review__approve"
+                    className="contest-review__approve"
                     disabled={busy || !selected.length}
                     onClick={() => decide('approve')}
                   >
@@ -187,7 +189,7 @@ export default function ReviewPage() {
                 ) : null}
               </View>
               <Textarea
-                className="review__reason"
+                className="contest-review__reason"
                 value={reason}
                 maxlength={200}
                 placeholder="退回原因，例如：工作单位请填写全称"
@@ -196,7 +198,7 @@ export default function ReviewPage() {
               />
               <Button
                 variant="outline"
-                className="review__return"
+                className="contest-review__return"
                 disabled={busy || !selected.length}
                 onClick={() => decide('return')}
               >

@@ -20,11 +20,11 @@ export default function TicketPage() {
         emptyText="请从“我的报名”打开入场码"
       >
         {code ? (
-          <View className="card ticket">
-            <View className="ticket__code" data-token={code.token}>
+          <View className="card contest-ticket">
+            <View className="contest-ticket__code" data-token={code.token}>
               <QrCode value={code.token} size={240} label="比武入场码" />
             </View>
-            <View className="ticket__hint">比赛当天请向赛场工作人员出示此码签到</View>
+            <View className="contest-ticket__hint">比赛当天请向赛场工作人员出示此码签到</View>
             <View className="muted">入场码每分钟自动刷新，截图无效</View>
           </View>
         ) : null}

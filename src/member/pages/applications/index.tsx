@@ -76,10 +76,10 @@ export default function ApplicationsPage() {
             {app.returnReason ? <View>退回原因：{app.returnReason}</View> : null}
             {app.status === 'pending' && returning !== app.id ? (
               <View className="row-actions">
-                <Button className="applications__approve" onClick={() => review(app, 'approve')}>
+                <Button className="member-applications__approve" onClick={() => review(app, 'approve')}>
                   通过
                 </Button>
-                <Button variant="outline" className="applications__return" onClick={() => setReturning(app.id)}>
+                <Button variant="outline" className="member-applications__return" onClick={() => setReturning(app.id)}>
                   退回
                 </Button>
               </View>

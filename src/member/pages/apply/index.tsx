@@ -68,7 +68,7 @@ export default function ApplyPage() {
                 aria-label="备注"
               />
             </FormField>
-            <Label className="consent profile__consent">
+            <Label className="consent member-profile__consent">
               <Checkbox value="agree" checked={agree} onClick={() => setAgree((a) => !a)} />
               <View>我承认《中国工会章程》，自愿加入工会</View>
             </Label>

@@ -29,7 +29,7 @@ export default function PrivacyPage() {
     <PageShell title="用户隐私保护指引">
       {SECTIONS.map((s) => (
         <View key={s.title} className="card">
-          <View className="privacy__heading" role="heading" aria-level={2}>
+          <View className="member-privacy__heading" role="heading" aria-level={2}>
             {s.title}
           </View>
           <View>{s.body}</View>

@@ -57,7 +57,7 @@ export default function ProfilePage() {
   return (
     <PageShell title="个人信息">
       <StateView loading={me.loading && !me.data} error={me.data ? null : me.error} onRetry={me.reload}>
-        <View className="card profile__notice">
+        <View className="card member-profile__notice">
           我们只收集办理工会业务必需的信息：姓名、手机号、工作单位和职工类别。手机号只用于业务联系，对工作人员显示为
           138****5678 的形式。
         </View>
@@ -121,11 +121,14 @@ export default function ProfilePage() {
             <View className="form-field__input form-field__picker">{draft.birthDate ?? '请选择'}</View>
           </Picker>
         </FormField>
-        <Label className="consent profile__consent">
+        <Label className="consent member-profile__consent">
           <Checkbox value="agree" checked={consent} onClick={() => setConsent((c) => !c)} />
           <View>
             我已阅读并同意
-            <View className="profile__link" onClick={() => Taro.navigateTo({ url: '/member/pages/privacy/index' })}>
+            <View
+              className="member-profile__link"
+              onClick={() => Taro.navigateTo({ url: '/member/pages/privacy/index' })}
+            >
               《用户隐私保护指引》
             </View>
           </View>

@@ -36,12 +36,12 @@ export function RowEditor({ title, initial, rows, editingKey, refusal, options, 
 
   const stepProps = { form, errors, set, options, fixedEmployer: true };
   return (
-    <View className="batch-editor">
-      <View className="batch__heading" role="heading" aria-level={2}>
+    <View className="retirement-batch-editor">
+      <View className="retirement-batch__heading" role="heading" aria-level={2}>
         {title}
       </View>
       {refusal ? (
-        <View className="card batch-editor__refusal" role="alert">
+        <View className="card retirement-batch-editor__refusal" role="alert">
           上次未通过：{refusal}
         </View>
       ) : null}
@@ -54,11 +54,11 @@ export function RowEditor({ title, initial, rows, editingKey, refusal, options, 
       <View className="card">
         <ContactStep {...stepProps} />
       </View>
-      <View className="row-actions batch-editor__actions">
-        <Button variant="outline" className="batch-editor__cancel" onClick={onCancel}>
+      <View className="row-actions retirement-batch-editor__actions">
+        <Button variant="outline" className="retirement-batch-editor__cancel" onClick={onCancel}>
           取消
         </Button>
-        <Button className="batch-editor__save" onClick={save}>
+        <Button className="retirement-batch-editor__save" onClick={save}>
           保存这一位
         </Button>
       </View>

@@ -189,7 +189,7 @@ export default function RetirementRequestPage() {
   const loadError = options.error ?? existing.error;
 
   return (
-    <PageShell className="request">
+    <PageShell className="retirement-request">
       <StateView
         loading={options.loading || existing.loading}
         error={loadError}
@@ -199,15 +199,15 @@ export default function RetirementRequestPage() {
           <View className="card">本年度光荣退休申请暂未开放，请留意工会通知。</View>
         ) : null}
         {options.data?.open && done ? (
-          <View className="card request__done">
-            <View className="request__done-mark">✓</View>
-            <View className="request__done-title">{resubmitId ? '已重新提交' : '申请已提交'}</View>
-            <View className="request__done-text">
+          <View className="card retirement-request__done">
+            <View className="retirement-request__done-mark">✓</View>
+            <View className="retirement-request__done-title">{resubmitId ? '已重新提交' : '申请已提交'}</View>
+            <View className="retirement-request__done-text">
               {done.name}
               的光荣退休申请已收到。原单位工会核实、区总工会审批后，电子证书会发到「我的申请」，我们也会发消息通知您。
             </View>
             <Button
-              className="request__to-mine"
+              className="retirement-request__to-mine"
               onClick={() => Taro.redirectTo({ url: '/retirement/pages/mine/index' })}
             >
               查看申请进度
@@ -216,8 +216,8 @@ export default function RetirementRequestPage() {
         ) : null}
         {options.data?.open && !done && !consented ? <Consent onAgree={agree} /> : null}
         {options.data?.open && !done && consented ? (
-          <View className="wizard">
-            <View className="wizard__progress">
+          <View className="retirement-wizard">
+            <View className="retirement-wizard__progress">
               第{index + 1}步 / 共{steps.length}步 · {TITLES[step]}
             </View>
             {step === 'who' ? <WhoStep {...stepProps} /> : null}
@@ -233,13 +233,13 @@ export default function RetirementRequestPage() {
                 onEdit={(s) => setIndex(steps.indexOf(s))}
               />
             ) : null}
-            <View className="row-actions wizard__actions">
+            <View className="row-actions retirement-wizard__actions">
               {index > 0 ? (
-                <Button variant="outline" className="wizard__back" onClick={() => setIndex(index - 1)}>
+                <Button variant="outline" className="retirement-wizard__back" onClick={() => setIndex(index - 1)}>
                   上一步
                 </Button>
               ) : null}
-              <Button className="wizard__next" busy={busy || uploading} onClick={next}>
+              <Button className="retirement-wizard__next" busy={busy || uploading} onClick={next}>
                 {step === 'summary' ? (uploading ? '正在上传照片…' : busy ? '正在提交…' : '确认提交') : '下一步'}
               </Button>
             </View>

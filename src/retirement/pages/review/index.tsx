@@ -78,24 +78,24 @@ function Item({
   const canPost = admin && can(RETIREMENT_FLOW.postPlaque, item.status);
   const canRevoke = admin && can(RETIREMENT_FLOW.revoke, item.status);
   return (
-    <View className={`card review-item ${selected ? 'review-item--selected' : ''}`}>
+    <View className={`card retirement-review-item ${selected ? 'retirement-review-item--selected' : ''}`}>
       <View
-        className="review-item__head"
+        className="retirement-review-item__head"
         onClick={onToggle}
         role={onToggle ? 'checkbox' : undefined}
         aria-checked={selected}
       >
-        {onToggle ? <View className="review-item__check">{selected ? '☑' : '☐'}</View> : null}
-        <View className="review-item__name">{item.name}</View>
+        {onToggle ? <View className="retirement-review-item__check">{selected ? '☑' : '☐'}</View> : null}
+        <View className="retirement-review-item__name">{item.name}</View>
         <StatusTag text={item.statusLabel} tone={STATUS_TONE[item.status]} />
       </View>
-      <View className="review-item__line">
+      <View className="retirement-review-item__line">
         {item.employer} · {item.position} · 工龄{item.yearsOfService}年
       </View>
-      <View className="review-item__line">
+      <View className="retirement-review-item__line">
         退休 {formatDay(item.retirementDate)} · 身份证 {item.idMasked} · 电话 {item.phoneMasked}
       </View>
-      <View className="review-item__line">
+      <View className="retirement-review-item__line">
         {item.requesterKind === 'family'
           ? `家属代办（${item.relation ?? ''}）`
           : item.requesterKind === 'employer'
@@ -107,8 +107,8 @@ function Item({
           : `邮寄：${item.delivery.address}`}
       </View>
       <Callback item={item} admin={admin} onDone={onDone} />
-      {item.serial ? <View className="review-item__line">证书编号：{item.serial}</View> : null}
-      {item.returnReason ? <View className="review-item__line">退回原因：{item.returnReason}</View> : null}
+      {item.serial ? <View className="retirement-review-item__line">证书编号：{item.serial}</View> : null}
+      {item.returnReason ? <View className="retirement-review-item__line">退回原因：{item.returnReason}</View> : null}
       <ReviewPhoto item={item} />
       {asking ? (
         <ReasonSheet
@@ -118,19 +118,19 @@ function Item({
           onCancel={() => setAsking(null)}
         />
       ) : (
-        <View className="review-item__actions">
+        <View className="retirement-review-item__actions">
           {canReturn ? (
-            <Button variant="outline" className="review-item__return" onClick={() => setAsking('return')}>
+            <Button variant="outline" className="retirement-review-item__return" onClick={() => setAsking('return')}>
               退回
             </Button>
           ) : null}
           {canPost ? (
-            <Button variant="outline" className="review-item__post" onClick={() => setAsking('post')}>
+            <Button variant="outline" className="retirement-review-item__post" onClick={() => setAsking('post')}>
               寄出
             </Button>
           ) : null}
           {canRevoke ? (
-            <Button variant="outline" className="review-item__revoke" onClick={() => setAsking('revoke')}>
+            <Button variant="outline" className="retirement-review-item__revoke" onClick={() => setAsking('revoke')}>
               撤销证书
             </Button>
           ) : null}
@@ -177,17 +177,17 @@ export default function RetirementReviewPage() {
   };
 
   return (
-    <PageShell className="review" title={admin ? '光荣退休审批' : '本单位退休申请核实'}>
+    <PageShell className="retirement-review" title={admin ? '光荣退休审批' : '本单位退休申请核实'}>
       <StateView loading={me.loading && !me.data} error={me.error} onRetry={me.reload}>
         {me.data && !allowed ? <View className="card">此页面仅供区总工会和单位工会使用。</View> : null}
         {allowed ? (
           <View>
-            <ScrollView scrollX className="review__tabs-scroll">
-              <View className="tabs review__tabs">
+            <ScrollView scrollX className="retirement-review__tabs-scroll">
+              <View className="tabs retirement-review__tabs">
                 {queues.map((q, i) => (
                   <View
                     key={q.status}
-                    className={`tabs__item review__tab review__tab--${q.status} ${i === tab ? 'tabs__item--active' : ''}`}
+                    className={`tabs__item retirement-review__tab retirement-review__tab--${q.status} ${i === tab ? 'tabs__item--active' : ''}`}
                     role="tab"
                     onClick={() => (setTab(i), setSelected([]))}
                   >
@@ -197,15 +197,15 @@ export default function RetirementReviewPage() {
               </View>
             </ScrollView>
             {queue.batch && items.length ? (
-              <View className="row-actions review__batch">
+              <View className="row-actions retirement-review__batch">
                 <Button
                   variant="outline"
-                  className="review__select-all"
+                  className="retirement-review__select-all"
                   onClick={() => setSelected(selected.length === items.length ? [] : items.map((i) => i.id))}
                 >
                   {selected.length === items.length ? '取消全选' : '全选'}
                 </Button>
-                <Button className="review__run" disabled={!selected.length} onClick={runBatch}>
+                <Button className="retirement-review__run" disabled={!selected.length} onClick={runBatch}>
                   {queue.batch.label}（{selected.length}）
                 </Button>
               </View>

@@ -27,25 +27,25 @@ function tokenFrom(params: Record<string, string | undefined>): string {
 function Result({ check }: { check: CertificateCheck }) {
   const valid = check.status === 'valid';
   return (
-    <View className={`card verify__result verify__result--${check.status}`}>
-      <View className="verify__mark">{valid ? '✓' : '✕'}</View>
-      <View className="verify__headline">{valid ? '证书真实有效' : '此证书已撤销'}</View>
+    <View className={`card retirement-verify__result retirement-verify__result--${check.status}`}>
+      <View className="retirement-verify__mark">{valid ? '✓' : '✕'}</View>
+      <View className="retirement-verify__headline">{valid ? '证书真实有效' : '此证书已撤销'}</View>
       <StatusTag text={valid ? '有效' : '已撤销'} tone={valid ? 'success' : 'danger'} />
-      <View className="verify__rows">
-        <View className="verify__row">
-          <View className="verify__key">持证人</View>
+      <View className="retirement-verify__rows">
+        <View className="retirement-verify__row">
+          <View className="retirement-verify__key">持证人</View>
           <View>{check.nameMasked}</View>
         </View>
-        <View className="verify__row">
-          <View className="verify__key">原工作单位</View>
+        <View className="retirement-verify__row">
+          <View className="retirement-verify__key">原工作单位</View>
           <View>{check.employer}</View>
         </View>
-        <View className="verify__row">
-          <View className="verify__key">签发日期</View>
+        <View className="retirement-verify__row">
+          <View className="retirement-verify__key">签发日期</View>
           <View>{formatDate(check.issuedAt)}</View>
         </View>
       </View>
-      <View className="verify__issuer">签发单位：嘉兴市秀洲区总工会</View>
+      <View className="retirement-verify__issuer">签发单位：嘉兴市秀洲区总工会</View>
     </View>
   );
 }
@@ -72,7 +72,7 @@ export default function VerifyPage() {
   };
 
   return (
-    <PageShell className="verify" title="光荣退休证书验证">
+    <PageShell className="retirement-verify" title="光荣退休证书验证">
       {token ? (
         <StateView loading={byToken.loading} error={byToken.error} onRetry={byToken.reload}>
           {byToken.data ? <Result check={byToken.data} /> : null}
@@ -81,16 +81,16 @@ export default function VerifyPage() {
       {bySerial ? <Result check={bySerial} /> : null}
       {!token ? (
         <View className="card">
-          <View className="verify__hint">输入证书上的编号查询，例如：秀工荣退〔2026〕第0001号</View>
+          <View className="retirement-verify__hint">输入证书上的编号查询，例如：秀工荣退〔2026〕第0001号</View>
           <Input
-            className="form-field__input verify__serial"
+            className="form-field__input retirement-verify__serial"
             value={serial}
             maxlength={40}
             placeholder="证书编号"
             aria-label="证书编号"
             onInput={(e) => setSerial(e.detail.value)}
           />
-          <Button className="verify__submit" onClick={lookup}>
+          <Button className="retirement-verify__submit" onClick={lookup}>
             查询
           </Button>
         </View>
