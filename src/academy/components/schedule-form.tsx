@@ -1,4 +1,4 @@
-import { Picker, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { Button } from '../../components/button';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
@@ -11,7 +11,8 @@ import {
   type Teacher,
 } from '@contract/api/academy';
 import { StateView, useAsync } from '../../components';
-import { FormField, SelectField, TextField } from '../../components/form-field';
+import { SelectField, TextField } from '../../components/form-field';
+import { SessionTimeFields } from './session-time-fields';
 import { useForm } from '../../hooks/use-form';
 import { useWrite } from '../../hooks/use-write';
 import { api } from '../../services/api';
@@ -122,29 +123,7 @@ export function ScheduleForm({ order, onDone }: { order: CourseOrder; onDone: ()
           onChange={set('teacher')}
           error={err('teacherOpenid')}
         />
-        <FormField label="上课日期" error={err('startAt')}>
-          <Picker mode="date" value={draft.date} start={tomorrow} onChange={(e) => set('date')(e.detail.value)}>
-            <View className="form-field__input form-field__picker" aria-label="上课日期">
-              {draft.date}
-            </View>
-          </Picker>
-        </FormField>
-        <View className="row-actions">
-          <FormField label="开始">
-            <Picker mode="time" value={draft.start} onChange={(e) => set('start')(e.detail.value)}>
-              <View className="form-field__input form-field__picker" aria-label="开始时间">
-                {draft.start}
-              </View>
-            </Picker>
-          </FormField>
-          <FormField label="结束" error={err('endAt')}>
-            <Picker mode="time" value={draft.end} onChange={(e) => set('end')(e.detail.value)}>
-              <View className="form-field__input form-field__picker" aria-label="结束时间">
-                {draft.end}
-              </View>
-            </Picker>
-          </FormField>
-        </View>
+        <SessionTimeFields value={draft} onChange={set} error={err} earliest={tomorrow} />
         <SelectField label="授课方式" value={draft.format} options={FORMAT_NAMES} onChange={set('format')} />
         {live ? (
           <TextField

@@ -1,9 +1,10 @@
-import { Picker, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { Button } from '../../../components/button';
 import Taro, { useRouter } from '@tarojs/taro';
 import { FORMAT_LABELS, type Session } from '@contract/api/academy';
 import { PageShell, StateView, StatusTag, useAsync } from '../../../components';
-import { FormField, TextField } from '../../../components/form-field';
+import { TextField } from '../../../components/form-field';
+import { SessionTimeFields } from '../../components/session-time-fields';
 import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
 import { api } from '../../../services/api';
@@ -97,29 +98,7 @@ export default function SessionAdminPage() {
             {open ? (
               <View className="card">
                 <View className="academy-admin__subtitle">调整安排（保存后通知已预约和候补的学员）</View>
-                <FormField label="上课日期" error={err('startAt')}>
-                  <Picker mode="date" value={draft.date} onChange={(e) => set('date')(e.detail.value)}>
-                    <View className="form-field__input form-field__picker" aria-label="上课日期">
-                      {draft.date}
-                    </View>
-                  </Picker>
-                </FormField>
-                <View className="row-actions">
-                  <FormField label="开始">
-                    <Picker mode="time" value={draft.start} onChange={(e) => set('start')(e.detail.value)}>
-                      <View className="form-field__input form-field__picker" aria-label="开始时间">
-                        {draft.start}
-                      </View>
-                    </Picker>
-                  </FormField>
-                  <FormField label="结束" error={err('endAt')}>
-                    <Picker mode="time" value={draft.end} onChange={(e) => set('end')(e.detail.value)}>
-                      <View className="form-field__input form-field__picker" aria-label="结束时间">
-                        {draft.end}
-                      </View>
-                    </Picker>
-                  </FormField>
-                </View>
+                <SessionTimeFields value={draft} onChange={set} error={err} />
                 {s.format === 'live' ? (
                   <TextField
                     label="直播链接"
