@@ -26,10 +26,14 @@ test('a newcomer registers, joins the union and shows the member card', async ()
     .first()
     .click();
   await page.getByText('保存', { exact: true }).click();
-  // The short phone is refused with the field's message before anything is sent.
-  await page.getByText('手机号：请输入11位手机号').first().waitFor();
-  await page.getByText('确定', { exact: true }).last().click(); // closes the modal
+  // The short phone is refused with the field's message before anything is sent: under the field, no modal.
+  await page
+    .locator('.form-field', { hasText: '手机号' })
+    .locator('.form-field__error', { hasText: '请填写11位手机号' })
+    .waitFor();
   await inputs.nth(1).fill('13812345670');
+  // Corrected: the message goes as soon as the field changes.
+  await page.getByText('请填写11位手机号').waitFor({ state: 'detached' });
   await page.getByText('保存', { exact: true }).click();
   await page.getByText('申请加入工会').waitFor();
   await e2e.screenshot(page, 'member-2-profile-saved');
