@@ -35,8 +35,8 @@ module.exports = {
   ...(process.argv.some((a) => /(^|=|,)e2e$/.test(a)) ? { maxWorkers: 1 } : {}),
   projects: [
     node('cloud', {
-      moduleNameMapper: { ...aliases, '^wx-server-sdk$': '<rootDir>/cloud/emulator/fake-sdk/index.ts' },
-      setupFilesAfterEnv: ['<rootDir>/test/cloud/setup/pii-scan.ts'],
+      // The handlers run on the REAL wx-server-sdk against the stand-in (test/cloud/helpers.ts).
+      setupFilesAfterEnv: ['<rootDir>/test/cloud/setup/timeout.ts', '<rootDir>/test/cloud/setup/pii-scan.ts'],
     }),
     {
       displayName: 'app',

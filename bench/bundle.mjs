@@ -1,5 +1,5 @@
-// Bundles a TypeScript entry of bench/ into .cache/<name>.cjs (wx-server-sdk aliased to the emulator's
-// fake SDK, like scripts/emulator.mjs) and runs its exported `main(argv)`; its return value is the exit code.
+// Bundles a TypeScript entry of bench/ into .cache/<name>.cjs (the REAL wx-server-sdk left a runtime
+// require, like scripts/emulator.mjs) and runs its exported `main(argv)`; its return value is the exit code.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,8 +19,7 @@ export async function bundle(entry, name) {
     format: 'cjs',
     sourcemap: 'inline',
     logLevel: 'warning',
-    alias: { 'wx-server-sdk': './cloud/emulator/fake-sdk/index.ts' },
-    external: ['@seald-io/nedb', 'pngjs', 'qrcode-generator', 'playwright-core', 'esbuild'],
+    external: ['wx-server-sdk', '@seald-io/nedb', 'pngjs', 'qrcode-generator', 'playwright-core', 'esbuild'],
   });
   return outfile;
 }

@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { importScript } from './lib/esm';
-import { firstRender, type RenderFigure } from './render/first-render';
+import { HOME_FIRST_RENDER_MAX_RATIO, HOME_PAGE, firstRender, type RenderFigure } from './render/first-render';
 import { runStorms } from './storm/claim-storm';
 import { crashSweep, formatCrash } from './storm/crash';
 
@@ -124,6 +124,11 @@ export async function main(argv: string[]): Promise<number> {
     const render = await renderSection(reuse, Number(process.env.BENCH_RENDER_RUNS ?? 7), failures);
     results.render = render;
     const floor = render[0]?.medianMs || 1;
+    const home = render.find((r) => r.page === HOME_PAGE);
+    if (home && home.medianMs > floor * HOME_FIRST_RENDER_MAX_RATIO)
+      failures.push(
+        `render: home first render ${home.medianMs} ms is over ${HOME_FIRST_RENDER_MAX_RATIO} x the bare page's ${floor} ms`,
+      );
     console.log(
       `\n== first render in Chromium (ms from navigation start until the text is in the DOM; median of ${render[0]?.runs} cold loads)`,
     );

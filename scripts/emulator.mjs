@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm run emulator [-- --reset]`: bundles cloud/emulator/main.ts (with `wx-server-sdk` aliased to the
-// fake SDK) into .cache/emulator.cjs, then runs it in this process. See cloud/emulator/main.ts.
+// `npm run emulator [-- --reset]`: bundles cloud/emulator/main.ts into .cache/emulator.cjs, then runs it in
+// this process. The functions run on the REAL wx-server-sdk (required from node_modules, like on WeChat
+// Cloud), which the emulator answers as the CloudBase stand-in. See cloud/emulator/main.ts.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,9 +21,9 @@ try {
     format: 'cjs',
     sourcemap: 'inline',
     logLevel: 'warning',
-    alias: { 'wx-server-sdk': './cloud/emulator/fake-sdk/index.ts' },
-    // Kept as runtime requires from node_modules (native-ish file IO / no need to bundle).
-    external: ['@seald-io/nedb', 'pngjs', 'qrcode-generator'],
+    // Kept as runtime requires from node_modules: the real SDK as deployed functions get it, and the
+    // stand-in's store and image libraries (no need to bundle).
+    external: ['wx-server-sdk', '@seald-io/nedb', 'pngjs', 'qrcode-generator'],
   });
 } catch {
   // esbuild has already printed the errors with their locations.

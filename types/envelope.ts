@@ -37,6 +37,7 @@ export const ERROR_MESSAGES = {
   ALREADY_REDEEMED: '此码已使用过',
   UNDO_EXPIRED: '已超过5分钟，不能撤销',
   RATE_LIMITED: '操作太频繁，请稍后再试',
+  BUSY: '同时办理的人较多，系统繁忙，请稍后再试',
   INTERNAL: '系统繁忙，请稍后再试',
 } as const;
 

@@ -4,8 +4,9 @@
  * Never a 500, never a crash (the server still answers /health), nothing written on refusals.
  */
 import http from 'node:http';
-import { configureDatabase } from '../../cloud/emulator/fake-sdk';
-import { createEmulatorServer, MAX_BODY_BYTES } from '../../cloud/emulator/server';
+import cloud from 'wx-server-sdk';
+import type { Database } from '../../cloud/lib/db';
+import { createEmulatorServer, LOCAL_ENV, MAX_BODY_BYTES } from '../../cloud/emulator/server';
 import { functions } from '../../cloud/functions/registry';
 import { PERSONAS, seed } from '../../cloud/seed';
 import type { FunctionDefs } from '../lib/functions';
@@ -57,9 +58,10 @@ export interface HttpFuzzReport {
 const refusal = (r: HttpReply, code: string) => r.body && r.body.ok === false && r.body.code === code;
 
 export async function httpSweep(fns: FunctionDefs[]): Promise<HttpFuzzReport> {
-  const db = await configureDatabase();
-  await seed(db, Date.now());
   const server = await createEmulatorServer({ functions, port: 0 });
+  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
+  const db = Object.assign(cloud.database() as unknown as Database, { core: server.standIn.env(LOCAL_ENV).db });
+  await seed(db, Date.now());
   const report: HttpFuzzReport = { cases: 0, perFunction: {}, failures: [] };
   const ids = seededIds(db, Date.now());
   let baseline = snapshotAll(db);
@@ -109,6 +111,15 @@ export async function httpSweep(fns: FunctionDefs[]): Promise<HttpFuzzReport> {
           what,
           () => rawRequest(url, { body, headers: admin }),
           (r) => [200, 400, 413].includes(r.status) && refusal(r, 'INVALID_INPUT'),
+        );
+      }
+      const valid = JSON.stringify({ action: Object.keys(defs)[0] });
+      for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', '']) {
+        await check(
+          fn,
+          `content-type "${type}"`,
+          () => rawRequest(url, { body: valid, headers: { ...admin, 'content-type': type } }),
+          (r) => r.status === 415 && refusal(r, 'INVALID_INPUT'),
         );
       }
       const big = JSON.stringify({ action: Object.keys(defs)[0], junk: 'x'.repeat(MAX_BODY_BYTES + 10) });

@@ -1,13 +1,16 @@
 /**
  * `npm run emulator` (bundled by scripts/emulator.mjs): the local WeChat Cloud stand-in.
- * Stores data in EMULATOR_DATA_DIR (default .emulator-data/), seeds it when empty or with --reset,
- * and serves the cloud functions on 127.0.0.1:EMULATOR_PORT (default 9870).
+ * Serves the cloud functions on 127.0.0.1:EMULATOR_PORT (default 9870), running on the REAL
+ * wx-server-sdk, which the same server answers as the CloudBase stand-in (cloud/emulator/standin).
+ * The stand-in keeps its data in EMULATOR_DATA_DIR (default .emulator-data/, environment `local`),
+ * seeded through the SDK when empty or with --reset.
  */
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import cloud from 'wx-server-sdk';
+import type { Database } from '../lib/db';
 import { functions } from '../functions/registry';
 import { personas, seed } from '../seed';
-import { configureDatabase } from './fake-sdk';
 import { createEmulatorServer } from './server';
 
 export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
@@ -18,17 +21,22 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   const reset = argv.includes('--reset');
 
   if (reset) rmSync(dataDir, { recursive: true, force: true });
-  const db = await configureDatabase({ dir: dataDir });
+  // Listening first: the SDK that seeds the data talks to this server.
+  const emu = await createEmulatorServer({ functions, port, dataDir, personas: async () => personas });
+  // First init wins (createMain's own init is then a no-op): on a busy development machine the
+  // stand-in may take longer than node-sdk's 15 s request timeout under a storm.
+  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string, timeout: 60_000 } as Parameters<
+    typeof cloud.init
+  >[0]);
+  const db = cloud.database() as unknown as Database;
   const empty = (await db.collection('users').count()).total === 0;
   if (reset || empty) {
     await seed(db, Date.now());
-    await db.flush();
+    await emu.standIn.flush();
     console.log(`Seeded the emulator database in ${dataDir}`);
   } else {
     console.log(`Using the emulator database in ${dataDir} (npm run emulator -- --reset to reseed)`);
   }
-
-  const emu = await createEmulatorServer({ functions, port, personas: async () => personas });
   console.log(`Emulator ready at ${emu.url}`);
 
   let stopping = false;

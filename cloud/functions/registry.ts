@@ -1,3 +1,4 @@
+import type { CloudMain } from '../lib/entry';
 import { main as academy } from './academy';
 import { main as checkin } from './checkin';
 import { main as contest } from './contest';
@@ -7,7 +8,7 @@ import { main as portal } from './portal';
 import { main as retirement } from './retirement';
 
 /** Every cloud function, by the name the app calls; the emulator hosts exactly these. */
-export const functions: Record<string, (event: any, context: any) => Promise<any>> = {
+export const functions: Record<string, CloudMain> = {
   member,
   contest,
   academy,

@@ -24,9 +24,17 @@ function entryOf(ctx: ActionCtx, entry: AuditEntry): Record<string, unknown> {
 /**
  * Appends to `auditLog`: every state change made by staff or admins. Append-only by convention
  * and by test: no handler updates or removes from this collection.
+ *
+ * Within one request (a requestId), the entry for one event on one target is written once: a retry
+ * that resumes after a crash writes the entry the crash lost, and never a second one.
  */
 export async function audit(ctx: ActionCtx, entry: AuditEntry): Promise<void> {
-  await ctx.db.collection('auditLog').add({ data: entryOf(ctx, entry) });
+  if (!ctx.requestId) {
+    await ctx.db.collection('auditLog').add({ data: entryOf(ctx, entry) });
+    return;
+  }
+  const key = `call\n${ctx.openid}\n${ctx.requestId}\n${entry.target.kind}\n${entry.target.id}`;
+  await auditOnce(ctx, entry, key);
 }
 
 /**

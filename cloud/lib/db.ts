@@ -1,8 +1,9 @@
 /**
  * The subset of the CloudBase database API that handlers use, with the promise-returning shapes
  * (the real typings say `Promise<T> | void | string` because of the callback style we never use).
- * The real `cloud.database()` and the emulator's fake both satisfy it; `test/cloud/sdk-types.test.ts`
- * keeps it in step with the real `wx-server-sdk` typings.
+ * The real `cloud.database()` satisfies it (tests and the emulator run the real SDK against the
+ * stand-in in cloud/emulator/standin); `test/cloud/sdk-types.test.ts` keeps it in step with the
+ * real `wx-server-sdk` typings.
  */
 
 export type DocumentData = Record<string, any> & { _id?: string };
@@ -47,7 +48,7 @@ export interface Query {
 
 export interface DocumentReference {
   field(projection: Record<string, boolean | 0 | 1>): DocumentReference;
-  /** Rejects (errCode -502005 style) when the document does not exist, as the real SDK does. */
+  /** Rejects when the document does not exist, as the real SDK does (see isNotFoundError). */
   get(): Promise<SingleResult>;
   set(options: { data: Record<string, any> }): Promise<SetResult>;
   update(options: { data: Record<string, any> }): Promise<UpdateResult>;
@@ -56,7 +57,7 @@ export interface DocumentReference {
 
 export interface CollectionReference extends Query {
   doc(id: string): DocumentReference;
-  /** Rejects when `_id` is given and already exists (the duplicate-key guard we rely on). */
+  /** Rejects when `_id` is given and already exists (the duplicate-key guard we rely on, see isDuplicateKeyError). */
   add(options: { data: DocumentData }): Promise<AddResult>;
 }
 
@@ -98,22 +99,77 @@ export interface Database {
   readonly command: Command;
   collection(name: string): CollectionReference;
   serverDate(options?: { offset?: number }): any;
-  /** Runs `fn` serialised with other transactions; a throw (or rollback) undoes every write in it. */
+  /**
+   * Runs `fn` in a transaction (snapshot isolation); a throw (or rollback) undoes every write in it.
+   * Transactions run concurrently: a write that collides with another transaction throws a conflict
+   * (isConflictError) and a missing document's `get()` throws (isNotFoundError).
+   */
   runTransaction<T>(fn: (tx: Transaction) => Promise<T>, retries?: number): Promise<T>;
 }
 
-/** Thrown by the database (real and fake) for a duplicate `_id` or unique index. */
-export function isDuplicateKeyError(e: unknown): boolean {
-  const err = e as { errCode?: number; message?: string; errMsg?: string } | null;
-  if (!err) return false;
-  const text = `${err.message ?? ''} ${err.errMsg ?? ''}`;
-  return err.errCode === -502001 || /duplicate|unique|already exist/i.test(text);
+/**
+ * How the REAL wx-server-sdk 4 surfaces database failures to handler code (read in its source, see
+ * test/cloud/standin/*.test.ts): a plain Error with `errCode` and `errMsg` (= message)
+ * `"<api>:fail <errCode> <text>. <server message>"` and no `code`. CloudBase codes the SDK does not
+ * know (DATABASE_DUPLICATE_WRITE, DATABASE_TRANSACTION_CONFLICT, ...) all become errCode -501001, and
+ * -502001 is any DATABASE_REQUEST_FAILED: the errCode says nothing, the server message does.
+ */
+function textOf(e: unknown): string {
+  const err = e as { message?: unknown; errMsg?: unknown } | null;
+  if (!err) return '';
+  if (typeof err === 'string') return err;
+  return `${typeof err.message === 'string' ? err.message : ''} ${typeof err.errMsg === 'string' ? err.errMsg : ''}`;
+}
+function codeOf(e: unknown): unknown {
+  return e && typeof e === 'object' ? (e as { code?: unknown }).code : undefined;
 }
 
-/** Thrown by `doc(id).get()` when the document does not exist. */
+/**
+ * A duplicate `_id` (or unique index key) on add: CloudBase's DATABASE_DUPLICATE_WRITE, whose
+ * message carries MongoDB's "E11000 duplicate key error". Never recognised by errCode.
+ */
+export function isDuplicateKeyError(e: unknown): boolean {
+  if (codeOf(e) === 'DATABASE_DUPLICATE_WRITE') return true;
+  return /E11000|duplicate key|DuplicateWrite|DATABASE_DUPLICATE_WRITE/i.test(textOf(e));
+}
+
+/**
+ * `doc(id).get()` of a missing document, inside or outside a transaction: wx-server-sdk throws
+ * "document.get:fail document with _id <id> does not exist" (errCode -1, which says nothing).
+ */
 export function isNotFoundError(e: unknown): boolean {
-  const err = e as { errCode?: number; message?: string; errMsg?: string } | null;
-  if (!err) return false;
-  const text = `${err.message ?? ''} ${err.errMsg ?? ''}`;
-  return err.errCode === -502005 || /does not exist|not exist|cannot find document/i.test(text);
+  return /document with _id [\s\S]*does not exist|cannot find document/i.test(textOf(e));
+}
+
+/**
+ * A transaction lost to a concurrent writer: CloudBase's DATABASE_TRANSACTION_CONFLICT
+ * ("[ResourceUnavailable.TransactionConflict] ..."). Raised by a write inside the transaction it
+ * arrives as errCode -501001 with no `code` (so @cloudbase/database's own retry, which looks at
+ * `code`, never fires); raised at commit it is the raw `{ code, message }` object.
+ */
+export function isConflictError(e: unknown): boolean {
+  if (codeOf(e) === 'DATABASE_TRANSACTION_CONFLICT') return true;
+  return /TransactionConflict|DATABASE_TRANSACTION_CONFLICT/.test(textOf(e));
+}
+
+/**
+ * What `transact` retries: a conflict (isConflictError), or any other -501001 of a transaction (SYS_ERR:
+ * the SDK's fallback for server codes it does not know, e.g. DATABASE_TRANSACTION_FAIL for a transaction
+ * the server dropped) — the transaction was rolled back, so trying again is safe — but never a
+ * duplicate key or a missing document, which a retry would only repeat.
+ */
+export function isTransactionConflict(e: unknown): boolean {
+  if (isConflictError(e)) return true;
+  const errCode = e && typeof e === 'object' ? (e as { errCode?: unknown }).errCode : undefined;
+  return errCode === -501001 && !isDuplicateKeyError(e) && !isNotFoundError(e);
+}
+
+/** Reads a document, or null when it does not exist (inside a transaction or not). */
+export async function readOrNull<T>(read: () => Promise<{ data: unknown }>): Promise<T | null> {
+  try {
+    return ((await read()).data as T | null) ?? null;
+  } catch (e) {
+    if (isNotFoundError(e)) return null;
+    throw e;
+  }
 }

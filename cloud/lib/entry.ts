@@ -4,7 +4,7 @@ import type { CloudFiles, Ctx, OpenApi } from './context';
 import type { Database } from './db';
 import { dispatch, type ActionDefs } from './router';
 
-/** The part of `wx-server-sdk` an entry needs; the real SDK and the emulator's fake both fit. */
+/** The part of `wx-server-sdk` an entry needs. */
 export interface CloudSdk {
   init(config?: Record<string, unknown>): void;
   DYNAMIC_CURRENT_ENV: symbol | string;
@@ -23,6 +23,16 @@ function isTimerEvent(event: unknown): event is { Type: 'Timer'; TriggerName: st
   return !!event && typeof event === 'object' && (event as { Type?: unknown }).Type === 'Timer';
 }
 
+/** A deployed function's entry, and the same entry with the caller handed over (the emulator). */
+export interface CloudMain {
+  (event: unknown, context?: unknown): Promise<Envelope<unknown>>;
+  /**
+   * The emulator serves concurrent calls in one process, while wx-server-sdk's getWXContext() reads
+   * the caller from process.env (one invocation at a time on SCF): it passes the OPENID here.
+   */
+  invoke(event: unknown, openid: string): Promise<Envelope<unknown>>;
+}
+
 /**
  * A cloud function's `main`: thin on purpose. OPENID comes from the call context, never from the
  * event; the rules live in the domain handlers.
@@ -32,15 +42,18 @@ export function createMain<M extends ActionMap<M>>(
   fn: string,
   defs: ActionDefs<M>,
   timers: Record<string, TimerJob> = {},
-) {
+): CloudMain {
   let ready = false;
-  return async function main(event: unknown): Promise<Envelope<unknown>> {
+  const init = () => {
     if (!ready) {
       cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
       ready = true;
     }
+  };
+  async function invoke(event: unknown, openid: string): Promise<Envelope<unknown>> {
+    init();
     const ctx: Ctx = {
-      openid: cloud.getWXContext().OPENID ?? '',
+      openid,
       db: cloud.database() as Database,
       openapi: cloud.openapi as OpenApi,
       // Promise-style calls (no callbacks), so both answer a promise.
@@ -58,5 +71,10 @@ export function createMain<M extends ActionMap<M>>(
       return { ok: true, data: await job(ctx) };
     }
     return dispatch(fn, defs, ctx, event);
+  }
+  const main = async (event: unknown) => {
+    init();
+    return invoke(event, cloud.getWXContext().OPENID ?? '');
   };
+  return Object.assign(main, { invoke });
 }

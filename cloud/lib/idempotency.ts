@@ -4,8 +4,15 @@ import { isDuplicateKeyError } from './db';
 import { AppError } from './errors';
 import { payloadHash } from './ids';
 
-const WAIT_STEP_MS = 25;
-const WAIT_MAX_MS = 10_000;
+/**
+ * A retry waiting for its first attempt: polls (25, then 50, then 100 ms), at most WAIT_MAX_MS in all and
+ * WAIT_MAX_ROUNDS reads, then answers BUSY ("still being processed, look again later"). A record
+ * that a duplicate insert says exists but no read can find is not waited for long either.
+ */
+export const WAIT_STEP_MS = 25;
+export const WAIT_MAX_MS = 10_000;
+export const WAIT_MAX_ROUNDS = 130;
+export const WAIT_MAX_VANISHED = 5;
 /** A first attempt still 'running' after this long has died mid-way (a crash, a lost write). */
 export const LEASE_MS = 15_000;
 
@@ -52,6 +59,11 @@ async function execute<T>(ctx: Ctx, key: string, run: () => Promise<Envelope<T>>
     await record.remove().catch(() => undefined);
     throw e;
   }
+  if (!result.ok && result.code === 'BUSY') {
+    // "Try again" must not become this request's final answer: the retry with the same id runs again.
+    await record.remove().catch(() => undefined);
+    return result;
+  }
   try {
     await record.update({ data: { state: 'done', result } });
   } catch {
@@ -61,27 +73,37 @@ async function execute<T>(ctx: Ctx, key: string, run: () => Promise<Envelope<T>>
   return result;
 }
 
+const STILL_RUNNING = '上一次提交还在处理中，请稍后查看结果';
+
 /** The first attempt's answer; null when this caller has taken over a dead or vanished attempt. */
 async function replay<T>(ctx: Ctx, key: string, hash: string): Promise<Envelope<T> | null> {
   const records = ctx.db.collection('idempotency');
   const started = Date.now();
-  for (;;) {
+  let vanished = 0;
+  for (let round = 1; ; round++) {
     const record = (await records.where({ _id: key }).get()).data[0];
     if (!record) {
+      // Gone (the first attempt failed and removed it, or the purge): take over. A claim refused
+      // as a duplicate again while no read finds the record is an anomaly, waited for briefly.
       if (await claim(ctx, key, hash)) return null;
-      continue;
+      vanished += 1;
+    } else {
+      if (record.hash !== hash) return new AppError('IDEMPOTENCY_MISMATCH').toEnvelope();
+      if (record.state === 'done') return record.result as Envelope<T>;
+      if (ctx.now() - record.at > LEASE_MS) {
+        const took = await records
+          .where({ _id: key, state: 'running', at: record.at })
+          .update({ data: { at: ctx.now() } });
+        if (took.stats.updated === 1) return null;
+      }
     }
-    if (record.hash !== hash) return new AppError('IDEMPOTENCY_MISMATCH').toEnvelope();
-    if (record.state === 'done') return record.result as Envelope<T>;
-    if (ctx.now() - record.at > LEASE_MS) {
-      const took = await records
-        .where({ _id: key, state: 'running', at: record.at })
-        .update({ data: { at: ctx.now() } });
-      if (took.stats.updated === 1) return null;
-      continue;
+    if (vanished >= WAIT_MAX_VANISHED || round >= WAIT_MAX_ROUNDS || Date.now() - started >= WAIT_MAX_MS) {
+      console.warn(`[idempotency] gave up waiting for ${key} after ${round} rounds`);
+      return new AppError('BUSY', STILL_RUNNING).toEnvelope();
     }
-    if (Date.now() - started > WAIT_MAX_MS) return new AppError('INTERNAL', '正在处理，请稍后查看结果').toEnvelope();
-    await new Promise((r) => setTimeout(r, WAIT_STEP_MS));
+    // Quick at first (most first attempts finish within half a second), slower after: ≤ 130 reads in 10 s.
+    const step = round <= 20 ? WAIT_STEP_MS : round <= 40 ? 2 * WAIT_STEP_MS : 4 * WAIT_STEP_MS;
+    await new Promise((r) => setTimeout(r, step));
   }
 }
 

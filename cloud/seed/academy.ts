@@ -171,6 +171,7 @@ export async function seedAcademy(db: Database, now: number): Promise<void> {
     venue: '王店镇梅里劳模工匠学堂 二楼实训室',
     capacity: 30,
     booked: learners.length,
+    seatHolders: learners.map((l) => bookingId('ses-seed-cnc', l.openid)),
     waiting: 0,
     waitSeq: 0,
     audience: 'open',

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { fieldOf } from '@contract/schema';
-import { newRequestId, ServiceError } from '../services/call';
+import { newRequestId, retrySameRequest, ServiceError } from '../services/call';
 
 export interface FieldError {
   /** Dotted path the server refused, e.g. `phone` or `stations.2.stock`. */
@@ -35,7 +35,8 @@ function intentKey(input: unknown): string {
  * The one hook for writes: `const cancel = useWrite(api.contest.cancel)`, then `cancel.run(input)`.
  *
  * - An intent is its input. It keeps one requestId until it gets an answer: a retry after a lost
- *   answer (INTERNAL: network, crash) sends the same id, so the server replays what it did instead
+ *   answer (INTERNAL: network, crash) or a BUSY (conflicts, or the first try still running) sends the
+ *   same id, so the server replays or finishes what it did instead
  *   of running it twice. After success or a refusal the same input again is a new request; a
  *   changed input is another intent with its own id.
  * - A double tap makes one call: the running intents are kept in a ref (state lags one render), and
@@ -65,8 +66,9 @@ export function useWrite<I, O>(send: (input: I, requestId: string) => Promise<O>
       ids.current.delete(key);
       return result;
     } catch (e) {
-      // Only a lost answer keeps the id: the server may have done it, and a retry must replay.
-      if (!(e instanceof ServiceError && e.code === 'INTERNAL')) ids.current.delete(key);
+      // Only a lost answer or BUSY keeps the id: the server may have done it (or be doing it), and a
+      // retry must replay it, not run it twice.
+      if (!retrySameRequest(e)) ids.current.delete(key);
       const field = e instanceof ServiceError && e.code === 'INVALID_INPUT' ? e.details?.field : undefined;
       if (typeof field === 'string') setFieldError({ field, message: (e as Error).message });
       if (report === false) throw e;

@@ -14,6 +14,15 @@ export class ServiceError extends Error {
   }
 }
 
+/**
+ * True when the next try must carry the SAME request id: the first may have gone through or may
+ * still be running (INTERNAL: a crash or the network; BUSY: conflicts, or the first try still in
+ * progress), and only the same id lets the server finish or replay it instead of acting twice.
+ */
+export function retrySameRequest(e: unknown): boolean {
+  return e instanceof ServiceError && (e.code === 'INTERNAL' || e.code === 'BUSY');
+}
+
 export function newRequestId(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`;
 }

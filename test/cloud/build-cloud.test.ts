@@ -1,13 +1,26 @@
 /**
- * Tests the deployable artifact itself: runs `scripts/build-cloud.mjs` into a temp dir, puts the
- * emulator's fake SDK (bundled to plain JS) at `<tmp>/node_modules/wx-server-sdk` (the real
- * node_modules is untouched), then, in a plain Node process, requires each built `index.js` the
- * way WeChat Cloud would and calls it inside a call context carrying an OPENID.
+ * Tests the deployable artifact itself: runs `scripts/build-cloud.mjs` into a temp dir, links the
+ * REAL wx-server-sdk at `<tmp>/node_modules/wx-server-sdk` (the one the cloud installs from the
+ * bundle's package.json), then, in a plain Node process, requires each built `index.js` the way
+ * WeChat Cloud would and calls it as SCF does: the caller in process.env (WX_OPENID), the SDK's
+ * requests sent to a stand-in of the CloudBase API that this test runs (TCB_CONTEXT_CNFG).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { pointSdkAt } from '../../cloud/emulator/standin/sdk-env';
+import { startStandIn, type StandIn } from '../../cloud/emulator/standin/server';
 
 jest.setTimeout(120_000);
 
@@ -19,11 +32,26 @@ const expectedFunctions = readdirSync(join(root, 'cloud/functions'), { withFileT
 
 /** Runs in the child: loads every bundle from `dir`, answers a JSON report on stdout. */
 const probe = `
-const sdk = require('wx-server-sdk');
 const fs = require('fs');
 const path = require('path');
 const dir = process.argv[2];
-const call = (main, openid, event) => sdk.runWithContext({ OPENID: openid }, () => main(event, {}));
+// SCF runs one invocation at a time per instance and sets the caller in process.env for it.
+const call = async (main, openid, event) => {
+  process.env.WX_CONTEXT_KEYS = 'WX_OPENID,WX_APPID';
+  process.env.WX_OPENID = openid;
+  process.env.WX_APPID = 'wx-probe';
+  return main(event, {});
+};
+// One read of every function, as a signed-in caller: each must reach the database and answer ok.
+const READS = {
+  academy: { action: 'listCourses' },
+  checkin: { action: 'myScopes' },
+  contest: { action: 'listContests' },
+  gift: { action: 'myVouchers' },
+  member: { action: 'getMe' },
+  portal: { action: 'listStations' },
+  retirement: { action: 'myRequests' },
+};
 (async () => {
   const report = {};
   for (const name of fs.readdirSync(dir).filter((n) => n !== 'node_modules' && n !== 'probe.cjs').sort()) {
@@ -35,6 +63,7 @@ const call = (main, openid, event) => sdk.runWithContext({ OPENID: openid }, () 
     report[name] = {
       mainType: typeof mod.main,
       unknown: typeof mod.main === 'function' ? await call(mod.main, 'probe-user', { action: 'noSuchAction' }) : null,
+      read: READS[name] ? await call(mod.main, 'probe-user', READS[name]) : null,
       timers,
     };
   }
@@ -57,40 +86,36 @@ describe('npm run build:cloud', () => {
   let tmp: string;
   let out: string;
   let report: Record<string, any>;
+  let standIn: StandIn;
 
-  beforeAll(() => {
+  beforeAll(async () => {
+    standIn = await startStandIn();
     tmp = mkdtempSync(join(tmpdir(), 'build-cloud-'));
     out = join(tmp, 'functions');
     execFileSync(process.execPath, [join(root, 'scripts/build-cloud.mjs'), '--outdir', out], {
       cwd: root,
       stdio: 'pipe',
     });
-    const sdkDir = join(out, 'node_modules', 'wx-server-sdk');
-    mkdirSync(sdkDir, { recursive: true });
-    execFileSync(
-      join(root, 'node_modules/.bin/esbuild'),
-      [
-        join(root, 'cloud/emulator/fake-sdk/index.ts'),
-        '--bundle',
-        '--platform=node',
-        '--format=cjs',
-        '--target=node16',
-        `--outfile=${join(sdkDir, 'index.js')}`,
-        '--log-level=warning',
-      ],
-      { cwd: root, stdio: 'pipe' },
-    );
+    // The real SDK, as the cloud installs it next to the function (its own dependencies resolve from
+    // the real path).
+    mkdirSync(join(out, 'node_modules'), { recursive: true });
+    symlinkSync(join(root, 'node_modules/wx-server-sdk'), join(out, 'node_modules', 'wx-server-sdk'), 'dir');
     writeFileSync(join(out, 'probe.cjs'), probe);
-    // A clean environment: no token keys, as on a fresh deployment of a read-only action.
-    const stdout = execFileSync(process.execPath, [join(out, 'probe.cjs'), out], {
+    // A clean environment: no token keys, as on a fresh deployment of a read-only action; only what
+    // points the SDK at the stand-in (see cloud/emulator/standin/sdk-env.ts).
+    const env = { PATH: process.env.PATH ?? '' } as unknown as NodeJS.ProcessEnv;
+    pointSdkAt(standIn.adminUrl, 'probe-env', env);
+    // Asynchronously: the stand-in answering the child runs in this process.
+    const { stdout } = await promisify(execFile)(process.execPath, [join(out, 'probe.cjs'), out], {
       cwd: out,
-      env: { PATH: process.env.PATH ?? '' } as unknown as NodeJS.ProcessEnv,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      env,
+      maxBuffer: 16 * 1024 * 1024,
     });
     report = JSON.parse(stdout.toString());
   });
 
-  afterAll(() => {
+  afterAll(async () => {
+    await standIn?.close();
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
@@ -128,7 +153,7 @@ describe('npm run build:cloud', () => {
       expect(js).toContain('require("wx-server-sdk")');
       expect(js).not.toMatch(/^\s*(import|export)\s/m);
       // The fake database, nedb and test helpers must never ship.
-      expect(js).not.toMatch(/@seald-io\/nedb|fake-sdk|runWithContext/);
+      expect(js).not.toMatch(/@seald-io\/nedb|emulator\/standin|fake-sdk|runWithContext/);
       // The handlers are inlined (one file to upload), not required from the repo.
       expect(js).not.toMatch(/require\("\.\.?\//);
       expect(js).toContain(`"${name}"`);
@@ -140,6 +165,21 @@ describe('npm run build:cloud', () => {
       expect(report[name].mainType).toBe('function');
       expect(report[name].unknown).toMatchObject({ ok: false, code: 'INVALID_INPUT', details: { field: 'action' } });
     }
+  });
+
+  test('every bundle answers a real call on the real SDK, against the stand-in of CloudBase', () => {
+    for (const name of expectedFunctions) {
+      // checkin serves scanning staff only: refused after reading the caller's users doc.
+      const want = name === 'checkin' ? { ok: false, code: 'FORBIDDEN' } : { ok: true };
+      expect({ name, answer: report[name].read }).toEqual({ name, answer: expect.objectContaining(want) });
+    }
+    // The bundles' SDK wrote where it was pointed: the probe user's profile is in the stand-in.
+    const users = standIn.env('probe-env').db.find({ coll: 'users', query: { _id: 'probe-user' } });
+    expect(users).toEqual([
+      expect.objectContaining({ _id: 'probe-user', profile: expect.objectContaining({ name: '测试员' }) }),
+    ]);
+    // getMe of a first-time caller wrote nothing; the timers and reads made no stray environment.
+    expect(standIn.envs().map((e) => e.name)).toEqual(['probe-env']);
   });
 
   test('the built member function reads the OPENID from the call context and answers envelopes', () => {

@@ -1,23 +1,29 @@
 /**
  * The emulator's cloud storage over HTTP: `POST /upload` (the H5 app's wx.cloud.uploadFile: signed-in
  * callers, images only, ≤ 2 MB, under retirement-photos/ only, never over a file already there, stored
- * under the data dir) and `GET /file/...` by a signed temporary
- * link from the fake SDK's getTempFileURL; deleteFile removes the file.
+ * under the data dir) and `GET /file/...` by a signed temporary link from the REAL SDK's
+ * getTempFileURL (answered by the stand-in on the same server); deleteFile removes the file.
  */
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { createStorage, deleteFile, FILE_ID_PREFIX, getTempFileURL, storage } from '../../cloud/emulator/fake-sdk';
-import { tempFileURL } from '../../cloud/emulator/fake-sdk/storage';
-import { createEmulatorServer, MAX_UPLOAD_BYTES, type EmulatorServer } from '../../cloud/emulator/server';
+import cloud from 'wx-server-sdk';
+import { Bucket, FILE_ID_PREFIX, tempFileURL } from '../../cloud/emulator/standin/storage';
+import { createEmulatorServer, LOCAL_ENV, MAX_UPLOAD_BYTES, type EmulatorServer } from '../../cloud/emulator/server';
 
 let emu: EmulatorServer;
 let dataDir: string;
+/** The emulator's bucket (environment `local`). */
+const storage = () => emu.standIn.env(LOCAL_ENV).bucket;
+const getTempFileURL = (param: { fileList: string[] }) => cloud.getTempFileURL(param) as Promise<any>;
+const deleteFile = (param: { fileList: string[] }) => cloud.deleteFile(param) as Promise<any>;
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'emulator-files-'));
   emu = await createEmulatorServer({ port: 0, functions: {}, dataDir });
+  // The emulator points the real SDK at itself; the functions init it like this.
+  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
 });
 afterAll(async () => {
   await emu.close();
@@ -42,7 +48,7 @@ test('an image upload is stored under the data dir and answered with its fileID'
   expect(res.headers.get('access-control-allow-origin')).toBe('*');
   const body = await res.json();
   expect(body).toEqual({ fileID: `${FILE_ID_PREFIX}retirement-photos/2026-01/abc.jpg`, statusCode: 200 });
-  expect(fs.readFileSync(path.join(dataDir, 'files/retirement-photos/2026-01/abc.jpg'))).toEqual(JPEG);
+  expect(fs.readFileSync(path.join(dataDir, 'local/files/retirement-photos/2026-01/abc.jpg'))).toEqual(JPEG);
   // PNG (with a charset parameter the browser might add) is fine too
   expect((await upload('retirement-photos/p.png', PNG, 'image/png; charset=binary')).status).toBe(200);
 });
@@ -137,7 +143,7 @@ test('a path already taken is refused (409), by anyone, and the file there stays
       message: expect.stringContaining('照片'),
     });
   }
-  expect(fs.readFileSync(path.join(dataDir, 'files/retirement-photos/k1/2026-01/mine.jpg'))).toEqual(JPEG);
+  expect(fs.readFileSync(path.join(dataDir, 'local/files/retirement-photos/k1/2026-01/mine.jpg'))).toEqual(JPEG);
 
   // Two uploads to one new path at the same instant: one stores, the other is refused.
   const both = await Promise.all([
@@ -145,23 +151,23 @@ test('a path already taken is refused (409), by anyone, and the file there stays
     upload('retirement-photos/k1/2026-01/race.png', Buffer.concat([PNG, PNG]), 'image/png', 'persona-family'),
   ]);
   expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
-  const kept = fs.readFileSync(path.join(dataDir, 'files/retirement-photos/k1/2026-01/race.png'));
+  const kept = fs.readFileSync(path.join(dataDir, 'local/files/retirement-photos/k1/2026-01/race.png'));
   expect([PNG.length, PNG.length * 2]).toContain(kept.length);
 });
 
-test('storage createFile never overwrites, on disk or in memory, even for two at once', async () => {
+test('storage create never overwrites, on disk or in memory, even for two at once', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'emulator-create-'));
   try {
-    for (const store of [createStorage({ dir }), createStorage()]) {
+    for (const store of [new Bucket(dir), new Bucket()]) {
       const made = await Promise.all([
-        store.createFile('retirement-photos/k/a.jpg', JPEG),
-        store.createFile('retirement-photos/k/a.jpg', PNG),
+        store.create('retirement-photos/k/a.jpg', JPEG),
+        store.create('retirement-photos/k/a.jpg', PNG),
       ]);
-      expect(made.filter((id) => id === `${FILE_ID_PREFIX}retirement-photos/k/a.jpg`)).toHaveLength(1);
-      expect(made.filter((id) => id === null)).toHaveLength(1);
+      expect(made.filter((ok) => ok)).toHaveLength(1);
+      expect(made.filter((ok) => !ok)).toHaveLength(1);
       const bytes = await store.read('retirement-photos/k/a.jpg');
       expect([JPEG, PNG].some((b) => bytes?.equals(b))).toBe(true);
-      expect(await store.createFile('retirement-photos/k/a.jpg', JPEG)).toBeNull();
+      expect(await store.create('retirement-photos/k/a.jpg', JPEG)).toBe(false);
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -187,7 +193,8 @@ test('getTempFileURL links to GET /file on this server; a tampered or expired li
   const { fileID } = await (await upload('retirement-photos/link.jpg', JPEG)).json();
   const { fileList } = await getTempFileURL({ fileList: [fileID, `${FILE_ID_PREFIX}retirement-photos/none.jpg`] });
   expect(fileList[0]).toMatchObject({ fileID, status: 0 });
-  expect(fileList[1]).toMatchObject({ status: -1, errMsg: 'STORAGE_FILE_NONEXIST', tempFileURL: '' });
+  // The real SDK's answer for a missing file: STORAGE_FILE_NONEXIST as status -503003.
+  expect(fileList[1]).toMatchObject({ status: -503003, errMsg: 'storage file not exists', tempFileURL: '' });
   const url = new URL(fileList[0].tempFileURL);
   expect(url.origin).toBe(emu.url);
 
@@ -206,17 +213,19 @@ test('getTempFileURL links to GET /file on this server; a tampered or expired li
   forged.searchParams.set('t', String(Number(url.searchParams.get('t')) + 3600));
   expect((await fetch(forged)).status).toBe(403);
   // a properly signed link whose time has passed
-  const expired = tempFileURL('retirement-photos/link.jpg', -10);
+  const expired = tempFileURL(emu.url, LOCAL_ENV, 'retirement-photos/link.jpg', -10);
   expect(new URL(expired).origin).toBe(emu.url);
   expect((await fetch(expired)).status).toBe(403);
-  expect((await fetch(tempFileURL('retirement-photos/link.jpg', 60))).status).toBe(200);
+  expect((await fetch(tempFileURL(emu.url, LOCAL_ENV, 'retirement-photos/link.jpg', 60))).status).toBe(200);
+  // Another environment's bucket does not hold it.
+  expect((await fetch(tempFileURL(emu.url, 'elsewhere', 'retirement-photos/link.jpg', 60))).status).toBe(404);
 
   const del = await deleteFile({ fileList: [fileID, `${FILE_ID_PREFIX}retirement-photos/none.jpg`] });
   expect(del.fileList).toEqual([
     { fileID, status: 0, errMsg: 'ok' },
-    expect.objectContaining({ status: -1, errMsg: 'STORAGE_FILE_NONEXIST' }),
+    expect.objectContaining({ status: -503003, errMsg: 'storage file not exists' }),
   ]);
-  expect(fs.existsSync(path.join(dataDir, 'files/retirement-photos/link.jpg'))).toBe(false);
+  expect(fs.existsSync(path.join(dataDir, 'local/files/retirement-photos/link.jpg'))).toBe(false);
   expect((await fetch(url)).status).toBe(404);
 });
 

@@ -1,7 +1,28 @@
-import * as fake from '../../cloud/emulator/fake-sdk';
+/**
+ * createMain on the REAL wx-server-sdk (pointed at this file's stand-in): the caller comes from
+ * getWXContext(), which reads what SCF sets in process.env for one invocation (WX_OPENID).
+ */
+import cloud from 'wx-server-sdk';
 import { createMain } from '../../cloud/lib/entry';
 import { defineActions } from '../../cloud/lib/router';
+import { setCaller } from '../../cloud/emulator/standin/sdk-env';
 import { s } from '../../types/schema';
+import { standInOfThisFile } from './helpers';
+
+/** Runs one invocation as SCF would: the caller in process.env for its duration. */
+async function asCaller<T>(openid: string, fn: () => Promise<T>): Promise<T> {
+  setCaller(openid);
+  try {
+    return await fn();
+  } finally {
+    setCaller('');
+  }
+}
+const fake = { runWithContext: (c: { OPENID: string }, fn: () => Promise<any>) => asCaller(c.OPENID, fn) };
+
+beforeAll(async () => {
+  await standInOfThisFile();
+});
 
 interface PingActions {
   ping: { input: { n: number }; output: { openid: string; n: number } };
@@ -9,7 +30,7 @@ interface PingActions {
 
 const runs: string[] = [];
 const main = createMain(
-  fake,
+  cloud,
   'ping',
   defineActions<PingActions>({
     ping: {
@@ -60,4 +81,17 @@ describe('createMain (the thin function entry)', () => {
     expect(unknown).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(runs).toEqual([]);
   });
+});
+
+test('invoke hands the caller over (the emulator, serving concurrent calls), and the db is the real SDK', async () => {
+  const openids = Array.from({ length: 10 }, (_, i) => `o-${i}`);
+  const got = await Promise.all(openids.map((o, i) => main.invoke({ action: 'ping', n: i }, o)));
+  expect(got).toEqual(openids.map((openid, n) => ({ ok: true, data: { openid, n } })));
+  // cloud.init ran with DYNAMIC_CURRENT_ENV, which resolves to the stand-in's `local` environment.
+  const standIn = await standInOfThisFile();
+  const db = cloud.database();
+  await db.collection('probe').add({ data: { _id: 'p1' } });
+  expect(standIn.env('local').db.count('probe', { _id: 'p1' })).toBe(1);
+  // The router read each caller's users doc there too.
+  expect([...standIn.env('local').db.stores.keys()]).toContain('users');
 });

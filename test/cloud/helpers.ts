@@ -1,7 +1,9 @@
 /**
- * Shared world for handler tests: a fresh in-memory fake database with the personas and stations
- * seeded, a clock you move, and calls that go through `dispatch` (validation, access, idempotency,
- * envelope) exactly as the deployed function does.
+ * Shared world for handler tests: the handlers run on the REAL wx-server-sdk, which talks over HTTP
+ * to the local stand-in of the CloudBase API (cloud/emulator/standin), one stand-in per test file,
+ * one CloudBase environment per world (so worlds never see each other's data). Each world has the
+ * personas and stations seeded, a clock you move, and calls that go through `dispatch`
+ * (validation, access, idempotency, envelope) exactly as the deployed function does.
  *
  *   const world = await makeWorld({ now: shanghaiTime('2026-01-20 10:00') });   // seed: 'base'
  *   const res = await world.call(PERSONAS.worker, memberActions, 'member', { action: 'getMe' });
@@ -11,25 +13,25 @@
  *   await world.files.uploadFile({ cloudPath: 'retirement-photos/a.jpg', fileContent: jpeg })   // ctx.files
  *   await world.all('auditLog', { event: 'member.reviewApplication' })   // read a collection
  *   const before = await world.snapshot(['users', 'messages']); ...; expect(await world.snapshot([...])).toEqual(before)
+ *   world.db.failNthWrite(3)  // the 3rd write request from now fails once (a crash between writes)
+ *   world.db.core             // the stand-in's database of this world (spy on core.write, list core.stores)
  *
  * Options: `now` (epoch ms, default 2026-01-20 10:00 Shanghai), `seed`: 'base' (personas' users +
  * stations, the default), 'full' (also every domain's cloud/seed/<domain>.ts) or 'none';
  * `env` (the functions' environment, e.g. QR token keys; default {}).
  * `callAs(world, openid, fn, defs, event)` is the same as `world.call(openid, defs, fn, event)`.
  */
-import {
-  createDatabase,
-  createStorage,
-  openapi as fakeOpenapi,
-  type FakeDatabase,
-  type FakeStorage,
-} from '../../cloud/emulator/fake-sdk';
+import cloud from 'wx-server-sdk';
 import type { ActionMap } from '../../types/api/common';
 import type { Envelope } from '../../types/envelope';
-import type { Ctx, OpenApi } from '../../cloud/lib/context';
+import type { CloudFiles, Ctx, OpenApi } from '../../cloud/lib/context';
+import type { Database } from '../../cloud/lib/db';
 import { shanghaiTime } from '../../cloud/lib/clock';
 import { dispatch, type ActionDefs } from '../../cloud/lib/router';
 import { seed, seedBase } from '../../cloud/seed';
+import type { EnvDatabase } from '../../cloud/emulator/standin/database';
+import { pointSdkAt } from '../../cloud/emulator/standin/sdk-env';
+import { startStandIn, type EnvState, type StandIn } from '../../cloud/emulator/standin/server';
 
 export { PERSONAS, personas } from '../../cloud/seed';
 
@@ -45,14 +47,36 @@ export interface RecordedCall {
   at: number;
 }
 
+/** The real SDK's database of this world, with the stand-in's fault injection beside it. */
+export type WorldDatabase = Database & {
+  /** The stand-in's database of this world's environment (tests spy on `core.write`, list `core.stores`). */
+  readonly core: EnvDatabase;
+  /** The `n`th write request from now (1 = the next) fails once, before it changes anything. */
+  failNthWrite(n: number): void;
+};
+
+/** This world's cloud storage through the real SDK, plus `list()` of what the bucket holds. */
+export interface WorldFiles extends CloudFiles {
+  uploadFile(param: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string; statusCode: number }>;
+  downloadFile(param: { fileID: string }): Promise<{ fileContent: Buffer; statusCode: number }>;
+  deleteFile(param: { fileList: string[] }): Promise<{
+    fileList: Array<{ fileID: string; status: number; errMsg?: string }>;
+    errMsg?: string;
+  }>;
+  /** Cloud paths held now, sorted. */
+  list(): Promise<string[]>;
+}
+
 export interface World {
-  db: FakeDatabase;
+  db: WorldDatabase;
   /** This world's cloud storage (ctx.files): upload a file with `files.uploadFile`, see what is left with `files.list()`. */
-  files: FakeStorage;
+  files: WorldFiles;
   clock: Clock;
   env: Record<string, string | undefined>;
   openapi: OpenApi;
   openapiCalls: RecordedCall[];
+  /** The CloudBase environment this world's SDK instance talks to, as the stand-in holds it. */
+  cloudEnv: EnvState;
   ctxFor(openid: string): Ctx;
   call<M extends ActionMap>(openid: string, defs: ActionDefs<M>, fn: string, event: unknown): Promise<Envelope<any>>;
   /** Every document of a collection matching `where` (up to 1000). */
@@ -69,8 +93,69 @@ export interface WorldOptions {
   env?: Record<string, string | undefined>;
 }
 
+/** What `cloud.createNewInstance({ env })` answers: a wx-server-sdk bound to one environment. */
+export interface SdkInstance {
+  database(): unknown;
+  openapi: unknown;
+  uploadFile(param: { cloudPath: string; fileContent: Buffer }): Promise<any>;
+  downloadFile(param: { fileID: string }): Promise<any>;
+  getTempFileURL(param: { fileList: string[] }): Promise<any>;
+  deleteFile(param: { fileList: string[] }): Promise<any>;
+}
+
+let standIn: Promise<StandIn> | undefined;
+/** The stand-in of this test file (started on first use, closed after the file's tests). */
+export function standInOfThisFile(): Promise<StandIn> {
+  standIn ??= startStandIn().then((s) => {
+    pointSdkAt(s.adminUrl, 'local');
+    return s;
+  });
+  return standIn;
+}
+afterAll(async () => {
+  if (standIn) await (await standIn).close();
+});
+
+let worlds = 0;
+/** A fresh CloudBase environment of this file's stand-in and the real SDK bound to it. */
+export async function newCloudEnv(): Promise<{ sdk: SdkInstance; cloudEnv: EnvState; standIn: StandIn }> {
+  const s = await standInOfThisFile();
+  worlds += 1;
+  const name = `world-${worlds}`;
+  // createNewInstance is a public function of wx-server-sdk 4 that its typings leave out.
+  const sdk = (cloud as unknown as { createNewInstance(config: { env: string }): SdkInstance }).createNewInstance({
+    env: name,
+  });
+  return { sdk, cloudEnv: s.env(name), standIn: s };
+}
+
+/**
+ * Seeded environments of this file, by seed and time: a world's data starts as a copy of one (the
+ * seed is written once through the real SDK, not again for every world).
+ */
+const seeded = new Map<string, Promise<EnvState>>();
+function seededTemplate(mode: 'base' | 'full', now: number): Promise<EnvState> {
+  const key = `${mode}@${now}`;
+  let template = seeded.get(key);
+  if (!template) {
+    template = (async () => {
+      const { sdk, cloudEnv } = await newCloudEnv();
+      const db = sdk.database() as Database;
+      await (mode === 'base' ? seedBase(db, now) : seed(db, now));
+      return cloudEnv;
+    })();
+    seeded.set(key, template);
+  }
+  return template;
+}
+
 export async function makeWorld(options: WorldOptions = {}): Promise<World> {
-  const db = createDatabase();
+  const { sdk, cloudEnv } = await newCloudEnv();
+  const core = cloudEnv.db;
+  const db = Object.assign(sdk.database() as Database, {
+    core,
+    failNthWrite: (n: number) => core.failNthWrite(n),
+  }) as WorldDatabase;
   let t = options.now ?? DEFAULT_NOW;
   const clock: Clock = {
     now: () => t,
@@ -82,33 +167,39 @@ export async function makeWorld(options: WorldOptions = {}): Promise<World> {
     },
   };
   const openapiCalls: RecordedCall[] = [];
-  // Same validation and answers as the emulator's openapi, recorded per world (not process-wide).
+  const real = sdk.openapi as OpenApi;
+  // The real openapi, over the stand-in (which validates as WeChat does); recorded per world as the handler passed it.
   const openapi: OpenApi = {
     subscribeMessage: {
       send: async (params) => {
-        const r = await fakeOpenapi.subscribeMessage.send(params as any);
+        const r = await real.subscribeMessage.send(params);
         openapiCalls.push({ api: 'subscribeMessage.send', params: structuredClone(params), at: t });
         return r;
       },
     },
     wxacode: {
       getUnlimited: async (params) => {
-        const r = await fakeOpenapi.wxacode.getUnlimited(params);
+        const r = await real.wxacode.getUnlimited(params);
         openapiCalls.push({ api: 'wxacode.getUnlimited', params: structuredClone(params), at: t });
         return r;
       },
     },
   };
   const env = { ...(options.env ?? {}) };
-  const files = createStorage();
+  const files: WorldFiles = {
+    uploadFile: (param) => sdk.uploadFile(param),
+    downloadFile: (param) => sdk.downloadFile(param),
+    getTempFileURL: (param) => sdk.getTempFileURL(param),
+    deleteFile: (param) => sdk.deleteFile(param),
+    list: () => cloudEnv.bucket.list(),
+  };
   const ctxFor = (openid: string): Ctx => ({ openid, db, now: clock.now, openapi, files, env });
 
   const all = async (collection: string, where: Record<string, unknown> = {}) =>
     (await db.collection(collection).where(where).limit(1000).get()).data;
 
   const mode = options.seed ?? 'base';
-  if (mode === 'base') await seedBase(db, t);
-  if (mode === 'full') await seed(db, t);
+  if (mode !== 'none') core.copyFrom((await seededTemplate(mode, t)).db);
 
   return {
     db,
@@ -117,6 +208,7 @@ export async function makeWorld(options: WorldOptions = {}): Promise<World> {
     env,
     openapi,
     openapiCalls,
+    cloudEnv,
     ctxFor,
     call: (openid, defs, fn, event) => dispatch(fn, defs, ctxFor(openid), event),
     all,

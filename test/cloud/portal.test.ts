@@ -1,9 +1,10 @@
-import { createDatabase } from '../../cloud/emulator/fake-sdk';
 import { dispatch } from '../../cloud/lib/router';
 import type { Ctx } from '../../cloud/lib/context';
+import type { Database } from '../../cloud/lib/db';
 import { distanceMetres, portalActions } from '../../cloud/domain/portal';
+import { makeWorld } from './helpers';
 
-function ctx(db: ReturnType<typeof createDatabase>, openid = ''): Ctx {
+function ctx(db: Database, openid = ''): Ctx {
   return {
     openid,
     db,
@@ -15,8 +16,9 @@ function ctx(db: ReturnType<typeof createDatabase>, openid = ''): Ctx {
 }
 
 describe('portal.listStations', () => {
-  const db = createDatabase();
+  let db: Database;
   beforeAll(async () => {
+    db = (await makeWorld({ seed: 'none' })).db;
     const stations = db.collection('stations');
     await stations.add({
       data: {

@@ -1,13 +1,14 @@
 /**
- * The fake database must behave like the real one under concurrency: a naive read-await-write
- * loses updates, while atomic commands and conditional updates do not.
+ * The stand-in, through the real SDK, must behave like CloudBase under concurrency: a naive
+ * read-await-write loses updates, while atomic commands and conditional updates do not.
  */
-import { createDatabase, type FakeDatabase } from '../../cloud/emulator/fake-sdk';
+import type { Database } from '../../cloud/lib/db';
+import { makeWorld } from './helpers';
 
 const N = 100;
-let db: FakeDatabase;
+let db: Database;
 beforeEach(async () => {
-  db = createDatabase();
+  db = (await makeWorld({ seed: 'none' })).db;
   await db.collection('counters').add({ data: { _id: 'c', n: 0 } });
 });
 

@@ -1,6 +1,8 @@
 /**
- * Browser tests of the H5 build (dist-h5/, from `taro build --type h5`) in Debian's Chromium, against the local
- * emulator. One emulator (fresh data: `--reset`), one static server and one browser per test file.
+ * Browser tests of the H5 build (dist-h5/, from `taro build --type h5`) in Chromium (CHROMIUM_PATH, a system one,
+ * or the one inside @sparticuz/chromium: see findChromium), against the local emulator. One emulator (fresh
+ * data: `--reset`), one static server and one browser per test file. Chinese renders from the Noto Sans SC web
+ * font of @fontsource/noto-sans-sc that every page gets (see addWebFont), not from system fonts.
  *
  *   import { setupE2E } from './harness';
  *   const e2e = setupE2E();                                   // registers beforeAll/afterAll
@@ -30,21 +32,22 @@
  *   beside the browser); callAs(...) -> its data, throwing `fn.action: CODE message` on an error envelope.
  * - emulatorLog(): everything the emulator printed so far (for debugging a failure).
  * - setupE2E({ emulator: false }) skips the emulator (pages that never call the cloud layer).
+ * - setupE2E({ browser: 'bundled' }) drives the Chromium inside @sparticuz/chromium even where another is found
+ *   (as E2E_BROWSER=bundled does for every file); browserSource says which one runs.
  * Runs serially (jest --selectProjects e2e uses maxWorkers 1); timeout 120 s per test.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 jest.setTimeout(120_000);
 
 const ROOT = path.resolve(__dirname, '../..');
 const DIST_H5 = path.join(ROOT, 'dist-h5');
 const SHOTS = path.join(ROOT, 'test-results/screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -55,6 +58,76 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/**
+ * The browser: CHROMIUM_PATH, else a system Chromium, else the one inside @sparticuz/chromium (unpacked on first
+ * use); E2E_BROWSER=bundled goes straight to the package. scripts/lib/chromium.mjs decides; it is ESM, so it runs
+ * in its own node process and answers in JSON.
+ */
+export function findChromium(bundled = false): { executablePath: string; env: Record<string, string>; source: string } {
+  const out = execFileSync(process.execPath, [path.join(ROOT, 'scripts/lib/chromium.mjs')], {
+    cwd: ROOT,
+    env: bundled ? { ...process.env, E2E_BROWSER: 'bundled' } : process.env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return JSON.parse(out);
+}
+
+/**
+ * Chinese text renders from a font package, not from whatever fonts the machine has (the bundled Chromium sees
+ * none): Noto Sans SC from @fontsource/noto-sans-sc, regular and bold, as a web font, then Noto Sans Symbols 2
+ * from @fontsource/noto-sans-symbols-2 for the marks the app draws as text that Noto Sans SC lacks (☐ ☑).
+ * Their files are answered from node_modules by a route on every page's context under FONT_PATH; the browser
+ * fetches only the subsets a page uses (unicode-range).
+ */
+const FONT_PACKAGES = ['noto-sans-sc', 'noto-sans-symbols-2'];
+const FONT_PATH = '/__e2e-fonts/';
+export const FONT_FAMILY = 'Noto Sans SC';
+let fontCss: string | undefined;
+function webFontCss(): string {
+  if (fontCss) return fontCss;
+  // Regular and bold where the package has them (Noto Sans Symbols 2 comes in regular only).
+  const faces = FONT_PACKAGES.flatMap((pkg) =>
+    ['400.css', '700.css']
+      .map((f) => path.join(ROOT, 'node_modules/@fontsource', pkg, f))
+      .filter((file) => fs.existsSync(file))
+      .map((file) => fs.readFileSync(file, 'utf8').replace(/url\(\.\/files\//g, `url(${FONT_PATH}${pkg}/`)),
+  ).join('\n');
+  // Taro's H5 styles set body's font (-apple-system-font, Helvetica Neue, sans-serif): put the web fonts first.
+  // Form controls do not inherit fonts by default: they take the page's too.
+  fontCss = `${faces}
+html body { font-family: '${FONT_FAMILY}', 'Noto Sans Symbols 2', -apple-system-font, 'Helvetica Neue', sans-serif; }
+html body input, html body textarea, html body button { font-family: inherit; }`;
+  return fontCss;
+}
+
+async function addWebFont(context: BrowserContext): Promise<void> {
+  await context.route(
+    (url) => url.pathname.startsWith(FONT_PATH),
+    (route) => {
+      const [pkg = '', name = ''] = new URL(route.request().url()).pathname.slice(FONT_PATH.length).split('/');
+      const file = path.join(ROOT, 'node_modules/@fontsource', pkg, 'files', name);
+      if (!FONT_PACKAGES.includes(pkg) || !/^[\w.-]+\.woff2?$/.test(name) || !fs.existsSync(file))
+        return route.fulfill({ status: 404 });
+      return route.fulfill({
+        path: file,
+        contentType: name.endsWith('.woff2') ? 'font/woff2' : 'font/woff',
+        headers: { 'cache-control': 'max-age=3600', 'access-control-allow-origin': '*' },
+      });
+    },
+  );
+  await context.addInitScript((css) => {
+    const add = () => {
+      const style = document.createElement('style');
+      style.dataset.e2eFont = '';
+      style.textContent = css;
+      (document.head ?? document.documentElement).appendChild(style);
+    };
+    if (document.documentElement) add();
+    else document.addEventListener('readystatechange', add, { once: true });
+  }, webFontCss());
+}
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -137,6 +210,8 @@ export interface E2E {
   appUrl: string;
   emulatorUrl: string;
   browser: Browser;
+  /** Where the browser came from: 'CHROMIUM_PATH', 'system' or '@sparticuz/chromium <version>'. */
+  browserSource: string;
   pageErrors: string[];
   consoleErrors: string[];
   newPage(opts?: NewPageOptions): Promise<Page>;
@@ -148,7 +223,10 @@ export interface E2E {
   emulatorLog(): string;
 }
 
-export function setupE2E({ emulator = true }: { emulator?: boolean } = {}): E2E {
+export function setupE2E({
+  emulator = true,
+  browser = 'found',
+}: { emulator?: boolean; browser?: 'found' | 'bundled' } = {}): E2E {
   const procs: Proc[] = [];
   let dataDir = '';
   const ctx = { pageErrors: [], consoleErrors: [] } as unknown as E2E & { stopAll(): Promise<void> };
@@ -167,6 +245,7 @@ export function setupE2E({ emulator = true }: { emulator?: boolean } = {}): E2E 
       timezoneId: 'Asia/Shanghai',
       deviceScaleFactor: 2,
     });
+    await addWebFont(context);
     await context.addInitScript(
       ({ emulatorUrl, persona }) => {
         // Stored the way Taro.setStorageSync does on H5, so Taro.getStorageSync reads it back.
@@ -253,7 +332,13 @@ export function setupE2E({ emulator = true }: { emulator?: boolean } = {}): E2E 
     } else {
       ctx.emulatorUrl = '';
     }
-    ctx.browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const found = findChromium(browser === 'bundled');
+    ctx.browserSource = found.source;
+    ctx.browser = await chromium.launch({
+      executablePath: found.executablePath,
+      env: { ...process.env, ...found.env } as Record<string, string>,
+      args: CHROMIUM_ARGS,
+    });
   });
 
   afterAll(async () => {

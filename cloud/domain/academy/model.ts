@@ -113,6 +113,8 @@ export interface SessionDoc {
   ratingSum: number;
   createdAt: number;
   updatedAt: number;
+  /** Booking ids holding the `booked` seats (absent on sessions from before it was kept). */
+  seatHolders?: string[];
 }
 
 export interface BookingDoc {

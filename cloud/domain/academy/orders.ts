@@ -8,6 +8,8 @@ import { fail } from '../../lib/errors';
 import { hasRole, inScope, requireUser } from '../../lib/guard';
 import { newId } from '../../lib/ids';
 import { notify } from '../../lib/notify';
+import { changedByThisRequest, marked, requestScopedId } from '../../lib/resume';
+import { isDuplicateKeyError } from '../../lib/db';
 import { findCourse } from './catalogue';
 import { canSeeOrder, employerOf, loadOrder } from './load';
 import { ORDERS, SESSIONS, isActive, toOrder, toSession, type OrderDoc, type SessionDoc } from './model';
@@ -31,7 +33,8 @@ export async function placeOrder(ctx: ActionCtx, input: In<'placeOrder'>): Promi
   const employerScope = hasRole(user, 'enterprise') ? user.scopes.find((s) => s.kind === 'employer') : undefined;
   const now = ctx.now();
   const doc: OrderDoc = {
-    _id: `ord-${newId(6)}`,
+    // From the request: a retry after a crash finds the order its first attempt placed.
+    _id: requestScopedId(ctx, 'ord-', () => newId(6)),
     courseId: course?._id,
     title: course?.title ?? (input.topic as string),
     topic: input.topic,
@@ -49,7 +52,12 @@ export async function placeOrder(ctx: ActionCtx, input: In<'placeOrder'>): Promi
     createdAt: now,
     updatedAt: now,
   };
-  await ctx.db.collection(ORDERS).add({ data: doc });
+  try {
+    await ctx.db.collection(ORDERS).add({ data: doc });
+  } catch (e) {
+    if (!(ctx.requestId && isDuplicateKeyError(e))) throw e;
+    return toOrder(await loadOrder(ctx, doc._id), ctx.openid);
+  }
   return toOrder(doc, ctx.openid);
 }
 
@@ -121,9 +129,12 @@ async function transition(
   const res = await ctx.db
     .collection(ORDERS)
     .where({ _id: orderId, status: _.in([...from]) })
-    .update({ data: { ...data, updatedAt: ctx.now() } });
-  if (res.stats.updated !== 1) fail('INVALID_STATE');
-  return loadOrder(ctx, orderId);
+    .update({ data: marked(ctx, { ...data, updatedAt: ctx.now() }) });
+  if (res.stats.updated === 1) return loadOrder(ctx, orderId);
+  // Moved by this very request before a crash: the retry carries on (audit, notice, answer).
+  const current = await loadOrder(ctx, orderId);
+  if (current.status === data.status && changedByThisRequest(ctx, current)) return current;
+  fail('INVALID_STATE');
 }
 
 export async function withdrawOrder(ctx: ActionCtx, input: In<'withdrawOrder'>): Promise<CourseOrder> {
@@ -133,6 +144,7 @@ export async function withdrawOrder(ctx: ActionCtx, input: In<'withdrawOrder'>):
   const isContact =
     !!user && !!order.employerId && hasRole(user, 'enterprise') && inScope(user, 'employer', order.employerId);
   if (!user || (order.ordererOpenid !== user._id && !isContact)) fail('FORBIDDEN');
+  if (order.status === 'withdrawn' && changedByThisRequest(ctx, order)) return toOrder(order, ctx.openid);
   if (order.status === 'scheduled') fail('INVALID_STATE', '已排课的点单不能撤回，请联系学院');
   const done = await transition(ctx, order._id, ORDER_FLOW.withdraw.from, { status: ORDER_FLOW.withdraw.to });
   return toOrder(done, ctx.openid);

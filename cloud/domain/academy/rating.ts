@@ -1,8 +1,10 @@
 /** After the session: attendees rate it once; the ordering enterprise sees attendance and ratings. */
 import type { AcademyActions, OrderReport, Session } from '../../../types/api/academy';
 import type { ActionCtx } from '../../lib/context';
-import { isDuplicateKeyError } from '../../lib/db';
-import { fail } from '../../lib/errors';
+import { readOrNull } from '../../lib/db';
+import { changedByThisRequest, marked } from '../../lib/resume';
+import { transact } from '../../lib/transact';
+import { AppError, fail } from '../../lib/errors';
 import { requireUser } from '../../lib/guard';
 import { canSeeOrder, findBooking, loadOrder, loadSession } from './load';
 import {
@@ -34,22 +36,30 @@ export async function rate(ctx: ActionCtx, input: In<'rate'>): Promise<Session> 
     comment: input.comment,
     at: ctx.now(),
   };
-  // The rating's `_id` is the booking's: a second (or concurrent) rating is a duplicate key.
-  try {
-    await ctx.db.collection(RATINGS).add({ data: doc });
-  } catch (e) {
-    if (isDuplicateKeyError(e)) fail('ALREADY_RATED');
-    throw e;
-  }
+  // One transaction: the rating (its `_id` is the booking's, so one per attendee), the booking's
+  // flag and the session's sums move together — a crash between them cannot count a rating twice or
+  // not at all, and the retry of a rating that went through finds its own mark on it.
   const _ = ctx.db.command;
-  await ctx.db
-    .collection(BOOKINGS)
-    .doc(booking._id)
-    .update({ data: { rated: true } });
-  await ctx.db
-    .collection(SESSIONS)
-    .doc(session._id)
-    .update({ data: { ratingCount: _.inc(1), ratingSum: _.inc(input.stars) } });
+  await transact(ctx.db, async (tx) => {
+    const existing = await readOrNull<RatingDoc>(() => tx.collection(RATINGS).doc(booking._id).get());
+    if (existing) {
+      if (changedByThisRequest(ctx, existing)) return;
+      throw new AppError('ALREADY_RATED');
+    }
+    const { _id, ...rating } = doc;
+    await tx
+      .collection(RATINGS)
+      .doc(_id)
+      .set({ data: marked(ctx, rating) });
+    await tx
+      .collection(BOOKINGS)
+      .doc(booking._id)
+      .update({ data: { rated: true } });
+    await tx
+      .collection(SESSIONS)
+      .doc(session._id)
+      .update({ data: { ratingCount: _.inc(1), ratingSum: _.inc(input.stars) } });
+  });
   if (session.orderId) {
     await ctx.db
       .collection(ORDERS)

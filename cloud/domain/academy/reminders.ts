@@ -2,7 +2,8 @@
  * 课前提醒: for sessions starting within 24 h, each seat holder is reminded once. Runs hourly as the
  * academy function's `sessionReminders` timer trigger, and on demand by an admin.
  */
-import type { Ctx } from '../../lib/context';
+import type { ActionCtx, Ctx } from '../../lib/context';
+import { MARK_FIELD, marked, requestMark } from '../../lib/resume';
 import { formatShanghai } from '../../lib/clock';
 import { notify } from '../../lib/notify';
 import { BOOKINGS, SESSIONS, type BookingDoc, type SessionDoc } from './model';
@@ -17,6 +18,10 @@ export async function sendReminders(ctx: Ctx): Promise<{ reminded: number }> {
     .where({ status: 'scheduled', startAt: _.gt(now).and(_.lte(now + DAY_MS)) })
     .limit(100)
     .get();
+  // An admin's run carries a requestId: the reminders it claims are marked, so its retry after a
+  // crash sends the notices the crash lost (notify is once per request) and counts them all.
+  const actx = ctx as ActionCtx;
+  const mark = requestMark(actx);
   let reminded = 0;
   for (const session of soon.data as SessionDoc[]) {
     const seats = await ctx.db
@@ -24,13 +29,25 @@ export async function sendReminders(ctx: Ctx): Promise<{ reminded: number }> {
       .where({ sessionId: session._id, status: 'booked', remindedAt: _.exists(false) })
       .limit(1000)
       .get();
+    const claimedNow: BookingDoc[] = [];
     for (const b of seats.data as BookingDoc[]) {
       // Claim the reminder first: a second run (or a parallel scheduler) finds it taken.
       const claimed = await ctx.db
         .collection(BOOKINGS)
         .where({ _id: b._id, status: 'booked', remindedAt: _.exists(false) })
-        .update({ data: { remindedAt: now } });
-      if (claimed.stats.updated !== 1) continue;
+        .update({ data: marked(actx, { remindedAt: now }) });
+      if (claimed.stats.updated === 1) claimedNow.push(b);
+    }
+    const mine = mark
+      ? ((
+          await ctx.db
+            .collection(BOOKINGS)
+            .where({ sessionId: session._id, [MARK_FIELD]: mark })
+            .limit(1000)
+            .get()
+        ).data as BookingDoc[])
+      : claimedNow;
+    for (const b of mine) {
       reminded++;
       await notify(ctx, {
         to: b.openid,

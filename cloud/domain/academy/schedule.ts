@@ -6,6 +6,8 @@ import type { ActionCtx, UserDoc } from '../../lib/context';
 import { fail } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { notify } from '../../lib/notify';
+import { isDuplicateKeyError } from '../../lib/db';
+import { changedByThisRequest, marked, requestScopedId } from '../../lib/resume';
 import { findCourse } from './catalogue';
 import { loadOrder, loadSession, runsSession } from './load';
 import { ORDERS, SESSIONS, isActive, toSession, type OrderDoc, type SessionDoc } from './model';
@@ -48,7 +50,8 @@ export async function scheduleSession(ctx: ActionCtx, input: In<'scheduleSession
   const now = ctx.now();
   const _ = ctx.db.command;
   const doc: SessionDoc = {
-    _id: `ses-${newId(6)}`,
+    // From the request: a retry after a crash re-finds this session instead of minting a second one.
+    _id: requestScopedId(ctx, 'ses-', () => newId(6)),
     orderId: order?._id,
     courseId: course?._id,
     title,
@@ -76,18 +79,28 @@ export async function scheduleSession(ctx: ActionCtx, input: In<'scheduleSession
     createdAt: now,
     updatedAt: now,
   };
-  await ctx.db.collection(SESSIONS).add({ data: doc });
-  // The teacher takes attendance for this session in the scanner: a 'session' scope.
-  await ctx.db
-    .collection('users')
-    .doc(teacher._id)
-    .update({ data: { scopes: _.push([{ kind: 'session', id: doc._id }]), updatedAt: now } });
+  try {
+    await ctx.db.collection(SESSIONS).add({ data: doc });
+  } catch (e) {
+    // Only this request makes this id: its first attempt got this far.
+    if (!(ctx.requestId && isDuplicateKeyError(e))) throw e;
+  }
+  // The teacher takes attendance for this session in the scanner: a 'session' scope (once).
+  // (Read in this attempt: a retry whose first attempt already added them adds nothing.)
+  if (!teacher.scopes.some((sc) => sc.kind === 'session' && sc.id === doc._id)) {
+    await ctx.db
+      .collection('users')
+      .doc(teacher._id)
+      .update({ data: { scopes: _.push([{ kind: 'session', id: doc._id }]), updatedAt: now } });
+  }
   if (order) {
-    const moved = await ctx.db
-      .collection(ORDERS)
-      .where({ _id: order._id, status: _.in([...ORDER_FLOW.schedule.from]) })
-      .update({ data: { status: 'scheduled', sessionIds: _.push([doc._id]), updatedAt: now } });
-    if (moved.stats.updated !== 1) fail('INVALID_STATE', '点单已撤回或已婉拒');
+    if (!order.sessionIds.includes(doc._id)) {
+      const moved = await ctx.db
+        .collection(ORDERS)
+        .where({ _id: order._id, status: _.in([...ORDER_FLOW.schedule.from]) })
+        .update({ data: { status: 'scheduled', sessionIds: _.push([doc._id]), updatedAt: now } });
+      if (moved.stats.updated !== 1) fail('INVALID_STATE', '点单已撤回或已婉拒');
+    }
     await notify(ctx, {
       to: order.ordererOpenid,
       title: '课程已排课',
@@ -130,8 +143,10 @@ export async function updateSession(ctx: ActionCtx, input: In<'updateSession'>):
   const res = await ctx.db
     .collection(SESSIONS)
     .where(where)
-    .update({ data: { ...change, updatedAt: ctx.now() } });
-  if (res.stats.updated !== 1) fail('INVALID_STATE', '名额不能少于已预约人数');
+    .update({ data: marked(ctx, { ...change, updatedAt: ctx.now() }) });
+  // Zero when this very request already made the change (a retry after a crash): carry on.
+  if (res.stats.updated !== 1 && !changedByThisRequest(ctx, await loadSession(ctx, session._id)))
+    fail('INVALID_STATE', '名额不能少于已预约人数');
   await audit(ctx, { event: 'academy.updateSession', target: { kind: 'session', id: session._id }, detail: change });
   if (input.capacity !== undefined && input.capacity > session.capacity) await promoteWaitlist(ctx, session._id);
   const moved =
@@ -160,8 +175,10 @@ export async function closeSession(ctx: ActionCtx, input: In<'closeSession'>): P
   const res = await ctx.db
     .collection(SESSIONS)
     .where({ _id: session._id, status: 'scheduled' })
-    .update({ data: { status: 'delivered', updatedAt: ctx.now() } });
-  if (res.stats.updated !== 1) fail('INVALID_STATE', '本场课程已结束');
+    .update({ data: marked(ctx, { status: 'delivered', updatedAt: ctx.now() }) });
+  // Closed by this very request before a crash: the retry finishes the rest (absences, order, audit).
+  if (res.stats.updated !== 1 && !changedByThisRequest(ctx, await loadSession(ctx, session._id)))
+    fail('INVALID_STATE', '本场课程已结束');
   await ctx.db
     .collection('sessionBookings')
     .where({ sessionId: session._id, status: 'booked' })

@@ -8,11 +8,17 @@
 import type { Ctx } from '../../lib/context';
 import { formatShanghai } from '../../lib/clock';
 import { notify } from '../../lib/notify';
+import { transact } from '../../lib/transact';
+import { newId } from '../../lib/ids';
 import { loadSession } from './load';
 import { BOOKINGS, SESSIONS, type BookingDoc, type SessionDoc } from './model';
 
-/** Takes one seat if the session still has one (and, for newcomers, nobody is waiting). */
-export async function claimSeat(ctx: Ctx, session: SessionDoc, forNewcomer: boolean): Promise<boolean> {
+/**
+ * Takes one seat for a holder entry (`seatToken(bookingId)`) if the session still has one (and, for newcomers,
+ * nobody is waiting). The holder is recorded in the same write (`seatHolders`), so a booking that
+ * died between its seat and its status finds out, on its retry, that the seat is already its own.
+ */
+export async function claimSeat(ctx: Ctx, session: SessionDoc, forNewcomer: boolean, token: string): Promise<boolean> {
   const _ = ctx.db.command;
   const where: Record<string, unknown> = {
     _id: session._id,
@@ -25,30 +31,66 @@ export async function claimSeat(ctx: Ctx, session: SessionDoc, forNewcomer: bool
   const res = await ctx.db
     .collection(SESSIONS)
     .where(where)
-    .update({ data: { booked: _.inc(1), updatedAt: ctx.now() } });
+    .update({ data: { booked: _.inc(1), seatHolders: _.push([token]), updatedAt: ctx.now() } });
   return res.stats.updated === 1;
 }
 
-export async function releaseSeat(ctx: Ctx, sessionId: string): Promise<void> {
+/**
+ * A seat's holder entry: the booking id and a nonce. Two promoters racing for the same waiter each
+ * push their own entry, so the loser pulls exactly its own (a pull removes every equal element).
+ */
+export function seatToken(bookingId: string): string {
+  return `${bookingId}#${newId(4)}`;
+}
+
+function entryOf(session: SessionDoc, bookingId: string): string | undefined {
+  return (session.seatHolders ?? []).find((h) => h === bookingId || h.startsWith(`${bookingId}#`));
+}
+
+/** True when booking `bookingId` holds a seat of the session (read fresh). */
+export async function holdsSeat(ctx: Ctx, sessionId: string, bookingId: string): Promise<boolean> {
+  return !!entryOf(await loadSession(ctx, sessionId), bookingId);
+}
+
+/**
+ * Gives a seat back: the entry `token` when the caller knows it (a promoter that lost its race),
+ * else booking `bookingId`'s entry. Once: a second call finds no entry to give.
+ */
+export async function releaseSeat(ctx: Ctx, sessionId: string, bookingId: string, token?: string): Promise<void> {
   const _ = ctx.db.command;
+  const session = await loadSession(ctx, sessionId);
+  const entry = token ?? entryOf(session, bookingId);
+  if (entry) {
+    await ctx.db
+      .collection(SESSIONS)
+      .where({ _id: sessionId, booked: _.gt(0), seatHolders: entry })
+      .update({ data: { booked: _.inc(-1), seatHolders: _.pull(entry) } });
+    return;
+  }
+  // Sessions from before seats had holders: the count alone.
   await ctx.db
     .collection(SESSIONS)
-    .where({ _id: sessionId, booked: _.gt(0) })
+    .where({ _id: sessionId, booked: _.gt(0), seatHolders: _.exists(false) })
     .update({ data: { booked: _.inc(-1) } });
 }
 
 /**
- * Takes the next waitlist ticket. The sequence is read and advanced in one transaction (only
- * transactions touch `waitSeq`, so the read is consistent); `waiting` moves by `_.inc` because
- * plain updates (promotions, cancels) change it too.
+ * Takes the next waitlist ticket for booking `id` (pending) and puts the booking on the waitlist
+ * with it, in one transaction: a crash cannot leave a ticket counted with nobody holding it.
+ * `waiting` moves by `_.inc` because plain updates (promotions, cancels) change it too.
  */
-export async function takeWaitTicket(ctx: Ctx, sessionId: string): Promise<number> {
+export async function takeWaitTicket(ctx: Ctx, sessionId: string, id: string): Promise<number> {
   const _ = ctx.db.command;
-  return ctx.db.runTransaction(async (tx) => {
+  return transact(ctx.db, async (tx) => {
     const ref = tx.collection(SESSIONS).doc(sessionId);
     const doc = (await ref.get()).data as SessionDoc;
+    const position = (doc.waitSeq ?? 0) + 1;
     await ref.update({ data: { waitSeq: _.inc(1), waiting: _.inc(1) } });
-    return (doc.waitSeq ?? 0) + 1;
+    await tx
+      .collection(BOOKINGS)
+      .doc(id)
+      .update({ data: { status: 'waitlisted', position } });
+    return position;
   });
 }
 
@@ -84,13 +126,14 @@ export async function promoteWaitlist(ctx: Ctx, sessionId: string, skipNotify?: 
     const next = head.data[0] as BookingDoc | undefined;
     // A joiner between its ticket and its 'waitlisted' write runs this loop itself afterwards.
     if (!next) break;
-    if (!(await claimSeat(ctx, session, false))) continue;
+    const token = seatToken(next._id);
+    if (!(await claimSeat(ctx, session, false, token))) continue;
     const won = await ctx.db
       .collection(BOOKINGS)
       .where({ _id: next._id, status: 'waitlisted' })
       .update({ data: { status: 'booked', promotedAt: ctx.now() } });
     if (won.stats.updated !== 1) {
-      await releaseSeat(ctx, sessionId);
+      await releaseSeat(ctx, sessionId, next._id, token);
       continue;
     }
     await ctx.db

@@ -12,6 +12,7 @@ import { audit } from '../../lib/audit';
 import { shanghaiDate } from '../../lib/clock';
 import type { ActionCtx } from '../../lib/context';
 import { isDuplicateKeyError } from '../../lib/db';
+import { changedByThisRequest, marked } from '../../lib/resume';
 import { fail } from '../../lib/errors';
 import { notify } from '../../lib/notify';
 import { titleId } from './eligibility';
@@ -55,11 +56,15 @@ export async function review(ctx: ActionCtx, input: Infer<typeof reviewInput>): 
       .collection(REGISTRATIONS)
       .where({ _id: id, status: _.in([...(approve ? REGISTRATION_FLOW.approve : REGISTRATION_FLOW.return).from]) })
       .update({
-        data: approve
-          ? { status: 'approved', reviewedAt: ctx.now(), reviewer: ctx.openid }
-          : { status: 'returned', returnReason: input.reason, reviewedAt: ctx.now(), reviewer: ctx.openid },
+        data: marked(
+          ctx,
+          approve
+            ? { status: 'approved', reviewedAt: ctx.now(), reviewer: ctx.openid }
+            : { status: 'returned', returnReason: input.reason, reviewedAt: ctx.now(), reviewer: ctx.openid },
+        ),
       });
-    if (r.stats.updated !== 1) {
+    // Zero also when this very request made the change before a crash: then it carries on.
+    if (r.stats.updated !== 1 && !changedByThisRequest(ctx, await findRegistration(ctx, id))) {
       outcomes.push({ registrationId: id, ok: false, code: 'INVALID_STATE', status: reg.status });
       continue;
     }
@@ -123,8 +128,8 @@ export async function publishResults(
     const r = await ctx.db
       .collection(REGISTRATIONS)
       .where({ _id: reg._id, status: _.in([...RESULT_STATES]) })
-      .update({ data: { status, rank: entry.rank, award: entry.award ?? _.remove() } });
-    if (r.stats.updated !== 1) continue;
+      .update({ data: marked(ctx, { status, rank: entry.rank, award: entry.award ?? _.remove() }) });
+    if (r.stats.updated !== 1 && !changedByThisRequest(ctx, await findRegistration(ctx, reg._id))) continue;
     published += 1;
     if (entry.award === '一等奖') await grantTitle(ctx, reg, contest.contestStartsAt);
     await notify(ctx, {

@@ -16,7 +16,7 @@ import {
   type RegistrationDoc,
   type TradeDoc,
 } from './model';
-import { releaseEmployerPlace, releaseTradePlace, takeEmployerPlace, takeTradePlace } from './places';
+import { releaseEmployerPlace, releaseTradePlace, takeEmployerPlace, takePlaces } from './places';
 import { findRegistration, loadContest, loadOwnRegistration, loadTrade } from './store';
 import { can, REGISTRATION_FLOW } from '../../../types/flows';
 
@@ -96,7 +96,7 @@ export async function register(ctx: ActionCtx, input: Infer<typeof registerInput
 }
 
 /**
- * Then the places: trade quota, then the employer's share; then the registration is marked placed.
+ * Then the places (the employer's share, then the trade: see places.ts); then the registration is marked placed.
  * Refused (full) or failed: what was taken goes back and the registration gives up its slot (removed
  * when this call inserted it, cancelled when it took up or resumed an existing one). Not marked
  * because it was cancelled meanwhile (that cancel gave nothing back: it held no place yet) or
@@ -113,13 +113,7 @@ async function place(
   const unplaced = { _id: reg._id, requestId: reg.requestId ?? null, placed: false };
   let marked: boolean;
   try {
-    await takeTradePlace(ctx, trade);
-    try {
-      await takeEmployerPlace(ctx, trade, reg.employerKey ?? '');
-    } catch (e) {
-      await releaseTradePlace(ctx, trade._id);
-      throw e;
-    }
+    await takePlaces(ctx, trade, reg.employerKey);
     try {
       const r = await col.where({ ...unplaced, status: _.neq('cancelled') }).update({ data: { placed: true } });
       marked = r.stats.updated === 1;

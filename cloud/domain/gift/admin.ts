@@ -6,8 +6,11 @@ import type { CampaignAdminView, GiftActions } from '../../../types/api/gift';
 import type { ActionCtx } from '../../lib/context';
 import { audit } from '../../lib/audit';
 import { shanghaiTime } from '../../lib/clock';
-import { AppError, fail, isAppError } from '../../lib/errors';
+import { fail } from '../../lib/errors';
 import { newId } from '../../lib/ids';
+import { isDuplicateKeyError } from '../../lib/db';
+import { requestMark, requestScopedId } from '../../lib/resume';
+import { ensureDoc } from '../../lib/transact';
 import { CAMPAIGNS, STOCK, stockId, type CampaignDoc, type StockDoc } from './model';
 import { adminView, loadCampaign, stationMap } from './store';
 
@@ -19,6 +22,15 @@ function window(startAt: string, endAt: string): { startAt: number; endAt: numbe
     fail('INVALID_INPUT', '领取时段：时间无效', { field: 'startAt' });
   if (w.endAt <= w.startAt) fail('INVALID_INPUT', '结束时间请晚于开始时间', { field: 'endAt' });
   return w;
+}
+
+/** Inserts a document whose id derives from the request; a retry finds it there and goes on. */
+async function addOnce(ctx: ActionCtx, coll: string, doc: { _id: string }): Promise<void> {
+  try {
+    await ctx.db.collection(coll).add({ data: doc });
+  } catch (e) {
+    if (!(ctx.requestId && isDuplicateKeyError(e))) throw e;
+  }
 }
 
 export async function createCampaign(ctx: ActionCtx, input: In<'createCampaign'>): Promise<CampaignAdminView> {
@@ -33,7 +45,8 @@ export async function createCampaign(ctx: ActionCtx, input: In<'createCampaign'>
   });
   const now = ctx.now();
   const doc: CampaignDoc = {
-    _id: `gc-${newId(6)}`,
+    // From the request: a retry after a crash completes this campaign instead of opening a second.
+    _id: requestScopedId(ctx, 'gc-', () => newId(6)),
     name: input.name,
     ...(input.description ? { description: input.description } : {}),
     items: input.items,
@@ -46,7 +59,7 @@ export async function createCampaign(ctx: ActionCtx, input: In<'createCampaign'>
     createdAt: now,
     updatedAt: now,
   };
-  await ctx.db.collection(CAMPAIGNS).add({ data: doc });
+  await addOnce(ctx, CAMPAIGNS, doc);
   for (const row of input.stock) {
     const stock: StockDoc = {
       _id: stockId(doc._id, row.stationId),
@@ -56,7 +69,7 @@ export async function createCampaign(ctx: ActionCtx, input: In<'createCampaign'>
       claimed: 0,
       redeemed: 0,
     };
-    await ctx.db.collection(STOCK).add({ data: stock });
+    await addOnce(ctx, STOCK, stock);
   }
   await audit(ctx, {
     event: 'gift.createCampaign',
@@ -107,42 +120,46 @@ export async function moveStock(ctx: ActionCtx, input: In<'moveStock'>): Promise
   const stations = await stationMap(ctx);
   if (!stations.has(toStationId)) fail('INVALID_INPUT', '调入驿站：没有这个驿站', { field: 'toStationId' });
   const _ = ctx.db.command;
-  try {
-    await ctx.db.runTransaction(async (tx) => {
-      const from = (await tx.collection(STOCK).doc(stockId(campaignId, fromStationId)).get()).data as StockDoc | null;
-      if (!from) throw new AppError('NOT_FOUND', '调出驿站不在本次发放站点中');
-      if (from.stock < amount) {
-        throw new AppError('INVALID_STATE', `调出数量超过该站剩余可领数量（剩${from.stock}份，已领取的不能调走）`, {
-          left: from.stock,
-        });
-      }
-      const to = (await tx.collection(STOCK).doc(stockId(campaignId, toStationId)).get()).data as StockDoc | null;
-      await tx
-        .collection(STOCK)
-        .doc(from._id)
-        .update({ data: { stock: _.inc(-amount) } });
-      if (to) {
-        await tx
-          .collection(STOCK)
-          .doc(to._id)
-          .update({ data: { stock: _.inc(amount) } });
-      } else {
-        const created: Omit<StockDoc, '_id'> = {
-          campaignId,
-          stationId: toStationId,
-          stock: amount,
-          claimed: 0,
-          redeemed: 0,
-        };
-        await tx.collection(STOCK).doc(stockId(campaignId, toStationId)).set({ data: created });
-      }
+  // Refusals before anything is written (the move checks again, in the write itself).
+  const before = (
+    await ctx.db
+      .collection(STOCK)
+      .where({ _id: stockId(campaignId, fromStationId) })
+      .limit(1)
+      .get()
+  ).data[0] as StockDoc | undefined;
+  if (!before) fail('NOT_FOUND', '调出驿站不在本次发放站点中');
+  const mine =
+    !!requestMark(ctx) && (before as StockDoc & { movedOut?: string[] }).movedOut?.includes(requestMark(ctx)!);
+  if (before.stock < amount && !mine)
+    fail('INVALID_STATE', `调出数量超过该站剩余可领数量（剩${before.stock}份，已领取的不能调走）`, {
+      left: before.stock,
     });
-  } catch (e) {
-    if (isAppError(e)) throw e;
-    // Some SDK versions wrap the callback's error; a refusal we raised must still read as one.
-    const inner = (e as { error?: unknown } | null)?.error;
-    if (isAppError(inner)) throw inner;
-    throw e;
+  // A station new to the campaign gets its (empty) stock document first (race-safe: one insert wins).
+  const empty: Omit<StockDoc, '_id'> = { campaignId, stationId: toStationId, stock: 0, claimed: 0, redeemed: 0 };
+  await ensureDoc(ctx.db, STOCK, stockId(campaignId, toStationId), empty);
+  // Two single-document atomic moves, no transaction (twenty admins moving at once never conflict):
+  // out of the station only while it has the packs left, then into the other. Each carries this
+  // request's mark in a list on its document, so a retry after a crash between them (or after both)
+  // does exactly what is left: never twice, never lost in transit.
+  const mark = requestMark(ctx);
+  const stock = ctx.db.collection(STOCK);
+  // (`before` was read in this attempt: a retry whose first attempt took the packs out skips it.)
+  if (!mine) {
+    const out = await stock
+      .where({ _id: before._id, stock: _.gte(amount) })
+      .update({ data: { stock: _.inc(-amount), ...(mark ? { movedOut: _.push([mark]) } : {}) } });
+    if (out.stats.updated !== 1) {
+      const now = (await stock.where({ _id: before._id }).limit(1).get()).data[0] as StockDoc | undefined;
+      fail('INVALID_STATE', `调出数量超过该站剩余可领数量（剩${now?.stock ?? 0}份，已领取的不能调走）`, {
+        left: now?.stock ?? 0,
+      });
+    }
+  }
+  const toId = stockId(campaignId, toStationId);
+  const to = (await stock.where({ _id: toId }).limit(1).get()).data[0] as StockDoc & { movedIn?: string[] };
+  if (!(mark && to?.movedIn?.includes(mark))) {
+    await stock.doc(toId).update({ data: { stock: _.inc(amount), ...(mark ? { movedIn: _.push([mark]) } : {}) } });
   }
   await audit(ctx, {
     event: 'gift.moveStock',

@@ -9,6 +9,7 @@
  *      the voucher yet), so a resumed claim that already holds its pack never takes a second one;
  *   3. no pack: give the reservation back and answer OUT_OF_STOCK listing stations with stock;
  *      a pack: the claim becomes 'claimed' (the voucher); then the notification, best effort.
+ * Another claim of the same person in flight is waited for, not answered 您已领取 (see reserve).
  * A cancelled claim may be claimed over (new voucher id), again through one conditional update; a
  * pack return the cancel still owes (it died in between) is settled first, and the takeover clears
  * the cancel's fields, so nothing later settles that return against the new voucher.
@@ -65,8 +66,13 @@ export async function claimFor(
     requestId: ctx.requestId ?? null,
   };
   const { doc: claim, inserted } = await reserve(ctx, fresh);
+  // The retry of this very request (a crash may have cut its notice: notify is once per request).
+  const sameRequest = !!ctx.requestId && claim.requestId === ctx.requestId;
   // A retry of a request whose claim already went through: the same voucher again.
-  if (claim.status !== 'claiming') return claim;
+  if (claim.status !== 'claiming') {
+    if (sameRequest) await tellWorker(ctx, c, claim);
+    return claim;
+  }
 
   const took = await takeStock(ctx, c._id, claim.stationId, claim.voucherId, claim.voucherId === fresh.voucherId);
   if (took === 'out') {
@@ -84,17 +90,29 @@ export async function claimFor(
   }
 
   const { doc, won } = await finish(ctx, claim);
-  if (won) await tellWorker(ctx, c, doc);
+  if (won || sameRequest) await tellWorker(ctx, c, doc);
   return doc;
 }
 
-/** Step 1: a fresh insert, a cancelled claim taken over, or a dead call's claim to resume. */
+/**
+ * Waits for another claim of the same person still in flight, in ms (about 1.3 s in all, inside a
+ * cloud function's 3 s; a claim takes a few database operations to end either way).
+ */
+const IN_FLIGHT_WAITS_MS = [5, 10, 20, 40, 80, 160, 200, 200, 200, 200, 200];
+
+/**
+ * Step 1: a fresh insert, a cancelled claim taken over, or a dead call's claim to resume. Another
+ * claim of this person's still in flight (a double tap, maybe at another station) decides this one:
+ * it ends with a voucher (then 您已领取 is true) or gives its reservation back, having found no
+ * pack (then this call claims in its place). So this call waits for it rather than answering
+ * 您已领取 for a voucher that may never exist.
+ */
 async function reserve(ctx: ActionCtx, claim: ClaimDoc): Promise<Reserved> {
   const claims = ctx.db.collection(CLAIMS);
   const _ = ctx.db.command;
   const { _id, ...fields } = claim;
-  // Two rounds: the doc we collided with may vanish (an out-of-stock give-back) or change under us.
-  for (let round = 0; round < 2; round++) {
+  // Rounds: the doc we collided with may vanish (an out-of-stock give-back) or change under us.
+  for (let round = 0; round <= IN_FLIGHT_WAITS_MS.length; round++) {
     try {
       await claims.add({ data: claim });
       return { doc: claim, inserted: true };
@@ -127,9 +145,17 @@ async function reserve(ctx: ActionCtx, claim: ClaimDoc): Promise<Reserved> {
     if (sameRequest && (existing.status === 'claimed' || existing.status === 'redeemed')) {
       return { doc: existing, inserted: false };
     }
+    if (existing.status === 'claiming') {
+      // Another request's claim in flight: wait for its outcome, then look again.
+      if (round < IN_FLIGHT_WAITS_MS.length)
+        await new Promise((resolve) => setTimeout(resolve, IN_FLIGHT_WAITS_MS[round]));
+      continue;
+    }
     fail('ALREADY_CLAIMED', '您已领取本次礼包，每人限领一份，可在“我的礼包”查看', { voucherId: existing.voucherId });
   }
-  fail('ALREADY_CLAIMED', '您已领取本次礼包，每人限领一份，可在“我的礼包”查看');
+  // Still in flight after the waits: a call that died mid-way (resumed by its retry, or by any
+  // request after STALE_CLAIMING_MS) holds the person's one claim; said as it is, not as a voucher.
+  fail('ALREADY_CLAIMED', '您的领取正在处理中，请稍后在“我的礼包”查看');
 }
 
 /** No pack: the reservation goes, so the person can try another station. */

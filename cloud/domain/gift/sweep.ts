@@ -11,6 +11,8 @@ import type { SweepResult } from '../../../types/api/gift';
 import type { Ctx } from '../../lib/context';
 import { formatShanghai } from '../../lib/clock';
 import { notify } from '../../lib/notify';
+import type { ActionCtx } from '../../lib/context';
+import { MARK_FIELD, marked, requestMark } from '../../lib/resume';
 import { CLAIMS, DAY_MS, type ClaimDoc } from './model';
 import { settleReturn } from './store';
 
@@ -22,6 +24,10 @@ export async function runExpirySweep(ctx: Ctx): Promise<SweepResult> {
   const now = ctx.now();
   const _ = ctx.db.command;
   const claims = ctx.db.collection(CLAIMS);
+  // An admin's run carries a requestId: its changes are marked, so a retry after a crash reports
+  // what the request did in all, not only what its second attempt found left to do.
+  const actx = ctx as ActionCtx;
+  const mark = requestMark(actx);
   let expired = 0;
   for (let i = 0; i < MAX_BATCHES; i++) {
     const due = (
@@ -34,7 +40,7 @@ export async function runExpirySweep(ctx: Ctx): Promise<SweepResult> {
     for (const doc of due) {
       const r = await claims
         .where({ _id: doc._id, voucherId: doc.voucherId, status: 'claimed' })
-        .update({ data: { status: 'expired', expiredAt: now, stockBack: false } });
+        .update({ data: marked(actx, { status: 'expired', expiredAt: now, stockBack: false }) });
       if (r.stats.updated !== 1) continue; // another run (or a redeem, or a cancel) got there first
       await settleReturn(ctx, doc);
       expired += 1;
@@ -59,7 +65,9 @@ export async function runExpirySweep(ctx: Ctx): Promise<SweepResult> {
       .get()
   ).data as ClaimDoc[];
   for (const doc of soon) {
-    const r = await claims.where({ _id: doc._id, remindedAt: _.exists(false) }).update({ data: { remindedAt: now } });
+    const r = await claims
+      .where({ _id: doc._id, remindedAt: _.exists(false) })
+      .update({ data: marked(actx, { remindedAt: now }) });
     if (r.stats.updated !== 1) continue;
     await notify(ctx, {
       to: doc.openid,
@@ -70,5 +78,11 @@ export async function runExpirySweep(ctx: Ctx): Promise<SweepResult> {
     });
     reminded += 1;
   }
-  return { expired, reminded };
+  if (!mark) return { expired, reminded };
+  const count = async (where: Record<string, unknown>) =>
+    (await claims.where({ ...where, [MARK_FIELD]: mark }).count()).total;
+  return {
+    expired: await count({ status: 'expired', expiredAt: now }),
+    reminded: await count({ remindedAt: now }),
+  };
 }

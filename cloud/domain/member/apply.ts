@@ -7,6 +7,7 @@ import type { Infer } from '../../../types/schema';
 import type { applyMembershipInput, MembershipApplication } from '../../../types/api/member';
 import type { ActionCtx } from '../../lib/context';
 import { isDuplicateKeyError } from '../../lib/db';
+import { changedByThisRequest, marked } from '../../lib/resume';
 import { fail } from '../../lib/errors';
 import { APPLICATIONS, applicationId, isProfileComplete, toApplicationView, type ApplicationDoc } from './model';
 
@@ -38,13 +39,13 @@ export async function applyMembership(ctx: ActionCtx, input: ApplyInput): Promis
   const _ = ctx.db.command;
   try {
     await apps.add({
-      data: { _id: id, openid: ctx.openid, ...snapshot, status: 'pending', submittedAt: now, attempt: 1 },
+      data: marked(ctx, { _id: id, openid: ctx.openid, ...snapshot, status: 'pending', submittedAt: now, attempt: 1 }),
     });
   } catch (e) {
     if (!isDuplicateKeyError(e)) throw e;
     // Reapplication: only a returned application may go back to the queue (conditional, atomic).
     const reopened = await apps.where({ _id: id, status: 'returned' }).update({
-      data: {
+      data: marked(ctx, {
         ...snapshot,
         note: input.note ?? _.remove(),
         group: p.group ?? _.remove(),
@@ -55,11 +56,13 @@ export async function applyMembership(ctx: ActionCtx, input: ApplyInput): Promis
         returnReason: _.remove(),
         reviewedAt: _.remove(),
         reviewer: _.remove(),
-      },
+      }),
     });
     if (reopened.stats.updated !== 1) {
       const existing = await findApplication(ctx, id);
-      fail(existing?.status === 'approved' ? 'ALREADY_MEMBER' : 'ALREADY_APPLIED');
+      // Filed (or reopened) by this very request before a crash: carry on to the user record.
+      if (!(existing?.status === 'pending' && changedByThisRequest(ctx, existing)))
+        fail(existing?.status === 'approved' ? 'ALREADY_MEMBER' : 'ALREADY_APPLIED');
     }
   }
   // Mirror on the user record for getMe; never downgrade a member (approval may have raced).

@@ -2,6 +2,7 @@
 import type { Infer } from '../../../types/schema';
 import type { InboxMessage, Page } from '../../../types/api/common';
 import type { listMessagesInput, markReadInput } from '../../../types/api/member';
+import { MARK_FIELD, marked, requestMark } from '../../lib/resume';
 import type { ActionCtx } from '../../lib/context';
 
 interface MessageDoc {
@@ -45,9 +46,16 @@ export async function markMessagesRead(
   input: Infer<typeof markReadInput>,
 ): Promise<{ updated: number }> {
   const _ = ctx.db.command;
+  const mark = requestMark(ctx);
   const res = await ctx.db
     .collection('messages')
     .where({ to: ctx.openid, _id: _.in(input.ids), read: false })
-    .update({ data: { read: true } });
-  return { updated: res.stats.updated };
+    .update({ data: marked(ctx, { read: true }) });
+  if (!mark) return { updated: res.stats.updated };
+  // What this request marked read, also when a retry finds its first attempt did it before a crash.
+  const mine = await ctx.db
+    .collection('messages')
+    .where({ to: ctx.openid, _id: _.in(input.ids), [MARK_FIELD]: mark })
+    .count();
+  return { updated: mine.total };
 }

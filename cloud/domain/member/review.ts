@@ -8,9 +8,11 @@ import type { Page } from '../../../types/api/common';
 import type { listApplicationsInput, MembershipApplication, reviewApplicationInput } from '../../../types/api/member';
 import { audit } from '../../lib/audit';
 import type { ActionCtx } from '../../lib/context';
-import { isNotFoundError } from '../../lib/db';
+import { readOrNull } from '../../lib/db';
 import { fail } from '../../lib/errors';
 import { notify } from '../../lib/notify';
+import { ensureDoc, transact } from '../../lib/transact';
+import { changedByThisRequest, marked } from '../../lib/resume';
 import {
   APPLICATIONS,
   COUNTERS,
@@ -41,32 +43,26 @@ export async function listApplications(
   return { items: (page.data as ApplicationDoc[]).map(toApplicationView), total: count.total };
 }
 
-/** Inside a transaction a missing document reads as `{ data: null }`; outside it rejects. Accept both. */
-async function readOrNull<T>(read: () => Promise<{ data: unknown }>): Promise<T | null> {
-  try {
-    return ((await read()).data as T | null) ?? null;
-  } catch (e) {
-    if (isNotFoundError(e)) return null;
-    throw e;
-  }
-}
-
 async function approve(ctx: ActionCtx, id: string): Promise<ApplicationDoc> {
   const now = ctx.now();
   const _ = ctx.db.command;
-  return ctx.db.runTransaction(async (tx) => {
+  // The counter exists before the transaction reads it (a missing one would fail the read there).
+  await ensureDoc(ctx.db, COUNTERS, MEMBER_NO_COUNTER, { value: 0 });
+  return transact(ctx.db, async (tx) => {
     const appRef = tx.collection(APPLICATIONS).doc(id);
     const app = await readOrNull<ApplicationDoc>(() => appRef.get());
     if (!app) fail('NOT_FOUND', '没有找到这份入会申请');
+    // Approved by this very request before a crash: the number stands, finish the rest.
+    if (app.status === 'approved' && changedByThisRequest(ctx, app)) return app;
     if (app.status !== 'pending') fail('INVALID_STATE', '这份申请已经审核过了');
     const counterRef = tx.collection(COUNTERS).doc(MEMBER_NO_COUNTER);
     // Read and increment inside the transaction: serialised, so no two approvals see one value.
     const counter = await readOrNull<{ value: number }>(() => counterRef.get());
-    if (counter) await counterRef.update({ data: { value: _.inc(1) } });
-    else await counterRef.set({ data: { value: 1 } });
-    const seq = (counter?.value ?? 0) + 1;
+    if (!counter) throw new Error(`counter ${MEMBER_NO_COUNTER} vanished`);
+    await counterRef.update({ data: { value: _.inc(1) } });
+    const seq = counter.value + 1;
     const memberNo = formatMemberNo(seq, now);
-    await appRef.update({ data: { status: 'approved', memberNo, reviewedAt: now, reviewer: ctx.openid } });
+    await appRef.update({ data: marked(ctx, { status: 'approved', memberNo, reviewedAt: now, reviewer: ctx.openid }) });
     await tx
       .collection('users')
       .doc(app.openid)
@@ -88,10 +84,11 @@ async function giveBack(ctx: ActionCtx, id: string, reason: string): Promise<App
   // Conditional: only a pending application can be returned, even with two admins at once.
   const done = await apps
     .where({ _id: id, status: 'pending' })
-    .update({ data: { status: 'returned', returnReason: reason, reviewedAt: now, reviewer: ctx.openid } });
+    .update({ data: marked(ctx, { status: 'returned', returnReason: reason, reviewedAt: now, reviewer: ctx.openid }) });
   const found = (await apps.where({ _id: id }).limit(1).get()).data[0] as ApplicationDoc | undefined;
   if (!found) fail('NOT_FOUND', '没有找到这份入会申请');
-  if (done.stats.updated !== 1) fail('INVALID_STATE', '这份申请已经审核过了');
+  if (done.stats.updated !== 1 && !(found.status === 'returned' && changedByThisRequest(ctx, found)))
+    fail('INVALID_STATE', '这份申请已经审核过了');
   await ctx.db
     .collection('users')
     .where({ _id: found.openid, 'membership.status': _.neq('member') })

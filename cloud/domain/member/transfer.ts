@@ -7,28 +7,54 @@ import type { MyProfile, transferInput } from '../../../types/api/member';
 import { audit } from '../../lib/audit';
 import type { ActionCtx } from '../../lib/context';
 import { fail } from '../../lib/errors';
+import { transact } from '../../lib/transact';
+import { changedByThisRequest, marked } from '../../lib/resume';
 import { toMyProfile, readUser } from './profile';
 import { TRANSFERS } from './model';
 
 export async function transferMembership(ctx: ActionCtx, input: Infer<typeof transferInput>): Promise<MyProfile> {
   const user = ctx.user;
   if (!user || user.membership.status !== 'member' || !user.membership.memberNo || !user.profile) fail('NOT_MEMBER');
-  const from = { employer: user.profile.employer, district: user.profile.district };
+  const now = ctx.now();
+  const memberNo = user.membership.memberNo;
+  // Moved by this very request before a crash: the move stands; what followed it is written below.
+  const resumed = changedByThisRequest(ctx, user);
+  const from = resumed
+    ? ((user as unknown as { transferredFrom?: { employer: string; district: string } }).transferredFrom ?? {
+        employer: user.profile.employer,
+        district: user.profile.district,
+      })
+    : { employer: user.profile.employer, district: user.profile.district };
+  if (!resumed) await move(ctx, input, from, memberNo, now);
+  await audit(ctx, {
+    event: 'member.transferMembership',
+    target: { kind: 'member', id: memberNo },
+    detail: { from, to: { employer: input.newEmployer, district: input.district }, reason: input.reason ?? null },
+  });
+  return toMyProfile(ctx, await readUser(ctx));
+}
+
+async function move(
+  ctx: ActionCtx,
+  input: Infer<typeof transferInput>,
+  from: { employer: string; district: string },
+  memberNo: string,
+  now: number,
+): Promise<void> {
   if (from.employer === input.newEmployer && from.district === input.district) {
     fail('INVALID_STATE', '新单位与现在的单位相同，无需转会', { field: 'newEmployer' });
   }
-  const now = ctx.now();
-  const memberNo = user.membership.memberNo;
-  await ctx.db.runTransaction(async (tx) => {
+  await transact(ctx.db, async (tx) => {
     await tx
       .collection('users')
       .doc(ctx.openid)
       .update({
-        data: {
+        data: marked(ctx, {
           profile: { employer: input.newEmployer, district: input.district },
           membership: { employer: input.newEmployer, district: input.district },
+          transferredFrom: from,
           updatedAt: now,
-        },
+        }),
       });
     await tx.collection(TRANSFERS).add({
       data: {
@@ -43,10 +69,4 @@ export async function transferMembership(ctx: ActionCtx, input: Infer<typeof tra
       },
     });
   });
-  await audit(ctx, {
-    event: 'member.transferMembership',
-    target: { kind: 'member', id: memberNo },
-    detail: { from, to: { employer: input.newEmployer, district: input.district }, reason: input.reason ?? null },
-  });
-  return toMyProfile(ctx, await readUser(ctx));
 }

@@ -13,6 +13,9 @@ import { shanghaiDate } from '../../lib/clock';
 import { AppError, fail } from '../../lib/errors';
 import { maskName } from '../../lib/mask';
 import { signToken, verifyToken } from '../../lib/token';
+import { readOrNull } from '../../lib/db';
+import { ensureDoc, transact } from '../../lib/transact';
+import { changedByThisRequest, marked } from '../../lib/resume';
 import { requireReadable } from './access';
 import { COUNTERS, loadRequest, loadSettings, REQUESTS, toView, type HistoryEntry, type RetirementDoc } from './model';
 import { photoUrlOf } from './photo';
@@ -44,9 +47,15 @@ async function issueOne(ctx: ActionCtx, id: string, year: number): Promise<void>
   const now = ctx.now();
   const { token } = signToken(ctx.env, { kind: 'certificate', id, ttlMs: CERTIFICATE_TTL_MS }, now);
   const _ = ctx.db.command;
-  await ctx.db.runTransaction(async (tx) => {
-    const current = (await tx.collection(REQUESTS).doc(id).get()).data as RetirementDoc | null;
+  const counterId = `serial-${year}`;
+  // Created outside the transaction, where a duplicate add is harmless: inside it the real SDK
+  // rejects the read of a missing document (the first certificate of every year would fail).
+  await ensureDoc(ctx.db, COUNTERS, counterId, { seq: 0, updatedAt: now });
+  await transact(ctx.db, async (tx) => {
+    const current = await readOrNull<RetirementDoc>(() => tx.collection(REQUESTS).doc(id).get());
     if (!current) throw new AppError('NOT_FOUND', '没有找到这份申请');
+    // Issued by this very request, which then died: the certificate stands, finish the rest.
+    if (current.status === 'issued' && changedByThisRequest(ctx, current)) return;
     if (!can(RETIREMENT_FLOW.issue, current.status)) {
       throw new AppError(
         'INVALID_STATE',
@@ -54,26 +63,26 @@ async function issueOne(ctx: ActionCtx, id: string, year: number): Promise<void>
         { status: current.status },
       );
     }
-    const counterId = `serial-${year}`;
-    const counter = (await tx.collection(COUNTERS).doc(counterId).get()).data as { seq: number } | null;
-    const seq = (counter?.seq ?? 0) + 1;
+    const counter = await readOrNull<{ seq: number }>(() => tx.collection(COUNTERS).doc(counterId).get());
+    if (!counter) throw new Error(`counter ${counterId} vanished`);
+    const seq = counter.seq + 1;
     await tx
       .collection(COUNTERS)
       .doc(counterId)
-      .set({ data: { seq, updatedAt: now } });
+      .update({ data: { seq, updatedAt: now } });
     const entry: HistoryEntry = { status: 'issued', at: now, by: ctx.openid };
     await tx
       .collection(REQUESTS)
       .doc(id)
       .update({
-        data: {
+        data: marked(ctx, {
           status: 'issued',
           serial: serialNumber(year, seq),
           issuedAt: now,
           certificateToken: token,
           updatedAt: now,
           history: _.push([entry]),
-        },
+        }),
       });
   });
   const doc = await loadRequest(ctx, id);
@@ -83,6 +92,7 @@ async function issueOne(ctx: ActionCtx, id: string, year: number): Promise<void>
     detail: { serial: doc.serial },
   });
   await tellRequester(ctx, {
+    ref: id,
     to: doc.requester.openid,
     title: '光荣退休：证书已签发',
     body: `${doc.name}的光荣退休纪念证书已签发（${doc.serial}），可在小程序中查看并保存到相册。`,

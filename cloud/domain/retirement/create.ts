@@ -2,11 +2,20 @@ import type { Delivery, RequesterKind, RetireeRow } from '../../../types/api/ret
 import type { ActionCtx } from '../../lib/context';
 import { shanghaiDate } from '../../lib/clock';
 import { isDuplicateKeyError } from '../../lib/db';
+import { changedByThisRequest, marked } from '../../lib/resume';
 import { fail } from '../../lib/errors';
 import { maskIdNumber } from '../../lib/mask';
 import { openCallbackTodo } from './callback';
 import { checkPhoto } from './photo';
-import { EMPLOYERS, idHashOf, requestIdFor, REQUESTS, type RetirementDoc, type RetirementSettings } from './model';
+import {
+  EMPLOYERS,
+  idHashOf,
+  loadRequest,
+  requestIdFor,
+  REQUESTS,
+  type RetirementDoc,
+  type RetirementSettings,
+} from './model';
 import { tellRequester } from './transition';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -83,7 +92,7 @@ export async function createRequest(
   // The caller's own upload (an employer's list: the contact who uploaded it), held by no other request.
   await checkPhoto(ctx, data.photoFileId, { requestId: _id });
   const now = ctx.now();
-  const doc: RetirementDoc = {
+  const doc: RetirementDoc = marked(ctx, {
     _id,
     idHash,
     idMasked: maskIdNumber(data.idNumber),
@@ -106,16 +115,18 @@ export async function createRequest(
     history: [{ status: 'submitted', at: now, by: requester.openid }],
     submittedAt: now,
     updatedAt: now,
-  };
+  } as RetirementDoc);
   try {
     await ctx.db.collection(REQUESTS).add({ data: doc });
   } catch (e) {
-    if (isDuplicateKeyError(e))
+    // Inserted by this very request, which then died: carry on with what followed the insert.
+    const mine = isDuplicateKeyError(e) && changedByThisRequest(ctx, await loadRequest(ctx, _id).catch(() => null));
+    if (isDuplicateKeyError(e) && !mine)
       fail(
         'DUPLICATE_REQUEST',
         `${data.name}（${doc.idMasked}）已有光荣退休申请，无需重复申请。可在「我的申请」查看进度，或联系工会`,
       );
-    throw e;
+    if (!mine) throw e;
   }
   // A to-do for the district admin: the retiree prefers to be called back.
   if (doc.callbackRequested) await openCallbackTodo(ctx, doc);
@@ -127,6 +138,7 @@ export async function createRequest(
       .update({ data: { idHash, updatedAt: now } });
   }
   await tellRequester(ctx, {
+    ref: doc._id,
     to: requester.openid,
     title: '光荣退休：已提交',
     body: `${doc.name}的光荣退休申请已提交，单位工会核实后由区总工会审批。`,

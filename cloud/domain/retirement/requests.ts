@@ -2,7 +2,7 @@
 import type { BatchResult, FormOptions, RetirementActions, RetirementRequestView } from '../../../types/api/retirement';
 import type { ActionCtx } from '../../lib/context';
 import { shanghaiDate } from '../../lib/clock';
-import { AppError, fail } from '../../lib/errors';
+import { AppError, fail, isAppError } from '../../lib/errors';
 import { hasRole, inScope } from '../../lib/guard';
 import { canRead, requireReadable } from './access';
 import { openCallbackTodo } from './callback';
@@ -95,8 +95,18 @@ export async function resubmitRequest(ctx: ActionCtx, input: In<'resubmitRequest
   const current = requireReadable(ctx, await loadRequest(ctx, input.id));
   if (current.requester.openid !== ctx.openid) fail('FORBIDDEN', '只有提交人可以重新提交');
   if (ctx.requestId && current.resubmitRequestId === ctx.requestId && current.status !== 'returned') {
-    // This very resubmission went through before a crash: finish it (even if the campaign closed since).
-    return toView(ctx, await afterResubmit(ctx, current));
+    // This very resubmission went through before a crash: finish it (even if the campaign closed since),
+    // the submitter's notice included (transition resumes on its own mark; moved on since: as it is).
+    const doc = await transition(ctx, input.id, {
+      from: ['returned'],
+      to: 'submitted',
+      note: '修改后重新提交',
+      audited: false,
+    }).catch((e: unknown) => {
+      if (isAppError(e)) return current;
+      throw e;
+    });
+    return toView(ctx, await afterResubmit(ctx, doc));
   }
   const settings = await openSettings(ctx);
   const { id, ...fields } = input;

@@ -4,6 +4,7 @@ import { audit } from '../../lib/audit';
 import type { ActionCtx } from '../../lib/context';
 import { fail } from '../../lib/errors';
 import { notify, type Notice } from '../../lib/notify';
+import { changedByThisRequest, marked } from '../../lib/resume';
 import { loadRequest, REQUESTS, type HistoryEntry, type RetirementDoc } from './model';
 
 /**
@@ -66,12 +67,14 @@ export async function transition(ctx: ActionCtx, id: string, opts: TransitionOpt
   const res = await ctx.db
     .collection(REQUESTS)
     .where({ _id: id, status: _.in([...opts.from]) })
-    .update({ data: { ...opts.patch, status: opts.to, updatedAt: now, history: _.push([entry]) } });
+    .update({ data: marked(ctx, { ...opts.patch, status: opts.to, updatedAt: now, history: _.push([entry]) }) });
   if (res.stats.updated !== 1) {
     const current = await loadRequest(ctx, id);
-    fail('INVALID_STATE', `这份申请现在是「${RETIREMENT_STATUS_LABELS[current.status]}」，不能进行此操作`, {
-      status: current.status,
-    });
+    // A retry whose first attempt made this very change (then died) carries on from here.
+    if (!(current.status === opts.to && changedByThisRequest(ctx, current)))
+      fail('INVALID_STATE', `这份申请现在是「${RETIREMENT_STATUS_LABELS[current.status]}」，不能进行此操作`, {
+        status: current.status,
+      });
   }
   const doc = await loadRequest(ctx, id);
   if (opts.audited !== false) {
@@ -82,6 +85,7 @@ export async function transition(ctx: ActionCtx, id: string, opts: TransitionOpt
     });
   }
   await tellRequester(ctx, {
+    ref: id,
     to: doc.requester.openid,
     title: `光荣退休：${RETIREMENT_STATUS_LABELS[opts.to]}`,
     body: noticeBody(doc, opts.to, opts.note),

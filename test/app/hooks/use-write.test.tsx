@@ -115,3 +115,25 @@ test('the client sends a read without a requestId and a write with the one it is
   // @ts-expect-error an action the contract does not declare
   void api.contest.deleteEverything;
 });
+
+test('BUSY keeps the requestId too: the first try may still be running, a new id would act twice', async () => {
+  const BUSY: Answer = { ok: false, code: 'BUSY', message: '上一次提交还在处理中，请稍后查看结果' };
+  const REFUSED: Answer = { ok: false, code: 'INVALID_STATE', message: '这条报名已取消或不能取消' };
+  serve([BUSY, OK, REFUSED, OK]);
+  const { result } = renderHook(() => useWrite(api.contest.cancel, { report: false }));
+  await act(async () => {
+    await expect(result.current.run({ registrationId: 'reg-2' })).rejects.toMatchObject({ code: 'BUSY' });
+  });
+  await act(async () => {
+    await expect(result.current.run({ registrationId: 'reg-2' })).resolves.toEqual(OK.data);
+  });
+  expect(sent[1].requestId).toBe(sent[0].requestId);
+  // A refusal is an answer: the same input again is a new request.
+  await act(async () => {
+    await expect(result.current.run({ registrationId: 'reg-2' })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+  });
+  await act(async () => {
+    await result.current.run({ registrationId: 'reg-2' });
+  });
+  expect(sent[3].requestId).not.toBe(sent[2].requestId);
+});

@@ -1,6 +1,6 @@
 /** Quotas under concurrency: trade quota, per-employer quota, cancel frees the place (once). */
-import { EMPLOYER_PLACES, REGISTRATIONS } from '../../../cloud/domain/contest/model';
-import { DEADLINE, PERSONAS, contestWorld, okData, rid, taken, type ContestWorld } from './fixture';
+import { EMPLOYER_PLACES, REGISTRATIONS, TRADES } from '../../../cloud/domain/contest/model';
+import { CONTEST, DEADLINE, PERSONAS, contestWorld, okData, rid, taken, type ContestWorld } from './fixture';
 
 let world: ContestWorld;
 beforeEach(async () => {
@@ -106,4 +106,77 @@ describe('cancel', () => {
       code: 'FORBIDDEN',
     });
   });
+});
+
+describe('several employers registering at the same moment', () => {
+  /** `employers` × `each` members, employer `单位k`; the smart trade set to `quota` places, `share` per employer. */
+  async function crowd(employers: number, each: number, quota: number, share: number) {
+    await world.db
+      .collection(TRADES)
+      .doc(`${CONTEST}:smart`)
+      .update({ data: { quota, employerQuota: share } });
+    const people: Array<{ id: string; employer: string }> = [];
+    for (let e = 0; e < employers; e++)
+      for (let i = 0; i < each; i++) {
+        const employer = `单位${e}`;
+        const id = `m-${e}-${i}`;
+        await world.addMember(id, { employer });
+        people.push({ id, employer });
+      }
+    const results = await Promise.all(people.map((p) => world.register(p.id, 'smart', { employer: p.employer })));
+    const held = new Map<string, number>();
+    people.forEach((p, i) => results[i].ok && held.set(p.employer, (held.get(p.employer) ?? 0) + 1));
+    return { people, results, held };
+  }
+
+  test('no place is refused while one is free: every refusal is the employer share, the trade keeps its spare', async () => {
+    // 5 employers × 4 workers, 2 places each, 12 in the trade: 10 placed, 2 stay free.
+    for (let round = 0; round < 5; round++) {
+      world = await contestWorld();
+      const { results, held } = await crowd(5, 4, 12, 2);
+      expect(results.filter((r) => r.ok)).toHaveLength(10);
+      expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.code)).toEqual(Array(10).fill('EMPLOYER_QUOTA_FULL'));
+      expect([...held.values()]).toEqual([2, 2, 2, 2, 2]);
+      expect(await taken(world, 'smart')).toBe(10);
+      expect((await world.all(EMPLOYER_PLACES)).map((p) => p.taken)).toEqual([2, 2, 2, 2, 2]);
+    }
+  });
+
+  test('a full trade and full shares: each refusal names the reason that holds', async () => {
+    // 4 employers × 3 workers, 2 places each, 5 in the trade.
+    for (let round = 0; round < 5; round++) {
+      world = await contestWorld();
+      const { people, results, held } = await crowd(4, 3, 5, 2);
+      expect(results.filter((r) => r.ok)).toHaveLength(5);
+      expect(await taken(world, 'smart')).toBe(5);
+      people.forEach((p, i) => {
+        const r = results[i];
+        if (r.ok) return;
+        const share = held.get(p.employer) ?? 0;
+        // The employer's share full: said so (not "the trade is full"); otherwise the trade is.
+        expect({ employer: p.employer, code: r.code }).toEqual({
+          employer: p.employer,
+          code: share >= 2 ? 'EMPLOYER_QUOTA_FULL' : 'CONTEST_FULL',
+        });
+        if (r.code === 'CONTEST_FULL') expect(r.message).toBe('智能制造项目名额已满');
+      });
+      // What is taken is what is held: no counter left raised by a refused call.
+      expect((await world.all(EMPLOYER_PLACES)).reduce((n, p) => n + p.taken, 0)).toBe(5);
+      expect(await world.all(REGISTRATIONS, { tradeId: 'smart' })).toHaveLength(5);
+    }
+  });
+});
+
+test('a trade counter raised by a call that died: refused after a bounded wait (inside a cloud function’s 3 s)', async () => {
+  // One place taken by a call that died before its registration was written (the sweep gives it back later).
+  await world.db
+    .collection(TRADES)
+    .doc(`${CONTEST}:cnc`)
+    .update({ data: { taken: 2 } });
+  await world.addMember('late');
+  const t0 = Date.now();
+  expect(await world.register('late', 'cnc')).toMatchObject({ ok: false, code: 'CONTEST_FULL' });
+  expect(Date.now() - t0).toBeLessThan(2500);
+  expect(await taken(world, 'cnc')).toBe(2);
+  expect(await world.all(REGISTRATIONS, { tradeId: 'cnc' })).toHaveLength(0);
 });

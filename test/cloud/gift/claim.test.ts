@@ -158,3 +158,63 @@ test('bad input names the field and writes nothing', async () => {
   expect(await countClaims(world)).toBe(0);
   expect(await world.stock(XCH)).toMatchObject({ stock: 100, claimed: 0 });
 });
+
+describe('one person claiming at several stations at once, some with stock and some without', () => {
+  const claimAt = (world: Awaited<ReturnType<typeof giftWorld>>, stationId: string) =>
+    world.gift(PERSONAS.rider, { action: 'claim', campaignId: CAMPAIGN, stationId, requestId: rid('tap') });
+
+  /** Ends with exactly one voucher, at the station with stock; every other answer is true. */
+  async function expectOneVoucher(world: Awaited<ReturnType<typeof giftWorld>>, stations: string[], results: any[]) {
+    const ok = results.filter((r) => r.ok);
+    expect(ok).toHaveLength(1);
+    expect(ok[0].data).toMatchObject({ status: 'claimed' });
+    results.forEach((r, i) => {
+      if (r.ok) return;
+      // 已领完 only from the empty station; 您已领取 only now that a voucher is held.
+      if (r.code === 'OUT_OF_STOCK') expect(stations[i]).toBe(YCG);
+      else expect(r.code).toBe('ALREADY_CLAIMED');
+    });
+    expect(await countClaims(world, { status: 'claimed' })).toBe(1);
+    expect(await world.stock(XCH)).toMatchObject({ stock: 99, claimed: 1 });
+    expect(await world.stock(YCG)).toMatchObject({ stock: 0, claimed: 0 });
+    const mine = okData(await world.gift(PERSONAS.rider, { action: 'myVouchers' }));
+    expect(JSON.stringify(mine)).toContain(ok[0].data.id);
+  }
+
+  const taps = [
+    [YCG, XCH],
+    [XCH, YCG],
+    [YCG, YCG, XCH],
+    [YCG, XCH, YCG, XCH, YCG, XCH],
+  ];
+
+  test.each(taps)(
+    'after cancelling a voucher, a tap at %s and %s ... : one voucher, the pack taken',
+    async (...stations) => {
+      for (let round = 0; round < 4; round++) {
+        const world = await giftWorld({ stock: { [XCH]: 100, [YCG]: 0 } });
+        const v = okData(await claimAt(world, XCH));
+        okData(await world.gift(PERSONAS.rider, { action: 'cancelClaim', voucherId: v.id, requestId: rid('cancel') }));
+        expect(await world.stock(XCH)).toMatchObject({ stock: 100, claimed: 0 });
+        const results = await Promise.all(stations.map((s) => claimAt(world, s)));
+        await expectOneVoucher(world, stations, results);
+      }
+    },
+  );
+
+  test.each(taps)('a first claim, a tap at %s and %s ... : one voucher, the pack taken', async (...stations) => {
+    for (let round = 0; round < 4; round++) {
+      const world = await giftWorld({ stock: { [XCH]: 100, [YCG]: 0 } });
+      const results = await Promise.all(stations.map((s) => claimAt(world, s)));
+      await expectOneVoucher(world, stations, results);
+    }
+  });
+
+  test('every station empty: each tap is a true 已领完 and nothing is held', async () => {
+    const world = await giftWorld({ stock: { [XCH]: 0, [YCG]: 0 } });
+    const results = await Promise.all([YCG, XCH, YCG, XCH].map((s) => claimAt(world, s)));
+    expect(results.map((r) => !r.ok && r.code)).toEqual(Array(4).fill('OUT_OF_STOCK'));
+    results.forEach((r) => expect(!r.ok && r.message).toContain('本次礼包已全部领完'));
+    expect(await countClaims(world)).toBe(0);
+  });
+});

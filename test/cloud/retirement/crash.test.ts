@@ -5,7 +5,7 @@
  * changed but the call-back to-do not opened, or the dropped photo not deleted.
  */
 import { retirementActions } from '../../../cloud/domain/retirement';
-import { cloudPathOf } from '../../../cloud/emulator/fake-sdk';
+import { cloudPathOf } from '../../../cloud/emulator/standin/storage';
 import { form, okData, PERSONAS, retirementWorld, rid, type RetirementWorld } from './world';
 
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0, 1, 0xff, 0xd9]);

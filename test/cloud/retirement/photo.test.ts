@@ -4,7 +4,7 @@
  * the request drops it (resubmit) or its submitter deletes their data (removed or anonymised request).
  */
 import { memberActions } from '../../../cloud/domain/member';
-import { checkTempFileLink, cloudPathOf, FILE_ID_PREFIX } from '../../../cloud/emulator/fake-sdk';
+import { checkTempFileLink, cloudPathOf, FILE_ID_PREFIX } from '../../../cloud/emulator/standin/storage';
 import { DELETE_MY_DATA_CONFIRMATION } from '../../../types/api/member';
 import { form, okData, PERSONAS, retirementWorld, rid, row, type RetirementWorld } from './world';
 
