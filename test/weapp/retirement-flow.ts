@@ -56,7 +56,7 @@ export async function fillAndSubmit(page: PageHandle) {
   await page.input('.field-name', '周桂芳');
   await page.input('.field-idNumber', '330411196602081027');
   await page.tap('.retirement-wizard__next');
-  await page.waitForText('身份证号：号码有误');
+  await page.waitForText('身份证号有误');
   await page.input('.field-idNumber', ID_NUMBER);
   await page.tap('.retirement-wizard__next');
 
