@@ -11,8 +11,8 @@ import {
   type Teacher,
 } from '@contract/api/academy';
 import { StateView, useAsync } from '../../components';
-import { SelectField, TextField } from '../../components/form-field';
-import { SessionTimeFields } from './session-time-fields';
+import { SelectField } from '../../components/form-field';
+import { SessionPlaceFields, SessionTimeFields } from './session-time-fields';
 import { useForm } from '../../hooks/use-form';
 import { useWrite } from '../../hooks/use-write';
 import { api } from '../../services/api';
@@ -125,26 +125,7 @@ export function ScheduleForm({ order, onDone }: { order: CourseOrder; onDone: ()
         />
         <SessionTimeFields value={draft} onChange={set} error={err} earliest={tomorrow} />
         <SelectField label="授课方式" value={draft.format} options={FORMAT_NAMES} onChange={set('format')} />
-        {live ? (
-          <TextField
-            label="直播链接"
-            value={draft.liveLink}
-            onInput={set('liveLink')}
-            error={err('liveLink')}
-            placeholder="https://"
-            maxlength={200}
-          />
-        ) : (
-          <TextField label="上课地点" value={draft.venue} onInput={set('venue')} error={err('venue')} maxlength={80} />
-        )}
-        <TextField
-          label="名额"
-          type="number"
-          value={draft.capacity}
-          onInput={set('capacity')}
-          error={err('capacity')}
-          maxlength={3}
-        />
+        <SessionPlaceFields live={live} value={draft} onChange={set} error={err} />
         <SelectField
           label="预约范围"
           value={draft.audience}

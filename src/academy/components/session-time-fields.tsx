@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import { PickerField } from '../../components/form-field';
+import { PickerField, TextField } from '../../components/form-field';
 
 export interface SessionTime {
   date: string;
@@ -41,6 +41,59 @@ export function SessionTimeFields({
           error={error('endAt')}
         />
       </View>
+    </>
+  );
+}
+
+export interface SessionPlace {
+  venue: string;
+  liveLink: string;
+  capacity: string;
+}
+
+/** Where a session is (a place, or a live link) and its seats (scheduling a session and changing one). */
+export function SessionPlaceFields({
+  live,
+  value,
+  onChange,
+  error,
+  capacityHint,
+}: {
+  live: boolean;
+  value: SessionPlace;
+  onChange: (key: keyof SessionPlace) => (v: string) => void;
+  error: (field: string) => string | undefined;
+  capacityHint?: string;
+}) {
+  return (
+    <>
+      {live ? (
+        <TextField
+          label="直播链接"
+          value={value.liveLink}
+          onInput={onChange('liveLink')}
+          error={error('liveLink')}
+          placeholder="https://"
+          maxlength={200}
+        />
+      ) : (
+        <TextField
+          label="上课地点"
+          value={value.venue}
+          onInput={onChange('venue')}
+          error={error('venue')}
+          maxlength={80}
+        />
+      )}
+      <TextField
+        label="名额"
+        type="number"
+        value={value.capacity}
+        onInput={onChange('capacity')}
+        error={error('capacity')}
+        hint={capacityHint}
+        maxlength={3}
+      />
     </>
   );
 }

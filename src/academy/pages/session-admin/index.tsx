@@ -3,8 +3,7 @@ import { Button } from '../../../components/button';
 import Taro, { useRouter } from '@tarojs/taro';
 import { FORMAT_LABELS, type Session } from '@contract/api/academy';
 import { PageShell, StateView, StatusTag, useAsync } from '../../../components';
-import { TextField } from '../../../components/form-field';
-import { SessionTimeFields } from '../../components/session-time-fields';
+import { SessionPlaceFields, SessionTimeFields } from '../../components/session-time-fields';
 import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
 import { api } from '../../../services/api';
@@ -99,31 +98,12 @@ export default function SessionAdminPage() {
               <View className="card">
                 <View className="academy-admin__subtitle">调整安排（保存后通知已预约和候补的学员）</View>
                 <SessionTimeFields value={draft} onChange={set} error={err} />
-                {s.format === 'live' ? (
-                  <TextField
-                    label="直播链接"
-                    value={draft.liveLink}
-                    onInput={set('liveLink')}
-                    error={err('liveLink')}
-                    maxlength={200}
-                  />
-                ) : (
-                  <TextField
-                    label="上课地点"
-                    value={draft.venue}
-                    onInput={set('venue')}
-                    error={err('venue')}
-                    maxlength={80}
-                  />
-                )}
-                <TextField
-                  label="名额"
-                  type="number"
-                  value={draft.capacity}
-                  onInput={set('capacity')}
-                  error={err('capacity')}
-                  hint="加名额会按顺序为候补学员自动预约"
-                  maxlength={3}
+                <SessionPlaceFields
+                  live={s.format === 'live'}
+                  value={draft}
+                  onChange={set}
+                  error={err}
+                  capacityHint="加名额会按顺序为候补学员自动预约"
                 />
                 <Button className="academy-admin__save" busy={save.busy} onClick={() => void onSave()}>
                   保存修改
