@@ -36,7 +36,11 @@ module.exports = {
   projects: [
     node('cloud', {
       // The handlers run on the REAL wx-server-sdk against the stand-in (test/cloud/helpers.ts).
-      setupFilesAfterEnv: ['<rootDir>/test/cloud/setup/timeout.ts', '<rootDir>/test/cloud/setup/pii-scan.ts'],
+      setupFilesAfterEnv: [
+        '<rootDir>/test/cloud/setup/timeout.ts',
+        '<rootDir>/test/cloud/setup/pii-scan.ts',
+        '<rootDir>/test/cloud/setup/index-coverage.ts',
+      ],
     }),
     {
       displayName: 'app',

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
+import { releaseSettings } from './release';
 
 const root = path.resolve(__dirname, '..');
 const isH5 = process.env.TARO_ENV === 'h5';
@@ -17,6 +18,15 @@ const webpackCache = {
 
 // https://docs.taro.zone/docs/config
 export default defineConfig<'webpack5'>(async (merge) => {
+  // A release build (npm run build:weapp:release, the deploy) stops here without an env id or AppID.
+  let release: ReturnType<typeof releaseSettings>;
+  try {
+    release = releaseSettings(process.env);
+  } catch (e) {
+    // Said plainly and first (Taro would bury a thrown error under "找不到项目配置文件").
+    console.error(`\n${(e as Error).message}\n`);
+    process.exit(1);
+  }
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'union-services',
     date: '2025-1-1',
@@ -30,8 +40,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
       '@': path.join(root, 'src'),
       '@contract': path.join(root, 'types'),
     },
-    defineConstants: {},
-    copy: { patterns: [], options: {} },
+    // The subscribe-message template ids per moment, from deploy.config.json (src/utils/subscribe.ts).
+    defineConstants: {
+      SUBSCRIBE_TEMPLATES: JSON.stringify(release.subscribeTemplates),
+      ...(release.cloudEnv ? { 'process.env.TARO_APP_CLOUD_ENV': JSON.stringify(release.cloudEnv) } : {}),
+    },
+    // weapp: sitemap.json (named by app.config sitemapLocation) sits beside app.json. (Tab bar icons: the weapp
+    // build copies them, the H5 build inlines them.)
+    copy: { patterns: isH5 ? [] : [{ from: 'src/sitemap.json', to: 'dist/sitemap.json' }], options: {} },
     // Plain progress lines instead of the animated bar when output is not a terminal (CI, npm test logs).
     logger: { quiet: !process.stdout.isTTY, stats: false },
     framework: 'react',

@@ -36,11 +36,8 @@ function sdkRange() {
 
 export const OPENAPI_PERMISSIONS = ['subscribeMessage.send', 'wxacode.getUnlimited'];
 // Timer triggers (cron in the function's time zone: 7 fields, seconds first), matched by name in createMain's timers.
-const TRIGGERS = {
-  academy: [{ name: 'sessionReminders', type: 'timer', config: '0 0 * * * * *' }],
-  gift: [{ name: 'expirySweep', type: 'timer', config: '0 */15 * * * * *' }],
-  member: [{ name: 'purgeReplays', type: 'timer', config: '0 30 3 * * * *' }],
-};
+// Declared in cloud/functions/triggers.json, which the deploy (scripts/deploy) and its tests read too.
+export const TRIGGERS = JSON.parse(readFileSync(join(root, 'cloud/functions/triggers.json'), 'utf8'));
 
 export function listFunctions() {
   const dir = join(root, 'cloud/functions');
@@ -49,7 +46,21 @@ export function listFunctions() {
     .sort();
 }
 
-export async function buildCloud({ outdir = resolve(root, cloudfunctionRoot()), only } = {}) {
+/**
+ * `deployConfig`: the deploy.config.json to bundle (template ids and field mappings, the verify link);
+ * by default the one at the repository root. `npm run deploy --config <file>` builds with its own.
+ */
+export async function buildCloud({ outdir = resolve(root, cloudfunctionRoot()), only, deployConfig } = {}) {
+  const configPlugin = deployConfig
+    ? [
+        {
+          name: 'deploy-config',
+          setup(b) {
+            b.onResolve({ filter: /deploy\.config\.json$/ }, () => ({ path: resolve(deployConfig) }));
+          },
+        },
+      ]
+    : [];
   const names = listFunctions().filter((n) => !only || only.includes(n));
   if (only) for (const n of only) if (!names.includes(n)) throw new Error(`no cloud function named ${n}`);
   const range = sdkRange();
@@ -69,6 +80,7 @@ export async function buildCloud({ outdir = resolve(root, cloudfunctionRoot()), 
       tsconfig: join(root, 'tsconfig.json'),
       legalComments: 'none',
       logLevel: 'warning',
+      plugins: configPlugin,
       banner: {
         js: `// ${name}: built by scripts/build-cloud.mjs from cloud/functions/${name}/index.ts. Do not edit.`,
       },

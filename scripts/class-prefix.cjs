@@ -16,6 +16,7 @@ const DOMAINS = {
   gifts: 'gift',
   member: 'member',
   staff: 'staff',
+  admin: 'admin',
 };
 /** A class token: block, then any __element / --modifier. */
 const TOKEN = /(?<![\w-])([a-z][a-z0-9]*(?:-[a-z0-9]+)*)((?:__|--)[a-z0-9_-]*)?(?![\w-])/g;

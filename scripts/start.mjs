@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: the whole app on this machine.
-//   1. starts the emulator (seed data kept; --reset starts from fresh seed data) on $EMULATOR_PORT (default 9870),
+//   1. starts the emulator (seed data kept; --reset starts from fresh seed data; --empty from an empty database
+//      with no seed, printing the one-time setup code of the first super admin) on $EMULATOR_PORT (default 9870),
 //   2. builds the H5 app into dist-h5/ and serves it on http://127.0.0.1:$PORT (default 10086), pointed at the
 //      emulator; with --watch, Taro's dev server serves it instead (rebuilds on change, from memory),
 //   3. builds the weapp into dist/ for WeChat DevTools (open this folder; project.config.json names dist/).
@@ -16,6 +17,9 @@ const TARO = path.join(ROOT, 'node_modules/.bin/taro');
 const args = process.argv.slice(2);
 const watch = args.includes('--watch');
 const reset = args.includes('--reset');
+const empty = args.includes('--empty');
+/** The emulator's 超级管理员设置码 line, repeated after the build output so it is not lost in it. */
+let setupCodeLine = '';
 const port = Number(process.env.PORT || 10086);
 const emulatorPort = process.env.EMULATOR_PORT || '9870';
 
@@ -68,9 +72,11 @@ function startEmulator() {
     return Promise.resolve(null);
   }
   return new Promise((resolve, reject) => {
-    const { exited } = start(process.execPath, ['scripts/emulator.mjs', ...(reset ? ['--reset'] : [])], {
+    const flags = [...(reset ? ['--reset'] : []), ...(empty ? ['--empty'] : [])];
+    const { exited } = start(process.execPath, ['scripts/emulator.mjs', ...flags], {
       env: { ...process.env, EMULATOR_PORT: emulatorPort },
       onLine: (line) => {
+        if (line.includes('超级管理员设置码')) setupCodeLine = line.trim();
         const m = line.match(/Emulator ready at (http:\/\/\S+)/);
         if (m) resolve(m[1]);
       },
@@ -110,6 +116,7 @@ try {
     );
     console.log(`\nApp ready at ${server.url}${emulatorNote}`);
   }
+  if (setupCodeLine) console.log(`${setupCodeLine}\n（在小程序 我的 → 初始设置 输入，成为超级管理员；用后作废）`);
   console.log('Building the weapp into dist/ for WeChat DevTools...');
   const weapp = await taroBuild('weapp');
   console.log(

@@ -53,6 +53,20 @@ export default defineAppConfig({
     },
     { root: 'staff', pages: ['pages/scanner/index', 'pages/lookup/index'] },
     {
+      // The union runs it itself: first admin, invitations, contests, 驿站, employers, 光荣退休 settings.
+      root: 'admin',
+      pages: [
+        'pages/setup/index',
+        'pages/invite/index',
+        'pages/roles/index',
+        'pages/contests/index',
+        'pages/contest/index',
+        'pages/stations/index',
+        'pages/employers/index',
+        'pages/retirement/index',
+      ],
+    },
+    {
       root: 'member',
       pages: [
         'pages/profile/index',
@@ -70,10 +84,26 @@ export default defineAppConfig({
     selectedColor: '#c8161d',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
+    // 81×81 PNGs drawn by scripts/make-tab-icons.mjs (grey / union red, as the text colours above).
     list: [
-      { pagePath: 'pages/home/index', text: '首页' },
-      { pagePath: 'pages/services/index', text: '服务' },
-      { pagePath: 'pages/mine/index', text: '我的' },
+      {
+        pagePath: 'pages/home/index',
+        text: '首页',
+        iconPath: 'assets/tabbar/home.png',
+        selectedIconPath: 'assets/tabbar/home-active.png',
+      },
+      {
+        pagePath: 'pages/services/index',
+        text: '服务',
+        iconPath: 'assets/tabbar/services.png',
+        selectedIconPath: 'assets/tabbar/services-active.png',
+      },
+      {
+        pagePath: 'pages/mine/index',
+        text: '我的',
+        iconPath: 'assets/tabbar/mine.png',
+        selectedIconPath: 'assets/tabbar/mine-active.png',
+      },
     ],
   },
   window: {
@@ -83,6 +113,15 @@ export default defineAppConfig({
     navigationBarTextStyle: 'white',
   },
   lazyCodeLoading: 'requiredComponents',
+  // The subpackages each tab leads to, fetched while the tab is shown so the first tap opens at once
+  // (home's four service cards; 服务's staff tools on Wi-Fi; 我的's member pages).
+  preloadRule: {
+    'pages/home/index': { network: 'all', packages: ['contest', 'academy', 'retirement', 'gifts'] },
+    'pages/services/index': { network: 'wifi', packages: ['staff', 'member'] },
+    'pages/mine/index': { network: 'all', packages: ['member'] },
+  },
+  // What WeChat search may index (src/sitemap.json, copied into dist/ by config/index.ts).
+  sitemapLocation: 'sitemap.json',
   // The 离我最近 button and the gift stations' distances ask for the location, after the user's consent.
   requiredPrivateInfos: ['getLocation'],
   permission: { 'scope.userLocation': { desc: '用于显示离您最近的驿站' } },

@@ -24,6 +24,8 @@ export async function main(argv: string[]): Promise<number> {
   const world = await makeBenchWorld('full');
   const callers = [
     await callerFor(world, 'admin', PERSONAS.admin),
+    // A domain admin: admin inside the contest function, nobody special elsewhere.
+    await callerFor(world, 'contest-admin', PERSONAS.contestAdmin),
     await callerFor(world, 'stranger', STRANGER),
     await callerFor(world, 'anonymous', ''),
   ];

@@ -9,7 +9,7 @@ import { accessText, adminOnly, type FunctionDefs } from '../lib/functions';
 import { validValue } from '../lib/values';
 import { seededIds, type World } from '../lib/world';
 import { allCallers } from './callers';
-import { isPlainObject, mayCall, requestId, show, type Caller } from './sweep';
+import { isPlainObject, mayCall, requestId, rolesIn, show, type Caller } from './sweep';
 
 export interface MatrixRow {
   fn: string;
@@ -22,6 +22,8 @@ export interface MatrixRow {
 
 export interface MatrixReport {
   callers: string[];
+  /** Per function, the callers (by name) who are `admin` inside it: the super admin, and its domain's admin. */
+  adminsIn: Record<string, string[]>;
   rows: MatrixRow[];
   failures: string[];
   calls: number;
@@ -29,14 +31,19 @@ export interface MatrixReport {
 
 /** `fresh()` gives a newly seeded world; one per action, so earlier calls never change later answers. */
 export async function authMatrix(fns: FunctionDefs[], fresh: () => Promise<World>): Promise<MatrixReport> {
-  const report: MatrixReport = { callers: [], rows: [], failures: [], calls: 0 };
+  const report: MatrixReport = { callers: [], adminsIn: {}, rows: [], failures: [], calls: 0 };
   for (const { fn, defs } of fns) {
     for (const [action, def] of Object.entries(defs)) {
       const world = await fresh();
       const callers = await allCallers(world);
       // The admin last: its successful mutations must not change what the others see.
-      callers.sort((a, b) => Number(a.roles.includes('admin')) - Number(b.roles.includes('admin')));
+      const isAdmin = (c: Caller) => rolesIn(fn, c).includes('admin');
+      // Admins last (domain admins, then the super admin): their successful mutations must not change
+      // what the others see. The same order for every function, so every row's columns line up.
+      const rank = (c: Caller) => (c.roles.includes('admin') ? 2 : c.roles.some((r) => r.startsWith('admin:')) ? 1 : 0);
+      callers.sort((a, b) => rank(a) - rank(b));
       report.callers = callers.map((c) => c.name);
+      report.adminsIn[fn] = callers.filter(isAdmin).map((c) => c.name);
       const ids = seededIds(world.db, world.clock.now());
       const derived = validValue(def.input, '', ids, false);
       const payload = derived.ok && isPlainObject(derived.value) ? derived.value : {};
@@ -47,10 +54,10 @@ export async function authMatrix(fns: FunctionDefs[], fresh: () => Promise<World
         const res = await world.call(caller.openid, fn, defs, event);
         row.cells.push(res.ok ? 'ok' : res.code);
         const where = `${fn}.${action} as ${caller.name} ${show(event, 200)}`;
-        const expected = mayCall(def.access, caller);
+        const expected = mayCall(def.access, caller, fn);
         if (expected !== 'yes' && (res.ok || res.code !== expected))
           report.failures.push(`${where}: expected ${expected}, got ${show(res, 300)}`);
-        if (adminOnly(def.access) && !caller.roles.includes('admin') && res.ok)
+        if (adminOnly(def.access) && !isAdmin(caller) && res.ok)
           report.failures.push(`${where}: admin-only action succeeded`);
         if (!res.ok && 'data' in res) report.failures.push(`${where}: refusal carries data ${show(res, 300)}`);
         if (!res.ok && res.code === 'INTERNAL') report.failures.push(`${where}: INTERNAL ${show(res, 300)}`);

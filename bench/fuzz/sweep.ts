@@ -7,7 +7,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Access, ActionDef } from '../../cloud/lib/router';
-import { requestIdSchema } from '../../types/api/common';
+import { requestIdSchema, type Role } from '../../types/api/common';
+import { effectiveRoles } from '../../cloud/lib/guard';
 import { isErrorCode, type Envelope } from '../../types/envelope';
 import type { Schema } from '../../types/schema';
 import type { FunctionDefs } from '../lib/functions';
@@ -72,11 +73,17 @@ export function oracleValid(defs: Defs, event: unknown): boolean {
   return defs[action].input.parse(payload).ok;
 }
 
-export function mayCall(access: Access, caller: Caller): 'yes' | 'UNAUTHENTICATED' | 'FORBIDDEN' {
+/** The caller's roles inside one function: a domain admin is `admin` in its own domain's function. */
+export function rolesIn(fn: string, caller: Caller): string[] {
+  return effectiveRoles(fn, caller.roles as Role[]);
+}
+
+export function mayCall(access: Access, caller: Caller, fn = ''): 'yes' | 'UNAUTHENTICATED' | 'FORBIDDEN' {
   if (access === 'public') return 'yes';
   if (!caller.openid) return 'UNAUTHENTICATED';
   if (access === 'signedIn') return 'yes';
-  return access.some((r) => caller.roles.includes(r)) ? 'yes' : 'FORBIDDEN';
+  const roles = rolesIn(fn, caller);
+  return access.some((r) => roles.includes(r)) ? 'yes' : 'FORBIDDEN';
 }
 
 interface FieldRef {
@@ -243,7 +250,7 @@ export async function fuzzSweep(
           continue;
         }
         const access = Object.prototype.hasOwnProperty.call(defs, c.action) ? defs[c.action].access : 'public';
-        const allowed = mayCall(access, caller);
+        const allowed = mayCall(access, caller, fn);
         if (allowed !== 'yes' && (res.ok || res.code !== allowed || 'data' in res))
           fail(`caller lacks access: expected ${allowed}`, res);
       }

@@ -1,5 +1,6 @@
 import type { CloudMain } from '../lib/entry';
 import { main as academy } from './academy';
+import { main as admin } from './admin';
 import { main as checkin } from './checkin';
 import { main as contest } from './contest';
 import { main as gift } from './gift';
@@ -16,4 +17,5 @@ export const functions: Record<string, CloudMain> = {
   gift,
   checkin,
   portal,
+  admin,
 };

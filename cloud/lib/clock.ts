@@ -18,8 +18,19 @@ export function shanghaiDate(ms: number): string {
   return dayjs(ms).tz(TZ).format('YYYY-MM-DD');
 }
 
-/** `YYYY-MM-DD HH:mm` in Shanghai, for messages shown to people. */
+const WEEK = ['日', '一', '二', '三', '四', '五', '六'];
+
+/**
+ * `2026年1月20日（周二）10:00` in Shanghai, for messages shown to people: the same words the app uses
+ * for every date (src/utils/format.ts formatTime).
+ */
 export function formatShanghai(ms: number): string {
+  const d = dayjs(ms).tz(TZ);
+  return `${d.year()}年${d.month() + 1}月${d.date()}日（周${WEEK[d.day()]}）${d.format('HH:mm')}`;
+}
+
+/** `YYYY-MM-DD HH:mm` in Shanghai: for files a spreadsheet sorts (the CSV export), not for reading. */
+export function sortableShanghai(ms: number): string {
   return dayjs(ms).tz(TZ).format('YYYY-MM-DD HH:mm');
 }
 
@@ -33,4 +44,13 @@ export function ageOn(birthDate: string, atMs: number): number {
 /** Start of the Shanghai day containing `ms`. */
 export function startOfShanghaiDay(ms: number): number {
   return dayjs(ms).tz(TZ).startOf('day').valueOf();
+}
+
+/**
+ * A form's 'YYYY-MM-DD HH:mm' as Shanghai epoch ms, or NaN when it names no real minute
+ * ('2026-13-01 00:00', '2026-02-30 08:00', '25:00'): dayjs would roll those over silently.
+ */
+export function wallTimeMs(wallTime: string): number {
+  const ms = shanghaiTime(wallTime);
+  return Number.isFinite(ms) && formatShanghai(ms) === wallTime ? ms : NaN;
 }

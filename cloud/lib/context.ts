@@ -10,6 +10,10 @@ export interface OpenApi {
       scene: string;
       page?: string;
       width?: number;
+      /** false: the page need not be in a released version yet (a poster made before the first release). */
+      checkPath?: boolean;
+      /** Which version the code opens: release / trial / develop. */
+      envVersion?: 'release' | 'trial' | 'develop';
     }): Promise<{ contentType?: string; buffer: Buffer | Uint8Array }>;
   };
 }
@@ -52,6 +56,16 @@ export interface UserDoc {
   idHash?: string;
   createdAt: number;
   updatedAt: number;
+  /**
+   * Set by the router (never stored) when `roles` holds an `admin` that only a domain admin role
+   * gives inside this function: write back `storedRoles(user)`, never `roles`.
+   */
+  elevated?: true;
+}
+
+/** The roles as stored in the database (without the `admin` a domain admin gains inside its function). */
+export function storedRoles(user: UserDoc): Role[] {
+  return user.elevated ? user.roles.filter((r) => r !== 'admin') : user.roles;
 }
 
 /** The handler's view: the caller's user record is loaded once by the router. */

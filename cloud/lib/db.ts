@@ -173,3 +173,17 @@ export async function readOrNull<T>(read: () => Promise<{ data: unknown }>): Pro
     throw e;
   }
 }
+
+/**
+ * A document by id, or null when it does not exist: CloudBase's `doc(id).get()` (and a
+ * transaction's) rejects for a missing document instead of answering null, so a counter or a stock
+ * row that a fresh database has not made yet must be read through this.
+ */
+export async function getOrNull<T>(ref: { get(): Promise<{ data: unknown }> }): Promise<T | null> {
+  try {
+    return ((await ref.get()).data as T | null) ?? null;
+  } catch (e) {
+    if (isNotFoundError(e)) return null;
+    throw e;
+  }
+}

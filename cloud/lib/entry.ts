@@ -3,6 +3,7 @@ import type { Envelope } from '../../types/envelope';
 import type { CloudFiles, Ctx, OpenApi } from './context';
 import type { Database } from './db';
 import { dispatch, type ActionDefs } from './router';
+import { isProduction, missingForProduction } from './secrets';
 
 /** The part of `wx-server-sdk` an entry needs. */
 export interface CloudSdk {
@@ -52,6 +53,16 @@ export function createMain<M extends ActionMap<M>>(
   };
   async function invoke(event: unknown, openid: string): Promise<Envelope<unknown>> {
     init();
+    // A production function without its secrets serves nothing (no development key stands in) and says why
+    // in its log, on every call, so the cause is next to the failed call in 云开发 → 云函数 → 日志.
+    const missing = isProduction(process.env) ? missingForProduction(fn, process.env) : [];
+    if (missing.length) {
+      console.error(
+        `[${fn}] refusing to serve: production function without ${missing.join(', ')}. ` +
+          'Run `npm run deploy -- --init-keys` (keys) or fill deploy.config.json and `npm run deploy`.',
+      );
+      return { ok: false, code: 'INTERNAL', message: '服务尚未配置完成，请稍后再试' };
+    }
     const ctx: Ctx = {
       openid,
       db: cloud.database() as Database,

@@ -27,3 +27,19 @@ export function stableJson(value: unknown): string {
   }
   return JSON.stringify(value) ?? 'null';
 }
+
+/**
+ * The id of a record this call creates: derived from the caller's request id when there is one, so
+ * a retry after a crash (same requestId) lands on the same record instead of making a second one;
+ * random otherwise. `bytes` of hex, like newId.
+ */
+export function idForRequest(
+  ctx: { openid: string; requestId?: string; fn?: string; action?: string },
+  bytes = 10,
+): string {
+  if (!ctx.requestId) return newId(bytes);
+  return createHash('sha256')
+    .update(`${ctx.openid}\n${ctx.fn ?? ''}.${ctx.action ?? ''}\n${ctx.requestId}`)
+    .digest('hex')
+    .slice(0, bytes * 2);
+}

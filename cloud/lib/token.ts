@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'crypto';
 import { fail } from './errors';
+import { isProduction } from './secrets';
 
 /**
  * Signed QR tokens: `<kind>.<id>.<exp36>.<kv>.<sig>` where sig is HMAC-SHA256 (first 12 bytes,
@@ -27,11 +28,6 @@ export interface TokenEnv {
 /** Local development has a well-known key; a deployment must configure its own. */
 const DEV_KEY = 'dev-only-key-never-used-in-production';
 
-/** Production-like: NODE_ENV=production, or running inside Tencent SCF (WeChat Cloud's runtime). */
-function isDeployed(env: TokenEnv): boolean {
-  return env.NODE_ENV === 'production' || !!env.TENCENTCLOUD_RUNENV || !!env.SCF_RUNTIME;
-}
-
 function hasAnyKey(env: TokenEnv): boolean {
   return Object.keys(env).some((name) => /^QR_TOKEN_KEY(_\d+)?$/.test(name) && !!env[name]);
 }
@@ -44,7 +40,8 @@ function keyFor(env: TokenEnv, version: number): string {
   const key = env[`QR_TOKEN_KEY_${version}`] ?? (version === 1 ? env.QR_TOKEN_KEY : undefined);
   if (key) return key;
   if (hasAnyKey(env)) throw new Error(`QR token key version ${version} is not configured`);
-  if (isDeployed(env) && !env.ALLOW_DEV_TOKEN_KEY) throw new Error('QR token key is not configured');
+  // Production never falls back to the public development key (see secrets.ts for how it is detected).
+  if (isProduction(env)) throw new Error('QR token key is not configured');
   return DEV_KEY;
 }
 
@@ -110,4 +107,27 @@ export function tokenFromScan(text: string): string {
   const raw = typeof text === 'string' ? text.trim() : '';
   const m = /^https?:\/\/[^\s?#]+\?(?:[^#\s]*&)?t=([A-Za-z0-9_.-]+)/.exec(raw);
   return m ? m[1] : raw;
+}
+
+/**
+ * An invitation's token: its id (10 hex) then 21 hex of HMAC-SHA256 over it, 31 characters of
+ * [0-9a-f], so it fits a 小程序码 scene (≤ 32) and the admin can show the same code again. Signed
+ * with the QR token key of version 1 (or QR_TOKEN_KEY), so a deployment without keys refuses here too.
+ */
+export function invitationToken(env: TokenEnv, id: string): string {
+  if (!/^[0-9a-f]{10}$/.test(id)) throw new Error(`invitation id not encodable: ${id}`);
+  return id + createHmac('sha256', keyFor(env, 1)).update(`invite.${id}`).digest('hex').slice(0, 21);
+}
+
+/** The invitation id a token names, or null for anything not signed by us. */
+export function invitationIdFrom(env: TokenEnv, token: string): string | null {
+  if (typeof token !== 'string' || !/^[0-9a-f]{31}$/.test(token)) return null;
+  const id = token.slice(0, 10);
+  let expected: string;
+  try {
+    expected = invitationToken(env, id);
+  } catch {
+    return null;
+  }
+  return timingSafeEqual(Buffer.from(expected), Buffer.from(token)) ? id : null;
 }

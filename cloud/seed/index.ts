@@ -8,6 +8,7 @@ import type { Database } from '../lib/db';
 import { seedAcademy } from './academy';
 import { seedContest } from './contest';
 import { seedGift } from './gift';
+import { seedGrants } from './grants';
 import { seedMember } from './member';
 import { personaUsers, SEEDED_MEMBER_COUNT } from './personas';
 import { COUNTERS, MEMBER_NO_COUNTER } from '../domain/member/model';
@@ -43,6 +44,7 @@ export async function seedBase(db: Database, now: number): Promise<void> {
   for (const { _id, ...station } of stations) {
     await db.collection('stations').doc(_id).set({ data: station });
   }
+  await seedGrants(db, now);
 }
 
 /** The whole world: base, then every domain (each domain owns its file). */
@@ -53,4 +55,6 @@ export async function seed(db: Database, now: number): Promise<void> {
   await seedAcademy(db, now);
   await seedRetirement(db, now);
   await seedGift(db, now);
+  // Again: the domains added scopes (another station's staff, a second contest, employers' names).
+  await seedGrants(db, now);
 }

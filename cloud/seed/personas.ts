@@ -35,6 +35,7 @@ export const PERSONAS = {
   teacher: 'persona-teacher',
   enterprise: 'persona-enterprise',
   admin: 'persona-admin',
+  contestAdmin: 'persona-contest-admin',
 } as const;
 
 export const personas: Persona[] = [
@@ -103,6 +104,12 @@ export const personas: Persona[] = [
     label: '企业工会 朱美华',
     role: 'enterprise',
     description: '嘉兴纺织有限公司工会主席，为本单位职工点单课程、代办退休证书',
+  },
+  {
+    openid: PERSONAS.contestAdmin,
+    label: '比武管理员 蒋志远',
+    role: 'admin:contests',
+    description: '只管技能比武：建比武、设项目名额、审核报名，看不到其他业务',
   },
   {
     openid: PERSONAS.admin,
@@ -242,6 +249,19 @@ export const personaUsers: SeedUser[] = [
     scopes: [{ kind: 'employer', id: 'emp-jiaxing-textile' }],
     profile: { name: '朱美华', phone: '13605739012', employer: textile, district: '秀洲区', category: '产业工人' },
     membership: { status: 'member', memberNo: 'XZ2010000006', employer: textile },
+  },
+  {
+    openid: PERSONAS.contestAdmin,
+    roles: ['admin:contests'],
+    scopes: [],
+    profile: {
+      name: '蒋志远',
+      phone: '13757301456',
+      employer: '嘉兴市秀洲区总工会',
+      district: '秀洲区',
+      category: '机关事业单位职工',
+    },
+    membership: { status: 'none' },
   },
   {
     openid: PERSONAS.admin,

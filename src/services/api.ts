@@ -1,4 +1,5 @@
 import type { academyContract, AcademyActions } from '@contract/api/academy';
+import type { adminContract, AdminActions } from '@contract/api/admin';
 import type { checkinContract, CheckinActions } from '@contract/api/checkin';
 import type { ActionMap } from '@contract/api/common';
 import type { contestContract, ContestActions } from '@contract/api/contest';
@@ -50,4 +51,5 @@ export const api = {
   gift: client<typeof giftContract, GiftActions>('gift'),
   checkin: client<typeof checkinContract, CheckinActions>('checkin'),
   portal: client<typeof portalContract, PortalActions>('portal'),
+  admin: client<typeof adminContract, AdminActions>('admin'),
 };

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import type { ScanResult } from '@contract/api/checkin';
+import type { RecentScan, ScanResult } from '@contract/api/checkin';
 import { useWrite } from '../hooks/use-write';
 import { ServiceError } from '../services/call';
 import { api } from '../services/api';
@@ -20,6 +20,8 @@ function buzz() {
  */
 export function useVerdict(onChange: () => void) {
   const [result, setResult] = useState<ScanResult | null>(null);
+  /** The verdict was reopened from the recent list to undo it. */
+  const [reopened, setReopened] = useState(false);
   // Each scan (this code in this scope) and each manual redemption is one intent: a retry after a
   // lost answer replays it, a double tap makes one call.
   const scanning = useWrite(api.checkin.scan, { report: false });
@@ -29,10 +31,12 @@ export function useVerdict(onChange: () => void) {
     try {
       const r = await send();
       if (!r) return; // a second tap while the first runs: the first one answers
+      setReopened(false);
       setResult(r);
       if (r.result !== 'success') buzz();
     } catch (e) {
       const message = e instanceof Error ? e.message : '请稍后再试';
+      setReopened(false);
       setResult({
         result: 'refused',
         code: e instanceof ServiceError ? e.code : 'INTERNAL',
@@ -53,6 +57,7 @@ export function useVerdict(onChange: () => void) {
     try {
       const done = await undoing.run({ scanId, reason });
       if (done === undefined) return false;
+      setReopened(false);
       setResult(null);
       onChange();
       await Taro.showToast({ title: '已撤销', icon: 'success' });
@@ -67,12 +72,32 @@ export function useVerdict(onChange: () => void) {
     }
   };
 
+  /** A recent success, back on screen to be undone (its reason asked for at once). */
+  const reopen = (scan: RecentScan) => {
+    if (!scan.kind) return;
+    setReopened(true);
+    setResult({
+      result: 'success',
+      kind: scan.kind,
+      title: scan.title,
+      personName: scan.personName,
+      scanId: scan.scanId,
+      undoUntil: scan.undoUntil,
+    });
+  };
+
   return {
     result,
+    /** True while the verdict on screen was reopened from the recent list. */
+    undoing: reopened,
+    reopen,
     busy: scanning.busy || redeeming.busy,
     scan: (input: Parameters<typeof api.checkin.scan>[0]) => show(() => scanning.run(input)),
     redeem: (input: Parameters<typeof api.checkin.redeemManual>[0]) => show(() => redeeming.run(input)),
     undo,
-    clear: () => setResult(null),
+    clear: () => {
+      setReopened(false);
+      setResult(null);
+    },
   };
 }

@@ -15,3 +15,8 @@ export function useMe() {
 export function hasAnyRole(me: MyProfile | undefined, ...roles: MyProfile['roles']): boolean {
   return !!me && roles.some((r) => me.roles.includes(r));
 }
+
+/** Any admin role: the super admin ('admin') or the admin of one domain ('admin:contests'...). */
+export function isAnyAdmin(roles: readonly MyProfile['roles'][number][]): boolean {
+  return roles.some((r) => r === 'admin' || r.startsWith('admin:'));
+}

@@ -21,22 +21,31 @@ export function shanghaiParts(ms: number) {
   };
 }
 
-/** 2026年1月20日 10:02 */
+/*
+ * One way to say a date across the app: 2026年1月20日（周二）, and with a time 2026年1月20日（周二）10:02.
+ * The weekday is what people plan by; it is left out only for dates of a person's life (birth,
+ * retirement) and on the printed certificate, where it would read oddly (`weekday = false`).
+ */
+function words(p: { y: number; m: number; d: number; w: number }, weekday: boolean): string {
+  return `${p.y}年${p.m}月${p.d}日${weekday ? `（周${WEEK[p.w]}）` : ''}`;
+}
+
+/** 2026年1月20日（周二）10:02 */
 export function formatTime(ms: number): string {
   const p = shanghaiParts(ms);
-  return `${p.y}年${p.m}月${p.d}日 ${pad(p.h)}:${pad(p.mi)}`;
+  return `${words(p, true)}${pad(p.h)}:${pad(p.mi)}`;
 }
 
-/** 2026年1月20日 */
-export function formatDate(ms: number): string {
-  const p = shanghaiParts(ms);
-  return `${p.y}年${p.m}月${p.d}日`;
+/** 2026年1月20日（周二）; 2026年1月20日 with `weekday = false`. */
+export function formatDate(ms: number, weekday = true): string {
+  return words(shanghaiParts(ms), weekday);
 }
 
-/** '2026-01-20' → 2026年1月20日 */
-export function formatDay(date: string): string {
+/** '2026-01-20' → 2026年1月20日（周二）; 2026年1月20日 with `weekday = false`. */
+export function formatDay(date: string, weekday = true): string {
   const [y, m, d] = date.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
+  if (!y || !m || !d) return date;
+  return words({ y, m, d, w: new Date(Date.UTC(y, m - 1, d)).getUTCDay() }, weekday);
 }
 
 /** 10:02:31 */
@@ -45,17 +54,9 @@ export function clockTime(ms: number): string {
   return `${pad(p.h)}:${pad(p.mi)}:${pad(p.s)}`;
 }
 
-/** 1月20日 10:02 */
-export function dayTime(ms: number): string {
-  const p = shanghaiParts(ms);
-  return `${p.m}月${p.d}日 ${pad(p.h)}:${pad(p.mi)}`;
-}
-
-/** 3月5日（周四）14:00 */
-export function weekdayTime(ms: number): string {
-  const p = shanghaiParts(ms);
-  return `${p.m}月${p.d}日（周${WEEK[p.w]}）${pad(p.h)}:${pad(p.mi)}`;
-}
+/** The same words as formatTime: kept as names the pages already use. */
+export const dayTime = formatTime;
+export const weekdayTime = formatTime;
 
 /** '2026-03-05' */
 export function dateOf(ms: number): string {

@@ -45,6 +45,7 @@ const call = async (main, openid, event) => {
 // One read of every function, as a signed-in caller: each must reach the database and answer ok.
 const READS = {
   academy: { action: 'listCourses' },
+  admin: { action: 'myAccess' },
   checkin: { action: 'myScopes' },
   contest: { action: 'listContests' },
   gift: { action: 'myVouchers' },

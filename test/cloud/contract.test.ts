@@ -8,6 +8,7 @@
 // Must come first: it makes the contract's schemas describable before they are built.
 import '../../bench/lib/introspect';
 import { academyActions } from '../../cloud/domain/academy';
+import { adminActions } from '../../cloud/domain/admin';
 import { checkinActions } from '../../cloud/domain/checkin';
 import { contestActions } from '../../cloud/domain/contest';
 import { giftActions } from '../../cloud/domain/gift';
@@ -20,6 +21,7 @@ import { PERSONAS } from '../../cloud/seed';
 import { validValue } from '../../bench/lib/values';
 import { diffSnapshots, makeBenchWorld, seededIds, snapshotAll, type World } from '../../bench/lib/world';
 import { academyContract } from '../../types/api/academy';
+import { adminContract } from '../../types/api/admin';
 import { checkinContract } from '../../types/api/checkin';
 import { contestContract } from '../../types/api/contest';
 import { giftContract } from '../../types/api/gift';
@@ -40,6 +42,7 @@ const FUNCTIONS: Record<string, { contract: Record<string, ActionSpec>; defs: De
   gift: { contract: giftContract, defs: giftActions as unknown as Defs },
   checkin: { contract: checkinContract, defs: checkinActions as unknown as Defs },
   portal: { contract: portalContract, defs: portalActions as unknown as Defs },
+  admin: { contract: adminContract, defs: adminActions as unknown as Defs },
 };
 
 const ROLE_PERSONA: Record<string, string> = {
@@ -132,6 +135,81 @@ const SAMPLES: Record<string, Sample> = {
     input: async (w) => ({ voucherId: (await one(w, 'giftClaims', { openid: PERSONAS.courier })).voucherId }),
   },
 };
+
+/** An invitation the super admin made for a teacher (its token is what a QR would carry). */
+async function teacherInvitation(w: World): Promise<{ id: string; token: string }> {
+  const made = await w.call(PERSONAS.admin, 'admin', FUNCTIONS.admin.defs, {
+    action: 'createInvitation',
+    requestId: 'contract-setup-invite',
+    kind: 'teacher',
+    validDays: 7,
+    maxUses: 3,
+  });
+  if (!made.ok) throw new Error(`setup: createInvitation refused ${made.code}`);
+  return made.data as { id: string; token: string };
+}
+Object.assign(SAMPLES, {
+  'admin.createInvitation': {
+    input: () => ({ kind: 'stationStaff', scopeId: 'station-xinchenghui', validDays: 7, maxUses: 2 }),
+  },
+  'admin.revokeInvitation': { input: async (w: World) => ({ invitationId: (await teacherInvitation(w)).id }) },
+  'admin.invitationPoster': { input: async (w: World) => ({ invitationId: (await teacherInvitation(w)).id }) },
+  'admin.previewInvitation': {
+    as: PERSONAS.worker,
+    input: async (w: World) => ({ token: (await teacherInvitation(w)).token }),
+  },
+  'admin.acceptInvitation': {
+    as: PERSONAS.worker,
+    input: async (w: World) => ({ token: (await teacherInvitation(w)).token }),
+  },
+  'admin.revokeGrant': {
+    input: async (w: World) => ({ grantId: (await one(w, 'grants', { kind: 'stationStaff', active: true }))._id }),
+  },
+  'admin.saveStation': {
+    input: () => ({
+      name: '高照驿站',
+      town: '高照街道',
+      address: '嘉兴市秀洲区高照街道秀园路88号',
+      hours: '每天 08:00-19:00',
+      phone: '0573-82201009',
+      services: ['热水'],
+      latE6: 30762345,
+      lngE6: 120731234,
+    }),
+  },
+  'admin.closeStation': {
+    input: () => ({
+      stationId: 'station-honghe',
+      from: '2026-01-20 08:00',
+      until: '2026-01-25 18:00',
+      reason: '设备检修',
+    }),
+  },
+  'admin.setStationActive': { input: () => ({ stationId: 'station-honghe', active: false }) },
+  'admin.saveEmployer': { input: () => ({ name: '高照新材料有限公司' }) },
+  'admin.mergeEmployers': { input: () => ({ keepId: 'emp-jiaxing-textile', dropId: 'emp-honghe-sweater' }) },
+  'admin.setEmployerActive': { input: () => ({ employerId: 'emp-honghe-sweater', active: false }) },
+  'contest.saveTrade': {
+    input: () => ({ contestId: 'contest-2026-autumn', name: '焊工', rules: '手工电弧焊实操', quota: 20 }),
+  },
+  'contest.closeContest': { input: () => ({ contestId: 'contest-2026-autumn' }) },
+  'contest.copyContest': { input: () => ({ contestId: 'contest-2025-skills' }) },
+  'retirement.saveSettings': {
+    input: () => ({
+      open: true,
+      year: 2026,
+      title: '2026年企业职工「光荣退休」',
+      opensAt: '2026-01-01 00:00',
+      closesAt: '2026-12-31 18:00',
+      futureDays: 30,
+      pastDays: 730,
+      certificateText: '{name}同志：\n\n感谢您在{employer}的{years}年。',
+      issuer: '嘉兴市秀洲区总工会',
+      serialPrefix: '秀工荣退',
+      pickupStationIds: ['station-xinchenghui'],
+    }),
+  },
+} satisfies Record<string, Sample>);
 
 const courierVoucher = async (w: World) => ({
   voucherId: (await one(w, 'giftClaims', { openid: PERSONAS.courier })).voucherId,

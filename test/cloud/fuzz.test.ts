@@ -16,7 +16,11 @@ jest.setTimeout(60_000);
 test('every function answers INVALID_INPUT to bad payloads, writes nothing, never INTERNAL', async () => {
   const world = await makeBenchWorld('full');
   const fns = loadFunctions();
-  const callers = [await callerFor(world, 'admin', PERSONAS.admin), await callerFor(world, 'stranger', STRANGER)];
+  const callers = [
+    await callerFor(world, 'admin', PERSONAS.admin),
+    await callerFor(world, 'contest-admin', PERSONAS.contestAdmin),
+    await callerFor(world, 'stranger', STRANGER),
+  ];
   const report = await fuzzSweep(world, fns, callers, seededIds(world.db, world.clock.now()), true);
 
   const lines = report.failures

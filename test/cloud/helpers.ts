@@ -32,6 +32,7 @@ import { seed, seedBase } from '../../cloud/seed';
 import type { EnvDatabase } from '../../cloud/emulator/standin/database';
 import { pointSdkAt } from '../../cloud/emulator/standin/sdk-env';
 import { startStandIn, type EnvState, type StandIn } from '../../cloud/emulator/standin/server';
+import { recordingDb } from './query-shapes';
 
 export { PERSONAS, personas } from '../../cloud/seed';
 
@@ -193,7 +194,9 @@ export async function makeWorld(options: WorldOptions = {}): Promise<World> {
     deleteFile: (param) => sdk.deleteFile(param),
     list: () => cloudEnv.bucket.list(),
   };
-  const ctxFor = (openid: string): Ctx => ({ openid, db, now: clock.now, openapi, files, env });
+  // Handlers get a database that records their query shapes (checked against cloud/lib/indexes.ts).
+  const handlerDb = recordingDb(db);
+  const ctxFor = (openid: string): Ctx => ({ openid, db: handlerDb, now: clock.now, openapi, files, env });
 
   const all = async (collection: string, where: Record<string, unknown> = {}) =>
     (await db.collection(collection).where(where).limit(1000).get()).data;

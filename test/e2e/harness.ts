@@ -32,6 +32,8 @@
  *   beside the browser); callAs(...) -> its data, throwing `fn.action: CODE message` on an error envelope.
  * - emulatorLog(): everything the emulator printed so far (for debugging a failure).
  * - setupE2E({ emulator: false }) skips the emulator (pages that never call the cloud layer).
+ * - setupE2E({ empty: true }) starts the emulator on an EMPTY database (`--empty`: no seed, no personas' roles),
+ *   as a union's first day; setupCode() then answers the 超级管理员设置码 the emulator printed.
  * - setupE2E({ browser: 'bundled' }) drives the Chromium inside @sparticuz/chromium even where another is found
  *   (as E2E_BROWSER=bundled does for every file); browserSource says which one runs.
  * Runs serially (jest --selectProjects e2e uses maxWorkers 1); timeout 120 s per test.
@@ -221,18 +223,26 @@ export interface E2E {
   callRaw(openid: string, fn: string, event: Record<string, unknown>): Promise<Envelope>;
   callAs(openid: string, fn: string, event: Record<string, unknown>): Promise<any>;
   emulatorLog(): string;
+  /** The one-time setup code the emulator printed (setupE2E({ empty: true }) only). */
+  setupCode(): string;
 }
 
 export function setupE2E({
   emulator = true,
+  empty = false,
   browser = 'found',
-}: { emulator?: boolean; browser?: 'found' | 'bundled' } = {}): E2E {
+}: { emulator?: boolean; empty?: boolean; browser?: 'found' | 'bundled' } = {}): E2E {
   const procs: Proc[] = [];
   let dataDir = '';
   const ctx = { pageErrors: [], consoleErrors: [] } as unknown as E2E & { stopAll(): Promise<void> };
   let emulatorProc: Proc | undefined;
 
   ctx.emulatorLog = () => emulatorProc?.output() ?? '';
+  ctx.setupCode = () => {
+    const m = /设置码[^:：\n]*[:：]\s*([A-Za-z0-9-]{6,})/.exec(ctx.emulatorLog());
+    if (!m) throw new Error(`no setup code in the emulator's output:\n${ctx.emulatorLog()}`);
+    return m[1];
+  };
   ctx.newPage = async ({
     persona,
     path: route = '/pages/home/index',
@@ -352,7 +362,7 @@ export function setupE2E({
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'emulator-e2e-'));
     const port = await freePort();
     return startNode(
-      ['scripts/emulator.mjs', '--reset'],
+      ['scripts/emulator.mjs', empty ? '--empty' : '--reset'],
       { EMULATOR_PORT: String(port), EMULATOR_DATA_DIR: dataDir },
       /Emulator ready at (http:\/\/127\.0\.0\.1:\d+)/,
       60_000,

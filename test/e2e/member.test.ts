@@ -20,11 +20,7 @@ test('a newcomer registers, joins the union and shows the member card', async ()
     await page.locator('.form-field', { hasText: label }).locator('.form-field__picker').click();
     await page.locator('.weui-picker__action:visible', { hasText: '确定' }).click();
   }
-  await page
-    .locator('.member-profile__consent')
-    .locator('.weui-icon-checked, input, taro-checkbox-core')
-    .first()
-    .click();
+  await page.locator('.member-profile__consent .check-mark').click();
   await page.getByText('保存', { exact: true }).click();
   // The short phone is refused with the field's message before anything is sent: under the field, no modal.
   await page
@@ -40,11 +36,7 @@ test('a newcomer registers, joins the union and shows the member card', async ()
 
   await page.getByText('申请加入工会').click();
   await page.getByText('提交入会申请').waitFor();
-  await page
-    .locator('.member-profile__consent')
-    .locator('.weui-icon-checked, input, taro-checkbox-core')
-    .first()
-    .click();
+  await page.locator('.member-profile__consent .check-mark').click();
   await page.getByText('提交入会申请').click();
   await page.getByText('审核中').waitFor();
   await e2e.screenshot(page, 'member-3-applied');
@@ -53,7 +45,12 @@ test('a newcomer registers, joins the union and shows the member card', async ()
   const card = admin.locator('.card', { hasText: '吴小明' });
   await card.waitFor();
   await e2e.screenshot(admin, 'member-4-admin-queue');
+  // The applicant's 备注 is on the card; 通过 asks first (Taro's H5 modal).
+  await card.getByText('申请人备注').waitFor();
   await card.getByText('通过', { exact: true }).click();
+  await admin.locator('.taro-modal__content', { hasText: '吴小明' }).waitFor();
+  await e2e.screenshot(admin, 'member-4b-approve-confirm');
+  await admin.locator('.taro-modal__foot').getByText('确认通过', { exact: true }).click();
   await admin.getByText('已通过').first().waitFor();
 
   const member = await e2e.newPage({ persona: 'persona-newcomer', path: '/pages/mine/index' });

@@ -99,7 +99,8 @@ test('family requests, employer verifies, admin approves and issues, certificate
     const img = document.querySelector('.retirement-photo-step__preview img') as HTMLImageElement | null;
     return !!img && img.complete && img.naturalWidth === 300;
   });
-  expect(await preview.getAttribute('src')).toMatch(/^blob:/);
+  // Kept inline (a blob: link would die on reload), so the draft holds the photo too.
+  expect(await preview.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
   await e2e.screenshot(family, 'retirement-03a-photo');
   await next(family);
   await family.getByText('请核对以下信息').waitFor();

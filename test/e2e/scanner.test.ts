@@ -41,7 +41,7 @@ test('station staff paste a member code: green 会员有效; a gift voucher twic
   await page.locator('.staff-scan-result--used').waitFor();
   const red = await page.locator('.staff-scan-result').innerText();
   expect(red).toContain('已使用');
-  expect(red).toMatch(/首次核验：\d+月\d+日 \d\d:\d\d/);
+  expect(red).toMatch(/首次核验：\d{4}年\d+月\d+日（周.）\d\d:\d\d/);
   expect(red).toContain('新城汇驿站');
   expect(red).toContain('沈丽萍');
   await e2e.screenshot(page, 'scanner-voucher-red');
@@ -52,6 +52,17 @@ test('station staff paste a member code: green 会员有效; a gift voucher twic
   await page.locator('.staff-recent-scans__row').nth(2).waitFor();
   expect(await page.locator('.staff-recent-scans__result').first().innerText()).toBe('已使用');
   await e2e.screenshot(page, 'scanner-after');
+
+  // The voucher's green scan is still inside its 5 minutes: undone from the recent list.
+  const undoable = page.locator('.staff-recent-scans__undo');
+  expect(await undoable.count()).toBeGreaterThanOrEqual(1);
+  await undoable.first().click();
+  await page.locator('.staff-scan-result--ok').waitFor();
+  await page.locator('.staff-scan-result__reason input, input.staff-scan-result__reason').first().fill('发错了人');
+  await e2e.screenshot(page, 'scanner-undo-from-recent');
+  await page.getByText('确认撤销').click();
+  await page.locator('.staff-scan-result').waitFor({ state: 'detached' });
+  await page.locator('.staff-recent-scans__result', { hasText: '已撤销' }).first().waitFor();
   expect(e2e.pageErrors).toEqual([]);
   await page.context().close();
 });

@@ -165,6 +165,12 @@ const dateTime = (label: string) => s.timestamp({ label });
 
 export const listCoursesInput = s.object({ category: s.optional(s.oneOf(COURSE_CATEGORIES, { label: '课程类别' })) });
 
+/**
+ * 点单 lead time: the wanted date is at least this many days ahead (China dates), so the academy can
+ * find a teacher and a room. The order form's date picker starts at the first allowed day.
+ */
+export const ORDER_LEAD_DAYS = 7;
+
 export const placeOrderInput = s.object({
   courseId: s.optional(s.id({ label: '课程' })),
   topic: s.optional(s.string({ label: '希望的课程主题', min: 2, max: 60 })),

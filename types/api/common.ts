@@ -6,9 +6,21 @@ import { s } from '../schema';
 /**
  * member: union member (or a registered worker), retiree, staff: scoped to stations / contests /
  * sessions, teacher: academy teacher scoped to sessions, enterprise: an enterprise union contact
- * scoped to its employer, admin: district union admin (every domain).
+ * scoped to its employer, admin: the super admin (超级管理员, every domain), admin:<domain>: the
+ * admin of one domain, who acts as `admin` inside that domain's function only.
  */
-export type Role = 'member' | 'retiree' | 'staff' | 'teacher' | 'enterprise' | 'admin';
+export type Role =
+  | 'member'
+  | 'retiree'
+  | 'staff'
+  | 'teacher'
+  | 'enterprise'
+  | 'admin'
+  | 'admin:contests'
+  | 'admin:academy'
+  | 'admin:retirement'
+  | 'admin:gifts'
+  | 'admin:members';
 
 export type ScopeKind = 'station' | 'contest' | 'session' | 'employer';
 

@@ -78,6 +78,8 @@ export interface ContestDetail extends ContestSummary {
   /** 奖励: honours, skill-level promotion, cash, 嘉兴工匠 nomination. */
   awards: string;
   trades: ContestTrade[];
+  /** Who may enter (the defaults when the contest sets none). */
+  eligibility?: Eligibility;
 }
 
 export interface ContestResult {
@@ -180,6 +182,129 @@ export const exportInput = s.object({
   tradeId: s.optional(tradeId),
 });
 
+// ---- contest administration (the contests admin: admin:contests, or the super admin) ----
+
+/** draft 草稿 (only admins see it) → published 已发布 → closed 已关闭 (registration stopped, still shown). */
+export type ContestStatus = 'draft' | 'published' | 'closed';
+export const CONTEST_STATUS_TEXT: Record<ContestStatus, string> = {
+  draft: '草稿',
+  published: '已发布',
+  closed: '已关闭',
+};
+
+/** Who may enter; a contest without its own rules uses these defaults (the 2026 rules). */
+export interface Eligibility {
+  /** Minimum age on the first contest day. */
+  minAge: number;
+  /** Age from which a person may no longer enter (exclusive). */
+  maxAgeExclusive: number;
+  /** Only union members (会员). */
+  membersOnly: boolean;
+  /** Holders of a title won in the same trade are refused (已获称号者不再参加同一项目). */
+  refuseTitleHolders: boolean;
+}
+export const DEFAULT_ELIGIBILITY: Eligibility = {
+  minAge: MIN_AGE,
+  maxAgeExclusive: MAX_AGE_EXCLUSIVE,
+  membersOnly: true,
+  refuseTitleHolders: true,
+};
+
+const contestWallTime = (label: string) =>
+  s.string({
+    label,
+    min: 16,
+    max: 16,
+    pattern: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/,
+    patternMessage: '请按 年-月-日 时:分 填写',
+  });
+
+export const eligibilityInput = s.object(
+  {
+    minAge: s.int({ label: '最小年龄', min: 16, max: 70 }),
+    maxAgeExclusive: s.int({ label: '年龄上限', min: 17, max: 80 }),
+    membersOnly: s.boolean({ label: '仅限工会会员' }),
+    refuseTitleHolders: s.boolean({ label: '已获称号者不得参加' }),
+  },
+  { label: '参赛条件' },
+);
+
+/** Create (no contestId: a new 草稿) or edit a contest; times are Shanghai wall time. */
+export const saveContestInput = s.object({
+  contestId: s.optional(contestId),
+  title: s.string({ label: '比武名称', min: 4, max: 40 }),
+  summary: s.string({ label: '简介', min: 4, max: 300 }),
+  venue: s.string({ label: '比赛场地', min: 2, max: 40 }),
+  venueAddress: s.string({ label: '场地地址', min: 4, max: 80 }),
+  registrationOpensAt: contestWallTime('报名开始'),
+  registrationClosesAt: contestWallTime('报名截止'),
+  contestStartsAt: contestWallTime('比赛开始'),
+  contestEndsAt: contestWallTime('比赛结束'),
+  schedule: s.array(
+    s.object(
+      { at: contestWallTime('日程时间'), text: s.string({ label: '日程内容', min: 2, max: 60 }) },
+      { label: '日程' },
+    ),
+    { label: '日程', max: 20 },
+  ),
+  rules: s.array(s.string({ label: '比赛规则', min: 2, max: 200 }), { label: '比赛规则', max: 20 }),
+  awards: s.string({ label: '奖励', min: 2, max: 400 }),
+  eligibility: s.optional(eligibilityInput),
+});
+
+/** Add (no tradeId) or edit a trade; a quota below the places taken is refused. */
+export const saveTradeInput = s.object({
+  contestId,
+  tradeId: s.optional(tradeId),
+  name: s.string({ label: '项目名称', min: 2, max: 20 }),
+  rules: s.string({ label: '项目规则', min: 4, max: 300 }),
+  quota: s.int({ label: '名额', min: 1, max: 10000 }),
+  /** Places per employer; absent: no limit per employer. */
+  employerQuota: s.optional(s.int({ label: '每单位名额', min: 1, max: 10000 })),
+});
+export const tradeInput = s.object({ contestId, tradeId });
+
+/** Copy a contest (last year's) into a new 草稿: trades and quotas kept, nobody registered, windows moved. */
+export const copyContestInput = s.object({
+  contestId,
+  /** New title; default: the year in the old title moved on. */
+  title: s.optional(s.string({ label: '比武名称', min: 4, max: 40 })),
+  /** Whole years to move every date by (default 1). */
+  years: s.optional(s.int({ label: '顺延年数', min: 0, max: 5 })),
+});
+
+export interface TradeAdminView extends ContestTrade {
+  /** Registrations of this trade in any state (a trade with none may be removed). */
+  registrations: number;
+}
+
+export interface ContestAdminView {
+  id: string;
+  title: string;
+  summary: string;
+  venue: string;
+  venueAddress: string;
+  status: ContestStatus;
+  statusText: string;
+  phase: ContestPhase;
+  registrationOpensAt: number;
+  registrationClosesAt: number;
+  contestStartsAt: number;
+  contestEndsAt: number;
+  /** The same four as Shanghai wall time, ready for the form. */
+  registrationOpensText: string;
+  registrationClosesText: string;
+  contestStartsText: string;
+  contestEndsText: string;
+  schedule: Array<{ at: number; atText: string; text: string }>;
+  rules: string[];
+  awards: string;
+  eligibility: Eligibility;
+  trades: TradeAdminView[];
+  createdAt: number;
+  updatedAt?: number;
+}
+
 export interface ReviewOutcome {
   registrationId: string;
   ok: boolean;
@@ -211,6 +336,14 @@ export interface ContestActions {
     input: Infer<typeof contestInput>;
     output: { contentType: string; base64: string; page: string; scene: string };
   };
+  adminContests: { input: Record<string, never>; output: ContestAdminView[] };
+  adminContest: { input: Infer<typeof contestInput>; output: ContestAdminView };
+  saveContest: { input: Infer<typeof saveContestInput>; output: ContestAdminView };
+  saveTrade: { input: Infer<typeof saveTradeInput>; output: ContestAdminView };
+  removeTrade: { input: Infer<typeof tradeInput>; output: ContestAdminView };
+  publishContest: { input: Infer<typeof contestInput>; output: ContestAdminView };
+  closeContest: { input: Infer<typeof contestInput>; output: ContestAdminView };
+  copyContest: { input: Infer<typeof copyContestInput>; output: ContestAdminView };
 }
 
 export const contestContract = contract<ContestActions>()({
@@ -227,4 +360,12 @@ export const contestContract = contract<ContestActions>()({
   publishResults: { input: publishResultsInput, access: ['admin'], writes: true },
   exportCsv: { input: exportInput, access: ['admin'], audited: true },
   poster: { input: contestInput, access: ['admin'] },
+  adminContests: { input: emptyInput, access: ['admin'] },
+  adminContest: { input: contestInput, access: ['admin'] },
+  saveContest: { input: saveContestInput, access: ['admin'], writes: true },
+  saveTrade: { input: saveTradeInput, access: ['admin'], writes: true },
+  removeTrade: { input: tradeInput, access: ['admin'], writes: true },
+  publishContest: { input: contestInput, access: ['admin'], writes: true },
+  closeContest: { input: contestInput, access: ['admin'], writes: true },
+  copyContest: { input: copyContestInput, access: ['admin'], writes: true },
 });

@@ -122,6 +122,8 @@ export interface StationOption {
   lng: number;
   /** Packs left to claim at this station now. */
   left: number;
+  /** Set while the station is closed (or retired): why and until when; claims there are refused (STATION_CLOSED). */
+  closed?: string;
 }
 
 export interface Voucher {

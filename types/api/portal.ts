@@ -13,6 +13,8 @@ export interface Station {
   lng: number;
   /** Metres from the caller, when they shared a location. */
   distance?: number;
+  /** Set while the station is closed for a while: why and until when (e.g. 暂停服务（至 …）：设备检修). */
+  closed?: string;
 }
 
 export const listStationsInput = s.object({

@@ -220,6 +220,11 @@ export interface CertificateView {
   /** What the QR encodes: the verify page path with the token. */
   qrText: string;
   issuer: string;
+  /**
+   * The honour text as the settings give it, with {name} {employer} {position} {years} filled in;
+   * paragraphs split on blank lines. Absent: the app's own wording.
+   */
+  honourText?: string[];
   /** A temporary link to the retiree's photo, drawn on the certificate when there is one. */
   photoUrl?: string;
 }
@@ -255,6 +260,61 @@ export interface ReviewItem extends RetirementRequestView {
   callbackNote?: string;
 }
 
+// ---- 光荣退休 settings (the retirement admin: admin:retirement, or the super admin) ----
+
+const settingsWallTime = (label: string) =>
+  s.string({
+    label,
+    min: 16,
+    max: 16,
+    pattern: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/,
+    patternMessage: '请按 年-月-日 时:分 填写',
+  });
+
+export const saveSettingsInput = s.object({
+  /** Switch the campaign on or off (off: 尚未开放 whatever the window). */
+  open: s.boolean({ label: '开放申请' }),
+  year: s.int({ label: '年度', min: 2000, max: 2100 }),
+  title: s.string({ label: '活动名称', min: 4, max: 40 }),
+  /** The campaign window (Shanghai wall time); requests outside it are refused. */
+  opensAt: settingsWallTime('申请开始'),
+  closesAt: settingsWallTime('申请截止'),
+  futureDays: s.int({ label: '可提前申请天数', min: 0, max: 365 }),
+  pastDays: s.int({ label: '可追溯天数', min: 0, max: 3650 }),
+  /** Paragraphs separated by a blank line; {name} {employer} {position} {years} are filled in. */
+  certificateText: s.string({ label: '证书正文', min: 10, max: 600 }),
+  issuer: s.string({ label: '颁发单位', min: 2, max: 40 }),
+  /** The serial reads `${serialPrefix}〔${year}〕第0001号`. */
+  serialPrefix: s.string({
+    label: '证书编号前缀',
+    min: 1,
+    max: 10,
+    pattern: /^[^\s〔〕]+$/,
+    patternMessage: '不能包含空格或〔〕',
+  }),
+  pickupStationIds: s.array(s.id({ label: '领取地点' }), { label: '领取地点', max: 20 }),
+});
+
+export interface RetirementSettingsView {
+  /** false on a fresh database: nothing saved yet (the form shows these defaults). */
+  configured: boolean;
+  open: boolean;
+  year: number;
+  title: string;
+  opensAt: number;
+  closesAt: number;
+  opensText: string;
+  closesText: string;
+  futureDays: number;
+  pastDays: number;
+  certificateText: string;
+  issuer: string;
+  serialPrefix: string;
+  pickupStations: Array<{ id: string; name: string }>;
+  /** Serials issued in `year` so far. */
+  issuedThisYear: number;
+}
+
 export interface RetirementActions {
   formOptions: { input: EmptyInput; output: FormOptions };
   submitRequest: { input: SubmitRequestInput; output: RetirementRequestView };
@@ -274,6 +334,8 @@ export interface RetirementActions {
   markCallbackDone: { input: Infer<typeof markCallbackDoneInput>; output: ReviewItem };
   revoke: { input: Infer<typeof revokeInput>; output: RetirementRequestView };
   verifyCertificate: { input: Infer<typeof verifyCertificateInput>; output: CertificateCheck };
+  getSettings: { input: EmptyInput; output: RetirementSettingsView };
+  saveSettings: { input: Infer<typeof saveSettingsInput>; output: RetirementSettingsView };
 }
 
 export const retirementContract = contract<RetirementActions>()({
@@ -295,6 +357,8 @@ export const retirementContract = contract<RetirementActions>()({
   revoke: { input: revokeInput, access: ['admin'], writes: true },
   markCallbackDone: { input: markCallbackDoneInput, access: ['admin'], writes: true },
   verifyCertificate: { input: verifyCertificateInput, access: 'public' },
+  getSettings: { input: emptyInput, access: ['admin'] },
+  saveSettings: { input: saveSettingsInput, access: ['admin'], writes: true },
 });
 
 /** The verify page, which the certificate's QR opens (`?t=<token>`). */

@@ -1,4 +1,5 @@
 /** Booking a seat, the waitlist, cancelling (on time: the seat goes to the waitlist; late: it does not). */
+import { readAll } from '../../lib/paging';
 import type { AcademyActions, BookingListItem, SeatCode, Session } from '../../../types/api/academy';
 import type { ActionCtx } from '../../lib/context';
 import { isDuplicateKeyError } from '../../lib/db';
@@ -158,20 +159,15 @@ export async function cancelBooking(ctx: ActionCtx, input: In<'cancelBooking'>):
 export async function myBookings(ctx: ActionCtx): Promise<BookingListItem[]> {
   const user = requireUser(ctx);
   const _ = ctx.db.command;
-  const found = await ctx.db
-    .collection(BOOKINGS)
-    .where({ openid: user._id })
-    .orderBy('bookedAt', 'desc')
-    .limit(100)
-    .get();
-  const bookings = (found.data as BookingDoc[]).filter((b) => b.status !== 'pending');
+  const found = await readAll<BookingDoc>(
+    ctx.db.collection(BOOKINGS).where({ openid: user._id }).orderBy('bookedAt', 'desc'),
+  );
+  const bookings = found.filter((b) => b.status !== 'pending');
   if (!bookings.length) return [];
-  const sessions = await ctx.db
-    .collection(SESSIONS)
-    .where({ _id: _.in(bookings.map((b) => b.sessionId)) })
-    .limit(100)
-    .get();
-  const byId = new Map((sessions.data as SessionDoc[]).map((s) => [s._id, s]));
+  const sessions = await readAll<SessionDoc>(
+    ctx.db.collection(SESSIONS).where({ _id: _.in([...new Set(bookings.map((b) => b.sessionId))]) }),
+  );
+  const byId = new Map(sessions.map((s) => [s._id, s]));
   const items: BookingListItem[] = [];
   for (const b of bookings) {
     const s = byId.get(b.sessionId);

@@ -5,6 +5,7 @@
  * format, and `findCourse` still resolves a withdrawn course for them (an accepted order of it can
  * still be scheduled).
  */
+import { readAll } from '../../lib/paging';
 import { COURSE_FORMATS, COURSE_REQUIRED, type AcademyActions, type CourseAdmin } from '../../../types/api/academy';
 import { auditOnce } from '../../lib/audit';
 import type { ActionCtx, UserDoc } from '../../lib/context';
@@ -19,8 +20,8 @@ type In<K extends keyof AcademyActions> = AcademyActions[K]['input'];
 
 /** Every course, 上架 or 已下架, in catalogue order. */
 export async function listAllCourses(ctx: ActionCtx): Promise<CourseAdmin[]> {
-  const found = await ctx.db.collection(COURSES).where({}).orderBy('rank', 'asc').limit(100).get();
-  return (found.data as CourseDoc[]).map(toCourseAdmin);
+  const found = await readAll<CourseDoc>(ctx.db.collection(COURSES).where({}).orderBy('rank', 'asc'));
+  return found.map(toCourseAdmin);
 }
 
 async function loadCourse(ctx: ActionCtx, id: string): Promise<CourseDoc> {

@@ -1,4 +1,5 @@
 /** The catalogue: courses tied to the district's industries, each with its model-worker teacher. */
+import { readAll } from '../../lib/paging';
 import type { Course, CourseCategory } from '../../../types/api/academy';
 import type { ActionCtx, Ctx } from '../../lib/context';
 import { COURSES, toCourse, type CourseDoc } from './model';
@@ -7,8 +8,8 @@ import { COURSES, toCourse, type CourseDoc } from './model';
 export async function listCourses(ctx: ActionCtx, input: { category?: CourseCategory }): Promise<Course[]> {
   const _ = ctx.db.command;
   const where = { active: _.neq(false), ...(input.category ? { category: input.category } : {}) };
-  const found = await ctx.db.collection(COURSES).where(where).orderBy('rank', 'asc').limit(100).get();
-  return (found.data as CourseDoc[]).map(toCourse);
+  const found = await readAll<CourseDoc>(ctx.db.collection(COURSES).where(where).orderBy('rank', 'asc'));
+  return found.map(toCourse);
 }
 
 /** Any course, withdrawn or not: orders and sessions of a withdrawn course still resolve it. */

@@ -1,5 +1,6 @@
-/** 点单: an enterprise-union contact or a worker orders a course; the academy accepts or declines. */
-import type { AcademyActions, CourseOrder } from '../../../types/api/academy';
+/** 点单: an enterprise-union contact orders a course for their employer; the academy accepts or declines. */
+import { readAll } from '../../lib/paging';
+import { ORDER_LEAD_DAYS, type AcademyActions, type CourseOrder } from '../../../types/api/academy';
 import type { Page } from '../../../types/api/common';
 import { audit } from '../../lib/audit';
 import { shanghaiDate } from '../../lib/clock';
@@ -18,6 +19,14 @@ import { ORDER_FLOW } from '../../../types/flows';
 type In<K extends keyof AcademyActions> = AcademyActions[K]['input'];
 const ORDERS_PAGE = '/academy/pages/orders/index';
 
+const DAY_MS = 24 * 3600_000;
+
+/** '2026-03-09' → 2026年3月9日 */
+function formatChinaDay(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
 export async function placeOrder(ctx: ActionCtx, input: In<'placeOrder'>): Promise<CourseOrder> {
   const user = requireUser(ctx);
   if (!user.profile) fail('PROFILE_INCOMPLETE');
@@ -26,11 +35,16 @@ export async function placeOrder(ctx: ActionCtx, input: In<'placeOrder'>): Promi
   if (input.courseId && !course) fail('NOT_FOUND', '没有找到这门课程');
   if (course && !isActive(course))
     fail('COURSE_WITHDRAWN', `「${course.title}」已下架，请选择其他课程，或填写希望的课程主题`, { field: 'courseId' });
-  const today = shanghaiDate(ctx.now());
-  if (input.preferredDates.some((d) => d < today))
-    fail('INVALID_INPUT', '希望日期请选今天或以后', { field: 'preferredDates' });
-  // An enterprise contact orders for their employer (its workers may then book a closed session).
+  // 点单 is the enterprise union contact's, for their employer (its workers then book the sessions).
   const employerScope = hasRole(user, 'enterprise') ? user.scopes.find((s) => s.kind === 'employer') : undefined;
+  if (!employerScope) fail('FORBIDDEN', '课程点单由单位工会联系人办理：请联系本单位工会，由他们为单位点课');
+  const earliest = shanghaiDate(ctx.now() + ORDER_LEAD_DAYS * DAY_MS);
+  if (input.preferredDates.some((d) => d < earliest))
+    fail(
+      'INVALID_INPUT',
+      `希望日期请选${formatChinaDay(earliest)}或以后（需提前${ORDER_LEAD_DAYS}天点单，学院需要时间安排老师和场地）`,
+      { field: 'preferredDates' },
+    );
   const now = ctx.now();
   const doc: OrderDoc = {
     // From the request: a retry after a crash finds the order its first attempt placed.
@@ -64,25 +78,22 @@ export async function placeOrder(ctx: ActionCtx, input: In<'placeOrder'>): Promi
 export async function myOrders(ctx: ActionCtx): Promise<CourseOrder[]> {
   const user = requireUser(ctx);
   const _ = ctx.db.command;
-  const mine = await ctx.db
-    .collection(ORDERS)
-    .where({ ordererOpenid: user._id })
-    .orderBy('createdAt', 'desc')
-    .limit(100)
-    .get();
+  const mine = await readAll<OrderDoc>(
+    ctx.db.collection(ORDERS).where({ ordererOpenid: user._id }).orderBy('createdAt', 'desc'),
+  );
   const employerIds = hasRole(user, 'enterprise')
     ? user.scopes.filter((s) => s.kind === 'employer').map((s) => s.id)
     : [];
   const theirs = employerIds.length
-    ? await ctx.db
-        .collection(ORDERS)
-        .where({ employerId: _.in(employerIds) })
-        .orderBy('createdAt', 'desc')
-        .limit(100)
-        .get()
-    : { data: [] };
+    ? await readAll<OrderDoc>(
+        ctx.db
+          .collection(ORDERS)
+          .where({ employerId: _.in(employerIds) })
+          .orderBy('createdAt', 'desc'),
+      )
+    : [];
   const byId = new Map<string, OrderDoc>();
-  for (const d of [...mine.data, ...theirs.data] as OrderDoc[]) byId.set(d._id, d);
+  for (const d of [...mine, ...theirs]) byId.set(d._id, d);
   return [...byId.values()].sort((a, b) => b.createdAt - a.createdAt).map((d) => toOrder(d, user._id));
 }
 
@@ -103,15 +114,12 @@ export async function listOrders(ctx: ActionCtx, input: In<'listOrders'>): Promi
 export async function getOrder(ctx: ActionCtx, input: In<'getOrder'>): Promise<AcademyActions['getOrder']['output']> {
   const order = await loadOrder(ctx, input.orderId);
   if (!canSeeOrder(ctx.user, order)) fail('FORBIDDEN');
-  const sessions = await ctx.db
-    .collection(SESSIONS)
-    .where({ orderId: order._id })
-    .orderBy('startAt', 'asc')
-    .limit(100)
-    .get();
+  const sessions = await readAll<SessionDoc>(
+    ctx.db.collection(SESSIONS).where({ orderId: order._id }).orderBy('startAt', 'asc'),
+  );
   return {
     order: toOrder(order, ctx.openid),
-    sessions: (sessions.data as SessionDoc[]).map((d) => {
+    sessions: sessions.map((d) => {
       const { myBooking: _unused, ...view } = toSession(d);
       return view;
     }),
@@ -161,6 +169,8 @@ export async function acceptOrder(ctx: ActionCtx, input: In<'acceptOrder'>): Pro
     title: '课程点单已受理',
     body: `您点单的「${done.title}」已受理，学院正在安排老师和时间。${input.note ?? ''}`,
     page: ORDERS_PAGE,
+    template: 'courseOrder',
+    values: { subject: done.title, status: '已受理', note: input.note || '学院正在安排老师和时间' },
   });
   return toOrder(done, ctx.openid);
 }
@@ -180,6 +190,8 @@ export async function declineOrder(ctx: ActionCtx, input: In<'declineOrder'>): P
     title: '课程点单未能受理',
     body: `「${done.title}」：${input.reason}`,
     page: ORDERS_PAGE,
+    template: 'courseOrder',
+    values: { subject: done.title, status: '未受理', note: input.reason },
   });
   return toOrder(done, ctx.openid);
 }

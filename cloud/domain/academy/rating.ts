@@ -1,4 +1,5 @@
 /** After the session: attendees rate it once; the ordering enterprise sees attendance and ratings. */
+import { readAll } from '../../lib/paging';
 import type { AcademyActions, OrderReport, Session } from '../../../types/api/academy';
 import type { ActionCtx } from '../../lib/context';
 import { readOrNull } from '../../lib/db';
@@ -72,14 +73,11 @@ export async function rate(ctx: ActionCtx, input: In<'rate'>): Promise<Session> 
 export async function orderReport(ctx: ActionCtx, input: In<'orderReport'>): Promise<OrderReport> {
   const order = await loadOrder(ctx, input.orderId);
   if (!canSeeOrder(ctx.user, order)) fail('FORBIDDEN');
-  const found = await ctx.db
-    .collection(SESSIONS)
-    .where({ orderId: order._id })
-    .orderBy('startAt', 'asc')
-    .limit(100)
-    .get();
+  const found = await readAll<SessionDoc>(
+    ctx.db.collection(SESSIONS).where({ orderId: order._id }).orderBy('startAt', 'asc'),
+  );
   const sessions = await Promise.all(
-    (found.data as SessionDoc[]).map(async (s) => {
+    found.map(async (s) => {
       const bookings = ctx.db.collection(BOOKINGS);
       const attended = await bookings.where({ sessionId: s._id, status: 'attended' }).count();
       const absent = await bookings.where({ sessionId: s._id, status: 'absent' }).count();

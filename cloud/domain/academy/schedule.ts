@@ -1,4 +1,5 @@
 /** 下单: the academy schedules sessions (for an order, or its own open classes), changes and closes them. */
+import { readAll } from '../../lib/paging';
 import type { AcademyActions, Session, Teacher } from '../../../types/api/academy';
 import { audit } from '../../lib/audit';
 import { formatShanghai } from '../../lib/clock';
@@ -12,14 +13,14 @@ import { findCourse } from './catalogue';
 import { loadOrder, loadSession, runsSession } from './load';
 import { ORDERS, SESSIONS, isActive, toSession, type OrderDoc, type SessionDoc } from './model';
 import { promoteWaitlist } from './seats';
-import { checkTimes, notifyBooked } from './schedule-rules';
+import { checkTimes, movedTimes, notifyBooked } from './schedule-rules';
 import { can, ORDER_FLOW } from '../../../types/flows';
 
 type In<K extends keyof AcademyActions> = AcademyActions[K]['input'];
 
 export async function listTeachers(ctx: ActionCtx): Promise<Teacher[]> {
-  const found = await ctx.db.collection('users').where({ roles: 'teacher' }).limit(100).get();
-  return (found.data as UserDoc[]).map((u) => ({ openid: u._id, name: u.profile?.name ?? '讲师' }));
+  const found = await readAll<UserDoc>(ctx.db.collection('users').where({ roles: 'teacher' }));
+  return found.map((u) => ({ openid: u._id, name: u.profile?.name ?? '讲师' }));
 }
 
 export async function scheduleSession(ctx: ActionCtx, input: In<'scheduleSession'>): Promise<Session> {
@@ -106,6 +107,8 @@ export async function scheduleSession(ctx: ActionCtx, input: In<'scheduleSession
       title: '课程已排课',
       body: `「${title}」定于 ${formatShanghai(doc.startAt)}，${doc.venue ?? '直播授课'}，授课老师 ${doc.teacherName}。`,
       page: `/academy/pages/session/index?id=${doc._id}`,
+      template: 'courseOrder',
+      values: { subject: title, status: '已排课', note: `${formatShanghai(doc.startAt)} ${doc.venue ?? '直播授课'}` },
     });
   }
   await notify(ctx, {
@@ -130,7 +133,15 @@ export async function updateSession(ctx: ActionCtx, input: In<'updateSession'>):
   if (input.startAt !== undefined || input.endAt !== undefined) {
     if (next.endAt <= next.startAt) fail('INVALID_INPUT', '结束时间请晚于开课时间', { field: 'endAt' });
   }
+  // A new start moves the booking deadline and cancel window with it (the old ones would keep
+  // 预约 open on a session that has begun); a start in the past is refused as when scheduling.
+  const times =
+    input.startAt !== undefined && input.startAt !== session.startAt
+      ? movedTimes(ctx.now(), session, next.startAt, next.endAt)
+      : undefined;
+  if (times) checkTimes(ctx.now(), times);
   const change = stripUndefined({
+    ...(times ?? {}),
     startAt: input.startAt,
     endAt: input.endAt,
     venue: input.venue,

@@ -147,6 +147,13 @@ export async function promoteWaitlist(ctx: Ctx, sessionId: string, skipNotify?: 
         title: '候补成功，已为您预约',
         body: `「${session.title}」${formatShanghai(session.startAt)} 有空位，您已从候补转为预约，请准时参加。`,
         page: `/academy/pages/session/index?id=${sessionId}`,
+        template: 'courseReminder',
+        values: {
+          subject: session.title,
+          time: session.startAt,
+          place: session.venue ?? '直播授课',
+          note: '候补成功，已为您预约',
+        },
       });
     }
   }

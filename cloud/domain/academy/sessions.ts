@@ -1,4 +1,5 @@
 /** 送单: what a worker sees of sessions, with their own booking and waitlist position. */
+import { readAll } from '../../lib/paging';
 import type { AcademyActions, Session } from '../../../types/api/academy';
 import type { ActionCtx } from '../../lib/context';
 import { fail } from '../../lib/errors';
@@ -18,14 +19,12 @@ export async function sessionView(ctx: ActionCtx, session: SessionDoc): Promise<
 export async function upcomingSessions(ctx: ActionCtx): Promise<Session[]> {
   const _ = ctx.db.command;
   const now = ctx.now();
-  const found = await ctx.db
+  const found = ctx.db
     .collection(SESSIONS)
     .where({ status: 'scheduled', bookingClosesAt: _.gt(now), bookingOpensAt: _.lte(now) })
-    .orderBy('startAt', 'asc')
-    .limit(100)
-    .get();
+    .orderBy('startAt', 'asc');
   const user = ctx.user;
-  const visible = (found.data as SessionDoc[]).filter((s) => user && mayBook(user, s));
+  const visible = (await readAll<SessionDoc>(found)).filter((s) => user && mayBook(user, s));
   return Promise.all(visible.map((s) => sessionView(ctx, s)));
 }
 

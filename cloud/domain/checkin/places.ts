@@ -3,6 +3,7 @@
  * 在 新城汇驿站 由 沈丽萍 核验"). Names are read defensively: each domain owns its collection and
  * its field names, and a missing document must not stop the scanner (the id is shown instead).
  */
+import { readAll } from '../../lib/paging';
 import type { ScanScope, MyScope } from '../../../types/api/checkin';
 import type { ActionCtx, UserDoc } from '../../lib/context';
 import { fail } from '../../lib/errors';
@@ -40,9 +41,9 @@ function nameOf(doc: Record<string, unknown> | undefined, fallback: string): str
 async function namesOf(ctx: ActionCtx, kind: ScanScope['kind'], ids: string[] | null): Promise<MyScope[]> {
   const _ = ctx.db.command;
   const coll = ctx.db.collection(SCOPE_COLLECTIONS[kind]);
-  // Admins (ids === null) may work anywhere: offer the most recent hundred of each kind.
+  // Admins (ids === null) may work anywhere: every place of the kind.
   const query = ids === null ? coll.where({}) : coll.where({ _id: _.in(ids) });
-  const found = ids !== null && ids.length === 0 ? [] : (await query.limit(100).get()).data;
+  const found = ids !== null && ids.length === 0 ? [] : await readAll(query);
   const byId = new Map(found.map((d) => [String(d._id), d]));
   const list = ids ?? found.map((d) => String(d._id));
   return list.map((id) => ({ kind, id, name: nameOf(byId.get(id), id) }));

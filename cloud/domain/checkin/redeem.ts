@@ -16,11 +16,23 @@ import { PENDING_LEASE_MS, UNDO_WINDOW_MS, stampOf, type ScanDoc } from './recor
 import { refusal } from './refusals';
 import { auditScan, openScan, scanIdFor, settleScan, settledDoc, stampOwner, type Target } from './trail';
 
+const PRINTED_CODE_UNREADABLE =
+  '证书上的二维码无法核验（可能印刷不清、有污损或被改动过）。请核对证书编号，或请持证人联系区总工会核实';
+
 /** A scanned text: verified here (TOKEN_INVALID / TOKEN_EXPIRED become amber results). */
 export function scanCode(ctx: ActionCtx, input: { code: string; scope: ScanScope }): Promise<ScanResult> {
   return runScan(ctx, input.scope, 'scan', () => {
-    const claims = verifyToken(ctx.env, tokenFromScan(input.code), ctx.now());
-    return { kind: claims.kind, id: claims.id };
+    const token = tokenFromScan(input.code);
+    // Only a printed certificate carries its token inside a link; paper cannot be refreshed.
+    const printed = token !== String(input.code ?? '').trim();
+    try {
+      const claims = verifyToken(ctx.env, token, ctx.now());
+      return { kind: claims.kind, id: claims.id };
+    } catch (e) {
+      if (printed && isAppError(e) && (e.code === 'TOKEN_INVALID' || e.code === 'TOKEN_EXPIRED'))
+        fail(e.code, PRINTED_CODE_UNREADABLE, { kind: 'certificate' });
+      throw e;
+    }
   });
 }
 

@@ -83,14 +83,16 @@ export async function review(ctx: ActionCtx, input: Infer<typeof reviewInput>): 
             title: '技能比武报名审核通过',
             body: `您报名的${reg.tradeName}项目已审核通过，比赛当天请出示入场码签到`,
             page: MINE_PAGE,
-            templateEnv: 'TPL_CONTEST_REVIEW',
+            template: 'contestReview',
+            values: { subject: `技能比武 ${reg.tradeName}`, status: '审核通过', note: '比赛当天请出示入场码签到' },
           }
         : {
             to: reg.openid,
             title: '技能比武报名被退回',
             body: `您报名的${reg.tradeName}项目被退回：${input.reason}。请在报名截止前修改后重新提交`,
             page: MINE_PAGE,
-            templateEnv: 'TPL_CONTEST_REVIEW',
+            template: 'contestReview',
+            values: { subject: `技能比武 ${reg.tradeName}`, status: '已退回', note: input.reason },
           },
     );
   }
@@ -137,7 +139,11 @@ export async function publishResults(
       title: entry.award ? `恭喜您获得${trade.name}${entry.award}` : '技能比武成绩已公布',
       body: `${contest.title} ${trade.name}项目成绩已公布：第${entry.rank}名${entry.award ? `，${entry.award}` : ''}`,
       page: MINE_PAGE,
-      templateEnv: 'TPL_CONTEST_RESULT',
+      template: 'contestResult',
+      values: {
+        subject: `${contest.title} ${trade.name}`,
+        note: `第${entry.rank}名${entry.award ? `，${entry.award}` : ''}`,
+      },
     });
   }
   await ctx.db

@@ -1,5 +1,7 @@
 /** Browsing contests and their published results. */
+import { readAll } from '../../lib/paging';
 import type { Infer } from '../../../types/schema';
+import { DEFAULT_ELIGIBILITY } from '../../../types/api/contest';
 import type {
   ContestDetail,
   ContestSummary,
@@ -9,12 +11,15 @@ import type {
   listContestsInput,
 } from '../../../types/api/contest';
 import type { ActionCtx } from '../../lib/context';
+import { fail } from '../../lib/errors';
+import { hasRole } from '../../lib/guard';
 import { maskName } from '../../lib/mask';
 import {
   CONTESTS,
   REGISTRATIONS,
   TRADES,
   phaseOf,
+  statusOf,
   type ContestDoc,
   type RegistrationDoc,
   type TradeDoc,
@@ -57,17 +62,15 @@ function toSummary(c: ContestDoc, trades: TradeDoc[], now: number): ContestSumma
 }
 
 export async function listContests(ctx: ActionCtx, input: Infer<typeof listContestsInput>): Promise<ContestSummary[]> {
-  const contests = (await ctx.db.collection(CONTESTS).orderBy('contestStartsAt', 'desc').limit(100).get())
-    .data as ContestDoc[];
+  // Drafts are the admin's alone (adminContests); workers see published and closed ones.
+  const contests = (await readAll<ContestDoc>(ctx.db.collection(CONTESTS).orderBy('contestStartsAt', 'desc'))).filter(
+    (c) => statusOf(c) !== 'draft',
+  );
   if (contests.length === 0) return [];
   const _ = ctx.db.command;
-  const trades = (
-    await ctx.db
-      .collection(TRADES)
-      .where({ contestId: _.in(contests.map((c) => c._id)) })
-      .limit(1000)
-      .get()
-  ).data as TradeDoc[];
+  const trades = await readAll<TradeDoc>(
+    ctx.db.collection(TRADES).where({ contestId: _.in(contests.map((c) => c._id)) }),
+  );
   const now = ctx.now();
   return contests
     .map((c) =>
@@ -85,6 +88,7 @@ export async function listContests(ctx: ActionCtx, input: Infer<typeof listConte
 
 export async function getContest(ctx: ActionCtx, input: Infer<typeof contestInput>): Promise<ContestDetail> {
   const contest = await loadContest(ctx, input.contestId);
+  if (statusOf(contest) === 'draft' && !hasRole(ctx.user, 'admin')) fail('NOT_FOUND', '没有找到这场比武');
   const trades = ordered(contest, await tradesOf(ctx, contest._id));
   return {
     ...toSummary(contest, trades, ctx.now()),
@@ -93,6 +97,7 @@ export async function getContest(ctx: ActionCtx, input: Infer<typeof contestInpu
     rules: contest.rules,
     awards: contest.awards,
     trades: trades.map(toTrade),
+    eligibility: contest.eligibility ?? DEFAULT_ELIGIBILITY,
   };
 }
 
@@ -100,13 +105,11 @@ export async function getContest(ctx: ActionCtx, input: Infer<typeof contestInpu
 export async function results(ctx: ActionCtx, input: Infer<typeof contestInput>): Promise<PublishedResult[]> {
   const contest = await loadContest(ctx, input.contestId);
   const _ = ctx.db.command;
-  const found = await ctx.db
-    .collection(REGISTRATIONS)
-    .where({ contestId: contest._id, status: _.in(['result_published', 'awarded']) })
-    .limit(1000)
-    .get();
+  const found = await readAll<RegistrationDoc>(
+    ctx.db.collection(REGISTRATIONS).where({ contestId: contest._id, status: _.in(['result_published', 'awarded']) }),
+  );
   const order = new Map(contest.tradeIds.map((id, i) => [id, i]));
-  return (found.data as RegistrationDoc[])
+  return found
     .filter((r) => r.rank !== undefined)
     .sort(
       (a, b) => (order.get(a.tradeId) ?? 0) - (order.get(b.tradeId) ?? 0) || (a.rank as number) - (b.rank as number),

@@ -7,7 +7,7 @@
  * used as the one upper bound. A woman already retired is a 退休职工 and is not a union member of an
  * active employer, so the membership rule below covers most of that gap.
  */
-import { MAX_AGE_EXCLUSIVE, MIN_AGE } from '../../../types/api/contest';
+import { DEFAULT_ELIGIBILITY } from '../../../types/api/contest';
 import { ageOn, shanghaiDate } from '../../lib/clock';
 import type { ActionCtx, UserDoc } from '../../lib/context';
 import { fail } from '../../lib/errors';
@@ -28,21 +28,23 @@ export const titleId = (tradeName: string, openid: string) => `${tradeName}:${op
 /** Throws the refusal that tells the worker what to do; returns the checked user. */
 export async function checkEligible(ctx: ActionCtx, contest: ContestDoc, trade: TradeDoc): Promise<UserDoc> {
   const user = ctx.user;
+  const rules = contest.eligibility ?? DEFAULT_ELIGIBILITY;
   if (!user || !isProfileComplete(user.profile)) fail('PROFILE_INCOMPLETE');
-  if (user.membership?.status !== 'member') fail('NOT_MEMBER');
+  if (rules.membersOnly && user.membership?.status !== 'member') fail('NOT_MEMBER');
   const birthDate = user.profile?.birthDate;
   if (!birthDate) fail('PROFILE_INCOMPLETE', '请先在会员信息中填写出生日期');
   const age = ageOn(birthDate, contest.contestStartsAt);
-  if (age < MIN_AGE || age >= MAX_AGE_EXCLUSIVE) {
+  if (age < rules.minAge || age >= rules.maxAgeExclusive) {
     fail(
       'NOT_ELIGIBLE',
-      `参赛年龄须为${MIN_AGE}周岁至${MAX_AGE_EXCLUSIVE}周岁以下（以比赛日${shanghaiDate(contest.contestStartsAt)}计），您届时${age}周岁`,
+      `参赛年龄须为${rules.minAge}周岁至${rules.maxAgeExclusive}周岁以下（以比赛日${shanghaiDate(contest.contestStartsAt)}计），您届时${age}周岁`,
       {
         reason: 'age',
         age,
       },
     );
   }
+  if (!rules.refuseTitleHolders) return user;
   const held = await ctx.db
     .collection(TITLES)
     .where({ _id: titleId(trade.name, user._id) })

@@ -8,6 +8,16 @@ import { implement } from '../../lib/router';
 import { publishResults, review, reviewQueue } from './admin';
 import { getContest, listContests, results } from './browse';
 import { exportCsv, poster } from './export';
+import {
+  adminContest,
+  adminContests,
+  closeContest,
+  copyContest,
+  publishContest,
+  removeTrade,
+  saveContest,
+  saveTrade,
+} from './manage';
 import { myRegistrations, ticketCode } from './mine';
 import { cancel, register, resubmit } from './register';
 
@@ -25,4 +35,12 @@ export const contestActions = implement<ContestActions>(contestContract, {
   publishResults,
   exportCsv,
   poster,
+  adminContests: (ctx) => adminContests(ctx),
+  adminContest,
+  saveContest,
+  saveTrade,
+  removeTrade,
+  publishContest,
+  closeContest,
+  copyContest,
 });

@@ -1,4 +1,5 @@
 /** What a worker sees of their own registrations, and the check-in ticket. */
+import { readAll } from '../../lib/paging';
 import type { Infer } from '../../../types/schema';
 import type { Registration, TicketCode, registrationInput } from '../../../types/api/contest';
 import type { ActionCtx } from '../../lib/context';
@@ -8,23 +9,13 @@ import { CONTESTS, REGISTRATIONS, toRegistration, type ContestDoc, type Registra
 import { loadOwnRegistration } from './store';
 
 export async function myRegistrations(ctx: ActionCtx): Promise<Registration[]> {
-  const found = await ctx.db
-    .collection(REGISTRATIONS)
-    .where({ openid: ctx.openid })
-    .orderBy('submittedAt', 'desc')
-    .limit(100)
-    .get();
-  const regs = found.data as RegistrationDoc[];
+  const regs = await readAll<RegistrationDoc>(
+    ctx.db.collection(REGISTRATIONS).where({ openid: ctx.openid }).orderBy('submittedAt', 'desc'),
+  );
   if (regs.length === 0) return [];
   const _ = ctx.db.command;
   const contestIds = [...new Set(regs.map((r) => r.contestId))];
-  const contests = (
-    await ctx.db
-      .collection(CONTESTS)
-      .where({ _id: _.in(contestIds) })
-      .limit(100)
-      .get()
-  ).data as ContestDoc[];
+  const contests = await readAll<ContestDoc>(ctx.db.collection(CONTESTS).where({ _id: _.in(contestIds) }));
   const byId = new Map(contests.map((c) => [c._id, c]));
   return regs.filter((r) => byId.has(r.contestId)).map((r) => toRegistration(r, byId.get(r.contestId) as ContestDoc));
 }

@@ -13,6 +13,8 @@ import { createHash } from 'crypto';
 import type {
   Award,
   ContestPhase,
+  ContestStatus,
+  Eligibility,
   Registration,
   RegistrationStatus,
   ScheduleItem,
@@ -43,7 +45,17 @@ export interface ContestDoc {
   /** Trade ids in display order. */
   tradeIds: string[];
   createdAt: number;
+  /** Missing on contests from before contest administration (the seed): published. */
+  status?: ContestStatus;
+  /** Missing: DEFAULT_ELIGIBILITY. */
+  eligibility?: Eligibility;
+  updatedAt?: number;
+  closedAt?: number;
+  /** The contest this one was copied from. */
+  copiedFrom?: string;
 }
+
+export const statusOf = (c: Pick<ContestDoc, 'status'>): ContestStatus => c.status ?? 'published';
 
 export interface TradeDoc {
   _id: string;
@@ -123,9 +135,11 @@ export function employerKey(contestId: string, tradeId: string, employer: string
 }
 
 export function phaseOf(
-  contest: Pick<ContestDoc, 'registrationOpensAt' | 'registrationClosesAt'>,
+  contest: Pick<ContestDoc, 'registrationOpensAt' | 'registrationClosesAt' | 'status'>,
   now: number,
 ): ContestPhase {
+  // Closed by the admin: registration is over whatever the window says.
+  if (contest.status === 'closed') return 'closed';
   if (now < contest.registrationOpensAt) return 'upcoming';
   if (now > contest.registrationClosesAt) return 'closed';
   return 'open';

@@ -26,11 +26,20 @@ const SETTLE_WAITS_MS = [5, 10, 20, 40, 80, 160, 200, 200, 200, 200, 200];
 
 async function incTrade(ctx: Ctx, trade: TradeDoc): Promise<boolean> {
   const _ = ctx.db.command;
-  const r = await ctx.db
-    .collection(TRADES)
-    .where({ _id: trade._id, taken: _.lt(trade.quota) })
-    .update({ data: { taken: _.inc(1) } });
-  return r.stats.updated === 1;
+  let quota = trade.quota;
+  // The quota read must still be the quota: an admin lowering it meanwhile (manage.ts) is never overrun.
+  for (let round = 0; round < 3; round++) {
+    const r = await ctx.db
+      .collection(TRADES)
+      .where({ _id: trade._id, quota, taken: _.lt(quota) })
+      .update({ data: { taken: _.inc(1) } });
+    if (r.stats.updated === 1) return true;
+    const now = (await ctx.db.collection(TRADES).where({ _id: trade._id }).limit(1).get()).data[0] as
+      TradeDoc | undefined;
+    if (!now || now.quota === quota) break;
+    quota = now.quota;
+  }
+  return false;
 }
 
 /** One of the employer's places in the trade (the counter is created on first use). */

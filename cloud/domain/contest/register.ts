@@ -22,6 +22,8 @@ import { can, REGISTRATION_FLOW } from '../../../types/flows';
 
 /** Registration, resubmission and cancellation are allowed from opening to the deadline, inclusive. */
 export function requireWindow(contest: ContestDoc, now: number): void {
+  if (contest.status === 'draft') fail('NOT_OPEN', '这场比武尚未发布');
+  if (contest.status === 'closed') fail('DEADLINE_PASSED', '这场比武已关闭报名');
   if (now < contest.registrationOpensAt) fail('NOT_OPEN', `报名将于${formatShanghai(contest.registrationOpensAt)}开始`);
   if (now > contest.registrationClosesAt)
     fail('DEADLINE_PASSED', `报名已于${formatShanghai(contest.registrationClosesAt)}截止`);

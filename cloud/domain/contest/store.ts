@@ -1,4 +1,5 @@
 /** Reads shared by the contest handlers; each answers NOT_FOUND in the contract's words. */
+import { readAll } from '../../lib/paging';
 import type { ActionCtx, Ctx } from '../../lib/context';
 import { fail } from '../../lib/errors';
 import {
@@ -37,6 +38,5 @@ export async function loadOwnRegistration(ctx: ActionCtx, id: string): Promise<R
 }
 
 export async function tradesOf(ctx: Ctx, contestId: string): Promise<TradeDoc[]> {
-  const found = await ctx.db.collection(TRADES).where({ contestId }).limit(100).get();
-  return found.data as TradeDoc[];
+  return readAll<TradeDoc>(ctx.db.collection(TRADES).where({ contestId }));
 }

@@ -2,6 +2,7 @@
  * Campaign management (admins): create, edit, pause, move stock between stations. Every change is
  * audited. Stock is only ever moved (never edited in place), so the campaign total is kept.
  */
+import { readAll } from '../../lib/paging';
 import type { CampaignAdminView, GiftActions } from '../../../types/api/gift';
 import type { ActionCtx } from '../../lib/context';
 import { audit } from '../../lib/audit';
@@ -40,6 +41,8 @@ export async function createCampaign(ctx: ActionCtx, input: In<'createCampaign'>
   input.stock.forEach((row, i) => {
     if (!stations.has(row.stationId))
       fail('INVALID_INPUT', '各驿站库存：没有这个驿站', { field: `stock.${i}.stationId` });
+    if (stations.get(row.stationId)?.active === false)
+      fail('INVALID_INPUT', '各驿站库存：该驿站已停用', { field: `stock.${i}.stationId` });
     if (seen.has(row.stationId)) fail('INVALID_INPUT', '各驿站库存：驿站重复', { field: `stock.${i}.stationId` });
     seen.add(row.stationId);
   });
@@ -119,6 +122,8 @@ export async function moveStock(ctx: ActionCtx, input: In<'moveStock'>): Promise
   const c = await loadCampaign(ctx, campaignId);
   const stations = await stationMap(ctx);
   if (!stations.has(toStationId)) fail('INVALID_INPUT', '调入驿站：没有这个驿站', { field: 'toStationId' });
+  if (stations.get(toStationId)?.active === false)
+    fail('INVALID_INPUT', '调入驿站：该驿站已停用', { field: 'toStationId' });
   const _ = ctx.db.command;
   // Refusals before anything is written (the move checks again, in the write itself).
   const before = (
@@ -170,6 +175,6 @@ export async function moveStock(ctx: ActionCtx, input: In<'moveStock'>): Promise
 }
 
 export async function listCampaigns(ctx: ActionCtx): Promise<CampaignAdminView[]> {
-  const all = (await ctx.db.collection(CAMPAIGNS).orderBy('startAt', 'desc').limit(100).get()).data as CampaignDoc[];
+  const all = await readAll<CampaignDoc>(ctx.db.collection(CAMPAIGNS).orderBy('startAt', 'desc'));
   return Promise.all(all.map((c) => adminView(ctx, c)));
 }

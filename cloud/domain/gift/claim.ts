@@ -18,6 +18,7 @@ import type { ActionCtx, UserDoc } from '../../lib/context';
 import { isDuplicateKeyError } from '../../lib/db';
 import { formatShanghai } from '../../lib/clock';
 import { fail } from '../../lib/errors';
+import { requireStationOpen } from '../admin/stations';
 import { newId } from '../../lib/ids';
 import { maskPhone, phoneTail } from '../../lib/mask';
 import { notify } from '../../lib/notify';
@@ -46,6 +47,7 @@ export async function claimFor(
   const now = ctx.now();
   const person = requireEligible(c, worker, now);
   if (!(await findStock(ctx, c._id, stationId))) fail('NOT_FOUND', '该驿站不在本次发放站点中，请选择列表中的驿站');
+  requireStationOpen((await stationMap(ctx)).get(stationId), now);
 
   const profile = person.profile!;
   const fresh: ClaimDoc = {
@@ -191,7 +193,7 @@ async function tellWorker(ctx: ActionCtx, c: CampaignDoc, claim: ClaimDoc): Prom
         ? `${c.name}：已在${station?.name ?? '驿站'}现场领取`
         : `${c.name}：请在 ${formatShanghai(claim.validUntil)} 前到${station?.name ?? '驿站'}出示礼包券领取`,
       page: `/gifts/pages/voucher/index?id=${claim.voucherId}`,
-      templateEnv: 'TPL_GIFT_CLAIMED',
+      // In-app only: the worker is looking at the voucher; the subscription asked for at the claim is for its expiry.
     });
   } catch (e) {
     console.error('[gift] claim notification not recorded', claim.voucherId, e);

@@ -100,6 +100,10 @@ export interface StationDoc {
   hours: string;
   lat: number;
   lng: number;
+  /** false: retired by the gifts admin. */
+  active?: boolean;
+  /** Closed for a while (admin/stations.ts): claims and redemptions there are refused meanwhile. */
+  closure?: { from: number; until: number; reason: string };
 }
 
 export const stockId = (campaignId: string, stationId: string) => `${campaignId}:${stationId}`;

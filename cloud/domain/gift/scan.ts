@@ -3,10 +3,12 @@
  * Redeemed only at its station (or any station when the campaign says so), only while valid, and
  * once: the winning scan is the one conditional update that finds `status: 'claimed', redeemed: null`.
  */
+import { readAll } from '../../lib/paging';
 import type { LookupMatch, ScanResult, ScanScope, ScopeCount } from '../../../types/api/checkin';
 import type { ActionCtx } from '../../lib/context';
 import { formatShanghai } from '../../lib/clock';
 import { fail } from '../../lib/errors';
+import { requireStationOpen } from '../admin/stations';
 import { maskName } from '../../lib/mask';
 import type { ScanKindHandler, ScanStamp } from '../../lib/scan';
 import {
@@ -48,6 +50,8 @@ async function redeem(ctx: ActionCtx, subjectId: string, scope: ScanScope, scan:
     fail('WRONG_SCOPE', `此券应在${home?.name ?? '其他驿站'}核销，请让对方到该站领取`);
   }
   const now = ctx.now();
+  // A station closed for a while hands nothing out, even to staff still holding its scanner.
+  if (doc.status === 'claimed') requireStationOpen((await stationMap(ctx)).get(stationId), now);
   const stamp: RedeemStamp = {
     scanId: scan.scanId,
     at: scan.at,
@@ -140,7 +144,7 @@ async function lookup(
 /** 已核销 / 库存 of every campaign running at this station. */
 async function counts(ctx: ActionCtx, scope: ScanScope): Promise<ScopeCount[]> {
   const stationId = requireStation(scope);
-  const docs = (await ctx.db.collection(STOCK).where({ stationId }).limit(100).get()).data as Array<{
+  const docs = (await readAll(ctx.db.collection(STOCK).where({ stationId }))) as Array<{
     campaignId: string;
     stock: number;
     claimed: number;

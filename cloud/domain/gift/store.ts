@@ -2,7 +2,9 @@
  * Reads and the atomic stock moves. Every counter change is ONE conditional update on one giftStock
  * document: never read, then write.
  */
+import { readAll } from '../../lib/paging';
 import type { CampaignAdminView, StationOption, StationStockRow } from '../../../types/api/gift';
+import { stationClosedError } from '../admin/stations';
 import type { Ctx } from '../../lib/context';
 import { fail } from '../../lib/errors';
 import {
@@ -31,19 +33,14 @@ export async function loadCampaign(ctx: Ctx, campaignId: string): Promise<Campai
 }
 
 export async function stationMap(ctx: Ctx): Promise<Map<string, StationDoc>> {
-  const found = await ctx.db.collection(STATIONS).limit(1000).get();
-  return new Map((found.data as StationDoc[]).map((st) => [st._id, st]));
+  const found = await readAll<StationDoc>(ctx.db.collection(STATIONS).where({}));
+  return new Map(found.map((st) => [st._id, st]));
 }
 
 export async function stockDocs(ctx: Ctx, campaignId: string): Promise<StockDoc[]> {
-  const found = await ctx.db
-    .collection(STOCK)
-    .where({ campaignId })
-    .field({ packs: false })
-    .orderBy('_id', 'asc')
-    .limit(1000)
-    .get();
-  return found.data as StockDoc[];
+  return readAll<StockDoc>(
+    ctx.db.collection(STOCK).where({ campaignId }).field({ packs: false }).orderBy('_id', 'asc'),
+  );
 }
 
 export async function findStock(ctx: Ctx, campaignId: string, stationId: string): Promise<StockDoc | null> {
@@ -158,9 +155,11 @@ export function toStockRow(doc: StockDoc, stations: Map<string, StationDoc>): St
   };
 }
 
-export function toStationOption(doc: StockDoc, stations: Map<string, StationDoc>): StationOption {
+export function toStationOption(doc: StockDoc, stations: Map<string, StationDoc>, now?: number): StationOption {
   const st = stations.get(doc.stationId);
+  const closed = now === undefined ? null : stationClosedError(st, now);
   return {
+    ...(closed ? { closed: closed.message } : {}),
     stationId: doc.stationId,
     name: st?.name ?? doc.stationId,
     address: st?.address ?? '',
@@ -176,7 +175,8 @@ export async function stationsWithStock(ctx: Ctx, campaignId: string): Promise<S
   const [docs, stations] = await Promise.all([stockDocs(ctx, campaignId), stationMap(ctx)]);
   return docs
     .filter((d) => d.stock > 0)
-    .map((d) => toStationOption(d, stations))
+    .map((d) => toStationOption(d, stations, ctx.now()))
+    .filter((o) => !o.closed)
     .sort((a, b) => b.left - a.left);
 }
 

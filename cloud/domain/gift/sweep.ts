@@ -14,7 +14,7 @@ import { notify } from '../../lib/notify';
 import type { ActionCtx } from '../../lib/context';
 import { MARK_FIELD, marked, requestMark } from '../../lib/resume';
 import { CLAIMS, DAY_MS, type ClaimDoc } from './model';
-import { settleReturn } from './store';
+import { settleReturn, stationMap } from './store';
 
 const BATCH = 200;
 /** Bounds one run (200 × 50 = 10,000 vouchers); the next run picks up the rest. */
@@ -57,26 +57,36 @@ export async function runExpirySweep(ctx: Ctx): Promise<SweepResult> {
   ).data as ClaimDoc[];
   for (const doc of owed) await settleReturn(ctx, doc);
 
+  // Every voucher due, in pages: each one reminded leaves the query (remindedAt set), so the next page is
+  // the next 1,000 (a page with none newly claimed means another sweep has them: stop).
   let reminded = 0;
-  const soon = (
-    await claims
-      .where({ status: 'claimed', validUntil: _.gte(now).and(_.lte(now + DAY_MS)), remindedAt: _.exists(false) })
-      .limit(1000)
-      .get()
-  ).data as ClaimDoc[];
-  for (const doc of soon) {
-    const r = await claims
-      .where({ _id: doc._id, remindedAt: _.exists(false) })
-      .update({ data: marked(actx, { remindedAt: now }) });
-    if (r.stats.updated !== 1) continue;
-    await notify(ctx, {
-      to: doc.openid,
-      title: '礼包券即将过期',
-      body: `您的礼包券将于 ${formatShanghai(doc.validUntil)} 过期，请尽快到驿站领取`,
-      page: `/gifts/pages/voucher/index?id=${doc.voucherId}`,
-      templateEnv: 'TPL_GIFT_EXPIRING',
-    });
-    reminded += 1;
+  const stations = await stationMap(ctx);
+  for (;;) {
+    const soon = (
+      await claims
+        .where({ status: 'claimed', validUntil: _.gte(now).and(_.lte(now + DAY_MS)), remindedAt: _.exists(false) })
+        .limit(1000)
+        .get()
+    ).data as ClaimDoc[];
+    let claimedHere = 0;
+    for (const doc of soon) {
+      const r = await claims
+        .where({ _id: doc._id, remindedAt: _.exists(false) })
+        .update({ data: marked(actx, { remindedAt: now }) });
+      if (r.stats.updated !== 1) continue;
+      claimedHere += 1;
+      const place = stations.get(doc.stationId)?.name ?? '驿站';
+      await notify(ctx, {
+        to: doc.openid,
+        title: '礼包券即将过期',
+        body: `您的礼包券将于 ${formatShanghai(doc.validUntil)} 过期，请尽快到${place}领取`,
+        page: `/gifts/pages/voucher/index?id=${doc.voucherId}`,
+        template: 'giftExpiring',
+        values: { subject: '春节礼包待领取', time: doc.validUntil, place, number: doc.voucherId },
+      });
+      reminded += 1;
+    }
+    if (soon.length < 1000 || claimedHere === 0) break;
   }
   if (!mark) return { expired, reminded };
   const count = async (where: Record<string, unknown>) =>

@@ -2,6 +2,7 @@
  * The worker's side: see the campaign (eligible or why not, stations with stock left), claim,
  * my vouchers, the voucher's refreshing code, cancel (stock back at once).
  */
+import { readAll } from '../../lib/paging';
 import type { CampaignView, Voucher } from '../../../types/api/gift';
 import type { ActionCtx } from '../../lib/context';
 import { fail } from '../../lib/errors';
@@ -33,7 +34,7 @@ import {
 /** The campaign open now, else the next to open, else the one that ended last. */
 async function pickCampaign(ctx: ActionCtx): Promise<CampaignDoc> {
   const now = ctx.now();
-  const all = (await ctx.db.collection(CAMPAIGNS).orderBy('startAt', 'desc').limit(100).get()).data as CampaignDoc[];
+  const all = await readAll<CampaignDoc>(ctx.db.collection(CAMPAIGNS).orderBy('startAt', 'desc'));
   const open = all.filter((c) => c.startAt <= now && now < c.endAt);
   const upcoming = all.filter((c) => c.startAt > now).sort((a, b) => a.startAt - b.startAt);
   const ended = all.filter((c) => c.endAt <= now).sort((a, b) => b.endAt - a.endAt);
@@ -57,7 +58,7 @@ export async function getCampaign(ctx: ActionCtx, input: { campaignId?: string }
   const elig = live
     ? { eligible: false, code: 'ALREADY_CLAIMED' as const, reason: '您已领取本次礼包，请凭礼包券到驿站领取' }
     : eligibility(c, ctx.user, now);
-  const options = docs.map((d) => toStationOption(d, stations));
+  const options = docs.map((d) => toStationOption(d, stations, now));
   return {
     id: c._id,
     name: c.name,

@@ -22,6 +22,11 @@ export interface PrivacySource {
   owner(openid: string): Record<string, unknown>;
   /** The record as exported to its owner (internal hashes and tokens left out). */
   view(doc: Doc): Doc;
+  /**
+   * Names a record only points at by id (a booking's session, a voucher's station), so the owner can
+   * read what it was about; read in one query per source, fields added to the exported record.
+   */
+  names?: Array<{ field: string; collection: string; pick: Record<string, string> }>;
   dispose(doc: Doc, tombstone: string): Disposal;
   /** Documents elsewhere that only exist for a removed record (e.g. a call-back to-do). */
   dependents?(doc: Doc): Array<{ collection: string; id: string }>;
@@ -109,6 +114,7 @@ export const PRIVACY_SOURCES: PrivacySource[] = [
     title: '课程预约',
     owner: (openid) => ({ openid }),
     view: plain,
+    names: [{ field: 'sessionId', collection: 'sessions', pick: { sessionTitle: 'title', sessionStartAt: 'startAt' } }],
     dispose: (doc, tombstone) =>
       doc.status === 'cancelled' ? REMOVE : { keep: { openid: tombstone, name: PLACEHOLDER_NAME, phoneTail: '' } },
     treatment: '已去除姓名和手机号',
@@ -120,6 +126,7 @@ export const PRIVACY_SOURCES: PrivacySource[] = [
     title: '课程评价',
     owner: (openid) => ({ openid }),
     view: plain,
+    names: [{ field: 'sessionId', collection: 'sessions', pick: { sessionTitle: 'title' } }],
     dispose: (_doc, tombstone) => ({ keep: { openid: tombstone } }),
     treatment: '已与您的账号解除关联',
     reason: '评分已计入课程的平均分',
@@ -156,10 +163,28 @@ export const PRIVACY_SOURCES: PrivacySource[] = [
     title: '春节礼包领取',
     owner: (openid) => ({ openid }),
     view: plain,
+    names: [
+      { field: 'stationId', collection: 'stations', pick: { stationName: 'name' } },
+      { field: 'campaignId', collection: 'giftCampaigns', pick: { campaignName: 'name' } },
+    ],
     dispose: () => ({
       keep: { holderName: PLACEHOLDER_NAME, holderPhoneTail: '', holderPhoneMasked: '', memberNo: '' },
     }),
     treatment: '已去除姓名、手机号和会员编号（记录仍与您的微信账号对应，以免重复领取）',
     reason: '每人限领一份：领取与核销记录用于库存核算和防止重复领取',
+  },
+  {
+    key: 'grants',
+    collection: 'grants',
+    title: '工作权限（总工会授予）',
+    owner: (openid) => ({ openid }),
+    view: (doc) => {
+      const { requestId: _r, grantedBy: _g, revokedBy: _v, useTaken: _u, ...rest } = plain(doc);
+      return rest;
+    },
+    // The grant holds no name or phone: only who holds which role, kept with the account's roles.
+    dispose: () => ({ keep: {} }),
+    treatment: '不修改（记录只有身份、范围和授予时间，不含姓名和手机号）',
+    reason: '工作人员权限由总工会授予和撤销，记录用于审计，如需取消请联系总工会管理员',
   },
 ];

@@ -3,14 +3,24 @@
  * the rules allow. Only the caller's own records are read (by OPENID from the call context).
  */
 import type { DeleteMyDataResult, DeletedPart, KeptPart, MyDataExport, MyDataSection } from '../../../types/api/member';
-import type { ActionCtx } from '../../lib/context';
+import { storedRoles, type ActionCtx } from '../../lib/context';
 import { deleteFiles, fileHeldElsewhere } from '../../lib/files';
 import { newId } from '../../lib/ids';
 import { PRIVACY_SOURCES, type PrivacySource } from './privacy-sources';
 
 const PAGE = 100;
 /** Roles the union grants (not the person's own data): kept so a staff account keeps working. */
-const GRANTED_ROLES = ['staff', 'teacher', 'enterprise', 'admin'];
+const GRANTED_ROLES = [
+  'staff',
+  'teacher',
+  'enterprise',
+  'admin',
+  'admin:contests',
+  'admin:academy',
+  'admin:retirement',
+  'admin:gifts',
+  'admin:members',
+];
 
 /** All of the caller's records in one source; a collection that does not exist yet reads as empty. */
 async function ownRecords(ctx: ActionCtx, source: PrivacySource): Promise<Array<Record<string, any>>> {
@@ -33,6 +43,31 @@ async function ownRecords(ctx: ActionCtx, source: PrivacySource): Promise<Array<
   }
 }
 
+/** The documents the records point at (by `names.field`), keyed by id; a missing one is just left unnamed. */
+async function namesFor(
+  ctx: ActionCtx,
+  names: NonNullable<PrivacySource['names']>[number],
+  docs: Array<Record<string, any>>,
+): Promise<Map<string, Record<string, any>>> {
+  const ids = [...new Set(docs.map((d) => d[names.field]).filter((v): v is string => typeof v === 'string'))];
+  const out = new Map<string, Record<string, any>>();
+  const _ = ctx.db.command;
+  for (let i = 0; i < ids.length; i += PAGE) {
+    try {
+      const page = await ctx.db
+        .collection(names.collection)
+        .where({ _id: _.in(ids.slice(i, i + PAGE)) })
+        .limit(PAGE)
+        .get();
+      for (const d of page.data) out.set(String(d._id), d);
+    } catch (e) {
+      if (/not exist|-502005/i.test(String((e as Error)?.message ?? e))) return out;
+      throw e;
+    }
+  }
+  return out;
+}
+
 export async function exportMyData(ctx: ActionCtx): Promise<MyDataExport> {
   const user = ctx.user;
   const account: MyDataSection = {
@@ -43,7 +78,7 @@ export async function exportMyData(ctx: ActionCtx): Promise<MyDataExport> {
           {
             profile: user.profile ?? null,
             membership: user.membership,
-            roles: user.roles,
+            roles: storedRoles(user),
             scopes: user.scopes,
             identityNumberOnFile: !!user.idHash,
             createdAt: user.createdAt,
@@ -55,7 +90,15 @@ export async function exportMyData(ctx: ActionCtx): Promise<MyDataExport> {
   const sections = [account];
   for (const source of PRIVACY_SOURCES) {
     const docs = await ownRecords(ctx, source);
-    sections.push({ key: source.key, title: source.title, items: docs.map(source.view) });
+    const items = docs.map(source.view);
+    for (const names of source.names ?? []) {
+      const named = await namesFor(ctx, names, docs);
+      docs.forEach((doc, i) => {
+        const target = named.get(String(doc[names.field]));
+        if (target) for (const [as, from] of Object.entries(names.pick)) items[i][as] = target[from];
+      });
+    }
+    sections.push({ key: source.key, title: source.title, items });
   }
   return { exportedAt: ctx.now(), openid: ctx.openid, sections };
 }
@@ -73,7 +116,7 @@ async function removeReplayCache(ctx: ActionCtx): Promise<number> {
 async function disposeAccount(ctx: ActionCtx, removed: DeletedPart[], kept: KeptPart[]): Promise<void> {
   const user = ctx.user;
   if (!user) return;
-  const granted = user.roles.filter((r) => GRANTED_ROLES.includes(r));
+  const granted = storedRoles(user).filter((r) => GRANTED_ROLES.includes(r));
   const users = ctx.db.collection('users');
   if (!granted.length) {
     const res = await users.where({ _id: ctx.openid }).remove();

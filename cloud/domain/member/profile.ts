@@ -1,6 +1,6 @@
 /** getMe and updateProfile: the caller's own record (their phone unmasked: it is theirs). */
 import type { MyProfile, ProfileInput } from '../../../types/api/member';
-import type { ActionCtx, UserDoc } from '../../lib/context';
+import { storedRoles, type ActionCtx, type UserDoc } from '../../lib/context';
 import { isDuplicateKeyError } from '../../lib/db';
 import { fail } from '../../lib/errors';
 import { isProfileComplete } from './model';
@@ -12,7 +12,7 @@ async function unreadCount(ctx: ActionCtx): Promise<number> {
 export async function toMyProfile(ctx: ActionCtx, user: UserDoc | null): Promise<MyProfile> {
   return {
     openid: ctx.openid,
-    roles: user?.roles ?? [],
+    roles: user ? storedRoles(user) : [],
     scopes: user?.scopes ?? [],
     profile: user?.profile ?? null,
     profileComplete: isProfileComplete(user?.profile),

@@ -125,12 +125,16 @@ export async function reviewApplication(
           title: '入会申请已通过',
           body: `欢迎加入工会！您的会员号是 ${app.memberNo}，可在"我的"查看会员码。`,
           page: MINE_PAGE,
+          template: 'membershipReview',
+          values: { subject: '入会申请', status: '已通过', note: `会员号 ${app.memberNo}` },
         }
       : {
           to: app.openid,
           title: '入会申请被退回',
           body: `退回原因：${app.returnReason}。请修改后重新提交。`,
           page: MINE_PAGE,
+          template: 'membershipReview',
+          values: { subject: '入会申请', status: '已退回', note: app.returnReason },
         },
   );
   return toApplicationView(app);

@@ -1,5 +1,7 @@
+import { readAll } from '../../lib/paging';
 import { portalContract, type PortalActions, type Station } from '../../../types/api/portal';
 import { implement } from '../../lib/router';
+import { stationClosedError } from '../admin/stations';
 
 /** Great-circle distance in metres. */
 export function distanceMetres(lat1: number, lng1: number, lat2: number, lng2: number): number {
@@ -10,11 +12,19 @@ export function distanceMetres(lat1: number, lng1: number, lat2: number, lng2: n
   return Math.round(6371000 * 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a)));
 }
 
+/** A station closed for a while says so (and until when) on the public list. */
+function closedText(d: Record<string, any>, now: number): { closed?: string } {
+  const e = stationClosedError({ _id: String(d._id), name: d.name, closure: d.closure }, now);
+  return e ? { closed: e.message } : {};
+}
+
 /** Public information the home page shows to anyone, signed in or not. */
 export const portalActions = implement<PortalActions>(portalContract, {
   async listStations(ctx, input) {
-    const found = await ctx.db.collection('stations').where({ active: true }).limit(100).get();
-    const stations: Station[] = found.data.map((d) => ({
+    const found = await readAll(ctx.db.collection('stations').where({ active: true }));
+    const now = ctx.now();
+    const stations: Station[] = found.map((d) => ({
+      ...closedText(d, now),
       id: String(d._id),
       name: d.name,
       town: d.town ?? '',

@@ -1,4 +1,6 @@
 /** The e-certificate: issuing (serial + long-lived QR token), the plaque, revocation, verification. */
+import { deployConfig, type DeployConfig } from '../../lib/deploy-config';
+import { isProduction } from '../../lib/secrets';
 import type {
   BatchResult,
   CertificateCheck,
@@ -10,14 +12,23 @@ import { certificateTokenFrom, RETIREMENT_STATUS_LABELS } from '../../../types/a
 import { audit } from '../../lib/audit';
 import type { ActionCtx } from '../../lib/context';
 import { shanghaiDate } from '../../lib/clock';
-import { AppError, fail } from '../../lib/errors';
+import { AppError, fail, isAppError } from '../../lib/errors';
 import { maskName } from '../../lib/mask';
 import { signToken, verifyToken } from '../../lib/token';
 import { readOrNull } from '../../lib/db';
 import { ensureDoc, transact } from '../../lib/transact';
 import { changedByThisRequest, marked } from '../../lib/resume';
 import { requireReadable } from './access';
-import { COUNTERS, loadRequest, loadSettings, REQUESTS, toView, type HistoryEntry, type RetirementDoc } from './model';
+import {
+  COUNTERS,
+  DEFAULT_SERIAL_PREFIX,
+  loadRequest,
+  loadSettings,
+  REQUESTS,
+  toView,
+  type HistoryEntry,
+  type RetirementDoc,
+} from './model';
 import { photoUrlOf } from './photo';
 import { eachId } from './review';
 import { tellRequester, transition } from './transition';
@@ -29,13 +40,61 @@ type In<K extends keyof RetirementActions> = RetirementActions[K]['input'];
 const CERTIFICATE_TTL_MS = 80 * 365 * 24 * 3600 * 1000;
 const ISSUED: RetirementDoc['status'][] = ['issued', 'plaque_pending', 'plaque_posted', 'collected', 'revoked'];
 
-export function serialNumber(year: number, seq: number): string {
-  return `秀工荣退〔${year}〕第${String(seq).padStart(4, '0')}号`;
+const PAPER_CODE_UNREADABLE =
+  '证书上的二维码无法核验，可能印刷不清、有污损或被改动过。请在本页输入证书编号查询，或致电区总工会 0573-82200000 核实。';
+
+export function serialNumber(year: number, seq: number, prefix = DEFAULT_SERIAL_PREFIX): string {
+  return `${prefix}〔${year}〕第${String(seq).padStart(4, '0')}号`;
 }
 
-/** What the certificate's QR holds: a link the WeChat camera opens (扫普通链接二维码打开小程序) with the token. */
-export function qrTextFor(ctx: ActionCtx, token: string): string {
-  return `${ctx.env.RETIREMENT_VERIFY_URL ?? 'https://xzgh.example.cn/rv'}?t=${token}`;
+/** The settings' honour text for this person, as paragraphs. */
+export function honourTextFor(
+  template: string,
+  doc: Pick<RetirementDoc, 'name' | 'employer' | 'position' | 'yearsOfService'>,
+): string[] {
+  const filled = template
+    .replace(/\{name\}/g, doc.name)
+    .replace(/\{employer\}/g, doc.employer)
+    .replace(/\{position\}/g, doc.position)
+    .replace(/\{years\}/g, String(doc.yearsOfService));
+  return filled
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
+/**
+ * The serial as typed on a phone, read the way a person would: the keyboard has no 〔〕, so
+ * 秀工荣退(2026)第0003号, 秀工荣退（2026）第3号, 2026-0003, 2026 3 and 20260003 all name
+ * 秀工荣退〔2026〕第0003号. The year is the first four digits, the number what follows it.
+ */
+export function canonicalSerial(typed: string): string | null {
+  const digits = typed.normalize('NFKC').match(/\d+/g) ?? [];
+  let year: string | undefined;
+  let seq: string | undefined;
+  if (digits.length === 1 && digits[0].length > 4 && digits[0].length <= 8) {
+    year = digits[0].slice(0, 4);
+    seq = digits[0].slice(4);
+  } else if (digits.length === 2 && digits[0].length === 4 && digits[1].length <= 4) {
+    [year, seq] = digits;
+  }
+  if (!year || !seq || Number(seq) < 1) return null;
+  return serialNumber(Number(year), Number(seq));
+}
+
+/** Where development certificates point; a deployment has its own (`verifyUrl`, refused if empty). */
+export const DEV_VERIFY_URL = 'https://verify.dev.invalid/rv';
+
+/**
+ * What the certificate's QR holds: a link the WeChat camera opens (扫普通链接二维码打开小程序) with the
+ * token. The base is the deployment's `verifyUrl` from deploy.config.json (bundled by the deploy);
+ * a production function without one refuses to serve (secrets.ts), so a printed certificate never
+ * carries the development address.
+ */
+export function qrTextFor(ctx: ActionCtx, token: string, config: DeployConfig = deployConfig): string {
+  const base = config.verifyUrl || (isProduction(ctx.env) ? '' : DEV_VERIFY_URL);
+  if (!base) throw new Error('verifyUrl is not configured in deploy.config.json');
+  return `${base}?t=${token}`;
 }
 
 /**
@@ -43,7 +102,7 @@ export function qrTextFor(ctx: ActionCtx, token: string): string {
  * moves the request to issued: no two certificates share a number, and no number is skipped by a
  * request that was not approved.
  */
-async function issueOne(ctx: ActionCtx, id: string, year: number): Promise<void> {
+async function issueOne(ctx: ActionCtx, id: string, year: number, prefix: string): Promise<void> {
   const now = ctx.now();
   const { token } = signToken(ctx.env, { kind: 'certificate', id, ttlMs: CERTIFICATE_TTL_MS }, now);
   const _ = ctx.db.command;
@@ -77,7 +136,7 @@ async function issueOne(ctx: ActionCtx, id: string, year: number): Promise<void>
       .update({
         data: marked(ctx, {
           status: 'issued',
-          serial: serialNumber(year, seq),
+          serial: serialNumber(year, seq, prefix),
           issuedAt: now,
           certificateToken: token,
           updatedAt: now,
@@ -97,13 +156,15 @@ async function issueOne(ctx: ActionCtx, id: string, year: number): Promise<void>
     title: '光荣退休：证书已签发',
     body: `${doc.name}的光荣退休纪念证书已签发（${doc.serial}），可在小程序中查看并保存到相册。`,
     page: `/retirement/pages/certificate/index?id=${id}`,
+    template: 'retirementProgress',
+    values: { subject: `${doc.name}的光荣退休证书`, status: '已签发', note: `证书编号 ${doc.serial}` },
   });
 }
 
 export async function issue(ctx: ActionCtx, input: In<'issue'>): Promise<BatchResult> {
   const settings = await loadSettings(ctx);
   const year = settings.year ?? Number(shanghaiDate(ctx.now()).slice(0, 4));
-  return eachId(input.ids, (id) => issueOne(ctx, id, year));
+  return eachId(input.ids, (id) => issueOne(ctx, id, year, settings.serialPrefix ?? DEFAULT_SERIAL_PREFIX));
 }
 
 /** Plaques are ready at the ceremony place: the certificate QR now works at the staff scanner. */
@@ -153,6 +214,7 @@ export async function myCertificate(ctx: ActionCtx, input: In<'myCertificate'>):
     token: doc.certificateToken,
     qrText: qrTextFor(ctx, doc.certificateToken),
     issuer: settings.issuer,
+    ...(settings.certificateText ? { honourText: honourTextFor(settings.certificateText, doc) } : {}),
     ...(photoUrl ? { photoUrl } : {}),
   };
 }
@@ -161,13 +223,22 @@ export async function myCertificate(ctx: ActionCtx, input: In<'myCertificate'>):
 export async function verifyCertificate(ctx: ActionCtx, input: In<'verifyCertificate'>): Promise<CertificateCheck> {
   let doc: RetirementDoc | undefined;
   if (input.token) {
-    const claims = verifyToken(ctx.env, certificateTokenFrom(input.token), ctx.now());
+    let claims: ReturnType<typeof verifyToken>;
+    try {
+      claims = verifyToken(ctx.env, certificateTokenFrom(input.token), ctx.now());
+    } catch (e) {
+      // A printed certificate cannot be refreshed: point to what its holder can do instead.
+      if (isAppError(e) && (e.code === 'TOKEN_INVALID' || e.code === 'TOKEN_EXPIRED'))
+        fail(e.code, PAPER_CODE_UNREADABLE);
+      throw e;
+    }
     if (claims.kind !== 'certificate') fail('TOKEN_INVALID', '这不是光荣退休证书的二维码');
     doc = (await ctx.db.collection(REQUESTS).where({ _id: claims.id }).limit(1).get()).data[0] as
       RetirementDoc | undefined;
   } else if (input.serial) {
-    doc = (await ctx.db.collection(REQUESTS).where({ serial: input.serial }).limit(1).get()).data[0] as
-      RetirementDoc | undefined;
+    const serial = canonicalSerial(input.serial);
+    if (!serial) fail('NOT_FOUND', '查无此证书：请按证书上的编号输入年份和序号，例如 2026-0003');
+    doc = (await ctx.db.collection(REQUESTS).where({ serial }).limit(1).get()).data[0] as RetirementDoc | undefined;
   } else {
     fail('INVALID_INPUT', '证书二维码：请扫描证书上的二维码或输入证书编号', { field: 'token' });
   }

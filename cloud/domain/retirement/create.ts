@@ -68,7 +68,7 @@ export async function resolveEmployer(
   if (!data.employerId) return { employer: data.employer };
   const found = await ctx.db.collection(EMPLOYERS).where({ _id: data.employerId }).limit(1).get();
   const employer = found.data[0];
-  if (!employer) invalid('employerId', '原工作单位：请从列表中选择，或直接填写单位名称');
+  if (!employer || employer.active === false) invalid('employerId', '原工作单位：请从列表中选择，或直接填写单位名称');
   return { employer: employer.name, employerId: data.employerId };
 }
 

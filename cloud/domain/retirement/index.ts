@@ -16,6 +16,7 @@ import {
   submitRequest,
 } from './requests';
 import { approve, returnRequest, reviewQueue, verifyEmployment } from './review';
+import { getSettings, saveSettings } from './settings';
 
 export const retirementActions = implement<RetirementActions>(retirementContract, {
   formOptions: (ctx) => formOptions(ctx),
@@ -36,4 +37,6 @@ export const retirementActions = implement<RetirementActions>(retirementContract
   revoke,
   markCallbackDone,
   verifyCertificate,
+  getSettings: (ctx) => getSettings(ctx),
+  saveSettings,
 });

@@ -4,6 +4,7 @@
  * every way of requesting collides on insert), `retirementSettings` (doc `current`: the campaign),
  * `retirementCounters` (serial numbers), `employers`, `adminTodos` (phone call-backs).
  */
+import { idHashKey } from '../../lib/secrets';
 import type {
   Delivery,
   RequesterKind,
@@ -78,11 +79,34 @@ export interface RetirementSettings {
   /** Stations that host the ceremony / plaque pickup. */
   placeIds: string[];
   issuer: string;
+  /** The campaign window (epoch ms); missing: open all year while `open`. */
+  opensAt?: number;
+  closesAt?: number;
+  /** The honour text: paragraphs split on blank lines, {name} {employer} {position} {years} filled in. */
+  certificateText?: string;
+  /** `${serialPrefix}〔${year}〕第0001号`; missing: DEFAULT_SERIAL_PREFIX. */
+  serialPrefix?: string;
+  updatedAt?: number;
 }
 
-/** The key of this function's keyed hashes (ID_HASH_KEY; a development key on the emulator). */
+export const DEFAULT_SERIAL_PREFIX = '秀工荣退';
+export const DEFAULT_CERTIFICATE_TEXT = [
+  '{name}同志：',
+  '您在{employer}{position}岗位上辛勤耕耘{years}年，爱岗敬业，默默奉献。多年匠心筑梦，工会铭记君功。',
+  '值此光荣退休之际，特颁此证，向您致以崇高的敬意和衷心的感谢！祝您退休生活幸福安康，岁月静好，晚霞满天。',
+].join('\n\n');
+
+/** Why requests are not taken now (closed, before or after the window), or null when open. */
+export function closedReason(settings: RetirementSettings, now: number): string | null {
+  if (!settings.open) return '本年度光荣退休申请暂未开放';
+  if (settings.opensAt !== undefined && now < settings.opensAt) return '本年度光荣退休申请尚未开始';
+  if (settings.closesAt !== undefined && now > settings.closesAt) return '本年度光荣退休申请已截止';
+  return null;
+}
+
+/** The key of this function's keyed hashes (ID_HASH_KEY; a development key only off production). */
 export function hashKeyOf(ctx: Ctx): string {
-  return ctx.env.ID_HASH_KEY ?? 'dev-id-hash-key';
+  return idHashKey(ctx.env);
 }
 
 /** The keyed hash of an identity number; the clear number is never stored. */

@@ -1,4 +1,5 @@
 /** Handlers for the people asking: the retiree, a family member, the employer's union. */
+import { readAll } from '../../lib/paging';
 import type { BatchResult, FormOptions, RetirementActions, RetirementRequestView } from '../../../types/api/retirement';
 import type { ActionCtx } from '../../lib/context';
 import { shanghaiDate } from '../../lib/clock';
@@ -7,7 +8,7 @@ import { hasRole, inScope } from '../../lib/guard';
 import { canRead, requireReadable } from './access';
 import { openCallbackTodo } from './callback';
 import { checkRetirementDate, createRequest, resolveDelivery, resolveEmployer, type RetireeData } from './create';
-import { EMPLOYERS, loadRequest, loadSettings, REQUESTS, toView, type RetirementDoc } from './model';
+import { closedReason, EMPLOYERS, loadRequest, loadSettings, REQUESTS, toView, type RetirementDoc } from './model';
 import { checkPhoto, discardPhoto, photoUploaderKey, photoUrlOf } from './photo';
 import { transition } from './transition';
 import { RETIREMENT_FLOW } from '../../../types/flows';
@@ -18,17 +19,11 @@ export async function formOptions(ctx: ActionCtx): Promise<FormOptions> {
   const settings = await loadSettings(ctx);
   const _ = ctx.db.command;
   const places = settings.placeIds.length
-    ? (
-        await ctx.db
-          .collection('stations')
-          .where({ _id: _.in(settings.placeIds) })
-          .limit(100)
-          .get()
-      ).data
+    ? await readAll(ctx.db.collection('stations').where({ _id: _.in(settings.placeIds) }))
     : [];
-  const employers = (await ctx.db.collection(EMPLOYERS).limit(100).get()).data;
+  const employers = (await readAll(ctx.db.collection(EMPLOYERS).where({}))).filter((e) => e.active !== false);
   return {
-    open: settings.open,
+    open: !closedReason(settings, ctx.now()),
     campaignTitle: settings.title,
     futureDays: settings.futureDays,
     pastDays: settings.pastDays,
@@ -41,7 +36,8 @@ export async function formOptions(ctx: ActionCtx): Promise<FormOptions> {
 
 async function openSettings(ctx: ActionCtx) {
   const settings = await loadSettings(ctx);
-  if (!settings.open) fail('NOT_OPEN', '本年度光荣退休申请暂未开放');
+  const closed = closedReason(settings, ctx.now());
+  if (closed) fail('NOT_OPEN', closed);
   return settings;
 }
 
@@ -166,8 +162,8 @@ export async function myRequests(ctx: ActionCtx): Promise<RetirementRequestView[
   const mine = ctx.user?.idHash
     ? _.or([{ 'requester.openid': ctx.openid }, { idHash: ctx.user.idHash }])
     : { 'requester.openid': ctx.openid };
-  const found = await ctx.db.collection(REQUESTS).where(mine).orderBy('submittedAt', 'desc').limit(100).get();
-  return (found.data as RetirementDoc[]).filter((d) => canRead(ctx, d)).map((d) => toView(ctx, d));
+  const found = await readAll<RetirementDoc>(ctx.db.collection(REQUESTS).where(mine).orderBy('submittedAt', 'desc'));
+  return found.filter((d) => canRead(ctx, d)).map((d) => toView(ctx, d));
 }
 
 export async function getRequest(ctx: ActionCtx, input: In<'getRequest'>): Promise<RetirementRequestView> {

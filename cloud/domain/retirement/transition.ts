@@ -19,6 +19,19 @@ export async function tellRequester(ctx: ActionCtx, notice: Notice): Promise<voi
   }
 }
 
+/** The status as a subscribe message's `phrase` field takes it: at most five Chinese characters. */
+const STATUS_PHRASE: Record<RetirementStatus, string> = {
+  submitted: '已提交',
+  employer_verified: '单位已核实',
+  approved: '已批准',
+  returned: '已退回',
+  issued: '已签发',
+  plaque_pending: '待领取',
+  plaque_posted: '已寄出',
+  collected: '已领取',
+  revoked: '已撤销',
+};
+
 /** What the submitter is told at each step, in plain words. */
 function noticeBody(doc: RetirementDoc, to: RetirementStatus, note?: string): string {
   const who = doc.name;
@@ -90,6 +103,12 @@ export async function transition(ctx: ActionCtx, id: string, opts: TransitionOpt
     title: `光荣退休：${RETIREMENT_STATUS_LABELS[opts.to]}`,
     body: noticeBody(doc, opts.to, opts.note),
     page: '/retirement/pages/mine/index',
+    template: 'retirementProgress',
+    values: {
+      subject: `${doc.name}的光荣退休申请`,
+      status: STATUS_PHRASE[opts.to],
+      note: noticeBody(doc, opts.to, opts.note),
+    },
   });
   return doc;
 }

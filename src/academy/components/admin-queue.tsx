@@ -71,23 +71,11 @@ function QueueItem({ order, onChanged }: { order: CourseOrder; onChanged: () => 
   return (
     <View className="card">
       <OrderSummary order={order} />
+      {/* Plain actions first, the primary one last (on the right), on every tab alike. */}
       <View className="row-actions">
-        {can(ORDER_FLOW.accept, order.status) ? (
-          <Button
-            busy={accept.busy}
-            onClick={async () => (await accept.run({ orderId: order.id })) && (await done('已受理'))}
-          >
-            受理
-          </Button>
-        ) : null}
         {can(ORDER_FLOW.decline, order.status) ? (
           <Button variant="outline" onClick={() => setMode(mode === 'decline' ? 'none' : 'decline')}>
             婉拒
-          </Button>
-        ) : null}
-        {can(ORDER_FLOW.schedule, order.status) ? (
-          <Button onClick={() => setMode(mode === 'schedule' ? 'none' : 'schedule')}>
-            {order.status === 'scheduled' ? '再排一场' : '排课'}
           </Button>
         ) : null}
         {order.sessionIds.length ? (
@@ -98,6 +86,19 @@ function QueueItem({ order, onChanged }: { order: CourseOrder; onChanged: () => 
         {order.sessionIds.length ? (
           <Button variant="outline" onClick={() => setMode(mode === 'report' ? 'none' : 'report')}>
             出勤与评价
+          </Button>
+        ) : null}
+        {can(ORDER_FLOW.accept, order.status) ? (
+          <Button
+            busy={accept.busy}
+            onClick={async () => (await accept.run({ orderId: order.id })) && (await done('已受理'))}
+          >
+            受理
+          </Button>
+        ) : null}
+        {can(ORDER_FLOW.schedule, order.status) ? (
+          <Button onClick={() => setMode(mode === 'schedule' ? 'none' : 'schedule')}>
+            {order.status === 'scheduled' ? '再排一场' : '排课'}
           </Button>
         ) : null}
       </View>

@@ -3,6 +3,7 @@ import { FORMAT_LABELS, type CourseOrder } from '@contract/api/academy';
 import { StatusTag } from '../../components';
 import { ORDER_TONE, when } from '../format';
 import './order-summary.scss';
+import { formatDay } from '../../utils/format';
 
 /** What was ordered, by whom, and where it stands (shared by the orderer's and the academy's views). */
 export function OrderSummary({ order: o }: { order: CourseOrder }) {
@@ -16,7 +17,7 @@ export function OrderSummary({ order: o }: { order: CourseOrder }) {
         {o.employerName} · {o.ordererName} · {when(o.createdAt)} 点单
       </View>
       <View>
-        {o.headcount}人 · {FORMAT_LABELS[o.format]} · 希望 {o.preferredDates.join('、')}
+        {o.headcount}人 · {FORMAT_LABELS[o.format]} · 希望 {o.preferredDates.map((d) => formatDay(d)).join('、')}
       </View>
       <View>地点：{o.place}</View>
       {o.note ? <View className="muted">说明：{o.note}</View> : null}

@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components';
 import { PickerField, TextField } from '../../components/form-field';
+import { formatDay } from '../../utils/format';
 
 export interface SessionTime {
   date: string;
@@ -27,6 +28,7 @@ export function SessionTimeFields({
         mode="date"
         value={value.date}
         start={earliest}
+        display={formatDay}
         onChange={onChange('date')}
         error={error('startAt')}
       />

@@ -1,4 +1,4 @@
-import { Button as TaroButton } from '@tarojs/components';
+import { Button as TaroButton, type ButtonProps as TaroButtonProps } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import './index.scss';
 
@@ -15,6 +15,8 @@ export interface ButtonProps {
   className?: string;
   onClick?: () => unknown;
   'aria-label'?: string;
+  /** WeChat's own actions (share, contact…): the tap goes to WeChat. */
+  openType?: TaroButtonProps['openType'];
   children?: ReactNode;
 }
 
@@ -44,6 +46,7 @@ export function Button({
   disabled = false,
   className,
   onClick,
+  openType,
   children,
   ...aria
 }: ButtonProps) {
@@ -60,6 +63,7 @@ export function Button({
       aria-disabled={off ? 'true' : 'false'}
       aria-busy={busy || undefined}
       aria-label={aria['aria-label']}
+      openType={openType}
       onClick={off ? undefined : () => void onClick?.()}
     >
       {children}

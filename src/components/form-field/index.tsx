@@ -111,6 +111,8 @@ export interface PickerFieldProps {
   start?: string;
   end?: string;
   placeholder?: string;
+  /** How the value reads in the box (a date as 12月17日（周四）). */
+  display?: (value: string) => string;
 }
 
 /** A native date or time Picker in the field's box. */
@@ -125,12 +127,13 @@ export function PickerField({
   start,
   end,
   placeholder = '请选择',
+  display = (v) => v,
 }: PickerFieldProps) {
   return (
     <FormField label={label} error={error} hint={hint}>
       <Picker mode={mode} value={value} start={start} end={end} onChange={(e) => onChange(e.detail.value)}>
         <View className="form-field__input form-field__picker" aria-label={ariaLabel ?? label}>
-          {value || <View className="form-field__placeholder">{placeholder}</View>}
+          {value ? display(value) : <View className="form-field__placeholder">{placeholder}</View>}
         </View>
       </Picker>
     </FormField>

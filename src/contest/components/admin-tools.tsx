@@ -1,15 +1,16 @@
-import { Image, Text, View } from '@tarojs/components';
+import { Image, View } from '@tarojs/components';
 import { Button } from '../../components/button';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ServiceError } from '../../services/call';
 import { api } from '../../services/api';
+import { saveCsv, type SavedCsv } from '../save-csv';
 
 const message = (e: unknown) => (e instanceof ServiceError ? e.message : '请稍后再试');
 
-/** The venue list as CSV (phones masked) and the poster's 小程序码, for one contest. */
+/** The venue list as a CSV file (phones masked) and the poster's 小程序码, for one contest. */
 export function AdminTools({ contestId, tradeId }: { contestId: string; tradeId?: string }) {
-  const [csv, setCsv] = useState<{ text: string; rows: number; filename: string } | null>(null);
+  const [saved, setSaved] = useState<{ filename: string; rows: number; how: SavedCsv['how'] } | null>(null);
   const [poster, setPoster] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -17,9 +18,8 @@ export function AdminTools({ contestId, tradeId }: { contestId: string; tradeId?
     setBusy(true);
     try {
       const out = await api.contest.exportCsv({ contestId, tradeId });
-      const text = out.csv.replace(/^\ufeff/, '');
-      setCsv({ text, rows: out.rows, filename: out.filename });
-      await Taro.setClipboardData({ data: text });
+      const res = await saveCsv(out.filename, out.csv);
+      setSaved({ filename: out.filename, rows: out.rows, how: res.how });
     } catch (e) {
       await Taro.showModal({ title: '未能导出', content: message(e), showCancel: false });
     } finally {
@@ -49,14 +49,17 @@ export function AdminTools({ contestId, tradeId }: { contestId: string; tradeId?
           海报小程序码
         </Button>
       </View>
-      {csv ? (
-        <View className="contest-admin-tools__csv">
-          <View className="muted">
-            {csv.filename} · 共{csv.rows}人 · 已复制到剪贴板（手机号已隐藏中间4位）
+      {saved ? (
+        <View className="contest-admin-tools__saved" role="status">
+          <View>
+            {saved.how === 'downloaded' ? '已下载' : saved.how === 'shared' ? '已发送' : '已保存'}：{saved.filename}（共
+            {saved.rows}人）
           </View>
-          <Text userSelect className="contest-admin-tools__text">
-            {csv.text}
-          </Text>
+          <View className="muted">
+            {saved.how === 'downloaded'
+              ? '可用 Excel 或 WPS 打开；手机号已隐藏中间4位。'
+              : '发到微信聊天或「文件传输助手」后，在电脑上用 Excel 打开；手机号已隐藏中间4位。'}
+          </View>
         </View>
       ) : null}
       {poster ? (

@@ -18,6 +18,11 @@ export function StationCard({ station }: { station: Station }) {
         ) : null}
       </View>
       <View className="muted">{station.address}</View>
+      {station.closed ? (
+        <View className="station-card__closed" role="status">
+          {station.closed}
+        </View>
+      ) : null}
       <View className="station-card__hours">开放时间：{station.hours}</View>
       <View className="station-card__services">
         {station.services.map((s) => (

@@ -8,6 +8,7 @@ import { StateView } from '../../components/state-view';
 import { StatusTag, type Tone } from '../../components/status-tag';
 import { useElderMode } from '../../stores/elder-mode';
 import { useMe } from '../../stores/me';
+import { useSetupNeeded } from '../../stores/setup';
 import { MemberCard } from './member-card';
 import './index.scss';
 
@@ -40,6 +41,7 @@ export default function MinePage() {
   const me = useMe();
   const [elder, setElder] = useElderMode();
   const data = me.data;
+  const setupNeeded = useSetupNeeded(data);
   const status = data ? MEMBERSHIP[data.membership.status] : null;
 
   return (
@@ -81,7 +83,10 @@ export default function MinePage() {
               {data.membership.status === 'member' ? (
                 <Row title="转会（更换工作单位）" url="/member/pages/transfer/index" />
               ) : null}
-              {data.roles.includes('admin') ? <Row title="入会审核" url="/member/pages/applications/index" /> : null}
+              {data.roles.includes('admin') || data.roles.includes('admin:members') ? (
+                <Row title="入会审核" url="/member/pages/applications/index" />
+              ) : null}
+              {setupNeeded ? <Row title="成为超级管理员" hint="系统尚未设置 ›" url="/admin/pages/setup/index" /> : null}
             </View>
 
             <View className="card">

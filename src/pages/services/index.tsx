@@ -1,9 +1,10 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { PageShell } from '../../components/page-shell';
-import { hasAnyRole, useMe } from '../../stores/me';
+import { useSetupNeeded } from '../../stores/setup';
+import { useMe } from '../../stores/me';
 import { SERVICE_ENTRIES } from './entries';
-import { WORKBENCH_LINKS, type WorkbenchLink } from './workbench';
+import { canSee, WORKBENCH_LINKS, type WorkbenchLink } from './workbench';
 import './index.scss';
 
 function LinkList({ title, links }: { title: string; links: WorkbenchLink[] }) {
@@ -30,7 +31,8 @@ function LinkList({ title, links }: { title: string; links: WorkbenchLink[] }) {
 export default function ServicesPage() {
   const me = useMe();
   const roles = me.data?.roles ?? [];
-  const visible = (l: WorkbenchLink) => l.roles.some((r) => roles.includes(r));
+  const links = (group: WorkbenchLink['group']) => WORKBENCH_LINKS.filter((l) => l.group === group && canSee(l, roles));
+  const setupNeeded = useSetupNeeded(me.data);
 
   return (
     <PageShell title="服务">
@@ -51,11 +53,22 @@ export default function ServicesPage() {
           </View>
         </View>
       ))}
-      {hasAnyRole(me.data, 'staff', 'teacher', 'admin', 'enterprise') ? (
-        <>
-          <LinkList title="工作台" links={WORKBENCH_LINKS.filter((l) => l.group === 'scan' && visible(l))} />
-          <LinkList title="管理" links={WORKBENCH_LINKS.filter((l) => l.group === 'manage' && visible(l))} />
-        </>
+      <LinkList title="工作台" links={links('scan')} />
+      <LinkList title="管理" links={links('manage')} />
+      <LinkList title="管理后台" links={links('setup')} />
+      {setupNeeded ? (
+        <LinkList
+          title="初始设置"
+          links={[
+            {
+              group: 'setup',
+              title: '成为超级管理员',
+              hint: '系统还没有管理员：部署人员凭设置码开通',
+              url: '/admin/pages/setup/index',
+              roles: [],
+            },
+          ]}
+        />
       ) : null}
     </PageShell>
   );

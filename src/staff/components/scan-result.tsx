@@ -18,12 +18,15 @@ export interface ScanResultViewProps {
   now: number;
   onNext: () => void;
   onUndo: (reason: string) => Promise<boolean>;
+  /** Opened from the recent list's 撤销: go straight to asking for the reason. */
+  asking?: boolean;
+  nextText?: string;
 }
 
 /** Full-screen verdict after a scan: green 核验成功 / red 已使用 (when, where, by whom) / amber 无法核验 (why). */
-export function ScanResultView({ result, now, onNext, onUndo }: ScanResultViewProps) {
+export function ScanResultView({ result, now, onNext, onUndo, asking: askFirst, nextText }: ScanResultViewProps) {
   const look = LOOK[result.result];
-  const [asking, setAsking] = useState(false);
+  const [asking, setAsking] = useState(!!askFirst);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const canUndo = result.result === 'success' && !!result.undoUntil && now < result.undoUntil;
@@ -61,7 +64,7 @@ export function ScanResultView({ result, now, onNext, onUndo }: ScanResultViewPr
       ) : null}
 
       <Button className="staff-scan-result__next" onClick={onNext}>
-        继续扫码
+        {nextText ?? '继续扫码'}
       </Button>
       {canUndo && !asking ? (
         <Button className="staff-scan-result__undo" onClick={() => setAsking(true)}>
@@ -72,7 +75,7 @@ export function ScanResultView({ result, now, onNext, onUndo }: ScanResultViewPr
         <View className="staff-scan-result__ask">
           <View className="staff-scan-result__line">请填写撤销原因</View>
           <Input
-            className="form-field__input staff-scan-result__reason"
+            className="staff-scan-result__reason"
             value={reason}
             placeholder="如：发错了人、重复签到"
             maxlength={100}

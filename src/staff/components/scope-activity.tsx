@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components';
+import { Button } from '../../components/button';
 import type { RecentScan, ScopeCount } from '@contract/api/checkin';
 import { StateView } from '../../components';
 import { clockTime } from '../time';
@@ -25,12 +26,21 @@ export function ScopeCounts({ counts, error }: { counts?: ScopeCount[]; error?: 
   );
 }
 
-/** My recent scans here, newest first; undone ones are marked. */
+/** A success still inside its undo window (the server judges again when it is sent). */
+export const undoable = (r: RecentScan, now: number) =>
+  r.result === 'success' && !r.undone && !!r.undoUntil && now < r.undoUntil;
+
+/**
+ * My recent scans here, newest first; undone ones are marked. A success still inside its undo window
+ * offers 撤销 on its row, so the undo is not lost once the volunteer has gone on scanning.
+ */
 export function RecentScans(props: {
   items?: RecentScan[];
   loading: boolean;
   error: Error | null;
   onRetry: () => void;
+  now: number;
+  onUndo?: (scan: RecentScan) => void;
 }) {
   const items = props.items ?? [];
   return (
@@ -54,6 +64,16 @@ export function RecentScans(props: {
               {r.personName ? ` · ${r.personName}` : ''}
             </View>
             <View className="staff-recent-scans__result">{r.undone ? '已撤销' : RESULT_WORD[r.result]}</View>
+            {props.onUndo && undoable(r, props.now) ? (
+              <Button
+                variant="outline"
+                className="staff-recent-scans__undo"
+                aria-label={`撤销 ${r.title}${r.personName ? ` ${r.personName}` : ''}`}
+                onClick={() => props.onUndo?.(r)}
+              >
+                撤销（{clockTime(r.undoUntil!).slice(0, 5)}前）
+              </Button>
+            ) : null}
           </View>
         ))}
       </StateView>

@@ -22,12 +22,26 @@ const COURSE = {
   formats: ['onsite'],
   description: '车间就是课堂',
 };
+// The enterprise union contact: the one who gets the form.
+const getMe = () => ({
+  openid: 'o1',
+  roles: ['member', 'enterprise'],
+  scopes: [{ kind: 'employer', id: 'emp-jiaxing-textile' }],
+  profile: {
+    name: '王建国',
+    phone: '13800000000',
+    employer: '嘉兴纺织有限公司',
+    district: '秀洲区',
+    category: '产业工人',
+  },
+  profileComplete: true,
+});
 const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
 const alerts = () => screen.queryAllByRole('alert').map((a) => a.textContent);
 
 test('all wrong fields at once, inline, no modal; a corrected field loses its message at once', async () => {
   taroMock.setRouterParams({ courseId: 'course-5s' });
-  const sent = serve({ listCourses: () => [COURSE], placeOrder: (d) => ({ id: 'order-1', ...d }) });
+  const sent = serve({ getMe, listCourses: () => [COURSE], placeOrder: (d) => ({ id: 'order-1', ...d }) });
   render(<OrderPage />);
   await screen.findByLabelText('参训人数');
   type('参训人数', '600');
@@ -64,6 +78,7 @@ test('all wrong fields at once, inline, no modal; a corrected field loses its me
 test("the server's refusal of a field shows under it, not in a modal, and goes when the field changes", async () => {
   taroMock.setRouterParams({ courseId: 'course-5s' });
   serve({
+    getMe,
     listCourses: () => [COURSE],
     placeOrder: () => {
       throw { code: 'INVALID_INPUT', message: '希望日期请选今天或以后', details: { field: 'preferredDates' } };

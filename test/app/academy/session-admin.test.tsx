@@ -90,3 +90,22 @@ test('结束本场 appears only after the start, asks first, and leaves a read-o
   expect(await screen.findByText(/本场已结束，不能再修改/)).toBeTruthy();
   expect(screen.queryByText('保存修改')).toBeNull();
 });
+
+test('the booking deadline and cancel window shown move with the start the admin picks', async () => {
+  const start = Date.UTC(2026, 2, 5, 6); // 3月5日 14:00 CST
+  const s = session({
+    startAt: start,
+    endAt: start + 2 * 3600_000,
+    bookingClosesAt: start - 3600_000,
+    cancelDeadline: start - 24 * 3600_000,
+  });
+  serve({ getSession: () => s });
+  render(<SessionAdminPage />);
+  await screen.findByText('数控铣床精度调校实操');
+  const line = () => document.querySelector('.academy-admin__deadlines')?.textContent ?? '';
+  expect(line()).toMatch(/预约截止 .*3月5日.*13:00，取消截止 .*3月4日.*14:00/);
+  fireEvent.change(screen.getByLabelText('上课日期').closest('[data-picker]')!.querySelector('input')!, {
+    target: { value: '2026-03-09' },
+  });
+  expect(line()).toMatch(/预约截止 .*3月9日.*13:00，取消截止 .*3月8日.*14:00/);
+});

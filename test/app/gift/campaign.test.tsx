@@ -105,3 +105,20 @@ test('a double tap on 在此领取 claims once, and the voucher appears', async 
   });
   expect(Taro.showModal).toHaveBeenCalledTimes(1);
 });
+
+test('a station closed for a while says why and until when, and offers no claim there', async () => {
+  serve({
+    getCampaign: () =>
+      campaign({
+        stations: [
+          { ...station('station-xinchenghui', '新城汇驿站', 149), closed: '暂停服务（至 2026-01-25 18:00）：设备检修' },
+          station('station-wangjiangjing', '王江泾镇驿站', 40),
+        ],
+      }),
+  });
+  render(<CampaignPage />);
+  expect(await screen.findByText('暂停服务（至 2026-01-25 18:00）：设备检修')).toBeTruthy();
+  expect((screen.getByText('暂停服务', { selector: 'button' }) as HTMLButtonElement).disabled).toBe(true);
+  expect((screen.getByText('在此领取') as HTMLButtonElement).disabled).toBe(false);
+  expect(screen.queryByText('剩余 149 份')).toBeNull();
+});

@@ -183,6 +183,8 @@ export const Picker = ({
   disabled,
   onChange,
   children,
+  start,
+  end,
   ...p
 }: Props) => {
   const control =
@@ -190,6 +192,9 @@ export const Picker = ({
       ? createElement('input', {
           type: mode,
           value: value ?? '',
+          // Taro's start/end bound what can be picked: the input's min/max, so tests can read them.
+          min: start,
+          max: end,
           disabled,
           onChange: (e: ChangeEvent<HTMLInputElement>) => onChange?.(detail(e.target.value)),
         })

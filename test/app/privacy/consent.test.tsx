@@ -52,7 +52,7 @@ test('profile save without consent never calls the service; with consent it does
   expect(hasConsented('profile')).toBe(false);
 
   await act(async () => {
-    fireEvent.click(screen.getByText(/我已阅读并同意/).closest('label')!);
+    fireEvent.click(screen.getByText(/我已阅读并同意/).closest('[role=checkbox]')!);
   });
   await act(async () => {
     fireEvent.click(screen.getByText('保存'));

@@ -116,3 +116,53 @@ test('the issuer and the date sit clear of the photo frame and inside the paper,
   expect(name.left - frameRight).toBeGreaterThanOrEqual(20);
   expect(paperInner - name.right).toBeGreaterThanOrEqual(20);
 });
+
+/** Every text drawn, as a box in certificate units (translations followed; a rotated glyph is a square). */
+function boxes() {
+  const out: Array<{ text: string; x0: number; x1: number; y0: number; y1: number }> = [];
+  const r = recorder();
+  const ctx = r.ctx as unknown as Record<string, any>;
+  let origin = { x: 0, y: 0 };
+  const stack: Array<typeof origin> = [];
+  ctx.save = () => void stack.push({ ...origin });
+  ctx.restore = () => void (origin = stack.pop() ?? { x: 0, y: 0 });
+  ctx.translate = (x: number, y: number) => void (origin = { x: origin.x + x, y: origin.y + y });
+  ctx.fillText = (text: string, x: number, y: number) => {
+    const size = parseInt(/(\d+)px/.exec(ctx.font)?.[1] ?? '20', 10);
+    const width = Array.from(text).length * size;
+    const ax = origin.x + x;
+    const ay = origin.y + y;
+    const x0 = ctx.textAlign === 'center' ? ax - width / 2 : ctx.textAlign === 'right' ? ax - width : ax;
+    // middle: centred on y; alphabetic: the glyph sits above the baseline
+    const y0 = ctx.textBaseline === 'middle' ? ay - size / 2 : ay - size;
+    out.push({ text, x0, x1: x0 + width, y0, y1: y0 + size });
+  };
+  return { ctx: r.ctx, out };
+}
+
+const overlap = (a: { x0: number; x1: number; y0: number; y1: number }, b: typeof a) =>
+  a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+
+test('no word of the seal runs into the issuer or the date, however long the issuer', () => {
+  for (const issuer of ['嘉兴市秀洲区总工会', '嘉兴市秀洲区王江泾镇总工会']) {
+    const b = boxes();
+    drawCertificate(b.ctx, { ...cert, issuer });
+    const name = b.out.find((t) => t.text === issuer)!;
+    const date = b.out.find((t) => t.text === '2026年1月20日')!;
+    // The seal's words: 光荣退休专用章 and the issuer's characters one by one around the ring.
+    const sealWords = b.out.filter(
+      (t) => t.text === '光荣退休专用章' || (Array.from(t.text).length === 1 && issuer.includes(t.text)),
+    );
+    expect(sealWords.length).toBe(Array.from(issuer).length + 1);
+    for (const w of sealWords) {
+      expect({ w: w.text, hitsName: overlap(w, name), hitsDate: overlap(w, date) }).toEqual({
+        w: w.text,
+        hitsName: false,
+        hitsDate: false,
+      });
+      // and inside the paper
+      expect(w.x0).toBeGreaterThanOrEqual(44);
+      expect(w.x1).toBeLessThanOrEqual(CERT_W - 44);
+    }
+  }
+});

@@ -93,3 +93,10 @@ describe('review page thumbnail', () => {
     expect(container.innerHTML).toBe('');
   });
 });
+
+test('the certificate fits the page inside its padding, centred, in 长辈模式 as in the normal mode', async () => {
+  const { displayWidth } = await import('../../../src/retirement/pages/certificate/size');
+  // 375 CSS px wide: the page pads 12 px a side (24 design px), 16 px in 长辈模式 (32).
+  expect(displayWidth(false)).toBe(351);
+  expect(displayWidth(true)).toBe(343);
+});

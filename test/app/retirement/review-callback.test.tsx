@@ -66,7 +66,7 @@ test('the admin marks the call-back done with a note; the list then shows it as 
     { action: 'markCallbackDone', id: 'rt-shen', note: '已与本人通话，信息无误', requestId: expect.any(String) },
   ]);
   expect(await screen.findByText(/需电话回访（上午） · 已回访/)).toBeTruthy();
-  expect(screen.getByText(/1月20日 10:00 已与本人通话，信息无误/)).toBeTruthy();
+  expect(screen.getByText(/1月20日（周.）10:00 已与本人通话，信息无误/)).toBeTruthy();
   expect(screen.queryByText('已电话回访')).toBeNull();
 });
 

@@ -90,3 +90,64 @@ test('a refusal ends the request: the next tap is a new one', async () => {
   await tapConfirm(2);
   expect(undos[1].requestId).not.toBe(undos[0].requestId);
 });
+
+test('after 继续扫码 the undo is still offered from the recent list, and it undoes that scan', async () => {
+  serve([]);
+  const now = Date.now();
+  const recentRows = [
+    {
+      scanId: 'scan-9',
+      at: now - 60_000,
+      kind: 'voucher',
+      result: 'success',
+      title: '礼包已核销',
+      personName: '刘*峰',
+      undone: false,
+      undoUntil: now + 240_000,
+    },
+    {
+      scanId: 'scan-8',
+      at: now - 400_000,
+      kind: 'voucher',
+      result: 'success',
+      title: '礼包已核销',
+      personName: '陈*强',
+      undone: false,
+      undoUntil: now - 100_000,
+    },
+    {
+      scanId: 'scan-7',
+      at: now - 90_000,
+      kind: 'voucher',
+      result: 'used',
+      title: '礼包已核销过',
+      personName: '王*国',
+      undone: false,
+    },
+  ];
+  setTransport(async (_name, data) => {
+    if (data.action === 'myScopes') return { ok: true, data: [SCOPE] } as any;
+    if (data.action === 'recent') return { ok: true, data: recentRows } as any;
+    if (data.action === 'undo') {
+      undos.push(data);
+      recentRows[0] = { ...recentRows[0], undone: true };
+      return { ok: true, data: { undone: true } } as any;
+    }
+    return { ok: true, data: [] } as any;
+  });
+  render(<ScannerPage />);
+  await screen.findByText(/刘\*峰/);
+  // Only the success still inside its window offers 撤销.
+  const offers = screen.getAllByText(/^撤销（/);
+  expect(offers).toHaveLength(1);
+  expect(screen.getByLabelText('撤销 礼包已核销 刘*峰')).toBeTruthy();
+  fireEvent.click(offers[0]);
+  // Straight to the reason: the volunteer is not sent back through the green screen's steps.
+  expect(await screen.findByText('核验成功')).toBeTruthy();
+  fireEvent.change(screen.getByPlaceholderText('如：发错了人、重复签到'), { target: { value: '发错了人' } });
+  await tapConfirm(1);
+  expect(undos[0]).toMatchObject({ scanId: 'scan-9', reason: '发错了人' });
+  await waitFor(() => expect(screen.queryByText('核验成功')).toBeNull());
+  await waitFor(() => expect(screen.queryAllByText(/^撤销（/)).toHaveLength(0));
+  expect(screen.getAllByText('已撤销').length).toBeGreaterThan(0);
+});

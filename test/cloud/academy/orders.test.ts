@@ -27,12 +27,39 @@ describe('点单 (placeOrder)', () => {
     });
   });
 
-  it('a worker may propose a topic; the order carries their employer, not an employer scope', async () => {
+  it('the enterprise contact may propose a topic instead of a catalogue course', async () => {
     const o = okData(
-      await w.academy(PERSONAS.worker, 'placeOrder', { ...order, courseId: undefined, topic: '五轴加工中心操作' }),
+      await w.academy(PERSONAS.enterprise, 'placeOrder', { ...order, courseId: undefined, topic: '五轴加工中心操作' }),
     );
-    expect(o).toMatchObject({ title: '五轴加工中心操作', employerName: '嘉兴秀洲精工机械有限公司' });
-    expect(o.employerId).toBeUndefined();
+    expect(o).toMatchObject({ title: '五轴加工中心操作', employerName: '嘉兴纺织有限公司' });
+    expect(o.employerId).toBe('emp-jiaxing-textile');
+  });
+
+  it('a worker (or an admin) cannot order for an employer: FORBIDDEN, told whom to ask, nothing written', async () => {
+    const before = await w.snapshot(['courseOrders']);
+    for (const who of [PERSONAS.worker, PERSONAS.rider, PERSONAS.admin, PERSONAS.teacher]) {
+      const res = await w.academy(who, 'placeOrder', { ...order, courseId: undefined, topic: '五轴加工中心操作' });
+      expect(res).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+      expect((res as any).message).toContain('单位工会');
+    }
+    expect(await w.snapshot(['courseOrders'])).toEqual(before);
+  });
+
+  it('the wanted date is at least 7 days ahead (China dates): today and 6 days are refused, 7 accepted', async () => {
+    // T0 is 2026-03-02 09:00 in China.
+    for (const day of ['2026-03-02', '2026-03-08']) {
+      const before = await w.snapshot(['courseOrders']);
+      const res = await w.academy(PERSONAS.enterprise, 'placeOrder', { ...order, preferredDates: ['2026-03-20', day] });
+      expect(res).toMatchObject({ ok: false, code: 'INVALID_INPUT', details: { field: 'preferredDates' } });
+      expect((res as any).message).toContain('最早可选2026年3月9日');
+      expect(await w.snapshot(['courseOrders'])).toEqual(before);
+    }
+    okData(await w.academy(PERSONAS.enterprise, 'placeOrder', { ...order, preferredDates: ['2026-03-09'] }));
+    // Just before midnight UTC is already the next China day: the earliest day moves with China time.
+    w.clock.set(Date.UTC(2026, 2, 2, 16, 30)); // 2026-03-03 00:30 in China
+    expect(
+      await w.academy(PERSONAS.enterprise, 'placeOrder', { ...order, preferredDates: ['2026-03-09'] }),
+    ).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
   });
 
   it.each([

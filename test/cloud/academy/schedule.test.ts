@@ -100,6 +100,52 @@ describe('schedule changes', () => {
   });
 });
 
+describe('rescheduling takes the booking rules along', () => {
+  it('the booking deadline and cancel window keep their distance to the new start', async () => {
+    const s = okData(await w.schedule({}));
+    const closeLead = s.startAt - s.bookingClosesAt;
+    const cancelLead = s.startAt - s.cancelDeadline;
+    expect(cancelLead).toBeGreaterThan(0);
+    const later = s.startAt + 3 * 24 * HOUR;
+    const moved = okData(
+      await w.academy(PERSONAS.admin, 'updateSession', { sessionId: s.id, startAt: later, endAt: later + 2 * HOUR }),
+    );
+    expect(moved.bookingClosesAt).toBe(later - closeLead);
+    expect(moved.cancelDeadline).toBe(later - cancelLead);
+    expect(moved.bookingOpensAt).toBe(s.bookingOpensAt);
+    // Stored, not only answered: booking follows the new times.
+    const [doc] = await w.all('sessions', { _id: s.id });
+    expect(doc).toMatchObject({ bookingClosesAt: later - closeLead, cancelDeadline: later - cancelLead });
+  });
+
+  it('moved to start within the booking lead: nobody can book any more, and cancelling counts as late', async () => {
+    const s = okData(await w.schedule({}));
+    const [a, b] = await w.addWorkers(2);
+    okData(await w.academy(a, 'book', { sessionId: s.id }));
+    // Start in 30 minutes: the old deadline (an hour before the old start, days away) would keep 预约 open.
+    const soon = w.clock.now() + 30 * 60_000;
+    const moved = okData(
+      await w.academy(PERSONAS.admin, 'updateSession', { sessionId: s.id, startAt: soon, endAt: soon + 2 * HOUR }),
+    );
+    expect(moved.bookingClosesAt).toBeLessThanOrEqual(w.clock.now());
+    expect(await w.academy(b, 'book', { sessionId: s.id })).toMatchObject({ ok: false, code: 'DEADLINE_PASSED' });
+    expect(moved.cancelDeadline).toBeLessThanOrEqual(w.clock.now());
+    // Others no longer see it among the sessions open for booking.
+    const open = okData(await w.academy(b, 'upcomingSessions', {}));
+    expect(open.map((x: any) => x.id)).not.toContain(s.id);
+  });
+
+  it('a start moved into the past is refused, nothing written', async () => {
+    const s = okData(await w.schedule({}));
+    const before = await w.snapshot(['sessions']);
+    const past = w.clock.now() - HOUR;
+    expect(
+      await w.academy(PERSONAS.admin, 'updateSession', { sessionId: s.id, startAt: past, endAt: past + 2 * HOUR }),
+    ).toMatchObject({ ok: false, code: 'INVALID_INPUT', details: { field: 'startAt' } });
+    expect(await w.snapshot(['sessions'])).toEqual(before);
+  });
+});
+
 describe('送达 and 评价 of an order', () => {
   it('已排课 → 已送达 on closing (unscanned seats 缺席) → 已评价 once an attendee rates; the enterprise sees the report', async () => {
     const s = okData(await w.schedule({ orderId: 'ord-seed-loom', courseId: undefined, audience: 'employer' }));

@@ -46,7 +46,7 @@ describe('registration window (Asia/Shanghai)', () => {
     world.clock.set(DEADLINE + 1000);
     const res = await world.register(PERSONAS.worker, 'web');
     expect(res).toMatchObject({ ok: false, code: 'DEADLINE_PASSED' });
-    expect(!res.ok && res.message).toContain('2026-03-20 18:00');
+    expect(!res.ok && res.message).toContain('2026年3月20日（周五）18:00');
     expect(await world.all(REGISTRATIONS)).toHaveLength(0);
     expect(await taken(world, 'web')).toBe(0);
   });

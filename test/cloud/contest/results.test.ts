@@ -157,6 +157,9 @@ describe('CSV export for the venue', () => {
     expect(lines[2]).toContain('互联网营销,王建国');
     expect(lines[2]).toContain('138****1234,已签到,2026-03-25 09:00');
     expect(out.csv).not.toContain('13857301234');
+    // A file Excel opens as UTF-8 (the BOM), named for a person: 赛场名单-<contest>-<date>.csv.
+    expect(out.csv.startsWith('\ufeff')).toBe(true);
+    expect(out.filename).toMatch(/^赛场名单-[^\\/:*?"<>|\s]+-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(w).toBeTruthy();
     expect(await world.all('auditLog', { event: 'contest.exportCsv' })).toEqual([
       expect.objectContaining({ detail: expect.objectContaining({ rows: 2 }) }),
@@ -167,6 +170,7 @@ describe('CSV export for the venue', () => {
     await competed([PERSONAS.worker]);
     const out = okData(await world.contest(admin, { action: 'exportCsv', contestId: CONTEST, tradeId: 'cnc' }));
     expect(out.rows).toBe(0);
+    expect(out.filename).toMatch(/^赛场名单-.+-cnc-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(await world.contest(admin, { action: 'exportCsv', contestId: CONTEST, fullPhones: true })).toMatchObject({
       ok: false,
       code: 'INVALID_INPUT',

@@ -159,7 +159,7 @@ test('an admin creates a campaign judged in Shanghai wall time', async () => {
     total: 30,
     left: 30,
     status: 'upcoming',
-    windowText: '2026-03-01 10:00 至 2026-03-05 18:00',
+    windowText: '2026年3月1日（周日）10:00 至 2026年3月5日（周四）18:00',
     groupsText: '环卫等行业的工会会员',
   });
 });
@@ -287,7 +287,7 @@ test('on-the-spot lookup says who already claimed (when, where, how far); their 
       memberNo: 'XZ2024000002',
       alreadyClaimed: {
         at: claimedAt,
-        atText: '2026-01-21 09:00',
+        atText: '2026年1月21日（周三）09:00',
         stationName: '王江泾镇驿站',
         status: 'claimed',
         statusText: '已领取',

@@ -73,7 +73,7 @@ test('a claimed voucher: status, validity in Shanghai days, notification, shown 
     stationHours: '每天 08:00-20:00',
   });
   // Claimed 2026-01-21 09:00 Shanghai, 7 days counting that day: through the 27th, 23:59.
-  expect(v.validUntilText).toBe('2026-01-27 23:59');
+  expect(v.validUntilText).toBe('2026年1月27日（周二）23:59');
   const msgs = await world.all('messages', { to: PERSONAS.rider });
   expect(msgs.map((m) => m.title)).toContain('礼包领取成功');
   const mine = okData(await world.gift(PERSONAS.rider, { action: 'myVouchers' }));

@@ -40,12 +40,12 @@ test('window edges are judged in Asia/Shanghai', async () => {
   const w = await giftWorld({ now: shanghaiTime('2026-01-20 09:59') });
   const early = await claim(w, PERSONAS.rider);
   expect(early).toMatchObject({ ok: false, code: 'NOT_IN_WINDOW' });
-  expect(!early.ok && early.message).toContain('2026-01-20 10:00');
+  expect(!early.ok && early.message).toContain('2026年1月20日（周二）10:00');
   // 10:00 Shanghai is 02:00 UTC: a UTC reading of the wall time would refuse this.
   w.clock.set(shanghaiTime('2026-01-20 10:00'));
   expect(okData(await claim(w, PERSONAS.rider)).status).toBe('claimed');
   w.clock.set(shanghaiTime('2026-02-09 17:59'));
-  expect(okData(await claim(w, PERSONAS.courier)).validUntilText).toBe('2026-02-09 18:00'); // capped at the campaign end
+  expect(okData(await claim(w, PERSONAS.courier)).validUntilText).toBe('2026年2月9日（周一）18:00'); // capped at the campaign end
   w.clock.set(shanghaiTime('2026-02-09 18:00'));
   const late = await claim(w, PERSONAS.worker);
   expect(late).toMatchObject({ ok: false, code: 'NOT_IN_WINDOW' });
@@ -74,5 +74,5 @@ test('getCampaign shows stations with stock left and my voucher once claimed', a
     hours: '每天 08:00-20:00',
   });
   expect(view.totalLeft).toBe(149);
-  expect(view.windowText).toBe('2026-01-20 10:00 至 2026-02-09 18:00');
+  expect(view.windowText).toBe('2026年1月20日（周二）10:00 至 2026年2月9日（周一）18:00');
 });

@@ -66,7 +66,7 @@ test('reminds holders expiring within 24 hours, once', async () => {
   expect((await runExpirySweep(w.ctxFor(''))).reminded).toBe(0);
   const msgs = await w.all('messages', { to: PERSONAS.rider, title: '礼包券即将过期' });
   expect(msgs).toHaveLength(1);
-  expect(msgs[0].body).toContain('2026-01-27 23:59');
+  expect(msgs[0].body).toContain('2026年1月27日（周二）23:59');
 });
 
 test('only admins may run the sweep', async () => {

@@ -211,6 +211,26 @@ describe('member: 查看我的数据 (exportMyData)', () => {
     expect(text).toContain('139****1111');
   });
 
+  test('a record that points at a session, station or campaign by id carries its name for the reader', async () => {
+    const world = await setUp();
+    const add = (c: string, data: Record<string, unknown>) => world.db.collection(c).add({ data });
+    await add('sessions', { _id: 's1', title: '数控铣床精度调校实操', startAt: 1_800_000_000_000 });
+    // The seed holds the station and (maybe) the campaign; their names are what the export must carry.
+    const [station] = await world.all('stations', { _id: 'station-xinchenghui' });
+    const [campaign] = await world.all('giftCampaigns', { _id: 'cny-2026' });
+    if (!campaign) await add('giftCampaigns', { _id: 'cny-2026', name: '2026年春节送温暖' });
+    const campaignName = campaign?.name ?? '2026年春节送温暖';
+    const data = okData(await call(world, ME, { action: 'exportMyData' }));
+    const byKey = Object.fromEntries(data.sections.map((s: any) => [s.key, s.items]));
+    const attended = byKey.sessionBookings.find((b: any) => b.id === 'bk-mine-attended');
+    expect(attended).toMatchObject({ sessionTitle: '数控铣床精度调校实操', sessionStartAt: 1_800_000_000_000 });
+    // s2 does not exist: the booking is exported as it is, unnamed.
+    expect(byKey.sessionBookings.find((b: any) => b.id === 'bk-mine-cancelled').sessionTitle).toBeUndefined();
+    expect(byKey.sessionRatings[0].sessionTitle).toBe('数控铣床精度调校实操');
+    expect(station.name).toMatch(/驿站/);
+    expect(byKey.giftClaims[0]).toMatchObject({ stationName: station.name, campaignName });
+  });
+
   test('a first-time caller gets empty sections; a caller without OPENID is UNAUTHENTICATED', async () => {
     const world = await makeWorld();
     const data = okData(await call(world, 'persona-nobody', { action: 'exportMyData' }));

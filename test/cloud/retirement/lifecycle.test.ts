@@ -238,6 +238,28 @@ describe('public verification', () => {
       });
     }
     expect(okData(await w.r('', 'verifyCertificate', { serial: cert.serial })).status).toBe('valid');
+    // A phone keyboard has no 〔〕: the year and number, however bracketed or spaced, find it too.
+    const [, year, seq] = /〔(\d{4})〕第(\d{4})号/.exec(cert.serial)!;
+    const typed = [
+      `秀工荣退(${year})第${seq}号`,
+      `秀工荣退（${year}）第${seq}号`,
+      `秀工荣退[${year}]第${Number(seq)}号`,
+      `秀工荣退${year}第${seq}号`,
+      `${year}-${seq}`,
+      `${year}-${Number(seq)}`,
+      ` ${year} ${seq} `,
+      `${year}${seq}`,
+      `２０２６－${seq}`.replace(
+        '２０２６',
+        year.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))),
+      ),
+    ];
+    for (const serial of typed) {
+      expect({ serial, check: okData(await w.r('', 'verifyCertificate', { serial })) }).toEqual({
+        serial,
+        check: { status: 'valid', nameMasked: '金*毛', employer: '嘉兴纺织有限公司', issuedAt: cert.issuedAt },
+      });
+    }
 
     expect(await w.r(PERSONAS.family, 'revoke', { id, reason: '家属不能撤销' })).toMatchObject({
       ok: false,
@@ -261,7 +283,21 @@ describe('public verification', () => {
     const token: string = seeded.certificateToken;
     expect(okData(await w.r('', 'verifyCertificate', { token })).status).toBe('valid');
     const altered = token.slice(0, -2) + (token.endsWith('AA') ? 'BB' : 'AA');
-    expect(await w.r('', 'verifyCertificate', { token: altered })).toMatchObject({ ok: false, code: 'TOKEN_INVALID' });
+    const refusedAltered = await w.r('', 'verifyCertificate', { token: altered });
+    expect(refusedAltered).toMatchObject({ ok: false, code: 'TOKEN_INVALID' });
+    // Said for paper: a printed code cannot be refreshed; the serial number is the way to check it.
+    expect((refusedAltered as any).message).not.toMatch(/刷新/);
+    expect((refusedAltered as any).message).toMatch(/证书编号/);
+    // Scanned at the plaque pickup, the altered printed code says the same kind of thing, for paper.
+    const printed = await scan(`https://xzgh.example.cn/rv?t=${altered}`);
+    expect(okData(printed)).toMatchObject({ result: 'refused', code: 'TOKEN_INVALID', kind: 'certificate' });
+    expect(okData(printed).message).not.toMatch(/刷新|重新打开/);
+    expect(okData(printed).message).toMatch(/证书编号/);
+    // A phone's code (a bare token) keeps the advice to reopen it.
+    expect(okData(await scan(altered)).message).toMatch(/重新打开/);
+    for (const serial of ['秀工荣退(2026)第9999号', '2026-9999', '第三号荣退证书', '2026-0000', '12345-1']) {
+      expect(await w.r('', 'verifyCertificate', { serial })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    }
     expect(await w.r('', 'verifyCertificate', { serial: '秀工荣退〔2026〕第9999号' })).toMatchObject({
       ok: false,
       code: 'NOT_FOUND',

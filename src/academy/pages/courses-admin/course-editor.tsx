@@ -8,6 +8,7 @@ import {
   type CourseAdmin,
   type Teacher,
 } from '@contract/api/academy';
+import { CheckMark } from '../../../components/check-mark';
 import { FormField, SelectField, TextField } from '../../../components/form-field';
 import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
@@ -123,7 +124,8 @@ export function CourseEditor({ course, courses, teachers, onSaved, onCancel }: P
                 className={`academy-courses__format ${on ? 'academy-courses__format--on' : ''}`}
                 onClick={() => set('formats')(toggleFormat(draft.formats, f))}
               >
-                {on ? '☑' : '☐'} {FORMAT_LABELS[f]}
+                <CheckMark on={on} />
+                {FORMAT_LABELS[f]}
               </View>
             );
           })}

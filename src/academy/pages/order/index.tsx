@@ -4,9 +4,10 @@ import Taro, { useRouter } from '@tarojs/taro';
 import {
   COURSE_FORMATS,
   FORMAT_LABELS,
+  ORDER_LEAD_DAYS,
   placeOrderInput,
-  type Course,
   type AcademyActions,
+  type Course,
 } from '@contract/api/academy';
 import { PageShell, StateView, useAsync } from '../../../components';
 import { FormField, SelectField, TextField } from '../../../components/form-field';
@@ -14,8 +15,11 @@ import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
 import { api } from '../../../services/api';
 import { withIssues } from '@contract/schema';
+import { useMe } from '../../../stores/me';
+import { formatDay } from '../../../utils/format';
 import { dateOf } from '../../format';
 import './index.scss';
+import { askSubscription } from '../../../utils/subscribe';
 
 const OWN_TOPIC = '其他主题（自拟）';
 type PlaceOrderInput = AcademyActions['placeOrder']['input'];
@@ -31,9 +35,17 @@ interface OrderDraft {
   note: string;
 }
 
-/** 点单: an enterprise union (or a worker) asks the academy for a course, with headcount, date, place. */
+/** The first day an order may ask for (China date): the academy needs the lead time to find a teacher. */
+const earliestDay = () => dateOf(Date.now() + ORDER_LEAD_DAYS * 24 * 3600_000);
+
+/**
+ * 点单: the enterprise union contact asks the academy for a course for their employer, with headcount,
+ * date (at least ORDER_LEAD_DAYS ahead), place. Anyone else is told whom to ask instead of a form the
+ * server would refuse.
+ */
 export default function OrderPage() {
   const { params } = useRouter();
+  const me = useMe();
   const courses = useAsync<Course[]>(() => api.academy.listCourses(), []);
   const list = courses.data ?? [];
   const preset = list.find((c) => c.id === params.courseId);
@@ -57,6 +69,11 @@ export default function OrderPage() {
       });
       return withIssues(
         parsed,
+        !!d.date &&
+          d.date < earliestDay() && {
+            path: 'preferredDates',
+            message: `希望日期请选${formatDay(earliestDay())}或以后（需提前${ORDER_LEAD_DAYS}天点单）`,
+          },
         !chosen &&
           !(title === OWN_TOPIC && d.topic.trim()) && {
             path: 'courseId',
@@ -73,21 +90,46 @@ export default function OrderPage() {
   const submit = async () => {
     const payload = form.validate();
     if (!payload) return;
+    askSubscription('courseOrder');
     const order = await send.run(payload);
     if (!order) return;
     await Taro.showToast({ title: '点单已提交', icon: 'success' });
     await Taro.redirectTo({ url: '/academy/pages/orders/index' });
   };
 
+  const contact =
+    !!me.data && me.data.roles.includes('enterprise') && me.data.scopes.some((x) => x.kind === 'employer');
+  if (me.data && !contact) {
+    const employer = me.data.profile?.employer;
+    return (
+      <PageShell title="我要点单">
+        <View className="card academy-order__not-contact" role="status">
+          <View className="academy-order__not-contact-title">课程点单由单位工会联系人办理</View>
+          <View>
+            请联系{employer ? `${employer}的` : '您所在单位的'}
+            工会，由他们为单位向学院点课。学院排课后，您可以在「近期课程」中预约参加。
+          </View>
+          <Button
+            className="btn btn-primary academy-order__to-sessions"
+            onClick={() => Taro.redirectTo({ url: '/academy/pages/sessions/index' })}
+          >
+            查看近期课程
+          </Button>
+        </View>
+      </PageShell>
+    );
+  }
+
   return (
     <PageShell title="我要点单">
       <View className="muted academy-order__intro">
-        告诉学院您想学什么、多少人、什么时候、在哪里上课，学院受理后安排劳模工匠老师送课上门。
+        告诉学院您想学什么、多少人、什么时候、在哪里上课，学院受理后安排劳模工匠老师送课上门。请至少提前
+        {ORDER_LEAD_DAYS}天点单。
       </View>
       <StateView
-        loading={courses.loading && !courses.data}
-        error={courses.data ? null : courses.error}
-        onRetry={courses.reload}
+        loading={(courses.loading && !courses.data) || (me.loading && !me.data)}
+        error={courses.data ? (me.data ? null : me.error) : courses.error}
+        onRetry={courses.data ? me.reload : courses.reload}
       >
         {gone ? (
           <View className="card academy-order__gone" role="alert">
@@ -130,12 +172,16 @@ export default function OrderPage() {
           <FormField label="希望日期" error={err('preferredDates')}>
             <Picker
               mode="date"
-              value={draft.date || dateOf(Date.now())}
-              start={dateOf(Date.now())}
+              value={draft.date || earliestDay()}
+              start={earliestDay()}
               onChange={(e) => set('date')(e.detail.value)}
             >
               <View className="form-field__input form-field__picker" aria-label="希望日期">
-                {draft.date || <View className="form-field__placeholder">请选择日期</View>}
+                {draft.date ? (
+                  formatDay(draft.date)
+                ) : (
+                  <View className="form-field__placeholder">请选择日期（最早{formatDay(earliestDay())}）</View>
+                )}
               </View>
             </Picker>
           </FormField>

@@ -7,9 +7,15 @@ import { SessionPlaceFields, SessionTimeFields } from '../../components/session-
 import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
 import { api } from '../../../services/api';
-import { span } from '../../format';
+import { span, toEpoch, when } from '../../format';
 import { changeOf, draftOf, type SessionDraft } from './session-change';
 import './index.scss';
+
+/** How far the draft moves the start: the booking deadline and cancel window move with it (server rule). */
+function shiftOf(s: Session, d: SessionDraft): number {
+  const start = toEpoch(d.date, d.start);
+  return Number.isFinite(start) ? start - s.startAt : 0;
+}
 
 /** The academy admin's tools for one session: change time, place or seats; send reminders; close it. */
 export default function SessionAdminPage() {
@@ -98,6 +104,10 @@ export default function SessionAdminPage() {
               <View className="card">
                 <View className="academy-admin__subtitle">调整安排（保存后通知已预约和候补的学员）</View>
                 <SessionTimeFields value={draft} onChange={set} error={err} />
+                <View className="muted academy-admin__deadlines">
+                  预约截止 {when(s.bookingClosesAt + shiftOf(s, draft))}，取消截止{' '}
+                  {when(s.cancelDeadline + shiftOf(s, draft))}（随开课时间一起调整）
+                </View>
                 <SessionPlaceFields
                   live={s.format === 'live'}
                   value={draft}

@@ -8,6 +8,7 @@ import { api } from '../../../services/api';
 import { RateForm } from '../../components/rate-form';
 import { BOOKING_TONE, span, when } from '../../format';
 import './index.scss';
+import { askSubscription } from '../../../utils/subscribe';
 
 /** One session: details, book / join the waitlist / cancel, the seat QR once booked, rating after attending. */
 export default function SessionPage() {
@@ -25,6 +26,7 @@ export default function SessionPage() {
   const cancelling = useWrite(api.academy.cancelBooking);
 
   const book = async () => {
+    askSubscription('courseBooking');
     const next = await booking.run({ sessionId: id });
     if (!next) return void session.reload();
     session.setData(next);
@@ -121,7 +123,7 @@ export default function SessionPage() {
             {canBook ? (
               now < s.bookingOpensAt ? (
                 <View className="card academy-detail__note">{when(s.bookingOpensAt)} 开放预约</View>
-              ) : now >= s.bookingClosesAt ? (
+              ) : now >= s.bookingClosesAt || now >= s.startAt ? (
                 <View className="card academy-detail__note">本场已截止预约</View>
               ) : (
                 <Button className="academy-detail__book" busy={booking.busy} onClick={() => void book()}>

@@ -17,7 +17,7 @@ export default function ContestListPage() {
   const [phase, setPhase] = useState<ContestPhase>('open');
   const list = useAsync(() => api.contest.listContests({ phase }), [phase]);
   const me = useMe();
-  const isAdmin = hasAnyRole(me.data, 'admin');
+  const isAdmin = hasAnyRole(me.data, 'admin', 'admin:contests');
 
   return (
     <PageShell title="职工技能比武">

@@ -1,5 +1,6 @@
-import { Checkbox, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { Button } from '../../../components/button';
+import { CheckMark } from '../../../components/check-mark';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { Registration } from '@contract/api/contest';
@@ -13,6 +14,7 @@ import { SKILL_LEVELS, validate, type FormState } from './form';
 
 type Fields = Extract<ReturnType<typeof validate>, { ok: true }>['value'];
 import './index.scss';
+import { askSubscription } from '../../../utils/subscribe';
 
 const EMPTY: FormState = { employer: '', jobTitle: '', skillLevel: undefined, yearsInTrade: '', phone: '' };
 
@@ -75,6 +77,7 @@ export default function RegisterPage() {
   const send = async () => {
     const fields = form.validate();
     if (!fields) return;
+    askSubscription('contestRegister');
     const reg = await write.run(fields);
     if (reg) {
       setSaved(reg);
@@ -107,7 +110,7 @@ export default function RegisterPage() {
               aria-checked={agree}
               onClick={() => setAgree((a) => !a)}
             >
-              <Checkbox value="agree" checked={agree} />
+              <CheckMark on={agree} />
               <View>我已阅读并同意以上说明</View>
             </View>
             <Button className="contest-register__next" onClick={next}>

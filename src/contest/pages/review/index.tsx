@@ -4,6 +4,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { RegistrationStatus } from '@contract/api/contest';
 import { PageShell, StateView, StatusTag, useAsync } from '../../../components';
+import { CheckMark } from '../../../components/check-mark';
 import { useWrite } from '../../../hooks/use-write';
 import { api } from '../../../services/api';
 import { AdminTools } from '../../components/admin-tools';
@@ -19,12 +20,35 @@ const FILTERS: { status: RegistrationStatus; text: string }[] = [
   { status: 'awarded', text: '获奖' },
 ];
 
+/** The first contest (of ids, newest first) with entries waiting for review, else with any entries, else the first. */
+async function contestWithWork(ids: string[]): Promise<string> {
+  const total = async (contestId: string, status?: RegistrationStatus) => {
+    try {
+      return (await api.contest.reviewQueue({ contestId, ...(status ? { status } : {}), limit: 1 })).total;
+    } catch {
+      return 0;
+    }
+  };
+  const pending = await Promise.all(ids.map((id) => total(id, 'submitted')));
+  const withPending = ids.find((_, i) => pending[i] > 0);
+  if (withPending) return withPending;
+  const any = await Promise.all(ids.map((id) => total(id)));
+  return ids.find((_, i) => any[i] > 0) ?? ids[0] ?? '';
+}
+
 /** 报名审核 (admin): the queue per contest and trade, approve / return in batches, results, tools. */
 export default function ReviewPage() {
   const { params } = useRouter();
   const contests = useAsync(() => api.contest.listContests(), []);
   const [contestId, setContestId] = useState(params.id ?? '');
-  const current = contests.data?.find((c) => c.id === contestId) ?? contests.data?.[0];
+  // Without a contest in the link: the latest one with entries waiting, else the latest with any entries
+  // (the list is newest first), so the page never opens on an empty queue while others have work.
+  const opening = useAsync(
+    async () => (params.id || !contests.data ? '' : await contestWithWork(contests.data.map((c) => c.id))),
+    [contests.data],
+  );
+  const chosenId = contestId || opening.data || '';
+  const current = chosenId ? (contests.data?.find((c) => c.id === chosenId) ?? contests.data?.[0]) : undefined;
   const detail = useAsync(
     async () => (current ? api.contest.getContest({ contestId: current.id }) : null),
     [current?.id],
@@ -42,6 +66,8 @@ export default function ReviewPage() {
   );
   const [selected, setSelected] = useState<string[]>([]);
   const [reason, setReason] = useState('');
+  /** 退回 opens the reason in the bar; the bar stays small (and sticky) until then. */
+  const [returning, setReturning] = useState(false);
   const reviewing = useWrite(api.contest.review, { report: '操作未完成' });
   const busy = reviewing.busy;
 
@@ -77,6 +103,7 @@ export default function ReviewPage() {
         icon: 'none',
       });
       setReason('');
+      setReturning(false);
       reload();
     }
   };
@@ -85,7 +112,7 @@ export default function ReviewPage() {
   return (
     <PageShell title="报名审核">
       <StateView
-        loading={contests.loading}
+        loading={contests.loading || (!!contests.data?.length && !current && !opening.error)}
         error={contests.error}
         onRetry={contests.reload}
         empty={!contests.data?.length}
@@ -104,7 +131,13 @@ export default function ReviewPage() {
               setTradeId('');
             }}
           >
-            <View className="contest-review__picker">比武：{current?.title}</View>
+            <View className="contest-review__picker" aria-label="选择比武">
+              <View className="contest-review__picker-label">比武</View>
+              <View className="contest-review__picker-value">{current?.title}</View>
+              <View className="contest-review__picker-arrow" aria-hidden>
+                ▾
+              </View>
+            </View>
           </Picker>
           <Picker
             mode="selector"
@@ -112,8 +145,14 @@ export default function ReviewPage() {
             value={Math.max(0, trades.findIndex((t) => t.id === tradeId) + 1)}
             onChange={(e) => setTradeId(trades[Number(e.detail.value) - 1]?.id ?? '')}
           >
-            <View className="contest-review__picker">
-              项目：{tradeNames[trades.findIndex((t) => t.id === tradeId) + 1]}
+            <View className="contest-review__picker" aria-label="选择项目">
+              <View className="contest-review__picker-label">项目</View>
+              <View className="contest-review__picker-value">
+                {tradeNames[trades.findIndex((t) => t.id === tradeId) + 1]}
+              </View>
+              <View className="contest-review__picker-arrow" aria-hidden>
+                ▾
+              </View>
             </View>
           </Picker>
         </View>
@@ -125,6 +164,7 @@ export default function ReviewPage() {
               onClick={() => {
                 setStatus(f.status);
                 setSelected([]);
+                setReturning(false);
               }}
             >
               {f.text}
@@ -136,7 +176,7 @@ export default function ReviewPage() {
           error={queue.error}
           onRetry={queue.reload}
           empty={!items.length}
-          emptyText="这里没有报名记录"
+          emptyText={`没有${FILTERS.find((f) => f.status === status)?.text ?? ''}的报名`}
         >
           <View className="muted contest-review__total">共 {queue.data?.total ?? 0} 人</View>
           {items.map((r) => (
@@ -144,12 +184,12 @@ export default function ReviewPage() {
               <View className="contest-review__item-head">
                 {reviewable ? (
                   <View
-                    className={`contest-review__pick ${selected.includes(r.id) ? 'contest-review__pick--on' : ''}`}
+                    className="contest-review__pick"
                     role="checkbox"
                     aria-checked={selected.includes(r.id)}
                     aria-label={`选择${r.name}`}
                   >
-                    {selected.includes(r.id) ? '✓' : ''}
+                    <CheckMark on={selected.includes(r.id)} />
                   </View>
                 ) : null}
                 <View className="contest-review__name">{r.name}</View>
@@ -170,15 +210,40 @@ export default function ReviewPage() {
             </View>
           ))}
           {reviewable && items.length ? (
-            <View className="card contest-review__batch">
-              <View className="row-actions">
+            <View className="contest-review__batch">
+              {returning ? (
+                <Textarea
+                  className="contest-review__reason"
+                  value={reason}
+                  maxlength={200}
+                  focus
+                  placeholder="退回原因，例如：工作单位请填写全称"
+                  aria-label="退回原因"
+                  onInput={(e) => setReason(e.detail.value)}
+                />
+              ) : null}
+              {/* The primary action last (right), as everywhere in the app. */}
+              <View className="contest-review__batch-row">
+                {returning ? (
+                  <Button variant="outline" onClick={() => setReturning(false)}>
+                    取消
+                  </Button>
+                ) : (
+                  <Button
+                    variant="outline"
+                    onClick={() => setSelected(selected.length === items.length ? [] : items.map((i) => i.id))}
+                  >
+                    {selected.length === items.length ? '取消全选' : '全选'}
+                  </Button>
+                )}
                 <Button
-                  variant="outline"
-                  onClick={() => setSelected(selected.length === items.length ? [] : items.map((i) => i.id))}
+                  className={`${returning ? 'btn-primary' : 'btn-plain'} contest-review__return`}
+                  disabled={busy || !selected.length}
+                  onClick={() => (returning ? decide('return') : setReturning(true))}
                 >
-                  {selected.length === items.length ? '取消全选' : '全选'}
+                  {returning ? '确认退回' : '退回所选'}（{selected.length}）
                 </Button>
-                {status === 'submitted' ? (
+                {status === 'submitted' && !returning ? (
                   <Button
                     className="contest-review__approve"
                     disabled={busy || !selected.length}
@@ -188,22 +253,6 @@ export default function ReviewPage() {
                   </Button>
                 ) : null}
               </View>
-              <Textarea
-                className="contest-review__reason"
-                value={reason}
-                maxlength={200}
-                placeholder="退回原因，例如：工作单位请填写全称"
-                aria-label="退回原因"
-                onInput={(e) => setReason(e.detail.value)}
-              />
-              <Button
-                variant="outline"
-                className="contest-review__return"
-                disabled={busy || !selected.length}
-                onClick={() => decide('return')}
-              >
-                退回所选（{selected.length}）
-              </Button>
             </View>
           ) : null}
           {status === 'checked_in' && tradeId && items.length ? (

@@ -10,6 +10,7 @@ import { api } from '../../../services/api';
 import { distanceMetres, formatDistance, locate } from '../../distance';
 import { EligibilityCard } from './eligibility-card';
 import './index.scss';
+import { askSubscription } from '../../../utils/subscribe';
 
 type Here = { lat: number; lng: number } | null;
 
@@ -74,6 +75,8 @@ export default function CampaignPage() {
         confirmText: '确认领取',
       });
       if (!ok.confirm) return null;
+      // Right on the 确认领取 tap: the subscription for the voucher's expiry reminder.
+      askSubscription('giftClaim');
       setBusy(at.stationId);
       try {
         return await api.gift.claim({ campaignId: at.campaignId, stationId: at.stationId }, requestId);
@@ -152,17 +155,24 @@ export default function CampaignPage() {
                   </View>
                   <View className="muted">{s.address}</View>
                   <View className="muted">开放时间：{s.hours}</View>
-                  <View className={s.left > 0 ? 'gift-station__left' : 'gift-station__left gift-station__left--none'}>
-                    {s.left > 0 ? `剩余 ${s.left} 份` : '本站已领完'}
-                  </View>
+                  {s.closed ? (
+                    // Closed for a while: said in words (why, until when), and no claim there meanwhile.
+                    <View className="gift-station__left gift-station__left--none" role="status">
+                      {s.closed}
+                    </View>
+                  ) : (
+                    <View className={s.left > 0 ? 'gift-station__left' : 'gift-station__left gift-station__left--none'}>
+                      {s.left > 0 ? `剩余 ${s.left} 份` : '本站已领完'}
+                    </View>
+                  )}
                   {!voucher && c.eligibility.eligible ? (
                     <Button
                       className="gift-station__claim"
-                      disabled={s.left <= 0 || !!busy}
+                      disabled={s.left <= 0 || !!s.closed || !!busy}
                       busy={busy === s.stationId}
                       onClick={() => void claimAt(s)}
                     >
-                      {s.left > 0 ? '在此领取' : '已领完'}
+                      {s.closed ? '暂停服务' : s.left > 0 ? '在此领取' : '已领完'}
                     </Button>
                   ) : null}
                 </View>

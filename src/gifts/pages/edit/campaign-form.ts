@@ -25,14 +25,18 @@ export interface CampaignDraft {
 
 export type FormResult<T> = { ok: true; value: T } | { ok: false; issue: Issue; issues?: Issue[] };
 
-export function emptyDraft(today: string): CampaignDraft {
+/**
+ * A new campaign starts now (this hour, so it is open at once unless the admin moves it) and runs for two
+ * weeks: a window that ends before it starts, or one still shut on the first day, helps nobody.
+ */
+export function emptyDraft(today: string, opts: { startTime?: string; endDate?: string } = {}): CampaignDraft {
   return {
     name: '',
     description: '',
     items: '',
     startDate: today,
-    startTime: '09:00',
-    endDate: today,
+    startTime: opts.startTime ?? '09:00',
+    endDate: opts.endDate ?? today,
     endTime: '18:00',
     groups: [],
     validDays: '7',

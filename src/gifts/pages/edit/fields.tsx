@@ -2,6 +2,8 @@ import { Picker, View } from '@tarojs/components';
 import { GIG_GROUPS, type GigGroup } from '@contract/api/member';
 import { ALL_MEMBERS_TEXT } from '@contract/api/gift';
 import { FormField } from '../../../components/form-field';
+import { CheckMark } from '../../../components/check-mark';
+import { formatDay } from '../../../utils/format';
 
 /** A Shanghai wall time as two native pickers: date, then time. */
 export function DateTimeField(props: {
@@ -22,7 +24,7 @@ export function DateTimeField(props: {
           onChange={(e) => props.onDate(e.detail.value)}
         >
           <View className="form-field__input form-field__picker" aria-label={`${props.label}日期`}>
-            {props.date}
+            {formatDay(props.date)}
           </View>
         </Picker>
         <Picker
@@ -59,7 +61,8 @@ export function GroupsField(props: { value: GigGroup[]; onToggle: (g: GigGroup) 
               className={`gift-edit__group ${on ? 'gift-edit__group--on' : ''}`}
               onClick={() => props.onToggle(g)}
             >
-              {on ? '☑' : '☐'} {g}
+              <CheckMark on={on} />
+              {g}
             </View>
           );
         })}

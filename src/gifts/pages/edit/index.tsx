@@ -7,7 +7,9 @@ import { PageShell, StateView, TextField, useAsync } from '../../../components';
 import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
 import { api } from '../../../services/api';
-import { dateOf } from '../../../utils/format';
+import { dateOf, timeOf } from '../../../utils/format';
+
+const DAY = 24 * 3600_000;
 import {
   draftFrom,
   emptyDraft,
@@ -46,7 +48,10 @@ export default function EditCampaignPage() {
     { inline: true },
   );
   const form = useForm<CampaignDraft, unknown>(
-    () => emptyDraft(dateOf(Date.now())),
+    () => {
+      const now = Date.now();
+      return emptyDraft(dateOf(now), { startTime: `${timeOf(now).slice(0, 2)}:00`, endDate: dateOf(now + 14 * DAY) });
+    },
     (d) => (id ? toUpdateInput(id, d) : toCreateInput(d)),
     send,
   );

@@ -11,6 +11,7 @@ import { useAsync } from '../../../hooks/use-async';
 import { useWrite } from '../../../hooks/use-write';
 import { api } from '../../../services/api';
 import { formatTime } from '../../../utils/format';
+import './index.scss';
 
 const TABS = [
   { key: 'pending', title: '待审核' },
@@ -28,6 +29,16 @@ export default function ApplicationsPage() {
 
   const reviewing = useWrite(api.member.reviewApplication, { report: '操作未完成' });
   const review = async (app: MembershipApplication, decision: 'approve' | 'return', reason?: string) => {
+    if (decision === 'approve') {
+      // Approving issues a member number and cannot be taken back from here: asked first.
+      const sure = await Taro.showModal({
+        title: '通过入会申请？',
+        content: `${app.name}（${app.employer}）将成为工会会员，并获得会员编号。`,
+        confirmText: '确认通过',
+        cancelText: '再看看',
+      });
+      if (!sure.confirm) return;
+    }
     if ((await reviewing.run({ applicationId: app.id, decision, reason })) === undefined) return;
     setReturning(null);
     await Taro.showToast({ title: decision === 'approve' ? '已通过' : '已退回', icon: 'success' });
@@ -66,8 +77,14 @@ export default function ApplicationsPage() {
               />
             </View>
             <View>
-              {app.employer} · {app.category}
+              {app.employer}（{app.district}） · {app.category}
               {app.group ? ` · ${app.group}` : ''}
+              {app.platform ? ` · ${app.platform}` : ''}
+            </View>
+            {app.attempt > 1 ? <View className="muted">第 {app.attempt} 次申请（曾被退回后重新提交）</View> : null}
+            <View className="member-applications__note">
+              <View className="member-applications__note-label">申请人备注</View>
+              <View>{app.reason ? app.reason : '（未填写）'}</View>
             </View>
             <View className="muted">
               手机 {app.phone} · 提交于 {formatTime(app.submittedAt)}
@@ -76,11 +93,11 @@ export default function ApplicationsPage() {
             {app.returnReason ? <View>退回原因：{app.returnReason}</View> : null}
             {app.status === 'pending' && returning !== app.id ? (
               <View className="row-actions">
-                <Button className="member-applications__approve" onClick={() => review(app, 'approve')}>
-                  通过
-                </Button>
                 <Button variant="outline" className="member-applications__return" onClick={() => setReturning(app.id)}>
                   退回
+                </Button>
+                <Button className="member-applications__approve" onClick={() => review(app, 'approve')}>
+                  通过
                 </Button>
               </View>
             ) : null}

@@ -1,5 +1,6 @@
-import { Checkbox, Label, Textarea, View } from '@tarojs/components';
+import { Textarea, View } from '@tarojs/components';
 import { Button } from '../../../components/button';
+import { CheckMark } from '../../../components/check-mark';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { FormField } from '../../../components/form-field';
@@ -9,6 +10,7 @@ import { StatusTag } from '../../../components/status-tag';
 import { useAsync } from '../../../hooks/use-async';
 import { useWrite } from '../../../hooks/use-write';
 import { api } from '../../../services/api';
+import { askSubscription } from '../../../utils/subscribe';
 
 /** 网上入会: a short application that goes to the union admin's queue. */
 export default function ApplyPage() {
@@ -22,6 +24,7 @@ export default function ApplyPage() {
       await Taro.showModal({ title: '提示', content: '请先勾选同意《中国工会章程》', showCancel: false });
       return;
     }
+    askSubscription('membershipApply');
     const app = await run({ note: note.trim() || undefined, agreeCharter: true });
     if (app) {
       await Taro.showToast({ title: '申请已提交', icon: 'success' });
@@ -68,10 +71,15 @@ export default function ApplyPage() {
                 aria-label="备注"
               />
             </FormField>
-            <Label className="consent member-profile__consent">
-              <Checkbox value="agree" checked={agree} onClick={() => setAgree((a) => !a)} />
+            <View
+              className="consent member-profile__consent"
+              role="checkbox"
+              aria-checked={agree}
+              onClick={() => setAgree((a) => !a)}
+            >
+              <CheckMark on={agree} />
               <View>我承认《中国工会章程》，自愿加入工会</View>
-            </Label>
+            </View>
             <Button busy={busy} disabled={busy} onClick={send}>
               提交入会申请
             </Button>

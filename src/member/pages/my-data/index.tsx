@@ -42,6 +42,8 @@ export default function MyDataPage() {
     const done = await deleting.run({ confirm: DELETE_MY_DATA_CONFIRMATION });
     if (!done) return;
     setResult(done);
+    // The summary sits at the top while the button is at the bottom: bring it into sight.
+    Taro.pageScrollTo({ scrollTop: 0, duration: 200 });
     await data.reload();
   };
 
@@ -53,7 +55,7 @@ export default function MyDataPage() {
       </View>
 
       {result ? (
-        <View className="card" role="status">
+        <View className="card member-my-data__result" role="status" id="my-data-result">
           <View className="member-my-data__section-title">删除结果</View>
           <View>{result.summary}</View>
           {result.removed.map((r) => (
@@ -81,7 +83,7 @@ export default function MyDataPage() {
             {section.items.length === 0 ? <View className="member-my-data__lead">无</View> : null}
             {section.items.map((item, i) => (
               <View key={i} className="member-my-data__item">
-                {readableLines(item).map((line) => (
+                {readableLines(section.key, item).map((line) => (
                   <View key={line.label + line.value} className="member-my-data__line">
                     <View className="member-my-data__label">{line.label}</View>
                     <View className="member-my-data__value">{line.value}</View>

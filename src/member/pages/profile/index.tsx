@@ -1,5 +1,6 @@
-import { Checkbox, Label, Picker, View } from '@tarojs/components';
+import { Picker, View } from '@tarojs/components';
 import { Button } from '../../../components/button';
+import { CheckMark } from '../../../components/check-mark';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { DISTRICTS, GIG_GROUPS, WORKER_CATEGORIES, profileInput, type ProfileInput } from '@contract/api/member';
@@ -12,6 +13,7 @@ import { api } from '../../../services/api';
 import { useMe } from '../../../stores/me';
 import { hasConsented, recordConsent } from '../../../stores/consent';
 import './index.scss';
+import { formatDay } from '../../../utils/format';
 
 type Draft = Partial<Record<keyof ProfileInput, string>>;
 
@@ -118,11 +120,18 @@ export default function ProfilePage() {
             end="2012-12-31"
             onChange={(e) => set('birthDate')(e.detail.value)}
           >
-            <View className="form-field__input form-field__picker">{draft.birthDate ?? '请选择'}</View>
+            <View className="form-field__input form-field__picker">
+              {draft.birthDate ? formatDay(draft.birthDate, false) : '请选择'}
+            </View>
           </Picker>
         </FormField>
-        <Label className="consent member-profile__consent">
-          <Checkbox value="agree" checked={consent} onClick={() => setConsent((c) => !c)} />
+        <View
+          className="consent member-profile__consent"
+          role="checkbox"
+          aria-checked={consent}
+          onClick={() => setConsent((c) => !c)}
+        >
+          <CheckMark on={consent} />
           <View>
             我已阅读并同意
             <View
@@ -132,8 +141,8 @@ export default function ProfilePage() {
               《用户隐私保护指引》
             </View>
           </View>
-        </Label>
-        <Button busy={write.busy} disabled={write.busy} onClick={save}>
+        </View>
+        <Button busy={write.busy} onClick={save}>
           保存
         </Button>
       </StateView>

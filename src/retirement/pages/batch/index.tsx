@@ -33,7 +33,7 @@ import './index.scss';
 /** The employers this contact may act for: its employer scopes (an admin: every registered one). */
 function employersOf(me: MyProfile | undefined, options: FormOptions | undefined): Employer[] {
   if (!me || !options) return [];
-  if (hasAnyRole(me, 'admin')) return options.employers;
+  if (hasAnyRole(me, 'admin', 'admin:retirement')) return options.employers;
   return me.scopes
     .filter((s) => s.kind === 'employer')
     .map((s) => ({ id: s.id, name: options.employers.find((e) => e.id === s.id)?.name ?? s.id }));
@@ -67,7 +67,7 @@ function Consent({ onAgree }: { onAgree: () => void }) {
 export default function RetirementBatchPage() {
   const me = useMe();
   const options = useAsync(() => api.retirement.formOptions(), []);
-  const allowed = hasAnyRole(me.data, 'enterprise', 'admin');
+  const allowed = hasAnyRole(me.data, 'enterprise', 'admin', 'admin:retirement');
   const employers = employersOf(me.data, options.data);
   const [employerId, setEmployerId] = useState<string>();
   const employer = employers.find((e) => e.id === employerId) ?? (employers.length === 1 ? employers[0] : undefined);

@@ -52,9 +52,15 @@ export const PHOTO_BOX = { x: 224, y: 628, w: 96, h: 128 };
 
 /**
  * Where the issuer's name and the date go (x from `x` to `right`, bottom right): the space between the
- * photo's frame and the paper's inner gold line, 14 in from each. The seal is stamped over them, centred.
+ * photo's frame and the paper's inner gold line, 14 in from each, baselines level with the photo.
  */
-export const ISSUER_BOX = { x: PHOTO_BOX.x + PHOTO_BOX.w + 4 + 14, right: CERT_W - 44 - 14 };
+export const ISSUER_BOX = { x: PHOTO_BOX.x + PHOTO_BOX.w + 4 + 14, right: CERT_W - 44 - 14, nameY: 728, dateY: 754 };
+
+/**
+ * The seal, right above the issuer's name (its ring ends clear of it): none of its words (the issuer
+ * around the top, 光荣退休专用章 under the star) can run into the name or the date, at any text size.
+ */
+export const SEAL = { cx: (ISSUER_BOX.x + ISSUER_BOX.right) / 2, cy: 636, r: 64 };
 
 /** The font, from `size` down to 14 px, at which `text` fits `width`. */
 function fitFont(ctx: Ctx2d, text: string, weight: string, size: number, width: number): string {
@@ -79,8 +85,8 @@ function photo(ctx: Ctx2d, img: Photo): void {
   ctx.strokeRect(x - 4, y - 4, w + 8, h + 8);
 }
 
-const dateWords = formatDate;
-const dayWords = formatDay;
+const dateWords = (ms: number) => formatDate(ms, false);
+const dayWords = (d: string) => formatDay(d, false);
 
 /** The honour text, in the spirit of the union's 光荣退休 ceremonies. */
 export function honourText(c: CertificateView): string[] {
@@ -129,22 +135,24 @@ function seal(ctx: Ctx2d, cx: number, cy: number, r: number, issuer: string): vo
   ctx.beginPath();
   ctx.arc(cx, cy, r, 0, Math.PI * 2);
   ctx.stroke();
-  star(ctx, cx, cy, r * 0.3);
-  ctx.font = `bold 17px ${SERIF}`;
+  star(ctx, cx, cy - r * 0.05, r * 0.28);
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   const chars = Array.from(issuer);
-  const span = Math.PI * 1.25;
+  // Around the upper part of the ring only; a long name gets smaller characters, not a wider arc.
+  const span = Math.PI * 1.15;
+  const size = Math.max(11, Math.min(16, Math.floor((span * (r - 16)) / Math.max(chars.length, 1)) - 2));
+  ctx.font = `bold ${size}px ${SERIF}`;
   chars.forEach((ch, i) => {
     const a = -Math.PI / 2 - span / 2 + (span * (i + 0.5)) / chars.length;
     ctx.save();
-    ctx.translate(cx + (r - 19) * Math.cos(a), cy + (r - 19) * Math.sin(a));
+    ctx.translate(cx + (r - 16) * Math.cos(a), cy + (r - 16) * Math.sin(a));
     ctx.rotate(a + Math.PI / 2);
     ctx.fillText(ch, 0, 0);
     ctx.restore();
   });
-  ctx.font = `bold 15px ${SERIF}`;
-  ctx.fillText('光荣退休专用章', cx, cy + r * 0.55);
+  ctx.font = `bold 13px ${SERIF}`;
+  ctx.fillText('光荣退休专用章', cx, cy + r * 0.5);
   ctx.restore();
 }
 
@@ -219,16 +227,18 @@ export function drawCertificate(ctx: Ctx2d, c: CertificateView, img?: Photo | nu
   ctx.fillText(`退休日期：${dayWords(c.retirementDate)}`, 80, y + 16);
   ctx.fillText(`工　　龄：${c.yearsOfService}年`, 80, y + 52);
 
-  // Issuer and date right of the photo, each shrunk if need be to keep clear of it, the seal over them.
+  // Issuer and date right of the photo, each shrunk if need be to keep clear of it; the seal just above.
   const { x: left, right } = ISSUER_BOX;
   const centre = (left + right) / 2;
+  seal(ctx, SEAL.cx, SEAL.cy, SEAL.r, c.issuer);
+  ctx.fillStyle = INK;
   ctx.textAlign = 'center';
+  ctx.textBaseline = 'alphabetic';
   ctx.font = fitFont(ctx, c.issuer, 'bold ', 21, right - left);
-  ctx.fillText(c.issuer, centre, 706);
+  ctx.fillText(c.issuer, centre, ISSUER_BOX.nameY);
   const date = dateWords(c.issuedAt);
   ctx.font = fitFont(ctx, date, '', 20, right - left);
-  ctx.fillText(date, centre, 740);
-  seal(ctx, centre, 700, 78, c.issuer);
+  ctx.fillText(date, centre, ISSUER_BOX.dateY);
 
   if (img && img.width > 0 && img.height > 0) photo(ctx, img);
 

@@ -10,6 +10,7 @@ import { useAsync } from '../../../hooks/use-async';
 import { api } from '../../../services/api';
 import { formatDate } from '../../components/status';
 import { CERT_H, CERT_W, drawCertificate, type Ctx2d, type Photo } from './draw';
+import { displayWidth } from './size';
 import './index.scss';
 
 const CANVAS_ID = 'retirement-certificate';
@@ -63,11 +64,6 @@ function findCanvas(): Promise<CanvasLike | null> {
       .fields({ node: true, size: true })
       .exec((res) => resolve((res?.[0]?.node as CanvasLike) ?? null));
   });
-}
-
-function displayWidth(): number {
-  const info = Taro.getWindowInfo?.() ?? Taro.getSystemInfoSync();
-  return Math.min(info.windowWidth - 24, 480);
 }
 
 async function save(canvas: CanvasLike, cert: CertificateView): Promise<void> {

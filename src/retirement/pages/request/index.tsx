@@ -21,10 +21,49 @@ import {
   type RequestForm,
   type Step,
 } from './form-state';
+import { clearDraft, draftKey, isFilled, loadDraft, saveDraft } from './draft';
 import { PhotoStep } from './photo-step';
 import { ContactStep, PersonStep, WhoStep, WorkStep } from './steps';
 import { Summary } from './summary';
 import './index.scss';
+import { askSubscription } from '../../../utils/subscribe';
+
+const LEAVE_TITLE = '放弃填写？';
+const LEAVE_TEXT = '已填写的内容会保存在本机，下次打开本页可以接着填（身份证号需重新填写）。';
+const ID_NOT_KEPT = '为保护隐私，身份证号没有保存在手机上，请重新填写';
+
+/**
+ * Asks before the page is left with a filled form: weapp's own alert on back; in H5 the browser's
+ * prompt on reload or close. The draft is kept either way; this says so before it happens.
+ */
+function useLeaveGuard(active: boolean) {
+  useEffect(() => {
+    if (process.env.TARO_ENV === 'weapp') {
+      // Optional calls: older base libraries (and the simulator) lack them; the draft is kept anyway.
+      try {
+        if (active) Taro.enableAlertBeforeUnload?.({ message: `${LEAVE_TITLE}${LEAVE_TEXT}` });
+        else Taro.disableAlertBeforeUnload?.();
+      } catch {
+        // Not supported here.
+      }
+      return () => {
+        try {
+          Taro.disableAlertBeforeUnload?.();
+        } catch {
+          // Not supported here.
+        }
+      };
+    }
+    if (!active || typeof window === 'undefined') return undefined;
+    const ask = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = LEAVE_TITLE;
+      return LEAVE_TITLE;
+    };
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [active]);
+}
 
 const TITLES: Record<Step, string> = {
   who: '谁来申请',
@@ -84,11 +123,70 @@ export default function RetirementRequestPage() {
   const steps = STEPS.filter((s) => !(resubmitId && s === 'who'));
   const [consented, setConsented] = useState(() => !!resubmitId || hasConsented('retirement'));
   const [index, setIndex] = useState(0);
-  const { draft: form, load, update, errors, setErrors, patch: set } = useForm<RequestForm>(emptyForm);
+  const { draft: form, reset: setForm, update, errors, setErrors, patch: set } = useForm<RequestForm>(emptyForm);
   const [done, setDone] = useState<RetirementRequestView | null>(null);
   const step = steps[index];
 
-  load(existing.data, fromView);
+  // The draft: restored once the user's key (and a returned request) is known, saved on every change.
+  const userKey = options.data?.photoUploaderKey;
+  const key = userKey ? draftKey(userKey, resubmitId) : '';
+  const start = useRef<RequestForm>(emptyForm);
+  const [restored, setRestored] = useState<{ savedAt: number } | null>(null);
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    if (ready || !options.data || (resubmitId && !existing.data)) return;
+    if (existing.data) start.current = fromView(existing.data);
+    const draft = key ? loadDraft(key) : null;
+    if (draft && isFilled(draft.form, start.current)) {
+      const personAt = steps.indexOf('person');
+      const at = Math.min(Math.max(0, draft.index), steps.length - 1);
+      setForm({ ...start.current, ...draft.form, idNumber: '' });
+      // Past the identity number, which is never kept: back to it, saying why.
+      if (!resubmitId && at > personAt) {
+        setIndex(personAt);
+        setErrors({ idNumber: ID_NOT_KEPT });
+      } else setIndex(at);
+      setRestored({ savedAt: draft.savedAt });
+    } else setForm(start.current);
+    setReady(true);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, options.data, existing.data, ready]);
+  useEffect(() => {
+    if (ready && key && !done && isFilled(form, start.current)) saveDraft(key, form, index);
+  }, [ready, key, form, index, done]);
+
+  const filled = ready && consented && !done && isFilled(form, start.current);
+  useLeaveGuard(filled);
+
+  const startOver = async () => {
+    const res = await Taro.showModal({
+      title: '清空重填？',
+      content: '已填写的内容将被清空，需要从头填写。',
+      confirmText: '清空',
+      cancelText: '取消',
+    });
+    if (!res.confirm) return;
+    clearDraft(key);
+    setForm(start.current);
+    setErrors({});
+    setIndex(0);
+    setRestored(null);
+  };
+
+  /** Leaving from the first screen: asked first when something is filled in. */
+  const leave = async () => {
+    if (filled) {
+      const res = await Taro.showModal({
+        title: LEAVE_TITLE,
+        content: LEAVE_TEXT,
+        confirmText: '离开',
+        cancelText: '继续填写',
+      });
+      if (!res.confirm) return;
+    }
+    if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
+    else void Taro.redirectTo({ url: '/retirement/pages/mine/index' });
+  };
 
   const [uploading, setUploading] = useState(false);
   // The photo's fileID for this submission, decided (uploaded, or dropped) just before it is sent.
@@ -154,10 +252,15 @@ export default function RetirementRequestPage() {
     if (step === 'summary') {
       if (sending.current) return;
       sending.current = true;
+      // Asked in the tap itself (before the photo upload), the only moment WeChat allows the prompt.
+      askSubscription('retirementRequest');
       try {
         if (!(await preparePhoto())) return;
         const view = await submit({ form: { ...form, photo: undefined }, photoFileId: photoFileId.current });
-        if (view) setDone(view);
+        if (view) {
+          clearDraft(key, form.photo);
+          setDone(view);
+        }
       } finally {
         sending.current = false;
       }
@@ -220,6 +323,14 @@ export default function RetirementRequestPage() {
             <View className="retirement-wizard__progress">
               第{index + 1}步 / 共{steps.length}步 · {TITLES[step]}
             </View>
+            {restored ? (
+              <View className="card retirement-wizard__restored" role="status">
+                <View>已为您恢复上次没有提交的填写内容。</View>
+                <Button variant="outline" className="retirement-wizard__start-over" onClick={() => void startOver()}>
+                  清空重填
+                </Button>
+              </View>
+            ) : null}
             {step === 'who' ? <WhoStep {...stepProps} /> : null}
             {step === 'person' ? <PersonStep {...stepProps} /> : null}
             {step === 'work' ? <WorkStep {...stepProps} /> : null}
@@ -238,7 +349,11 @@ export default function RetirementRequestPage() {
                 <Button variant="outline" className="retirement-wizard__back" onClick={() => setIndex(index - 1)}>
                   上一步
                 </Button>
-              ) : null}
+              ) : (
+                <Button variant="outline" className="retirement-wizard__back" onClick={() => void leave()}>
+                  返回
+                </Button>
+              )}
               <Button className="retirement-wizard__next" busy={busy || uploading} onClick={next}>
                 {step === 'summary' ? (uploading ? '正在上传照片…' : busy ? '正在提交…' : '确认提交') : '下一步'}
               </Button>

@@ -3,6 +3,7 @@ import { Button } from '../../../components/button';
 import Taro from '@tarojs/taro';
 import { PHOTO_MAX_BYTES } from '@contract/api/retirement';
 import { ensureConsent } from '../../../stores/consent';
+import { keepPhoto } from './draft';
 import type { RequestForm } from './form-state';
 import type { StepProps } from './steps';
 
@@ -36,7 +37,8 @@ export async function choosePhoto(): Promise<RequestForm['photo'] | null> {
 export function PhotoStep({ form, errors, set }: StepProps) {
   const pick = async () => {
     const photo = await choosePhoto();
-    if (photo) set({ photo });
+    // Kept beyond this visit (saved file / inline data), so the draft holds the photo too.
+    if (photo) set({ photo: await keepPhoto(photo) });
   };
   return (
     <View className="retirement-photo-step">

@@ -7,6 +7,8 @@ export type Role = 'admin' | 'enterprise';
 
 export interface Queue {
   status: RetirementStatus;
+  /** More statuses shown in the same tab (a finished-work tab groups them; each card shows its own). */
+  also?: RetirementStatus[];
   title: string;
   /** The batch action for this queue, if any (requestId: one per intent, see useWrite). */
   batch?: { label: string; run: (ids: string[], requestId: string) => Promise<BatchResult> };
@@ -51,10 +53,9 @@ export const ADMIN_QUEUES: Queue[] = [
     batch: { label: '纪念牌已备好', run: (ids, requestId) => api.retirement.plaqueReady({ ids }, requestId) },
   },
   { status: 'plaque_pending', title: '待领取' },
-  { status: 'plaque_posted', title: '已寄出' },
-  { status: 'collected', title: '已领取' },
   { status: 'returned', title: '已退回' },
-  { status: 'revoked', title: '已撤销' },
+  // Nothing left to do on these: one tab, so every tab fits on the screen (each card names its status).
+  { status: 'plaque_posted', also: ['collected', 'revoked'], title: '已办结' },
 ];
 
 /** Tells the reviewer how a batch went, naming what was refused and why. */

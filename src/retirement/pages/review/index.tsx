@@ -1,8 +1,9 @@
-import { ScrollView, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { Button } from '../../../components/button';
 import { useState } from 'react';
 import type { ReviewItem } from '@contract/api/retirement';
 import { can, RETIREMENT_FLOW } from '@contract/flows';
+import { CheckMark } from '../../../components/check-mark';
 import { PageShell } from '../../../components/page-shell';
 import { ReasonSheet, type Props as ReasonSheetProps } from '../../../components/reason-sheet';
 import { StateView } from '../../../components/state-view';
@@ -85,7 +86,7 @@ function Item({
         role={onToggle ? 'checkbox' : undefined}
         aria-checked={selected}
       >
-        {onToggle ? <View className="retirement-review-item__check">{selected ? '☑' : '☐'}</View> : null}
+        {onToggle ? <CheckMark on={selected} /> : null}
         <View className="retirement-review-item__name">{item.name}</View>
         <StatusTag text={item.statusLabel} tone={STATUS_TONE[item.status]} />
       </View>
@@ -142,17 +143,20 @@ function Item({
 
 export default function RetirementReviewPage() {
   const me = useMe();
-  const admin = hasAnyRole(me.data, 'admin');
+  const admin = hasAnyRole(me.data, 'admin', 'admin:retirement');
   const queues: Queue[] = admin ? ADMIN_QUEUES : ENTERPRISE_QUEUES;
   const [tab, setTab] = useState(0);
   const queue = queues[Math.min(tab, queues.length - 1)];
   const [selected, setSelected] = useState<string[]>([]);
-  const list = useAsync(
-    () => (me.data ? api.retirement.reviewQueue({ status: queue.status, limit: 100 }) : Promise.resolve(null)),
-    [me.data?.openid, queue.status],
-  );
+  const list = useAsync(async () => {
+    if (!me.data) return null;
+    const pages = await Promise.all(
+      [queue.status, ...(queue.also ?? [])].map((status) => api.retirement.reviewQueue({ status, limit: 100 })),
+    );
+    return { items: pages.flatMap((p) => p.items), total: pages.reduce((n, p) => n + p.total, 0) };
+  }, [me.data?.openid, queue.status]);
   const items = list.data?.items ?? [];
-  const allowed = me.data && hasAnyRole(me.data, 'admin', 'enterprise');
+  const allowed = me.data && hasAnyRole(me.data, 'admin', 'admin:retirement', 'enterprise');
 
   const refresh = () => {
     setSelected([]);
@@ -182,7 +186,8 @@ export default function RetirementReviewPage() {
         {me.data && !allowed ? <View className="card">此页面仅供区总工会和单位工会使用。</View> : null}
         {allowed ? (
           <View>
-            <ScrollView scrollX className="retirement-review__tabs-scroll">
+            {/* Every tab on screen: they wrap onto a second row rather than scroll out of sight. */}
+            <View className="retirement-review__tabs-wrap">
               <View className="tabs retirement-review__tabs">
                 {queues.map((q, i) => (
                   <View
@@ -195,7 +200,7 @@ export default function RetirementReviewPage() {
                   </View>
                 ))}
               </View>
-            </ScrollView>
+            </View>
             {queue.batch && items.length ? (
               <View className="row-actions retirement-review__batch">
                 <Button
@@ -205,7 +210,11 @@ export default function RetirementReviewPage() {
                 >
                   {selected.length === items.length ? '取消全选' : '全选'}
                 </Button>
-                <Button className="retirement-review__run" disabled={!selected.length} onClick={runBatch}>
+                <Button
+                  className={`retirement-review__run ${selected.length ? '' : 'btn--disabled'}`}
+                  disabled={!selected.length}
+                  onClick={runBatch}
+                >
                   {queue.batch.label}（{selected.length}）
                 </Button>
               </View>

@@ -102,12 +102,27 @@ export default function ScannerPage() {
             >
               对方没带手机？按姓名查找
             </Button>
-            <RecentScans items={recent.data} loading={recent.loading} error={recent.error} onRetry={recent.reload} />
+            <RecentScans
+              items={recent.data}
+              loading={recent.loading}
+              error={recent.error}
+              onRetry={recent.reload}
+              now={Date.now()}
+              onUndo={verdict.reopen}
+            />
           </View>
         ) : null}
       </StateView>
       {verdict.result ? (
-        <ScanResultView result={verdict.result} now={Date.now()} onNext={next} onUndo={verdict.undo} />
+        <ScanResultView
+          key={verdict.undoing ? 'undo' : 'scan'}
+          result={verdict.result}
+          now={Date.now()}
+          onNext={verdict.undoing ? verdict.clear : next}
+          onUndo={verdict.undo}
+          asking={verdict.undoing}
+          nextText={verdict.undoing ? '不撤销，返回' : undefined}
+        />
       ) : null}
     </PageShell>
   );

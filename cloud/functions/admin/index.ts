@@ -1,0 +1,5 @@
+import cloud from 'wx-server-sdk';
+import { createMain } from '../../lib/entry';
+import { adminActions } from '../../domain/admin';
+
+export const main = createMain(cloud, 'admin', adminActions);

@@ -1,0 +1,156 @@
+/**
+ * Every collection the functions use and the compound indexes their queries need, in one list:
+ * `npm run deploy` creates exactly these (collections with the server-only permission), and the cloud
+ * test suite checks every query shape the handlers issue against it (test/cloud/setup/index-coverage.ts).
+ *
+ * Reads by `_id` (doc(id), where({ _id })) need no index. A query is served by an index whose leading
+ * fields are its equality fields (`==`, `in`; any order), followed by its sort fields in order, then
+ * its range field (`>`, `<`, …). Filters the database cannot use an index for (`!=`, `exists`) are
+ * applied on the rows the index found.
+ */
+
+export type IndexField = [field: string, direction: 1 | -1];
+export interface IndexSpec {
+  fields: IndexField[];
+  unique?: boolean;
+}
+
+/** The recorded shape of one query (test/cloud/query-shapes.ts). */
+export interface QueryShape {
+  collection: string;
+  eq: string[];
+  range: string[];
+  order: Array<[string, 'asc' | 'desc']>;
+}
+
+const asc = (field: string): IndexField => [field, 1];
+const desc = (field: string): IndexField => [field, -1];
+
+/**
+ * Collection → its indexes (besides _id). [] means read by _id only, or whole and small by design
+ * (stations, employers). Grouped by domain; the comment says which query each index serves.
+ */
+export const COLLECTIONS: Record<string, IndexSpec[]> = {
+  // member
+  users: [
+    { fields: [asc('membership.memberNo')] }, // member code scan, gift lookup by member number
+    { fields: [asc('profile.name')] }, // staff lookup by name (+ status / phone tail filtered)
+    { fields: [asc('roles')] }, // teachers for scheduling
+  ],
+  membershipApplications: [
+    { fields: [asc('openid')] },
+    { fields: [asc('status'), asc('submittedAt')] }, // review queue by status, oldest first
+    { fields: [asc('submittedAt')] }, // review queue, all statuses
+  ],
+  membershipTransfers: [{ fields: [asc('openid')] }],
+  counters: [],
+  messages: [
+    { fields: [asc('to'), desc('createdAt')] }, // 我的消息, newest first
+    { fields: [asc('to'), asc('read'), desc('createdAt')] }, // unread count, mark read
+  ],
+  notifyStats: [],
+  auditLog: [
+    { fields: [asc('actor')] }, // my data: what I did
+    { fields: [asc('detail.applicant')] }, // my data: reviews of my application
+    { fields: [asc('event'), asc('target.id')] }, // undo / trail of one scan
+  ],
+  idempotency: [{ fields: [asc('at')] }], // purgeReplays: older than the window
+  stations: [{ fields: [asc('active')] }], // portal: the stations open to the public
+  // contest
+  contests: [{ fields: [desc('contestStartsAt')] }],
+  contestTrades: [{ fields: [asc('contestId')] }],
+  contestEmployerPlaces: [],
+  contestRegistrations: [
+    { fields: [asc('openid'), desc('submittedAt')] }, // my entries
+    { fields: [asc('contestId'), asc('submittedAt')] }, // review list of a contest (status filtered), export
+    { fields: [asc('contestId'), asc('status'), asc('submittedAt')] }, // review list by status; name lookup
+    { fields: [asc('contestId'), asc('tradeId'), asc('status'), asc('submittedAt')] }, // one trade's entries
+  ],
+  titles: [{ fields: [asc('openid')] }],
+  // academy
+  courses: [
+    { fields: [asc('rank')] }, // catalogue order (active filtered), last rank
+    { fields: [asc('category'), asc('rank')] },
+    { fields: [asc('title')] }, // duplicate title check
+  ],
+  courseTitles: [],
+  courseOrders: [
+    { fields: [asc('ordererOpenid'), desc('createdAt')] },
+    { fields: [asc('employerId'), desc('createdAt')] },
+    { fields: [asc('status'), asc('createdAt')] }, // the academy's queue
+  ],
+  sessions: [
+    { fields: [asc('orderId'), asc('startAt')] },
+    { fields: [asc('status'), asc('startAt')] }, // open sessions; reminders (startAt in the next 24 h)
+  ],
+  sessionBookings: [
+    { fields: [asc('openid'), desc('bookedAt')] },
+    { fields: [asc('sessionId'), asc('status'), asc('position')] }, // seats, waitlist order, name lookup
+  ],
+  sessionRatings: [{ fields: [asc('openid')] }, { fields: [asc('sessionId'), asc('at')] }],
+  // 光荣退休
+  retirementRequests: [
+    { fields: [asc('requester.openid'), desc('submittedAt')] }, // mine
+    { fields: [asc('idHash'), desc('submittedAt')] }, // one request per person
+    { fields: [asc('status'), asc('submittedAt')] }, // review queue by status
+    { fields: [asc('submittedAt')] }, // review queue, all statuses
+    { fields: [asc('employerId'), asc('submittedAt')] }, // the employer's list
+    { fields: [asc('employerId'), asc('status'), asc('submittedAt')] },
+    { fields: [asc('serial')] }, // verify by certificate number
+    { fields: [asc('delivery.stationId'), asc('status'), asc('name')] }, // plaque pickup lookup
+    { fields: [asc('photoFileId')] }, // is a photo still held
+    { fields: [asc('droppedPhotoFileId')] },
+  ],
+  retirementSettings: [],
+  retirementCounters: [],
+  employers: [],
+  adminTodos: [],
+  // gifts
+  giftCampaigns: [{ fields: [desc('startAt')] }],
+  giftStock: [{ fields: [asc('campaignId'), asc('_id')] }, { fields: [asc('stationId')] }],
+  giftClaims: [
+    { fields: [asc('openid'), desc('claimedAt')] },
+    { fields: [asc('voucherId')] },
+    { fields: [asc('status'), asc('validUntil')] }, // expiry sweep; stock return (stockBack filtered)
+    { fields: [asc('stationId'), asc('holderName'), asc('holderPhoneTail')] }, // station lookup
+    { fields: [asc('lastRequest')] }, // an admin sweep's retry counts what its request marked (lib/resume.ts)
+  ],
+  // check-in
+  scans: [
+    { fields: [asc('kind'), asc('subjectId')] }, // the first scan of a subject
+    { fields: [asc('staff'), asc('scopeKey'), asc('result'), desc('at')] }, // my recent scans
+  ],
+};
+
+/** The name an index gets in CloudBase: fields and directions, so a changed index is a new name. */
+export function indexName(spec: IndexSpec): string {
+  return `${spec.unique ? 'u_' : ''}${spec.fields.map(([f, d]) => `${f.replace(/\./g, '_')}_${d === 1 ? 1 : -1}`).join('_')}`;
+}
+
+function serves(spec: IndexSpec, q: QueryShape): boolean {
+  const names = spec.fields.map(([f]) => f);
+  // How many of the index's leading fields the query fixes by equality.
+  let p = 0;
+  while (p < names.length && q.eq.includes(names[p])) p++;
+  if (q.order.length) {
+    // A sorted read needs every equality field in the prefix, then the sort fields in order, all in the
+    // index's directions or all reversed (an index is read both ways).
+    if (p !== q.eq.length) return false;
+    const dirs = q.order.map(([f, d], i) =>
+      names[p + i] === f ? (spec.fields[p + i][1] === 1) === (d === 'asc') : null,
+    );
+    return dirs.every((d) => d === true) || dirs.every((d) => d === false);
+  }
+  // An unsorted read: the index narrows by a leading equality field (the rest is filtered on what it found),
+  // or, with no equality at all, by a leading range field.
+  if (p > 0) return true;
+  return !q.eq.length && q.range.includes(names[0]);
+}
+
+/** The index serving a query shape: `'_id'` for reads by id or whole-collection reads, null when none does. */
+export function indexFor(q: QueryShape): IndexSpec | '_id' | null {
+  if (q.eq.includes('_id') || (!q.eq.length && !q.order.length && q.range.length === 1 && q.range[0] === '_id'))
+    return '_id';
+  if (!q.eq.length && !q.range.length && !q.order.length) return '_id';
+  return (COLLECTIONS[q.collection] ?? []).find((spec) => serves(spec, q)) ?? null;
+}

@@ -1,0 +1,161 @@
+#!/usr/bin/env node
+/**
+ * The 用户隐私保护指引 a deployer pastes into 小程序后台 (设置 → 基本设置 → 服务内容声明 → 用户隐私保护指引),
+ * generated from what the code actually collects:
+ *   - the WeChat privacy APIs the app calls (a scan of src/ for Taro.<api>( ), and
+ *   - the personal fields the API contract takes (a scan of types/api/ for s.phone(, s.idNumber( and the
+ *     labels 姓名 / 出生日期 / 工作单位).
+ * Writes docs/privacy-guide.md. `--check` fails when the file is out of step with the code (run by the
+ * tests); a privacy API without a stated purpose below fails too, so nothing new is collected unsaid.
+ * `--root <dir>` scans another tree, `--stdout` prints instead of writing (both for the tests).
+ */
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const args = process.argv.slice(2);
+const argValue = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const ROOT = path.resolve(argValue('--root') ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..'));
+const OUT = path.join(ROOT, 'docs/privacy-guide.md');
+
+/** WeChat's privacy APIs (the ones 用户隐私保护指引 must declare), with what this app uses each for. */
+const API_ITEMS = {
+  getLocation: { type: '位置信息', purpose: '显示离你最近的职工服务驿站和春节礼包领取点' },
+  getFuzzyLocation: { type: '位置信息', purpose: null },
+  chooseLocation: { type: '位置信息', purpose: null },
+  startLocationUpdate: { type: '位置信息', purpose: null },
+  chooseImage: { type: '选中的照片或视频信息', purpose: '上传光荣退休申请人的照片，用于电子纪念证书' },
+  chooseMedia: { type: '选中的照片或视频信息', purpose: null },
+  chooseVideo: { type: '选中的照片或视频信息', purpose: null },
+  chooseMessageFile: { type: '选中的文件', purpose: null },
+  saveImageToPhotosAlbum: { type: '相册（仅写入）权限', purpose: '把光荣退休电子纪念证书保存到你的手机相册' },
+  saveVideoToPhotosAlbum: { type: '相册（仅写入）权限', purpose: null },
+  setClipboardData: { type: '剪切板', purpose: '复制你导出的个人数据，以及管理员复制报名名单' },
+  getClipboardData: { type: '剪切板', purpose: null },
+  chooseAddress: { type: '地址', purpose: null },
+  chooseInvoice: { type: '发票信息', purpose: null },
+  chooseInvoiceTitle: { type: '发票信息', purpose: null },
+  getUserProfile: { type: '微信昵称、头像', purpose: null },
+  getWeRunData: { type: '微信运动步数', purpose: null },
+  addPhoneContact: { type: '通讯录（仅写入）权限', purpose: null },
+  startRecord: { type: '麦克风', purpose: null },
+  getRecorderManager: { type: '麦克风', purpose: null },
+  createCameraContext: { type: '摄像头', purpose: null },
+  openBluetoothAdapter: { type: '蓝牙', purpose: null },
+  addPhoneCalendar: { type: '日历（仅写入）权限', purpose: null },
+};
+
+/** Personal fields in the API contract (types/api), by how the schema declares them. */
+const FIELD_ITEMS = [
+  {
+    test: /\bs\.phone\(/,
+    type: '手机号',
+    purpose: '入会、技能比武报名、光荣退休申请时联系你，并在扫码核验时按尾号查找',
+  },
+  {
+    test: /\bs\.idNumber\(/,
+    type: '身份证号码',
+    purpose: '核实光荣退休申请人的身份、防止重复申请（只保存不可还原的摘要和打码号码）',
+  },
+  { test: /label: '姓名'/, type: '姓名', purpose: '办理入会、报名、预约课程、申请光荣退休和领取礼包' },
+  { test: /label: '出生日期'/, type: '出生日期', purpose: '判断技能比武的年龄条件' },
+  { test: /label: '(原)?工作单位'/, type: '工作单位', purpose: '入会、报名和光荣退休申请时确认你所在的单位' },
+];
+
+function files(dir, exts) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) return files(p, exts);
+    return exts.some((e) => name.endsWith(e)) ? [p] : [];
+  });
+}
+
+const rel = (p) => path.relative(ROOT, p).split(path.sep).join('/');
+
+export function collect() {
+  const items = new Map();
+  const unexplained = [];
+  const add = (type, purpose, where) => {
+    const item = items.get(type) ?? { type, purposes: new Set(), where: new Set() };
+    item.purposes.add(purpose);
+    item.where.add(where);
+    items.set(type, item);
+  };
+  for (const file of files(path.join(ROOT, 'src'), ['.ts', '.tsx'])) {
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/\b(?:Taro|wx)\.([a-zA-Z]+)\(/g)) {
+      const known = API_ITEMS[m[1]];
+      if (!known) continue;
+      if (!known.purpose)
+        unexplained.push(`${rel(file)} calls ${m[1]} (${known.type}): say what for in scripts/privacy-guide.mjs`);
+      else add(known.type, known.purpose, `${rel(file)} (${m[1]})`);
+    }
+  }
+  for (const file of files(path.join(ROOT, 'types/api'), ['.ts'])) {
+    const text = readFileSync(file, 'utf8');
+    for (const f of FIELD_ITEMS) if (f.test.test(text)) add(f.type, f.purpose, rel(file));
+  }
+  return { items: [...items.values()], unexplained };
+}
+
+const ORDER = [
+  '姓名',
+  '手机号',
+  '身份证号码',
+  '出生日期',
+  '工作单位',
+  '位置信息',
+  '选中的照片或视频信息',
+  '相册（仅写入）权限',
+  '剪切板',
+];
+
+export function render({ items }) {
+  const sorted = [...items].sort(
+    (a, b) => (ORDER.indexOf(a.type) + 1 || 99) - (ORDER.indexOf(b.type) + 1 || 99) || a.type.localeCompare(b.type),
+  );
+  const lines = [
+    '# 用户隐私保护指引（粘贴到小程序后台）',
+    '',
+    '<!-- Generated by `node scripts/privacy-guide.mjs` from the code; do not edit by hand (the tests check it is in step). -->',
+    '',
+    '小程序后台 → 设置 → 基本设置 → 服务内容声明 → 用户隐私保护指引 → 更新：逐条选择下面的信息类型，并把「用途」一栏原样填入。',
+    '后台没有完全对应的类型时（如「工作单位」「出生日期」），在「其他」或补充说明中写明。',
+    '',
+    '| 信息类型 | 用途（开发者收集你的该信息，用于……） |',
+    '| --- | --- |',
+    ...sorted.map((i) => `| ${i.type} | ${[...i.purposes].join('；')} |`),
+    '',
+    '## 代码中的出处',
+    '',
+    ...sorted.map((i) => `- ${i.type}：${[...i.where].sort().join('、')}`),
+    '',
+    '所有个人信息都只在你同意隐私说明后收集；身份证号码不保存原文；可在「我的 → 查看/删除我的数据」导出或删除。',
+    '',
+  ];
+  return lines.join('\n');
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const found = collect();
+  if (found.unexplained.length) {
+    console.error(`Privacy APIs without a stated purpose:\n  ${found.unexplained.join('\n  ')}`);
+    process.exit(1);
+  }
+  const text = render(found);
+  if (args.includes('--stdout')) process.stdout.write(text);
+  else if (args.includes('--check')) {
+    const current = existsSync(OUT) ? readFileSync(OUT, 'utf8') : '';
+    if (current !== text) {
+      console.error(
+        'docs/privacy-guide.md is out of step with the code: run `node scripts/privacy-guide.mjs` and commit it.',
+      );
+      process.exit(1);
+    }
+    console.log('docs/privacy-guide.md is in step with the code.');
+  } else {
+    writeFileSync(OUT, text);
+    console.log(`wrote ${rel(OUT)} (${found.items.length} items)`);
+  }
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '比武赛事设置',
+});

@@ -1,0 +1,74 @@
+import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
+import Taro, { useRouter } from '@tarojs/taro';
+import { invitationTokenFrom } from '@contract/api/admin';
+import { PageShell, StateView, StatusTag, useAsync } from '../../../components';
+import { useWrite } from '../../../hooks/use-write';
+import { adminService } from '../../../services/admin';
+import '../../components/admin.scss';
+// Last: the desk layout overrides the phone's.
+import '../../components/desk.scss';
+
+/**
+ * The invited person's page, opened from the share card (`?t=`), a scanned QR / 小程序码 (`scene`), or a
+ * copied link: what the invitation grants, and one button to accept it.
+ */
+export default function InvitePage() {
+  const params = useRouter().params;
+  // A 小程序码 hands its scene over URL-encoded.
+  const token = invitationTokenFrom(decodeURIComponent(params.t ?? params.scene ?? ''));
+  const preview = useAsync(
+    () => (token ? adminService.previewInvitation(token) : Promise.reject(new Error('链接里没有邀请码，请重新扫码'))),
+    [token],
+  );
+  // A second tap while the first is on its way sends nothing (useWrite keys the intent by the token).
+  const send = useWrite(adminService.acceptInvitation, { report: '未能接受邀请' });
+
+  const accept = async () => {
+    const done = await send.run(token);
+    // Refused (expired, used up, revoked meanwhile): the modal said why; show the invitation as it is now.
+    if (!done) return void preview.reload();
+    await Taro.showModal({
+      title: '已接受邀请',
+      content: `您现在是${done.grant.roleText}。相关功能在“服务”页的工作台里。`,
+      showCancel: false,
+      confirmText: '去服务页',
+    });
+    await Taro.switchTab({ url: '/pages/services/index' });
+  };
+
+  const p = preview.data;
+  return (
+    <PageShell title="工作邀请" className="admin-page">
+      <StateView loading={preview.loading && !p} error={p ? null : preview.error} onRetry={preview.reload}>
+        {p ? (
+          <View className="card admin-invite">
+            <View className="muted">区总工会邀请您成为</View>
+            <View className="admin__lead admin-invite__role">{p.roleText}</View>
+            {p.scopeName ? <View>范围：{p.scopeName}</View> : null}
+            <View className="muted">有效期至 {p.expiresText}</View>
+            {p.alreadyHeld ? (
+              <View className="admin-invite__state">
+                <StatusTag text="您已拥有该身份" tone="success" />
+              </View>
+            ) : p.status !== 'active' ? (
+              <View className="admin-invite__state" role="alert">
+                <StatusTag text={p.statusText} tone="danger" />
+                <View className="muted">请联系发出邀请的管理员重新邀请。</View>
+              </View>
+            ) : (
+              <>
+                <View className="muted admin-invite__hint">
+                  接受后，您就能在“服务”页的工作台里使用这个身份的功能。如果不是您本人，请不要接受。接受后请到“我的”填写姓名，方便管理员知道是谁。
+                </View>
+                <Button className="admin-invite__accept" busy={send.busy} onClick={() => void accept()}>
+                  接受邀请
+                </Button>
+              </>
+            )}
+          </View>
+        ) : null}
+      </StateView>
+    </PageShell>
+  );
+}

@@ -1,0 +1,142 @@
+import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { STATION_SERVICES, type StationAdminView } from '@contract/api/admin';
+import { TextField } from '../../../components';
+import { useWrite } from '../../../hooks/use-write';
+import { adminService } from '../../../services/admin';
+import { ChecksField } from '../../components/fields';
+import { emptyStationDraft, stationDraftOf, toSaveStationInput, type StationDraft } from '../../forms/station';
+
+const isWeapp = process.env.TARO_ENV === 'weapp';
+
+/** 新增 / 修改 a 驿站; its place is picked on WeChat's map in the weapp, typed as degrees in H5. */
+export function StationEditor(props: {
+  station?: StationAdminView;
+  onSaved: (s: StationAdminView) => void;
+  onCancel: () => void;
+}) {
+  const { station } = props;
+  const [draft, setDraft] = useState<StationDraft>(() => (station ? stationDraftOf(station) : emptyStationDraft()));
+  const [issue, setIssue] = useState<{ field: string; message: string } | null>(null);
+  const set =
+    <K extends keyof StationDraft>(key: K) =>
+    (value: StationDraft[K]) =>
+      setDraft((d) => ({ ...d, [key]: value }));
+  const send = useWrite(adminService.saveStation);
+  const err = (f: string) => send.messageFor(f, issue);
+
+  const pickOnMap = async () => {
+    try {
+      const lat = Number(draft.lat);
+      const lng = Number(draft.lng);
+      const at = await Taro.chooseLocation(draft.lat && draft.lng ? { latitude: lat, longitude: lng } : {});
+      setDraft((d) => ({
+        ...d,
+        lat: at.latitude.toFixed(6),
+        lng: at.longitude.toFixed(6),
+        address: d.address || at.address || '',
+      }));
+    } catch {
+      // Cancelled, or no permission: the typed fields stay as they were.
+    }
+  };
+
+  const save = async () => {
+    const built = toSaveStationInput(draft, station?.id);
+    if (!built.ok) return setIssue({ field: built.issue.path, message: built.issue.message });
+    setIssue(null);
+    const saved = await send.run(built.value);
+    if (!saved) return;
+    await Taro.showToast({ title: station ? '已保存' : '已新增驿站', icon: 'success' });
+    props.onSaved(saved);
+  };
+
+  const locationError = err('latE6') ?? err('lngE6');
+  return (
+    <View className="card admin-stations__form">
+      <View className="admin__lead" role="heading" aria-level={2}>
+        {station ? `修改 ${station.name}` : '新增驿站'}
+      </View>
+      <TextField
+        label="驿站名称"
+        value={draft.name}
+        onInput={set('name')}
+        error={err('name')}
+        maxlength={30}
+        placeholder="如：新城汇驿站"
+      />
+      <TextField
+        label="所在镇街"
+        value={draft.town}
+        onInput={set('town')}
+        error={err('town')}
+        maxlength={20}
+        placeholder="如：新城街道"
+      />
+      <TextField label="地址" value={draft.address} onInput={set('address')} error={err('address')} maxlength={80} />
+      <TextField label="开放时间" value={draft.hours} onInput={set('hours')} error={err('hours')} maxlength={40} />
+      <TextField
+        label="联系电话"
+        value={draft.phone}
+        onInput={set('phone')}
+        error={err('phone')}
+        maxlength={20}
+        placeholder="如：0573-82220001"
+      />
+      <ChecksField
+        label="服务项目"
+        options={STATION_SERVICES}
+        value={draft.services}
+        onChange={set('services')}
+        error={err('services')}
+      />
+      <View className="admin__section-title">位置</View>
+      {isWeapp ? (
+        <Button variant="outline" className="admin-stations__map" onClick={() => void pickOnMap()}>
+          {draft.lat ? '在地图上重新选点' : '在地图上选点'}
+        </Button>
+      ) : null}
+      <View className="admin__when">
+        <View className="admin__part">
+          <TextField
+            label="纬度"
+            value={draft.lat}
+            onInput={set('lat')}
+            type="digit"
+            maxlength={12}
+            placeholder="30.7712"
+          />
+        </View>
+        <View className="admin__part">
+          <TextField
+            label="经度"
+            value={draft.lng}
+            onInput={set('lng')}
+            type="digit"
+            maxlength={12}
+            placeholder="120.7345"
+          />
+        </View>
+      </View>
+      {locationError ? (
+        <View className="admin__error" role="alert">
+          {locationError}
+        </View>
+      ) : (
+        <View className="muted">
+          {isWeapp ? '点上面的按钮在地图上选点，会自动填好。' : '可在地图网站上查到坐标后填写（北纬、东经，度）。'}
+        </View>
+      )}
+      <View className="row-actions">
+        <Button variant="outline" onClick={props.onCancel}>
+          取消
+        </Button>
+        <Button className="admin-stations__save" busy={send.busy} onClick={() => void save()}>
+          {station ? '保存修改' : '新增驿站'}
+        </Button>
+      </View>
+    </View>
+  );
+}
