@@ -72,7 +72,7 @@ export default function OrderPage() {
         !!d.date &&
           d.date < earliestDay() && {
             path: 'preferredDates',
-            message: `希望日期请选${formatDay(earliestDay())}或以后（需提前${ORDER_LEAD_DAYS}天点单）`,
+            message: `需提前${ORDER_LEAD_DAYS}天点单：希望日期最早可选${formatDay(earliestDay())}`,
           },
         !chosen &&
           !(title === OWN_TOPIC && d.topic.trim()) && {
