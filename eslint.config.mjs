@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import classPrefix from './scripts/class-prefix.cjs';
 
 const nodeGlobals = Object.fromEntries(
   [
@@ -70,6 +71,12 @@ export default tseslint.config(
       'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipJSXText: true }],
       'prefer-const': 'warn',
     },
+  },
+  {
+    // A subpackage's BEM blocks carry its domain prefix (contest-review__tabs): H5 is one document.
+    files: ['src/**/*.tsx'],
+    plugins: { local: classPrefix.eslintPlugin(import.meta.dirname) },
+    rules: { 'local/class-prefix': 'error' },
   },
   { files: ['**/*.{js,mjs,cjs}'], languageOptions: { globals: nodeGlobals } },
   {

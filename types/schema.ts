@@ -7,18 +7,39 @@
 export interface Issue {
   /** Dotted path of the field in the payload, e.g. `profile.phone` or `items.2`. */
   path: string;
-  /** Chinese, names the field: 「手机号：格式不正确」. */
+  /** Chinese, names the field and says what to do: 「请填写11位手机号」. */
   message: string;
 }
 
 /** The top-level form field an issue path belongs to: 'stations.2.stock' → 'stations', 'formats.0' → 'formats'. */
 export const fieldOf = (path: string) => path.split('.')[0];
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; issue: Issue };
+/**
+ * A refusal names its first issue (what the server answers) and, for an object, every field's
+ * issue (`issues`), so a form can mark all wrong fields at once.
+ */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; issue: Issue; issues?: Issue[] };
 
 export interface Schema<T> {
   readonly label: string;
   parse(input: unknown, path?: string): Parsed<T>;
+}
+
+/** Every issue of a refusal (`issues` is set only when there are several). */
+export const issuesOf = (p: Parsed<unknown>): Issue[] => (p.ok ? [] : (p.issues ?? [p.issue]));
+
+/** A refusal naming these issues (none: undefined). */
+export function refusal(issues: Issue[]): { ok: false; issue: Issue; issues?: Issue[] } | undefined {
+  if (!issues.length) return undefined;
+  return issues.length > 1 ? { ok: false, issue: issues[0], issues } : { ok: false, issue: issues[0] };
+}
+
+/**
+ * A parse with the form's own checks (falsy ones skipped) put first, as they are the more precise
+ * word on their field; every issue is kept, so a form marks all wrong fields at once.
+ */
+export function withIssues<T>(parsed: Parsed<T>, ...extra: (Issue | null | undefined | false)[]): Parsed<T> {
+  return refusal([...extra.filter((i): i is Issue => !!i), ...issuesOf(parsed)]) ?? parsed;
 }
 
 export type Infer<S> = S extends Schema<infer T> ? T : never;
@@ -28,10 +49,12 @@ interface Base {
   label?: string;
 }
 
-const fail = (path: string, label: string, problem: string): Parsed<never> => ({
-  ok: false,
-  issue: { path, message: `${label}：${problem}` },
-});
+/** `message` says what to do (请填写…, …请不超过…), never a bare verdict like 「应为文字」. */
+const fail = (path: string, message: string): Parsed<never> => ({ ok: false, issue: { path, message } });
+
+/** 「（2–20个字）」: the length a text field takes, told up front. */
+const lengthHint = (min: number, max: number) =>
+  min === max ? `（${min}位）` : min > 1 ? `（${min}–${max}个字）` : max <= 60 ? `（不超过${max}个字）` : '';
 
 function make<T>(label: string, parse: (input: unknown, path: string) => Parsed<T>): Schema<T> {
   return { label, parse: (input, path = '') => parse(input, path) };
@@ -50,7 +73,10 @@ export interface StringOptions extends Base {
   min?: number;
   max?: number;
   pattern?: RegExp;
+  /** The whole message when the pattern fails, an instruction: 「请填写真实姓名（2–20个汉字）」. */
   patternMessage?: string;
+  /** The whole message when nothing is given (default 「请填写<label>（2–20个字）」). */
+  fillMessage?: string;
   /** Keep surrounding spaces (default: trimmed). */
   raw?: boolean;
 }
@@ -60,13 +86,17 @@ function string(opts: StringOptions = {}): Schema<string> {
   const min = opts.min ?? 1;
   const max = opts.max ?? 200;
   return make(label, (input, path) => {
-    if (typeof input !== 'string') return fail(path, label, '应为文字');
+    const fill = opts.fillMessage ?? `请填写${label}${lengthHint(min, max)}`;
+    if (typeof input !== 'string') return fail(path, fill);
     const value = opts.raw ? input : input.trim();
-    if (BAD_CHARS.test(value)) return fail(path, label, '包含无法识别的字符');
+    if (BAD_CHARS.test(value)) return fail(path, `${label}里有无法识别的字符，请删去后重新填写`);
     const length = Array.from(value).length;
-    if (length < min) return fail(path, label, min === 1 ? '不能为空' : `至少${min}个字`);
-    if (length > max) return fail(path, label, `不能超过${max}个字`);
-    if (opts.pattern && !opts.pattern.test(value)) return fail(path, label, opts.patternMessage ?? '格式不正确');
+    if (length === 0 && min > 0) return fail(path, fill);
+    // A typed value of the wrong length for a fixed shape (phone, time) gets the shape's own message.
+    if ((length < min || length > max) && opts.patternMessage) return fail(path, opts.patternMessage);
+    if (length < min) return fail(path, fill);
+    if (length > max) return fail(path, `${label}请不超过${max}个字`);
+    if (opts.pattern && !opts.pattern.test(value)) return fail(path, opts.patternMessage ?? `请按正确格式填写${label}`);
     return { ok: true, value };
   });
 }
@@ -81,9 +111,14 @@ function int(opts: NumberOptions = {}): Schema<number> {
   const min = opts.min ?? Number.MIN_SAFE_INTEGER;
   const max = opts.max ?? Number.MAX_SAFE_INTEGER;
   return make(label, (input, path) => {
-    if (typeof input !== 'number' || !Number.isInteger(input)) return fail(path, label, '应为整数');
-    if (input < min) return fail(path, label, `不能小于${min}`);
-    if (input > max) return fail(path, label, `不能大于${max}`);
+    const bounded = min > Number.MIN_SAFE_INTEGER && max < Number.MAX_SAFE_INTEGER;
+    const range = bounded
+      ? `${min}到${max}之间的整数`
+      : max < Number.MAX_SAFE_INTEGER
+        ? `不大于${max}的整数`
+        : `不小于${min}的整数`;
+    if (typeof input !== 'number' || !Number.isInteger(input)) return fail(path, `${label}请填写${range}`);
+    if (input < min || input > max) return fail(path, `${label}请填写${range}`);
     return { ok: true, value: input };
   });
 }
@@ -91,13 +126,13 @@ function int(opts: NumberOptions = {}): Schema<number> {
 function boolean(opts: Base = {}): Schema<boolean> {
   const label = opts.label ?? '选项';
   return make(label, (input, path) =>
-    typeof input === 'boolean' ? { ok: true, value: input } : fail(path, label, '应为是或否'),
+    typeof input === 'boolean' ? { ok: true, value: input } : fail(path, `请选择${label}`),
   );
 }
 
 function literal<T extends string | number | boolean>(value: T, opts: Base = {}): Schema<T> {
   const label = opts.label ?? '选项';
-  return make(label, (input, path) => (input === value ? { ok: true, value } : fail(path, label, '不正确')));
+  return make(label, (input, path) => (input === value ? { ok: true, value } : fail(path, `请确认${label}`)));
 }
 
 function oneOf<T extends string>(values: readonly T[], opts: Base = {}): Schema<T> {
@@ -105,7 +140,7 @@ function oneOf<T extends string>(values: readonly T[], opts: Base = {}): Schema<
   return make(label, (input, path) =>
     typeof input === 'string' && (values as readonly string[]).includes(input)
       ? { ok: true, value: input as T }
-      : fail(path, label, '请从给定选项中选择'),
+      : fail(path, `请选择${label}`),
   );
 }
 
@@ -119,9 +154,9 @@ function array<T>(item: Schema<T>, opts: ArrayOptions = {}): Schema<T[]> {
   const min = opts.min ?? 0;
   const max = opts.max ?? 100;
   return make(label, (input, path) => {
-    if (!Array.isArray(input)) return fail(path, label, '应为列表');
-    if (input.length < min) return fail(path, label, `至少选择${min}项`);
-    if (input.length > max) return fail(path, label, `最多${max}项`);
+    if (!Array.isArray(input)) return fail(path, `请选择${label}`);
+    if (input.length < min) return fail(path, min === 1 ? `请选择${label}` : `${label}请至少选择${min}项`);
+    if (input.length > max) return fail(path, `${label}最多${max}项，请删减`);
     const out: T[] = [];
     for (let i = 0; i < input.length; i++) {
       const r = item.parse(input[i], path ? `${path}.${i}` : String(i));
@@ -144,18 +179,22 @@ export type ObjectOf<S extends Shape> = {
 function object<S extends Shape>(shape: S, opts: Base = {}): Schema<ObjectOf<S>> & { shape: S } {
   const label = opts.label ?? '请求';
   const schema = make(label, (input, path) => {
-    if (!isPlainObject(input)) return fail(path, label, '格式不正确');
+    if (!isPlainObject(input)) return fail(path, `${label}格式不对，请重新填写`);
     for (const key of Object.keys(input)) {
       if (!Object.prototype.hasOwnProperty.call(shape, key)) {
-        return fail(path ? `${path}.${key}` : key, label, `不认识的字段 ${key.slice(0, 40)}`);
+        return fail(path ? `${path}.${key}` : key, `${label}里有不认识的字段 ${key.slice(0, 40)}，请更新小程序后重试`);
       }
     }
     const out: Record<string, unknown> = {};
+    // Every field is checked, so a form can mark all wrong fields at once; the first is `issue`.
+    const issues: Issue[] = [];
     for (const key of Object.keys(shape)) {
       const r = shape[key].parse(input[key], path ? `${path}.${key}` : key);
-      if (!r.ok) return r;
-      if (r.value !== undefined) out[key] = r.value;
+      if (!r.ok) issues.push(...(r.issues ?? [r.issue]));
+      else if (r.value !== undefined) out[key] = r.value;
     }
+    if (issues.length > 1) return { ok: false, issue: issues[0], issues };
+    if (issues.length) return { ok: false, issue: issues[0] };
     return { ok: true, value: out as ObjectOf<S> };
   });
   return Object.assign(schema, { shape });
@@ -175,7 +214,8 @@ function phone(opts: Base = {}): Schema<string> {
     min: 1,
     max: 20,
     pattern: /^1[3-9]\d{9}$/,
-    patternMessage: '请输入11位手机号',
+    patternMessage: '请填写11位手机号',
+    fillMessage: '请填写11位手机号',
   });
 }
 
@@ -187,7 +227,8 @@ function date(opts: Base = {}): Schema<string> {
     min: 10,
     max: 10,
     pattern: /^\d{4}-\d{2}-\d{2}$/,
-    patternMessage: '请按 年-月-日 填写',
+    patternMessage: `${label}请按 年-月-日 填写`,
+    fillMessage: `请选择${label}`,
   });
   return make(label, (input, path) => {
     const r = inner.parse(input, path);
@@ -201,7 +242,7 @@ function date(opts: Base = {}): Schema<string> {
       y < 1900 ||
       y > 2100
     ) {
-      return fail(path, label, '不是有效日期');
+      return fail(path, `请选择有效的${label}`);
     }
     return r;
   });
@@ -219,7 +260,8 @@ function id(opts: Base = {}): Schema<string> {
     min: 1,
     max: 64,
     pattern: /^[A-Za-z0-9_:.-]+$/,
-    patternMessage: '格式不正确',
+    patternMessage: `请重新选择${opts.label ?? '编号'}`,
+    fillMessage: `请选择${opts.label ?? '编号'}`,
   });
 }
 
@@ -241,9 +283,9 @@ export function isValidIdNumber(value: string): boolean {
 function idNumber(opts: Base = {}): Schema<string> {
   const label = opts.label ?? '身份证号';
   return make(label, (input, path) => {
-    if (typeof input !== 'string') return fail(path, label, '应为文字');
+    if (typeof input !== 'string') return fail(path, `请填写18位${label}`);
     const value = input.trim().toUpperCase();
-    if (!isValidIdNumber(value)) return fail(path, label, '号码有误，请核对18位身份证号');
+    if (!isValidIdNumber(value)) return fail(path, `${label}有误，请核对18位号码`);
     return { ok: true, value };
   });
 }

@@ -5,4 +5,5 @@ export { QrCode, type QrCodeProps } from './qr-code';
 export { FormField, TextField, SelectField } from './form-field';
 export { useAsync } from '../hooks/use-async';
 export { useRefreshingCode } from '../hooks/use-refreshing-code';
+export { Button, type ButtonProps, type ButtonVariant } from './button';
 export { CheckMark } from './check-mark';

@@ -15,6 +15,11 @@ export interface WriteOptions {
    * undefined; or `false`: `run` throws the error and the page shows it its own way.
    */
   report?: string | false;
+  /**
+   * A form shows the server's refusal of a field under that field (`useForm(…, write)`), so such a
+   * refusal raises no modal: `run` answers undefined and `fieldError` is set.
+   */
+  inline?: boolean;
 }
 
 /** Same input, same intent: key order does not matter. */
@@ -64,10 +69,10 @@ export function useWrite<I, O>(send: (input: I, requestId: string) => Promise<O>
       // Only a lost answer or BUSY keeps the id: the server may have done it (or be doing it), and a
       // retry must replay it, not run it twice.
       if (!retrySameRequest(e)) ids.current.delete(key);
-      if (e instanceof ServiceError && e.code === 'INVALID_INPUT' && typeof e.details?.field === 'string') {
-        setFieldError({ field: e.details.field, message: e.message });
-      }
+      const field = e instanceof ServiceError && e.code === 'INVALID_INPUT' ? e.details?.field : undefined;
+      if (typeof field === 'string') setFieldError({ field, message: (e as Error).message });
       if (report === false) throw e;
+      if (typeof field === 'string' && options.inline) return undefined;
       await Taro.showModal({
         title: report,
         content: e instanceof Error ? e.message : '请稍后再试',

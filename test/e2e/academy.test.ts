@@ -104,11 +104,11 @@ test('order → accept → schedule (capacity 2) → 3 book → cancel promotes 
     `session:${sessionId}`,
   );
   await teacher.reload();
-  await teacher.locator('.scope-picker__name').filter({ hasText: '5S现场管理法实操' }).waitFor();
-  await teacher.locator('.scanner__input input, input.scanner__input').first().fill(seat.token);
-  await teacher.locator('.scanner__verify').first().click();
-  await teacher.locator('.scan-result--ok').waitFor();
-  expect(await teacher.locator('.scan-result').innerText()).toContain('刘*峰');
+  await teacher.locator('.staff-scope-picker__name').filter({ hasText: '5S现场管理法实操' }).waitFor();
+  await teacher.locator('.staff-scanner__input input, input.staff-scanner__input').first().fill(seat.token);
+  await teacher.locator('.staff-scanner__verify').first().click();
+  await teacher.locator('.staff-scan-result--ok').waitFor();
+  expect(await teacher.locator('.staff-scan-result').innerText()).toContain('刘*峰');
   await e2e.screenshot(teacher, 'academy-teacher-scan');
   await teacher.context().close();
 

@@ -35,12 +35,12 @@ test('register → approve → ticket → scan green/red → results → the wor
 
   // 2. The admin approves it in the review queue.
   const admin = await e2e.newPage({ persona: 'persona-admin', path: `/contest/pages/review/index?id=${CONTEST}` });
-  const mine = admin.locator('.review__item:visible', { hasText: '王建国' });
+  const mine = admin.locator('.contest-review__item:visible', { hasText: '王建国' });
   await mine.waitFor();
   expect(await mine.innerText()).toContain('138****1234');
   await mine.click();
   await visible(admin, '通过所选（1）').click();
-  await admin.locator('.review__item:visible', { hasText: '王建国' }).waitFor({ state: 'detached' });
+  await admin.locator('.contest-review__item:visible', { hasText: '王建国' }).waitFor({ state: 'detached' });
   await e2e.screenshot(admin, 'contest-review-approved');
   await admin.context().close();
 
@@ -48,7 +48,7 @@ test('register → approve → ticket → scan green/red → results → the wor
   const ticketPage = await e2e.newPage({ persona: 'persona-worker', path: '/contest/pages/mine/index' });
   await visible(ticketPage, '审核通过').waitFor();
   await visible(ticketPage, '入场码').click();
-  const code = ticketPage.locator('.ticket__code:visible');
+  const code = ticketPage.locator('.contest-ticket__code:visible');
   await code.waitFor();
   await visible(ticketPage, '比赛当天请向赛场工作人员出示此码签到').waitFor();
   const token = await code.getAttribute('data-token');
@@ -65,20 +65,20 @@ test('register → approve → ticket → scan green/red → results → the wor
   await visible(staff, '2026年秀洲区直播电商技能快赛（现场赛）').waitFor();
   const paste = async () => {
     await staff
-      .locator('.scanner__input input, input.scanner__input')
+      .locator('.staff-scanner__input input, input.staff-scanner__input')
       .first()
       .fill(token as string);
-    await staff.locator('.scanner__verify').first().click();
+    await staff.locator('.staff-scanner__verify').first().click();
   };
   await paste();
-  await staff.locator('.scan-result--ok').waitFor();
-  expect(await staff.locator('.scan-result').innerText()).toContain('王*国');
+  await staff.locator('.staff-scan-result--ok').waitFor();
+  expect(await staff.locator('.staff-scan-result').innerText()).toContain('王*国');
   await e2e.screenshot(staff, 'contest-scan-green');
   await staff.getByText('继续扫码').click();
-  await staff.locator('.scan-result').waitFor({ state: 'detached' });
+  await staff.locator('.staff-scan-result').waitFor({ state: 'detached' });
   await paste();
-  await staff.locator('.scan-result--used').waitFor();
-  expect(await staff.locator('.scan-result').innerText()).toContain('钱卫东');
+  await staff.locator('.staff-scan-result--used').waitFor();
+  expect(await staff.locator('.staff-scan-result').innerText()).toContain('钱卫东');
   await e2e.screenshot(staff, 'contest-scan-red');
   await staff.context().close();
 
@@ -91,7 +91,7 @@ test('register → approve → ticket → scan green/red → results → the wor
   await visible(results, '一等奖').waitFor();
   await visible(results, '发布成绩').click();
   await results.getByText('确定', { exact: true }).last().click();
-  await results.locator('.review__item:visible', { hasText: '王建国' }).waitFor({ state: 'detached' });
+  await results.locator('.contest-review__item:visible', { hasText: '王建国' }).waitFor({ state: 'detached' });
   await e2e.screenshot(results, 'contest-results-published');
   await results.context().close();
 

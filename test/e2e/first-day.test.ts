@@ -205,7 +205,7 @@ test('first day: setup code → super admin → invitations → station, contest
   const worker = await e2e.newPage({ persona: WORKER, path: '/member/pages/apply/index' });
   await shown(worker).getByText('提交入会申请').waitFor();
   await shown(worker)
-    .locator('.profile__consent')
+    .locator('.member-profile__consent')
     .locator('.weui-icon-checked, input, taro-checkbox-core')
     .first()
     .click();
@@ -213,7 +213,7 @@ test('first day: setup code → super admin → invitations → station, contest
   await shown(worker).getByText('审核中').waitFor();
   await founder.goto(`${e2e.appUrl}#/member/pages/applications/index`);
   const application = shown(founder).locator('.card', { hasText: '吴小明' });
-  await application.locator('.applications__approve').click();
+  await application.locator('.member-applications__approve').click();
   await shown(founder).getByText('已通过').first().waitFor();
 
   const [contest] = await e2e.callAs(WORKER, 'contest', { action: 'listContests' });
@@ -277,8 +277,8 @@ test('first day: setup code → super admin → invitations → station, contest
   await shown(staff).getByText('新城汇驿站').first().waitFor();
   await shown(staff).locator('.scanner__input input, input.scanner__input').first().fill(token);
   await shown(staff).locator('.scanner__verify').first().click();
-  await shown(staff).locator('.scan-result--ok').waitFor();
-  expect(await shown(staff).locator('.scan-result').innerText()).toContain('吴*明');
+  await shown(staff).locator('.staff-scan-result--ok').waitFor();
+  expect(await shown(staff).locator('.staff-scan-result').innerText()).toContain('吴*明');
   await shot(staff, '16-staff-scan');
   await staff.context().close();
 

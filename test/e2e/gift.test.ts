@@ -73,19 +73,19 @@ test('a rider claims at 新城汇驿站, another station cannot redeem it, 新�
   // 4. 新城汇驿站 staff paste the code in the H5 scanner: green, and the counts move.
   const staff = await e2e.newPage({ persona: 'persona-station-staff', path: '/staff/pages/scanner/index' });
   await staff.getByText('新城汇驿站').first().waitFor();
-  await staff.locator('.scanner__verify').first().waitFor();
+  await staff.locator('.staff-scanner__verify').first().waitFor();
   const countsBefore = await e2e.callAs('persona-station-staff', 'checkin', { action: 'counts', scope: HOME });
   expect(countsBefore).toContainEqual(expect.objectContaining({ done: 0, total: 150 }));
-  const homeCount = staff.locator('.scope-counts__item').filter({ hasText: '春节礼包' });
+  const homeCount = staff.locator('.staff-scope-counts__item').filter({ hasText: '春节礼包' });
   await homeCount
-    .locator('.scope-counts__value')
+    .locator('.staff-scope-counts__value')
     .filter({ hasText: /^0\s*\/\s*150$/ })
     .waitFor();
   await e2e.screenshot(staff, 'gift-scanner-before');
-  await staff.locator('.scanner__input input, input.scanner__input').first().fill(token);
-  await staff.locator('.scanner__verify').first().click();
-  await staff.locator('.scan-result--ok').waitFor();
-  const green = await staff.locator('.scan-result').innerText();
+  await staff.locator('.staff-scanner__input input, input.staff-scanner__input').first().fill(token);
+  await staff.locator('.staff-scanner__verify').first().click();
+  await staff.locator('.staff-scan-result--ok').waitFor();
+  const green = await staff.locator('.staff-scan-result').innerText();
   expect(green).toContain('礼包已核销');
   expect(green).toContain('陈*强');
   await e2e.screenshot(staff, 'gift-scanner-redeemed');
@@ -93,9 +93,9 @@ test('a rider claims at 新城汇驿站, another station cannot redeem it, 新�
   const counts = await e2e.callAs('persona-station-staff', 'checkin', { action: 'counts', scope: HOME });
   expect(counts).toContainEqual(expect.objectContaining({ done: 1, total: 150 }));
   await staff.getByText('继续扫码').click();
-  await staff.locator('.scan-result').waitFor({ state: 'detached' });
+  await staff.locator('.staff-scan-result').waitFor({ state: 'detached' });
   await homeCount
-    .locator('.scope-counts__value')
+    .locator('.staff-scope-counts__value')
     .filter({ hasText: /^1\s*\/\s*150$/ })
     .waitFor();
   await e2e.screenshot(staff, 'gift-scanner-counts');

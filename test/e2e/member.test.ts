@@ -20,19 +20,23 @@ test('a newcomer registers, joins the union and shows the member card', async ()
     await page.locator('.form-field', { hasText: label }).locator('.form-field__picker').click();
     await page.locator('.weui-picker__action:visible', { hasText: '确定' }).click();
   }
-  await page.locator('.profile__consent .check-mark').click();
+  await page.locator('.member-profile__consent .check-mark').click();
   await page.getByText('保存', { exact: true }).click();
-  // The short phone is refused with the field's message before anything is sent.
-  await page.getByText('手机号：请输入11位手机号').first().waitFor();
-  await page.getByText('确定', { exact: true }).last().click(); // closes the modal
+  // The short phone is refused with the field's message before anything is sent: under the field, no modal.
+  await page
+    .locator('.form-field', { hasText: '手机号' })
+    .locator('.form-field__error', { hasText: '请填写11位手机号' })
+    .waitFor();
   await inputs.nth(1).fill('13812345670');
+  // Corrected: the message goes as soon as the field changes.
+  await page.getByText('请填写11位手机号').waitFor({ state: 'detached' });
   await page.getByText('保存', { exact: true }).click();
   await page.getByText('申请加入工会').waitFor();
   await e2e.screenshot(page, 'member-2-profile-saved');
 
   await page.getByText('申请加入工会').click();
   await page.getByText('提交入会申请').waitFor();
-  await page.locator('.profile__consent .check-mark').click();
+  await page.locator('.member-profile__consent .check-mark').click();
   await page.getByText('提交入会申请').click();
   await page.getByText('审核中').waitFor();
   await e2e.screenshot(page, 'member-3-applied');
@@ -62,10 +66,10 @@ test('the admin returns an application with a reason typed in the page; 已退�
   const reason = '请把工作单位填写完整（营业执照上的全称）';
   const admin = await e2e.newPage({ persona: 'persona-admin', path: '/member/pages/applications/index' });
   const card = admin.locator('.card', { hasText: '李春燕' });
-  await card.locator('.applications__return').click();
+  await card.locator('.member-applications__return').click();
   const field = card.locator('.reason-sheet__input textarea');
   await field.waitFor();
-  expect(await card.locator('.applications__approve').count()).toBe(0);
+  expect(await card.locator('.member-applications__approve').count()).toBe(0);
   await field.click();
   await admin.keyboard.type(reason);
   await e2e.screenshot(admin, 'member-6-return-reason');
@@ -84,7 +88,7 @@ test('in 长辈模式 the reason card is large: text ≥ 18 px, buttons ≥ 60 p
   await admin.evaluate(() => localStorage.setItem('elder-mode', JSON.stringify({ data: '1' })));
   await admin.reload();
   const card = admin.locator('.page.elder .card', { hasText: '赵磊' });
-  await card.locator('.applications__return').click();
+  await card.locator('.member-applications__return').click();
   await card.locator('.reason-sheet').waitFor();
   const sizes = await card.locator('.reason-sheet').evaluate((sheet) => {
     const px = (sel: string, prop: 'fontSize' | 'height') =>
@@ -107,6 +111,6 @@ test('in 长辈模式 the reason card is large: text ≥ 18 px, buttons ≥ 60 p
   await card.locator('.reason-sheet').scrollIntoViewIfNeeded();
   await e2e.screenshot(admin, 'member-8-return-reason-elder');
   await card.locator('.reason-sheet__cancel').click();
-  await card.locator('.applications__approve').waitFor();
+  await card.locator('.member-applications__approve').waitFor();
   expect(e2e.pageErrors).toEqual([]);
 });

@@ -21,8 +21,8 @@ async function settle(page: Page) {
 }
 
 async function addRow(page: Page, p: typeof NEW_ONE, delivery: 'pickup' | 'post') {
-  await page.locator('.batch__add').click();
-  await page.locator('.batch-editor').waitFor();
+  await page.locator('.retirement-batch__add').click();
+  await page.locator('.retirement-batch-editor').waitFor();
   await page.locator('.field-name input').fill(p.name);
   await page.locator('.field-idNumber input').fill(p.id);
   await page.locator('.field-position input').fill('挡车工');
@@ -37,8 +37,8 @@ async function addRow(page: Page, p: typeof NEW_ONE, delivery: 'pickup' | 'post'
     await page.locator('.delivery-choice', { hasText: '邮寄到家' }).click();
     await page.locator('.field-postAddress input').fill('嘉兴市秀洲区新城街道洪兴西路88号');
   }
-  await page.locator('.batch-editor__save').click();
-  await page.locator('.batch-row', { hasText: p.name }).waitFor();
+  await page.locator('.retirement-batch-editor__save').click();
+  await page.locator('.retirement-batch-row', { hasText: p.name }).waitFor();
 }
 
 test('the employer union lists two retirees, one already asked for: one accepted, one refused with the reason', async () => {
@@ -66,32 +66,32 @@ test('the employer union lists two retirees, one already asked for: one accepted
   await page.getByText('代办前请阅读隐私说明').waitFor();
   await settle(page);
   await e2e.screenshot(page, 'retirement-batch-01-consent');
-  await page.locator('.batch-consent__agree').click();
+  await page.locator('.retirement-batch-consent__agree').click();
   await page.getByText('代办单位：嘉兴纺织有限公司').waitFor();
   await page.getByText('名单还是空的').waitFor();
 
   await addRow(page, NEW_ONE, 'pickup');
-  await page.locator('.batch__add').click();
+  await page.locator('.retirement-batch__add').click();
   await settle(page);
   await e2e.screenshot(page, 'retirement-batch-02-editor');
-  await page.locator('.batch-editor__cancel').click();
+  await page.locator('.retirement-batch-editor__cancel').click();
   await addRow(page, ALREADY, 'post');
-  const summary = await page.locator('.batch__summary').innerText();
+  const summary = await page.locator('.retirement-batch__summary').innerText();
   expect(summary).toContain('名单共2人');
   expect(summary).toContain('待提交2人');
   expect(summary).toContain('现场领取1人 · 邮寄1人');
   expect(summary).not.toContain('电话回访');
   // The list shows identity numbers masked, never in full.
-  const list = await page.locator('.batch-row').allInnerTexts();
+  const list = await page.locator('.retirement-batch-row').allInnerTexts();
   expect(list.join('\n')).not.toContain(NEW_ONE.id);
   expect(list.join('\n')).toContain(`${NEW_ONE.id.slice(0, 3)}***********${NEW_ONE.id.slice(-4)}`);
   await settle(page);
   await e2e.screenshot(page, 'retirement-batch-03-list');
 
-  await page.locator('.batch__submit', { hasText: '提交名单（2人）' }).click();
+  await page.locator('.retirement-batch__submit', { hasText: '提交名单（2人）' }).click();
   await page.getByText('本次提交2人：已受理1人，未通过1人').waitFor();
-  const accepted = page.locator('.batch-row--accepted');
-  const refused = page.locator('.batch-row--refused');
+  const accepted = page.locator('.retirement-batch-row--accepted');
+  const refused = page.locator('.retirement-batch-row--refused');
   expect(await accepted.count()).toBe(1);
   expect(await refused.count()).toBe(1);
   expect(await accepted.innerText()).toContain(NEW_ONE.name);
@@ -100,12 +100,12 @@ test('the employer union lists two retirees, one already asked for: one accepted
   expect(reason).toContain(ALREADY.name);
   expect(reason).toContain('已有光荣退休申请');
   expect(reason).toContain('未通过');
-  await page.locator('.batch__submit', { hasText: '重新提交（1人）' }).waitFor();
+  await page.locator('.retirement-batch__submit', { hasText: '重新提交（1人）' }).waitFor();
   await settle(page);
   await e2e.screenshot(page, 'retirement-batch-04-result');
 
   // 陆彩凤 needs nothing more: remove her row; the list is then complete.
-  await refused.locator('.batch-row__remove').click();
+  await refused.locator('.retirement-batch-row__remove').click();
   await page.locator('.taro-modal__foot').getByText('删除').click();
   await page.getByText('名单上的1人都已受理').waitFor();
   await settle(page);
@@ -124,7 +124,7 @@ test('长辈模式 on the filled list: body text ≥ 18 px and every button ≥ 
   const page = await e2e.newPage({ persona: 'persona-enterprise', path: '/retirement/pages/batch/index' });
   await page.evaluate(() => localStorage.setItem('elder-mode', JSON.stringify({ data: '1' })));
   await page.reload();
-  await page.locator('.page.elder .batch-consent__agree').click();
+  await page.locator('.page.elder .retirement-batch-consent__agree').click();
   await addRow(page, { name: '褚阿福', id: fakeIdNumber('1965-07-07', 613), phone: '13957316613' }, 'pickup');
   await settle(page);
   await e2e.screenshot(page, 'retirement-batch-06-elder');
@@ -134,7 +134,10 @@ test('长辈模式 on the filled list: body text ≥ 18 px and every button ≥ 
         prop === 'height' ? el.getBoundingClientRect().height : parseFloat(getComputedStyle(el).fontSize),
       );
     return {
-      lines: px('.batch-row__line, .batch__summary-line, .batch__employer', 'fontSize'),
+      lines: px(
+        '.retirement-batch-row__line, .retirement-batch__summary-line, .retirement-batch__employer',
+        'fontSize',
+      ),
       buttons: px('[role=button]', 'height'),
     };
   });

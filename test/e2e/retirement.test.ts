@@ -13,7 +13,7 @@ import { setupE2E } from './harness';
 
 const e2e = setupE2E();
 
-const next = (page: Page) => page.locator('.wizard__next').click();
+const next = (page: Page) => page.locator('.retirement-wizard__next').click();
 
 /** A 300 × 400 portrait PNG: a blue background (a colour the certificate never uses) and a lighter "face". */
 function portrait(): Buffer {
@@ -53,11 +53,11 @@ function inkPixels(png: PNG, box: { x: number; y: number; w: number; h: number }
 
 /** Selects 周桂芳's card in the current review tab and runs the tab's batch action. */
 async function batch(page: Page, tab: string, action: string, shot: string) {
-  await page.locator('.review__tab', { hasText: tab }).click();
-  const card = page.locator('.review-item', { hasText: '周桂芳' });
+  await page.locator('.retirement-review__tab', { hasText: tab }).click();
+  const card = page.locator('.retirement-review-item', { hasText: '周桂芳' });
   await card.waitFor();
-  await card.locator('.review-item__head').click();
-  await page.locator('.review__run', { hasText: `${action}（1）` }).click();
+  await card.locator('.retirement-review-item__head').click();
+  await page.locator('.retirement-review__run', { hasText: `${action}（1）` }).click();
   await page.getByText(`${action}：1份`).first().waitFor();
   await e2e.screenshot(page, shot);
   await card.waitFor({ state: 'detached' });
@@ -88,15 +88,15 @@ test('family requests, employer verifies, admin approves and issues, certificate
   await next(family);
   // The optional photo: consent first (Taro's H5 modal), then the file input chooseImage opens.
   await family.getByText('照片（可选）').first().waitFor();
-  await family.locator('.photo-step__choose').click();
+  await family.locator('.retirement-photo-step__choose').click();
   const choosing = family.waitForEvent('filechooser');
   await family.locator('.taro-modal__foot').getByText('同意', { exact: true }).click();
   const chooser = await choosing;
   await chooser.setFiles({ name: '妈妈.png', mimeType: 'image/png', buffer: portrait() });
-  const preview = family.locator('.photo-step__preview img');
+  const preview = family.locator('.retirement-photo-step__preview img');
   await preview.waitFor();
   await family.waitForFunction(() => {
-    const img = document.querySelector('.photo-step__preview img') as HTMLImageElement | null;
+    const img = document.querySelector('.retirement-photo-step__preview img') as HTMLImageElement | null;
     return !!img && img.complete && img.naturalWidth === 300;
   });
   // Kept inline (a blob: link would die on reload), so the draft holds the photo too.
@@ -104,11 +104,11 @@ test('family requests, employer verifies, admin approves and issues, certificate
   await e2e.screenshot(family, 'retirement-03a-photo');
   await next(family);
   await family.getByText('请核对以下信息').waitFor();
-  const summary = await family.locator('.summary').innerText();
+  const summary = await family.locator('.retirement-summary').innerText();
   expect(summary).toContain('家属代办');
   expect(summary).not.toContain(RETIREE_ID_NUMBER);
   await e2e.screenshot(family, 'retirement-03-summary');
-  await family.locator('.summary__photo img').scrollIntoViewIfNeeded();
+  await family.locator('.retirement-summary__photo img').scrollIntoViewIfNeeded();
   await e2e.screenshot(family, 'retirement-03b-summary-photo');
   await next(family);
   await family.getByText('申请已提交').waitFor();
@@ -145,12 +145,14 @@ test('family requests, employer verifies, admin approves and issues, certificate
 
   // 2. The employer's union confirms she worked there.
   const employer = await e2e.newPage({ persona: 'persona-enterprise', path: '/retirement/pages/review/index' });
-  await employer.locator('.review__tab', { hasText: '待核实' }).waitFor();
+  await employer.locator('.retirement-review__tab', { hasText: '待核实' }).waitFor();
   // Her photo shows as a thumbnail, loaded from the emulator by a temporary link.
-  const thumb = employer.locator('.review-item', { hasText: '周桂芳' }).locator('.review-photo__thumb img');
+  const thumb = employer
+    .locator('.retirement-review-item', { hasText: '周桂芳' })
+    .locator('.retirement-review-photo__thumb img');
   await thumb.waitFor();
   await employer.waitForFunction(() => {
-    const img = document.querySelector('.review-photo__thumb img') as HTMLImageElement | null;
+    const img = document.querySelector('.retirement-review-photo__thumb img') as HTMLImageElement | null;
     return !!img && img.complete && img.naturalWidth === 300;
   });
   expect(await thumb.getAttribute('src')).toContain(`${e2e.emulatorUrl}/file/retirement-photos/`);
@@ -161,7 +163,7 @@ test('family requests, employer verifies, admin approves and issues, certificate
 
   // 3. The district union admin approves, issues, and readies the plaque for the ceremony.
   const admin = await e2e.newPage({ persona: 'persona-admin', path: '/retirement/pages/review/index' });
-  await admin.locator('.review__tab', { hasText: '待审批' }).waitFor();
+  await admin.locator('.retirement-review__tab', { hasText: '待审批' }).waitFor();
   await batch(admin, '待审批', '批准', 'retirement-06-approved');
   await batch(admin, '待签发', '签发证书', 'retirement-07-issued');
   await batch(admin, '已签发', '纪念牌已备好', 'retirement-08-plaque-ready');
@@ -178,11 +180,13 @@ test('family requests, employer verifies, admin approves and issues, certificate
   const mine = await e2e.newPage({ persona: 'persona-family', path: '/retirement/pages/mine/index' });
   await mine.getByText('纪念牌待领取').first().waitFor();
   await e2e.screenshot(mine, 'retirement-09-mine');
-  await mine.locator('.mine-request__certificate').click();
+  await mine.locator('.retirement-mine-request__certificate').click();
   await mine.getByText('证书已生成').waitFor();
   await e2e.screenshot(mine, 'retirement-10-certificate');
   const dataUrl = await mine.evaluate(() =>
-    (document.querySelector('.cert__canvas canvas, canvas.cert__canvas') as HTMLCanvasElement).toDataURL('image/png'),
+    (
+      document.querySelector('.retirement-cert__canvas canvas, canvas.retirement-cert__canvas') as HTMLCanvasElement
+    ).toDataURL('image/png'),
   );
   e2e.saveImage('retirement-10b-certificate-canvas', dataUrl);
   const png = PNG.sync.read(Buffer.from(dataUrl.split(',')[1], 'base64'));
@@ -208,7 +212,7 @@ test('family requests, employer verifies, admin approves and issues, certificate
   // 5. A stranger (no persona at all) scans the certificate and sees only the public facts.
   const stranger = await e2e.newPage({ path: `/retirement/pages/verify/index?t=${encodeURIComponent(cert.token)}` });
   await stranger.getByText('证书真实有效').waitFor();
-  const shown = await stranger.locator('.verify__result').innerText();
+  const shown = await stranger.locator('.retirement-verify__result').innerText();
   expect(shown).toContain('周*芳');
   expect(shown).toContain('嘉兴纺织有限公司');
   expect(shown).not.toContain('周桂芳');
@@ -219,10 +223,10 @@ test('family requests, employer verifies, admin approves and issues, certificate
   // 6. At 新城汇驿站 the staff scans (pastes, in H5) the certificate code: the plaque is handed out.
   const staff = await e2e.newPage({ persona: 'persona-station-staff', path: '/staff/pages/scanner/index' });
   // Staff scan what the printed QR holds: the verify link with the token in it.
-  await staff.locator('.scanner__input input').fill(cert.qrText);
-  await staff.locator('.scanner__verify').click();
+  await staff.locator('.staff-scanner__input input').fill(cert.qrText);
+  await staff.locator('.staff-scanner__verify').click();
   // The recent-scans list repeats the title below: wait for the full-screen result itself.
-  await staff.locator('.scan-result__title', { hasText: '纪念牌领取成功' }).waitFor();
+  await staff.locator('.staff-scan-result__title', { hasText: '纪念牌领取成功' }).waitFor();
   await e2e.screenshot(staff, 'retirement-12-plaque-collected');
   await staff.context().close();
   const after = await e2e.callAs('persona-family', 'retirement', { action: 'getRequest', id: request.id });
@@ -234,9 +238,9 @@ test('family requests, employer verifies, admin approves and issues, certificate
 test('the admin returns a request with a reason typed in the page (H5 has no editable modal); the returned item shows it', async () => {
   const reason = '工龄与单位档案不符，请单位工会核对后重新提交';
   const admin = await e2e.newPage({ persona: 'persona-admin', path: '/retirement/pages/review/index' });
-  await admin.locator('.review__tab', { hasText: '待审批' }).click();
-  const card = admin.locator('.review-item', { hasText: '陆美娟' });
-  await card.locator('.review-item__return').click();
+  await admin.locator('.retirement-review__tab', { hasText: '待审批' }).click();
+  const card = admin.locator('.retirement-review-item', { hasText: '陆美娟' });
+  await card.locator('.retirement-review-item__return').click();
   const sheet = card.locator('.reason-sheet');
   const field = sheet.locator('.reason-sheet__input textarea');
   await sheet.waitFor();
@@ -245,19 +249,19 @@ test('the admin returns a request with a reason typed in the page (H5 has no edi
   expect(await field.getAttribute('aria-label')).toBe('退回原因');
   // Nothing typed: refused in place, nothing sent.
   await sheet.locator('.reason-sheet__confirm').click();
-  await sheet.getByText('退回原因：至少2个字').waitFor();
+  await sheet.getByText('退回原因请至少写2个字').waitFor();
   // Typed key by key, as a person would.
   await field.click();
   await admin.keyboard.type(reason);
   expect(await field.inputValue()).toBe(reason);
-  await sheet.getByText('退回原因：至少2个字').waitFor({ state: 'detached' });
+  await sheet.getByText('退回原因请至少写2个字').waitFor({ state: 'detached' });
   await sheet.scrollIntoViewIfNeeded();
   await e2e.screenshot(admin, 'retirement-13-return-reason');
   await sheet.locator('.reason-sheet__confirm').click();
   await card.waitFor({ state: 'detached' });
 
-  await admin.locator('.review__tab', { hasText: '已退回' }).click();
-  const returned = admin.locator('.review-item', { hasText: '陆美娟' });
+  await admin.locator('.retirement-review__tab', { hasText: '已退回' }).click();
+  const returned = admin.locator('.retirement-review-item', { hasText: '陆美娟' });
   await returned.getByText(`退回原因：${reason}`).waitFor();
   await e2e.screenshot(admin, 'retirement-14-returned');
   await admin.context().close();

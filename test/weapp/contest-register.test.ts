@@ -79,12 +79,12 @@ test('consent, fill the form, submit: the register call carries the form; succes
   expect(page.$$('wx-input')).toHaveLength(0); // no form before consent
 
   // 下一步 without ticking the box is refused with a dialog.
-  await page.tap('.register__next');
+  await page.tap('.contest-register__next');
   await page.waitFor(() => wxMock.showModal.mock.calls.length > 0);
   expect(page.$$('wx-input')).toHaveLength(0);
 
-  await page.tap('.register__agree');
-  await page.tap('.register__next');
+  await page.tap('.contest-register__agree');
+  await page.tap('.contest-register__next');
   await page.waitFor(() => page.$$('wx-input').length === 4);
   const [employer, jobTitle, years, phone] = page.$$('wx-input');
   await page.input(employer, '嘉兴秀洲精工机械股份有限公司');
@@ -94,7 +94,7 @@ test('consent, fill the form, submit: the register call carries the form; succes
   await page.trigger('wx-picker', 'change', { value: 3 });
   await page.waitForText('高级工');
 
-  await page.tap('.register__submit');
+  await page.tap('.contest-register__submit');
   await page.waitForText('报名已提交');
   const call = cloud.calls.find((c) => c.name === 'contest' && c.data.action === 'register');
   expect(call?.data).toEqual({

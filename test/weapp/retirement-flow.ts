@@ -46,19 +46,19 @@ export async function fillAndSubmit(page: PageHandle) {
   // 1 who: family, daughter. Next without a relation is refused on the spot.
   await page.waitForText('这次是谁来申请');
   await page.tap('.who-choice--1');
-  await page.tap('.wizard__next');
+  await page.tap('.retirement-wizard__next');
   await page.waitForText('请选择您与退休职工的关系');
   await page.tap('.relation-choice--0');
-  await page.tap('.wizard__next');
+  await page.tap('.retirement-wizard__next');
 
   // 2 the retiree: a wrong check digit shows the contract's message under the field.
   await page.waitForText('第2步');
   await page.input('.field-name', '周桂芳');
   await page.input('.field-idNumber', '330411196602081027');
-  await page.tap('.wizard__next');
-  await page.waitForText('身份证号：号码有误');
+  await page.tap('.retirement-wizard__next');
+  await page.waitForText('身份证号有误');
   await page.input('.field-idNumber', ID_NUMBER);
-  await page.tap('.wizard__next');
+  await page.tap('.retirement-wizard__next');
 
   // 3 work
   await page.waitForText('退休前在哪个单位工作');
@@ -66,7 +66,7 @@ export async function fillAndSubmit(page: PageHandle) {
   await page.input('.field-position', '挡车工');
   await page.input('.field-years', '32');
   await page.trigger('.field-retirementDate', 'change', { value: '2026-01-10' });
-  await page.tap('.wizard__next');
+  await page.tap('.retirement-wizard__next');
 
   // 4 contact and plaque
   await page.waitForText('纪念牌怎么领取');
@@ -74,15 +74,15 @@ export async function fillAndSubmit(page: PageHandle) {
   await page.tap('.delivery-choice--0');
   await page.waitForText('选择领取地点');
   await page.tap('.place-choice--0');
-  await page.tap('.wizard__next');
+  await page.tap('.retirement-wizard__next');
 
   // 5 photo (optional): consent first, then one compressed picture, shown as a preview
   await page.waitForText('照片（可选）');
-  await page.tap('.photo-step__choose');
-  await page.waitFor(() => page.$('.photo-step__preview'));
+  await page.tap('.retirement-photo-step__choose');
+  await page.waitFor(() => page.$('.retirement-photo-step__preview'));
   expect(wxMock.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '照片使用说明' }));
   expect(wxMock.chooseImage).toHaveBeenCalledWith(expect.objectContaining({ count: 1, sizeType: ['compressed'] }));
-  await page.tap('.wizard__next');
+  await page.tap('.retirement-wizard__next');
 
   // 6 summary: masked identity number, plain words, the photo
   await page.waitForText('请核对以下信息');
@@ -92,8 +92,8 @@ export async function fillAndSubmit(page: PageHandle) {
   expect(text).not.toContain(ID_NUMBER);
   expect(text).toContain('2026年1月10日');
   expect(text).toContain('到新城汇驿站现场领取');
-  expect(page.$('.summary__photo')).toBeTruthy();
-  await page.tap('.wizard__next');
+  expect(page.$('.retirement-summary__photo')).toBeTruthy();
+  await page.tap('.retirement-wizard__next');
   await page.waitForText('申请已提交');
 
   // the photo went up with wx.cloud.uploadFile before the request, which carries its fileID

@@ -43,9 +43,9 @@ test('tap 扫一扫: the camera code goes to checkin.scan with the chosen scope,
   expect(page.text()).toContain('扫一扫');
   expect(page.text()).toContain('我最近的扫码');
 
-  await page.tap('.scanner__scan');
-  await page.waitFor(() => page.$('.scan-result--ok'));
-  expect(page.$('.scan-result__word')?.textContent).toBe('核验成功');
+  await page.tap('.staff-scanner__scan');
+  await page.waitFor(() => page.$('.staff-scan-result--ok'));
+  expect(page.$('.staff-scan-result__word')?.textContent).toBe('核验成功');
   expect(page.text()).toContain('会员有效');
   expect(page.text()).toContain('王*国');
   expect(page.text()).toContain('继续扫码');

@@ -35,7 +35,8 @@ const wallTime = (label: string) =>
     min: 16,
     max: 16,
     pattern: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/,
-    patternMessage: '请按 年-月-日 时:分 填写',
+    patternMessage: `${label}请按 年-月-日 时:分 填写`,
+    fillMessage: `请选择${label}`,
   });
 
 const campaignId = s.id({ label: '活动编号' });

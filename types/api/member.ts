@@ -17,7 +17,7 @@ export const profileInput = s.object({
     min: 2,
     max: 20,
     pattern: /^[\u4e00-\u9fa5·A-Za-z ]+$/,
-    patternMessage: '请填写真实姓名',
+    patternMessage: '请填写真实姓名（2–20个汉字或字母）',
   }),
   phone: s.phone(),
   employer: s.string({ label: '工作单位', min: 2, max: 60 }),

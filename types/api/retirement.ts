@@ -60,7 +60,7 @@ export const retireeFields = {
     min: 2,
     max: 20,
     pattern: /^[\u4e00-\u9fa5·A-Za-z ]+$/,
-    patternMessage: '请填写真实姓名',
+    patternMessage: '请填写退休职工的真实姓名（2–20个汉字或字母）',
   }),
   idNumber: s.idNumber({ label: '身份证号' }),
   /** Shown on the certificate; replaced by the registered name when `employerId` is given. */

@@ -49,7 +49,7 @@ export async function saveCourse(ctx: ActionCtx, input: In<'saveCourse'>): Promi
   if (!existing) {
     for (const [key, label] of COURSE_REQUIRED) {
       if (input[key] === undefined)
-        fail('INVALID_INPUT', `${label}：${PICKED.has(key) ? '请选择' : '不能为空'}`, { field: key });
+        fail('INVALID_INPUT', `${PICKED.has(key) ? '请选择' : '请填写'}${label}`, { field: key });
     }
   }
   const teacher = teacherOpenid ? await teacherOf(ctx, teacherOpenid) : null;

@@ -42,7 +42,7 @@ export async function placeOrder(ctx: ActionCtx, input: In<'placeOrder'>): Promi
   if (input.preferredDates.some((d) => d < earliest))
     fail(
       'INVALID_INPUT',
-      `希望日期：需提前${ORDER_LEAD_DAYS}天点单，最早可选${formatChinaDay(earliest)}（学院需要时间安排老师和场地）`,
+      `需提前${ORDER_LEAD_DAYS}天点单：希望日期最早可选${formatChinaDay(earliest)}（学院需要时间安排老师和场地）`,
       { field: 'preferredDates' },
     );
   const now = ctx.now();

@@ -14,14 +14,13 @@ interface Times {
 }
 
 export function checkTimes(now: number, t: Times): void {
-  if (t.startAt <= now) fail('INVALID_INPUT', '开课时间：应晚于现在', { field: 'startAt' });
-  if (t.endAt <= t.startAt) fail('INVALID_INPUT', '结束时间：应晚于开课时间', { field: 'endAt' });
+  if (t.startAt <= now) fail('INVALID_INPUT', '开课时间请选现在之后', { field: 'startAt' });
+  if (t.endAt <= t.startAt) fail('INVALID_INPUT', '结束时间请晚于开课时间', { field: 'endAt' });
   if (t.bookingClosesAt <= t.bookingOpensAt)
-    fail('INVALID_INPUT', '截止预约时间：应晚于开始预约时间', { field: 'bookingClosesAt' });
+    fail('INVALID_INPUT', '截止预约时间请晚于开始预约时间', { field: 'bookingClosesAt' });
   if (t.bookingClosesAt > t.startAt)
-    fail('INVALID_INPUT', '截止预约时间：不能晚于开课时间', { field: 'bookingClosesAt' });
-  if (t.cancelDeadline > t.startAt)
-    fail('INVALID_INPUT', '取消截止时间：不能晚于开课时间', { field: 'cancelDeadline' });
+    fail('INVALID_INPUT', '截止预约时间请不晚于开课时间', { field: 'bookingClosesAt' });
+  if (t.cancelDeadline > t.startAt) fail('INVALID_INPUT', '取消截止时间请不晚于开课时间', { field: 'cancelDeadline' });
 }
 
 /**

@@ -27,7 +27,7 @@ export async function scheduleSession(ctx: ActionCtx, input: In<'scheduleSession
   checkTimes(ctx.now(), input);
   if (input.format === 'live' && !input.liveLink)
     fail('INVALID_INPUT', '直播链接：直播授课请填写链接', { field: 'liveLink' });
-  if (input.format !== 'live' && !input.venue) fail('INVALID_INPUT', '上课地点：不能为空', { field: 'venue' });
+  if (input.format !== 'live' && !input.venue) fail('INVALID_INPUT', '请填写上课地点', { field: 'venue' });
   const order: OrderDoc | null = input.orderId ? await loadOrder(ctx, input.orderId) : null;
   if (order && !can(ORDER_FLOW.schedule, order.status)) fail('INVALID_STATE', '请先受理点单再排课');
   if (input.audience === 'employer' && !order?.employerName)
@@ -39,7 +39,7 @@ export async function scheduleSession(ctx: ActionCtx, input: In<'scheduleSession
   if (course && !isActive(course) && course._id !== order?.courseId)
     fail('COURSE_WITHDRAWN', `「${course.title}」已下架，不能再排新的课；已受理的点单仍可排课`, { field: 'courseId' });
   const title = input.title ?? course?.title ?? order?.title;
-  if (!title) fail('INVALID_INPUT', '课程名称：不能为空', { field: 'title' });
+  if (!title) fail('INVALID_INPUT', '请填写课程名称', { field: 'title' });
   const teacherFound = await ctx.db
     .collection('users')
     .where({ _id: input.teacherOpenid, roles: 'teacher' })
@@ -131,7 +131,7 @@ export async function updateSession(ctx: ActionCtx, input: In<'updateSession'>):
   const _ = ctx.db.command;
   const next = { ...session, ...stripUndefined(input) };
   if (input.startAt !== undefined || input.endAt !== undefined) {
-    if (next.endAt <= next.startAt) fail('INVALID_INPUT', '结束时间：应晚于开课时间', { field: 'endAt' });
+    if (next.endAt <= next.startAt) fail('INVALID_INPUT', '结束时间请晚于开课时间', { field: 'endAt' });
   }
   // A new start moves the booking deadline and cancel window with it (the old ones would keep
   // 预约 open on a session that has begun); a start in the past is refused as when scheduling.

@@ -21,7 +21,7 @@ function window(startAt: string, endAt: string): { startAt: number; endAt: numbe
   const w = { startAt: shanghaiTime(startAt), endAt: shanghaiTime(endAt) };
   if (!Number.isFinite(w.startAt) || !Number.isFinite(w.endAt))
     fail('INVALID_INPUT', '领取时段：时间无效', { field: 'startAt' });
-  if (w.endAt <= w.startAt) fail('INVALID_INPUT', '结束时间：应晚于开始时间', { field: 'endAt' });
+  if (w.endAt <= w.startAt) fail('INVALID_INPUT', '结束时间请晚于开始时间', { field: 'endAt' });
   return w;
 }
 
@@ -88,7 +88,7 @@ export async function updateCampaign(ctx: ActionCtx, input: In<'updateCampaign'>
   const patch: Partial<CampaignDoc> = { ...rest, updatedAt: ctx.now() };
   if (startAt || endAt) {
     const w = { startAt: startAt ? shanghaiTime(startAt) : c.startAt, endAt: endAt ? shanghaiTime(endAt) : c.endAt };
-    if (w.endAt <= w.startAt) fail('INVALID_INPUT', '结束时间：应晚于开始时间', { field: 'endAt' });
+    if (w.endAt <= w.startAt) fail('INVALID_INPUT', '结束时间请晚于开始时间', { field: 'endAt' });
     Object.assign(patch, w);
   }
   if (groups) patch.groups = [...new Set(groups)];
@@ -117,7 +117,8 @@ export async function setPaused(ctx: ActionCtx, input: In<'setPaused'>): Promise
  */
 export async function moveStock(ctx: ActionCtx, input: In<'moveStock'>): Promise<CampaignAdminView> {
   const { campaignId, fromStationId, toStationId, amount } = input;
-  if (fromStationId === toStationId) fail('INVALID_INPUT', '调入驿站：不能与调出驿站相同', { field: 'toStationId' });
+  if (fromStationId === toStationId)
+    fail('INVALID_INPUT', '调入驿站请选另一个驿站（不能与调出驿站相同）', { field: 'toStationId' });
   const c = await loadCampaign(ctx, campaignId);
   const stations = await stationMap(ctx);
   if (!stations.has(toStationId)) fail('INVALID_INPUT', '调入驿站：没有这个驿站', { field: 'toStationId' });

@@ -101,7 +101,7 @@ export async function reviewApplication(
   input: Infer<typeof reviewApplicationInput>,
 ): Promise<MembershipApplication> {
   if (input.decision === 'return' && !input.reason) {
-    fail('INVALID_INPUT', '退回原因：不能为空', { field: 'reason' });
+    fail('INVALID_INPUT', '请填写退回原因', { field: 'reason' });
   }
   const app =
     input.decision === 'approve'

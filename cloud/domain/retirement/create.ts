@@ -38,7 +38,7 @@ export function checkRetirementDate(ctx: ActionCtx, settings: RetirementSettings
   const now = ctx.now();
   const latest = shanghaiDate(now + settings.futureDays * DAY_MS);
   const earliest = shanghaiDate(now - settings.pastDays * DAY_MS);
-  if (date > latest) invalid('retirementDate', `退休日期：不能晚于${latest}（最多提前${settings.futureDays}天申请）`);
+  if (date > latest) invalid('retirementDate', `退休日期请不晚于${latest}（最多提前${settings.futureDays}天申请）`);
   if (date < earliest) invalid('retirementDate', `退休日期：本次活动受理${earliest}以后退休的职工`);
 }
 
@@ -48,11 +48,11 @@ export async function resolveDelivery(
   data: RetireeData,
 ): Promise<Delivery> {
   if (data.deliveryMethod === 'post') {
-    if (!data.postAddress) invalid('postAddress', '邮寄地址：不能为空');
+    if (!data.postAddress) invalid('postAddress', '请填写邮寄地址');
     return { method: 'post', address: data.postAddress };
   }
   const stationId = data.pickupStationId;
-  if (!stationId) invalid('pickupStationId', '领取地点：请选择');
+  if (!stationId) invalid('pickupStationId', '请选择领取地点');
   if (!settings.placeIds.includes(stationId)) invalid('pickupStationId', '领取地点：请从给定地点中选择');
   const found = await ctx.db.collection('stations').where({ _id: stationId }).limit(1).get();
   const station = found.data[0];
@@ -83,7 +83,7 @@ export async function createRequest(
   data: RetireeData,
   requester: Requester,
 ): Promise<RetirementDoc> {
-  if (data.callbackRequested && !data.callbackTime) invalid('callbackTime', '方便接电话的时间：请选择');
+  if (data.callbackRequested && !data.callbackTime) invalid('callbackTime', '请选择方便接电话的时间');
   checkRetirementDate(ctx, settings, data.retirementDate);
   const delivery = await resolveDelivery(ctx, settings, data);
   const employer = await resolveEmployer(ctx, data);

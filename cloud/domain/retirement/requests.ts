@@ -44,7 +44,7 @@ async function openSettings(ctx: ActionCtx) {
 export async function submitRequest(ctx: ActionCtx, input: In<'submitRequest'>): Promise<RetirementRequestView> {
   const settings = await openSettings(ctx);
   const { consent: _consent, requesterKind, relation, ...data } = input;
-  if (requesterKind === 'family' && !relation) fail('INVALID_INPUT', '与退休职工的关系：请选择', { field: 'relation' });
+  if (requesterKind === 'family' && !relation) fail('INVALID_INPUT', '请选择您与退休职工的关系', { field: 'relation' });
   if (
     requesterKind === 'employer' &&
     !(data.employerId && hasRole(ctx.user, 'enterprise') && inScope(ctx.user, 'employer', data.employerId))
@@ -108,7 +108,7 @@ export async function resubmitRequest(ctx: ActionCtx, input: In<'resubmitRequest
   const { id, ...fields } = input;
   const data = { ...fields, idNumber: '' } as RetireeData;
   if (data.callbackRequested && !data.callbackTime)
-    fail('INVALID_INPUT', '方便接电话的时间：请选择', { field: 'callbackTime' });
+    fail('INVALID_INPUT', '请选择方便接电话的时间', { field: 'callbackTime' });
   checkRetirementDate(ctx, settings, data.retirementDate);
   const delivery = await resolveDelivery(ctx, settings, data);
   const employer = await resolveEmployer(ctx, data);

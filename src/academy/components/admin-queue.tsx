@@ -1,4 +1,5 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Button } from '../../components/button';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { CourseOrder, OrderStatus } from '@contract/api/academy';
@@ -73,31 +74,30 @@ function QueueItem({ order, onChanged }: { order: CourseOrder; onChanged: () => 
       {/* Plain actions first, the primary one last (on the right), on every tab alike. */}
       <View className="row-actions">
         {can(ORDER_FLOW.decline, order.status) ? (
-          <Button className="btn btn-plain" onClick={() => setMode(mode === 'decline' ? 'none' : 'decline')}>
+          <Button variant="outline" onClick={() => setMode(mode === 'decline' ? 'none' : 'decline')}>
             婉拒
           </Button>
         ) : null}
         {order.sessionIds.length ? (
-          <Button className="btn btn-plain" onClick={() => setMode(mode === 'sessions' ? 'none' : 'sessions')}>
+          <Button variant="outline" onClick={() => setMode(mode === 'sessions' ? 'none' : 'sessions')}>
             管理场次
           </Button>
         ) : null}
         {order.sessionIds.length ? (
-          <Button className="btn btn-plain" onClick={() => setMode(mode === 'report' ? 'none' : 'report')}>
+          <Button variant="outline" onClick={() => setMode(mode === 'report' ? 'none' : 'report')}>
             出勤与评价
           </Button>
         ) : null}
         {can(ORDER_FLOW.accept, order.status) ? (
           <Button
-            className="btn btn-primary"
-            loading={accept.busy}
+            busy={accept.busy}
             onClick={async () => (await accept.run({ orderId: order.id })) && (await done('已受理'))}
           >
             受理
           </Button>
         ) : null}
         {can(ORDER_FLOW.schedule, order.status) ? (
-          <Button className="btn btn-primary" onClick={() => setMode(mode === 'schedule' ? 'none' : 'schedule')}>
+          <Button onClick={() => setMode(mode === 'schedule' ? 'none' : 'schedule')}>
             {order.status === 'scheduled' ? '再排一场' : '排课'}
           </Button>
         ) : null}
@@ -113,8 +113,7 @@ function QueueItem({ order, onChanged }: { order: CourseOrder; onChanged: () => 
             maxlength={200}
           />
           <Button
-            className="btn btn-primary"
-            loading={decline.busy}
+            busy={decline.busy}
             onClick={async () => (await decline.run({ orderId: order.id, reason })) && (await done('已婉拒'))}
           >
             确认婉拒

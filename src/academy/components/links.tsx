@@ -1,4 +1,5 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Button } from '../../components/button';
 import Taro from '@tarojs/taro';
 import './links.scss';
 
@@ -16,7 +17,8 @@ export function AcademyLinks() {
       {LINKS.map((l) => (
         <Button
           key={l.url}
-          className="btn btn-plain academy-links__btn"
+          variant="outline"
+          className="academy-links__btn"
           onClick={() => Taro.navigateTo({ url: l.url })}
         >
           {l.text}

@@ -1,4 +1,5 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Button } from '../../components/button';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import type { CourseOrder } from '@contract/api/academy';
@@ -39,23 +40,19 @@ export function MyOrders() {
       onRetry={list.reload}
       empty={list.data?.length === 0}
       emptyText="还没有点单"
-      emptyAction={
-        <Button className="btn btn-primary" onClick={() => Taro.navigateTo({ url: '/academy/pages/order/index' })}>
-          我要点单
-        </Button>
-      }
+      emptyAction={<Button onClick={() => Taro.navigateTo({ url: '/academy/pages/order/index' })}>我要点单</Button>}
     >
       {(list.data ?? []).map((o) => (
         <View key={o.id} className="card">
           <OrderSummary order={o} />
           <View className="row-actions">
             {can(ORDER_FLOW.withdraw, o.status) ? (
-              <Button className="btn btn-plain" onClick={() => void withdraw(o)}>
+              <Button variant="outline" onClick={() => void withdraw(o)}>
                 撤回点单
               </Button>
             ) : null}
             {o.sessionIds.length ? (
-              <Button className="btn btn-plain" onClick={() => setOpen(open === o.id ? null : o.id)}>
+              <Button variant="outline" onClick={() => setOpen(open === o.id ? null : o.id)}>
                 课程安排与出勤
               </Button>
             ) : null}

@@ -1,4 +1,5 @@
-import { Button, Textarea, View } from '@tarojs/components';
+import { Textarea, View } from '@tarojs/components';
+import { Button } from '../../components/button';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { Session } from '@contract/api/academy';
@@ -50,7 +51,7 @@ export function RateForm({ sessionId, onRated }: { sessionId: string; onRated: (
         aria-label="评价内容"
         onInput={(e) => setComment(e.detail.value)}
       />
-      <Button className="btn btn-primary" loading={send.busy} onClick={() => void submit()}>
+      <Button busy={send.busy} onClick={() => void submit()}>
         提交评价
       </Button>
     </View>

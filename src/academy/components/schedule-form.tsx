@@ -1,26 +1,43 @@
-import { Button, Picker, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Button } from '../../components/button';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import {
   COURSE_FORMATS,
   FORMAT_LABELS,
   scheduleSessionInput,
+  type AcademyActions,
   type CourseOrder,
   type Teacher,
 } from '@contract/api/academy';
 import { StateView, useAsync } from '../../components';
-import { FormField, SelectField, TextField } from '../../components/form-field';
+import { SelectField } from '../../components/form-field';
+import { SessionPlaceFields, SessionTimeFields } from './session-time-fields';
+import { useForm } from '../../hooks/use-form';
 import { useWrite } from '../../hooks/use-write';
 import { api } from '../../services/api';
 import { dateOf, toEpoch } from '../format';
 import './schedule.scss';
-import { formatDay } from '../../utils/format';
 
 const DAY = 24 * 3600_000;
 const FORMAT_NAMES = COURSE_FORMATS.map((f) => FORMAT_LABELS[f]);
 const AUDIENCES = ['所有职工均可预约', '仅限点单企业职工'];
 const DEADLINES = ['开课前24小时', '开课前12小时', '开课前2小时'];
 const DEADLINE_HOURS = [24, 12, 2];
+
+interface ScheduleDraft {
+  teacher?: string;
+  date: string;
+  start: string;
+  end: string;
+  format?: string;
+  venue: string;
+  liveLink: string;
+  capacity: string;
+  audience?: string;
+  deadline?: string;
+}
+type ScheduleInput = AcademyActions['scheduleSession']['input'];
 
 /** 下单: the academy schedules a session for an accepted order (teacher, time, place, seats, who may book). */
 export function ScheduleForm({ order, onDone }: { order: CourseOrder; onDone: () => void }) {
@@ -37,44 +54,55 @@ export function ScheduleForm({ order, onDone }: { order: CourseOrder; onDone: ()
   const wanted = order.preferredDates.find((d) => d >= lead) ?? lead;
   // Fixed when the form opens: the payload is the intent, so a retry must send the same one.
   const [opensAt] = useState(() => Date.now() - 60_000);
-  const [teacher, setTeacher] = useState<string | undefined>();
-  const [date, setDate] = useState(wanted);
-  const [start, setStart] = useState('14:00');
-  const [end, setEnd] = useState('16:00');
-  const [format, setFormat] = useState<string | undefined>(FORMAT_LABELS[order.format]);
-  const [venue, setVenue] = useState(order.place);
-  const [liveLink, setLiveLink] = useState('');
-  const [capacity, setCapacity] = useState(String(order.headcount));
-  const [audience, setAudience] = useState<string | undefined>(AUDIENCES[0]);
-  const [deadline, setDeadline] = useState<string | undefined>(DEADLINES[0]);
-  const [error, setError] = useState<{ field: string; message: string } | null>(null);
-
+  const send = useWrite(api.academy.scheduleSession, { inline: true });
   const list = teachers.data ?? [];
-  const teacherName = teacher ?? (list.find((t) => t.openid === courseTeacher.data) ?? list[0])?.name;
-  const live = format === FORMAT_LABELS.live;
-  const startAt = toEpoch(date, start);
-  const payload = {
-    orderId: order.id,
-    teacherOpenid: list.find((t) => t.name === teacherName)?.openid ?? '',
-    startAt,
-    endAt: toEpoch(date, end),
-    format: COURSE_FORMATS[Math.max(0, FORMAT_NAMES.indexOf(format ?? ''))],
-    venue: live ? undefined : venue,
-    liveLink: live ? liveLink : undefined,
-    capacity: Number(capacity) || 0,
-    audience: (audience === AUDIENCES[1] ? 'employer' : 'open') as 'open' | 'employer',
-    // Booking opens at once and stays open until the start; the cancel deadline is chosen.
-    bookingOpensAt: opensAt,
-    bookingClosesAt: startAt,
-    cancelDeadline: startAt - DEADLINE_HOURS[Math.max(0, DEADLINES.indexOf(deadline ?? ''))] * 3600_000,
+  const build = (d: ScheduleDraft) => {
+    const teacherName = d.teacher ?? (list.find((t) => t.openid === courseTeacher.data) ?? list[0])?.name;
+    const live = d.format === FORMAT_LABELS.live;
+    const startAt = toEpoch(d.date, d.start);
+    return {
+      orderId: order.id,
+      teacherOpenid: list.find((t) => t.name === teacherName)?.openid ?? '',
+      startAt,
+      endAt: toEpoch(d.date, d.end),
+      format: COURSE_FORMATS[Math.max(0, FORMAT_NAMES.indexOf(d.format ?? ''))],
+      venue: live ? undefined : d.venue,
+      liveLink: live ? d.liveLink : undefined,
+      capacity: /^\d+$/.test(d.capacity.trim()) ? Number(d.capacity) : NaN,
+      audience: (d.audience === AUDIENCES[1] ? 'employer' : 'open') as 'open' | 'employer',
+      // Booking opens at once and stays open until the start; the cancel deadline is chosen.
+      bookingOpensAt: opensAt,
+      bookingClosesAt: startAt,
+      cancelDeadline: startAt - DEADLINE_HOURS[Math.max(0, DEADLINES.indexOf(d.deadline ?? ''))] * 3600_000,
+    };
   };
-  const send = useWrite(api.academy.scheduleSession);
-  const err = (f: string) => send.messageFor(f, error);
+  const {
+    draft,
+    set,
+    error: err,
+    validate,
+  } = useForm<ScheduleDraft, ScheduleInput>(
+    {
+      teacher: undefined,
+      date: wanted,
+      start: '14:00',
+      end: '16:00',
+      format: FORMAT_LABELS[order.format],
+      venue: order.place,
+      liveLink: '',
+      capacity: String(order.headcount),
+      audience: AUDIENCES[0],
+      deadline: DEADLINES[0],
+    },
+    (d) => scheduleSessionInput.parse(build(d)),
+    send,
+  );
+  const teacherName = draft.teacher ?? (list.find((t) => t.openid === courseTeacher.data) ?? list[0])?.name;
+  const live = draft.format === FORMAT_LABELS.live;
 
   const submit = async () => {
-    const parsed = scheduleSessionInput.parse(payload);
-    if (!parsed.ok) return setError({ field: parsed.issue.path, message: parsed.issue.message });
-    setError(null);
+    const payload = validate();
+    if (!payload) return;
     const s = await send.run(payload);
     if (!s) return;
     await Taro.showToast({ title: '已排课并通知点单人', icon: 'none' });
@@ -92,68 +120,27 @@ export function ScheduleForm({ order, onDone }: { order: CourseOrder; onDone: ()
           label="授课老师"
           value={teacherName}
           options={list.map((t) => t.name)}
-          onChange={setTeacher}
+          onChange={set('teacher')}
           error={err('teacherOpenid')}
         />
-        <FormField label="上课日期" error={err('startAt')}>
-          <Picker mode="date" value={date} start={tomorrow} onChange={(e) => setDate(e.detail.value)}>
-            <View className="form-field__input form-field__picker" aria-label="上课日期">
-              {formatDay(date)}
-            </View>
-          </Picker>
-        </FormField>
-        <View className="row-actions">
-          <FormField label="开始">
-            <Picker mode="time" value={start} onChange={(e) => setStart(e.detail.value)}>
-              <View className="form-field__input form-field__picker" aria-label="开始时间">
-                {start}
-              </View>
-            </Picker>
-          </FormField>
-          <FormField label="结束" error={err('endAt')}>
-            <Picker mode="time" value={end} onChange={(e) => setEnd(e.detail.value)}>
-              <View className="form-field__input form-field__picker" aria-label="结束时间">
-                {end}
-              </View>
-            </Picker>
-          </FormField>
-        </View>
-        <SelectField label="授课方式" value={format} options={FORMAT_NAMES} onChange={setFormat} />
-        {live ? (
-          <TextField
-            label="直播链接"
-            value={liveLink}
-            onInput={setLiveLink}
-            error={err('liveLink')}
-            placeholder="https://"
-            maxlength={200}
-          />
-        ) : (
-          <TextField label="上课地点" value={venue} onInput={setVenue} error={err('venue')} maxlength={80} />
-        )}
-        <TextField
-          label="名额"
-          type="number"
-          value={capacity}
-          onInput={setCapacity}
-          error={err('capacity')}
-          maxlength={3}
-        />
+        <SessionTimeFields value={draft} onChange={set} error={err} earliest={tomorrow} />
+        <SelectField label="授课方式" value={draft.format} options={FORMAT_NAMES} onChange={set('format')} />
+        <SessionPlaceFields live={live} value={draft} onChange={set} error={err} />
         <SelectField
           label="预约范围"
-          value={audience}
+          value={draft.audience}
           options={order.employerId ? AUDIENCES : AUDIENCES.slice(0, 1)}
-          onChange={setAudience}
+          onChange={set('audience')}
           error={err('audience')}
         />
         <SelectField
           label="取消截止"
-          value={deadline}
+          value={draft.deadline}
           options={DEADLINES}
-          onChange={setDeadline}
+          onChange={set('deadline')}
           error={err('cancelDeadline')}
         />
-        <Button className="btn btn-primary" loading={send.busy} onClick={() => void submit()}>
+        <Button busy={send.busy} onClick={() => void submit()}>
           确认排课
         </Button>
       </View>

@@ -1,4 +1,5 @@
 import { Input, Picker, View } from '@tarojs/components';
+import { CheckMark } from '../../components/check-mark';
 import { FormField } from '../../components/form-field';
 
 /**
@@ -80,7 +81,7 @@ export function ChecksField<T extends string>(props: {
               className={`admin__check ${on ? 'admin__check--on' : ''}`}
               onClick={() => toggle(o)}
             >
-              {on ? '☑' : '☐'} {props.text ? props.text(o) : o}
+              <CheckMark on={on} /> {props.text ? props.text(o) : o}
             </View>
           );
         })}

@@ -98,3 +98,44 @@ export function SelectField<T extends string>({
     </FormField>
   );
 }
+
+export interface PickerFieldProps {
+  label: string;
+  mode: 'date' | 'time';
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  hint?: string;
+  /** The name the picker is read by, when the label is short (开始 → 开始时间). */
+  ariaLabel?: string;
+  start?: string;
+  end?: string;
+  placeholder?: string;
+  /** How the value reads in the box (a date as 12月17日（周四）). */
+  display?: (value: string) => string;
+}
+
+/** A native date or time Picker in the field's box. */
+export function PickerField({
+  label,
+  mode,
+  value,
+  onChange,
+  error,
+  hint,
+  ariaLabel,
+  start,
+  end,
+  placeholder = '请选择',
+  display = (v) => v,
+}: PickerFieldProps) {
+  return (
+    <FormField label={label} error={error} hint={hint}>
+      <Picker mode={mode} value={value} start={start} end={end} onChange={(e) => onChange(e.detail.value)}>
+        <View className="form-field__input form-field__picker" aria-label={ariaLabel ?? label}>
+          {value ? display(value) : <View className="form-field__placeholder">{placeholder}</View>}
+        </View>
+      </Picker>
+    </FormField>
+  );
+}

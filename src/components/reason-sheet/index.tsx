@@ -1,4 +1,5 @@
 import { Textarea, View } from '@tarojs/components';
+import { Button } from '../button';
 import { useState } from 'react';
 import '../form-field/index.scss';
 import './index.scss';
@@ -43,7 +44,7 @@ export function ReasonSheet({
   const confirm = async () => {
     if (busy) return;
     const value = text.trim();
-    if (value.length < minLength) return setError(`${title}：至少${minLength}个字`);
+    if (value.length < minLength) return setError(`${title}请至少写${minLength}个字`);
     setBusy(true);
     try {
       await onConfirm(value);
@@ -80,17 +81,16 @@ export function ReasonSheet({
         <View className="reason-sheet__hint">{hint}</View>
       ) : null}
       <View className="reason-sheet__actions">
-        <View className="btn btn-plain reason-sheet__cancel" role="button" onClick={onCancel}>
+        <Button variant="outline" className="reason-sheet__cancel" onClick={onCancel}>
           取消
-        </View>
-        <View
-          className={`btn btn-primary reason-sheet__confirm ${busy ? 'reason-sheet__confirm--busy' : ''}`}
-          role="button"
-          aria-disabled={busy}
+        </Button>
+        <Button
+          className={`reason-sheet__confirm ${busy ? 'reason-sheet__confirm--busy' : ''}`}
+          disabled={busy}
           onClick={confirm}
         >
           {busy ? busyText : confirmText}
-        </View>
+        </Button>
       </View>
     </View>
   );

@@ -1,4 +1,5 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Button } from '../button';
 import Taro from '@tarojs/taro';
 import type { ReactNode } from 'react';
 import './index.scss';
@@ -45,11 +46,11 @@ export function StateView({ loading, error, empty, emptyText, emptyAction, onRet
         <View className="state-view__icon">!</View>
         <View className="state-view__text">{readable(error)}</View>
         {error.code && FINAL_CODES.has(error.code) ? (
-          <Button className="btn btn-plain state-view__retry" onClick={goBack}>
+          <Button variant="outline" className="state-view__retry" onClick={goBack}>
             返回
           </Button>
         ) : onRetry ? (
-          <Button className="btn btn-plain state-view__retry" onClick={onRetry}>
+          <Button variant="outline" className="state-view__retry" onClick={onRetry}>
             重试
           </Button>
         ) : null}

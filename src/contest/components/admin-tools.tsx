@@ -1,4 +1,5 @@
-import { Button, Image, View } from '@tarojs/components';
+import { Image, View } from '@tarojs/components';
+import { Button } from '../../components/button';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ServiceError } from '../../services/call';
@@ -39,17 +40,17 @@ export function AdminTools({ contestId, tradeId }: { contestId: string; tradeId?
   };
 
   return (
-    <View className="card admin-tools">
+    <View className="card contest-admin-tools">
       <View className="row-actions">
-        <Button className="btn btn-plain review__export" disabled={busy || undefined} onClick={exportList}>
+        <Button variant="outline" className="contest-review__export" disabled={busy} onClick={exportList}>
           导出赛场名单
         </Button>
-        <Button className="btn btn-plain" disabled={busy || undefined} onClick={makePoster}>
+        <Button variant="outline" disabled={busy} onClick={makePoster}>
           海报小程序码
         </Button>
       </View>
       {saved ? (
-        <View className="admin-tools__saved" role="status">
+        <View className="contest-admin-tools__saved" role="status">
           <View>
             {saved.how === 'downloaded' ? '已下载' : saved.how === 'shared' ? '已发送' : '已保存'}：{saved.filename}（共
             {saved.rows}人）
@@ -62,8 +63,8 @@ export function AdminTools({ contestId, tradeId }: { contestId: string; tradeId?
         </View>
       ) : null}
       {poster ? (
-        <View className="admin-tools__poster">
-          <Image src={poster} className="admin-tools__image" mode="aspectFit" showMenuByLongpress />
+        <View className="contest-admin-tools__poster">
+          <Image src={poster} className="contest-admin-tools__image" mode="aspectFit" showMenuByLongpress />
           <View className="muted">长按保存，印在海报上，扫码直达报名页</View>
         </View>
       ) : null}

@@ -1,4 +1,5 @@
-import { Button, Input, Picker, View } from '@tarojs/components';
+import { Input, Picker, View } from '@tarojs/components';
+import { Button } from '../../components/button';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { AWARDS, type Award, type Registration } from '@contract/api/contest';
@@ -57,13 +58,13 @@ export function ResultsForm({
   };
 
   return (
-    <View className="card results-form">
-      <View className="review__section">登记成绩（已签到 {people.length} 人）</View>
+    <View className="card contest-results-form">
+      <View className="contest-review__section">登记成绩（已签到 {people.length} 人）</View>
       {people.map((p, i) => (
-        <View key={p.id} className="results-form__row">
-          <View className="results-form__name">{p.name}</View>
+        <View key={p.id} className="contest-results-form__row">
+          <View className="contest-results-form__name">{p.name}</View>
           <Input
-            className="results-form__rank"
+            className="form-field__input contest-results-form__rank"
             type="number"
             value={rows[i].rank}
             aria-label={`${p.name}名次`}
@@ -75,13 +76,13 @@ export function ResultsForm({
             value={AWARD_OPTIONS.indexOf(rows[i].award)}
             onChange={(e) => set(i, { award: AWARD_OPTIONS[Number(e.detail.value)] })}
           >
-            <View className="results-form__award" aria-label={`${p.name}奖项`}>
+            <View className="contest-results-form__award" aria-label={`${p.name}奖项`}>
               {rows[i].award}
             </View>
           </Picker>
         </View>
       ))}
-      <Button className="btn btn-primary review__publish" loading={busy} disabled={busy || undefined} onClick={publish}>
+      <Button className="contest-review__publish" busy={busy} disabled={busy} onClick={publish}>
         发布成绩
       </Button>
     </View>

@@ -1,4 +1,5 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Button } from '../../components/button';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { PageShell } from '../../components/page-shell';
@@ -54,7 +55,7 @@ export default function HomePage() {
 
       <View className="home__section-head">
         <View className="home__section-title">户外劳动者驿站</View>
-        <Button className="btn btn-plain home__locate" onClick={locate}>
+        <Button variant="outline" className="home__locate" onClick={locate}>
           {located ? '已按距离排序' : '离我最近'}
         </Button>
       </View>

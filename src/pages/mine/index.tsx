@@ -1,4 +1,5 @@
 import { Label, Switch, View } from '@tarojs/components';
+import { Button } from '../../components/button';
 import Taro from '@tarojs/taro';
 import type { MyProfile } from '@contract/api/member';
 import { isEmulatorBuild } from '../../cloud-client';
@@ -52,14 +53,14 @@ export default function MinePage() {
               <View className="mine__name">{data.profile?.name ?? '新朋友，您好'}</View>
               {status ? <StatusTag text={status.text} tone={status.tone} /> : null}
               {!data.profileComplete ? (
-                <View className="btn btn-primary mine__cta" role="button" onClick={go('/member/pages/profile/index')}>
+                <Button className="mine__cta" onClick={go('/member/pages/profile/index')}>
                   完善会员信息
-                </View>
+                </Button>
               ) : null}
               {data.profileComplete && (data.membership.status === 'none' || data.membership.status === 'returned') ? (
-                <View className="btn btn-primary mine__cta" role="button" onClick={go('/member/pages/apply/index')}>
+                <Button className="mine__cta" onClick={go('/member/pages/apply/index')}>
                   {data.membership.status === 'returned' ? '查看原因并重新申请入会' : '申请加入工会'}
-                </View>
+                </Button>
               ) : null}
               {data.membership.status === 'pending' ? (
                 <View className="muted">入会申请已提交，审核结果会通过消息通知您</View>

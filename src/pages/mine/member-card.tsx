@@ -1,4 +1,5 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Button } from '../../components/button';
 import { useState } from 'react';
 import type { MyProfile } from '@contract/api/member';
 import { QrCode } from '../../components/qr-code';
@@ -11,7 +12,7 @@ function CodePanel() {
     return (
       <View className="member-card__code" role="alert">
         <View className="member-card__error">{error.message}</View>
-        <Button className="btn btn-plain" onClick={refresh}>
+        <Button variant="outline" onClick={refresh}>
           重新获取
         </Button>
       </View>
@@ -35,7 +36,7 @@ export function MemberCard({ me }: { me: MyProfile }) {
       <View className="member-card__name">{me.profile?.name}</View>
       <View className="member-card__line">会员号 {me.membership.memberNo}</View>
       <View className="member-card__line">{me.membership.employer ?? me.profile?.employer}</View>
-      <Button className="btn member-card__toggle" onClick={() => setShowCode((v) => !v)}>
+      <Button className="member-card__toggle" onClick={() => setShowCode((v) => !v)}>
         {showCode ? '收起会员码' : '出示会员码'}
       </Button>
       {showCode ? <CodePanel /> : null}

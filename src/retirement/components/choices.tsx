@@ -19,27 +19,27 @@ interface ChoicesProps {
 /** Big, whole-width answers instead of a small picker: easy to hit for an elderly finger. */
 export function Choices({ options, value, onSelect, name, error }: ChoicesProps) {
   return (
-    <View className="choices" role="radiogroup">
+    <View className="retirement-choices" role="radiogroup">
       {options.map((o, i) => {
         const on = o.value === value;
         return (
           <View
             key={o.value}
-            className={`choices__item ${name}-choice ${name}-choice--${i} ${on ? 'choices__item--on' : ''}`}
+            className={`retirement-choices__item ${name}-choice ${name}-choice--${i} ${on ? 'retirement-choices__item--on' : ''}`}
             role="radio"
             aria-checked={on}
             onClick={() => onSelect(o.value)}
           >
-            <View className="choices__mark">{on ? '●' : '○'}</View>
-            <View className="choices__body">
-              <View className="choices__label">{o.label}</View>
-              {o.hint ? <View className="choices__hint">{o.hint}</View> : null}
+            <View className="retirement-choices__mark">{on ? '●' : '○'}</View>
+            <View className="retirement-choices__body">
+              <View className="retirement-choices__label">{o.label}</View>
+              {o.hint ? <View className="retirement-choices__hint">{o.hint}</View> : null}
             </View>
           </View>
         );
       })}
       {error ? (
-        <View className="choices__error" role="alert">
+        <View className="retirement-choices__error" role="alert">
           {error}
         </View>
       ) : null}

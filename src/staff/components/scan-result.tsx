@@ -1,4 +1,5 @@
-import { Button, Input, View } from '@tarojs/components';
+import { Input, View } from '@tarojs/components';
+import { Button } from '../../components/button';
 import { useState } from 'react';
 import type { ScanResult } from '@contract/api/checkin';
 import { clockTime, dayTime } from '../time';
@@ -39,50 +40,48 @@ export function ScanResultView({ result, now, onNext, onUndo, asking: askFirst, 
   };
 
   return (
-    <View className={`scan-result scan-result--${look.tone}`} role="alert">
-      <View className="scan-result__icon" aria-hidden>
+    <View className={`staff-scan-result staff-scan-result--${look.tone}`} role="alert">
+      <View className="staff-scan-result__icon" aria-hidden>
         {look.icon}
       </View>
-      <View className="scan-result__word">{look.word}</View>
-      <View className="scan-result__title">{result.title}</View>
+      <View className="staff-scan-result__word">{look.word}</View>
+      <View className="staff-scan-result__title">{result.title}</View>
       {result.result !== 'refused' && result.personName ? (
-        <View className="scan-result__person">{result.personName}</View>
+        <View className="staff-scan-result__person">{result.personName}</View>
       ) : null}
-      {result.result === 'success' && result.detail ? <View className="scan-result__line">{result.detail}</View> : null}
+      {result.result === 'success' && result.detail ? (
+        <View className="staff-scan-result__line">{result.detail}</View>
+      ) : null}
       {result.result === 'used' ? (
-        <View className="scan-result__box">
-          <View className="scan-result__line">首次核验：{dayTime(result.firstAt)}</View>
-          <View className="scan-result__line">地点：{result.firstPlace}</View>
-          <View className="scan-result__line">工作人员：{result.firstStaff}</View>
+        <View className="staff-scan-result__box">
+          <View className="staff-scan-result__line">首次核验：{dayTime(result.firstAt)}</View>
+          <View className="staff-scan-result__line">地点：{result.firstPlace}</View>
+          <View className="staff-scan-result__line">工作人员：{result.firstStaff}</View>
         </View>
       ) : null}
       {result.result === 'refused' ? (
-        <View className="scan-result__box scan-result__line">{result.message}</View>
+        <View className="staff-scan-result__box staff-scan-result__line">{result.message}</View>
       ) : null}
 
-      <Button className="scan-result__next" onClick={onNext}>
+      <Button className="staff-scan-result__next" onClick={onNext}>
         {nextText ?? '继续扫码'}
       </Button>
       {canUndo && !asking ? (
-        <Button className="scan-result__undo" onClick={() => setAsking(true)}>
+        <Button className="staff-scan-result__undo" onClick={() => setAsking(true)}>
           撤销（{clockTime(result.undoUntil!)}前可撤销）
         </Button>
       ) : null}
       {canUndo && asking ? (
-        <View className="scan-result__ask">
-          <View className="scan-result__line">请填写撤销原因</View>
+        <View className="staff-scan-result__ask">
+          <View className="staff-scan-result__line">请填写撤销原因</View>
           <Input
-            className="scan-result__reason"
+            className="staff-scan-result__reason"
             value={reason}
             placeholder="如：发错了人、重复签到"
             maxlength={100}
             onInput={(e) => setReason(e.detail.value)}
           />
-          <Button
-            className="scan-result__undo"
-            disabled={busy || reason.trim().length < 2 || undefined}
-            onClick={confirmUndo}
-          >
+          <Button className="staff-scan-result__undo" disabled={busy || reason.trim().length < 2} onClick={confirmUndo}>
             确认撤销
           </Button>
         </View>

@@ -1,4 +1,5 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Button } from '../../components/button';
 import type { RecentScan, ScopeCount } from '@contract/api/checkin';
 import { StateView } from '../../components';
 import { clockTime } from '../time';
@@ -11,14 +12,14 @@ export function ScopeCounts({ counts, error }: { counts?: ScopeCount[]; error?: 
   if (error) return <View className="muted">人数统计暂时无法加载</View>;
   if (!counts || counts.length === 0) return null;
   return (
-    <View className="scope-counts">
+    <View className="staff-scope-counts">
       {counts.map((c) => (
-        <View key={c.label} className="scope-counts__item">
-          <View className="scope-counts__value">
+        <View key={c.label} className="staff-scope-counts__item">
+          <View className="staff-scope-counts__value">
             {c.done}
-            <View className="scope-counts__total"> / {c.total}</View>
+            <View className="staff-scope-counts__total"> / {c.total}</View>
           </View>
-          <View className="scope-counts__label">{c.label}</View>
+          <View className="staff-scope-counts__label">{c.label}</View>
         </View>
       ))}
     </View>
@@ -43,8 +44,8 @@ export function RecentScans(props: {
 }) {
   const items = props.items ?? [];
   return (
-    <View className="card recent-scans">
-      <View className="recent-scans__title">我最近的扫码</View>
+    <View className="card staff-recent-scans">
+      <View className="staff-recent-scans__title">我最近的扫码</View>
       <StateView
         loading={props.loading && items.length === 0}
         error={props.error}
@@ -53,16 +54,20 @@ export function RecentScans(props: {
         emptyText="还没有扫码记录"
       >
         {items.map((r) => (
-          <View key={r.scanId} className={`recent-scans__row recent-scans__row--${r.undone ? 'undone' : r.result}`}>
-            <View className="recent-scans__time">{clockTime(r.at)}</View>
-            <View className="recent-scans__what">
+          <View
+            key={r.scanId}
+            className={`staff-recent-scans__row staff-recent-scans__row--${r.undone ? 'undone' : r.result}`}
+          >
+            <View className="staff-recent-scans__time">{clockTime(r.at)}</View>
+            <View className="staff-recent-scans__what">
               {r.title}
               {r.personName ? ` · ${r.personName}` : ''}
             </View>
-            <View className="recent-scans__result">{r.undone ? '已撤销' : RESULT_WORD[r.result]}</View>
+            <View className="staff-recent-scans__result">{r.undone ? '已撤销' : RESULT_WORD[r.result]}</View>
             {props.onUndo && undoable(r, props.now) ? (
               <Button
-                className="btn btn-plain recent-scans__undo"
+                variant="outline"
+                className="staff-recent-scans__undo"
                 aria-label={`撤销 ${r.title}${r.personName ? ` ${r.personName}` : ''}`}
                 onClick={() => props.onUndo?.(r)}
               >

@@ -23,10 +23,10 @@ export function ScopePicker({
       onChange={(e) => onChoose(Number(e.detail.value))}
       disabled={list.length < 2 || undefined}
     >
-      <View className="scope-picker">
-        <View className="scope-picker__label">当前场地</View>
-        <View className="scope-picker__name">{labels[index]}</View>
-        {list.length > 1 ? <View className="scope-picker__change">切换</View> : null}
+      <View className="staff-scope-picker">
+        <View className="staff-scope-picker__label">当前场地</View>
+        <View className="staff-scope-picker__name">{labels[index]}</View>
+        {list.length > 1 ? <View className="staff-scope-picker__change">切换</View> : null}
       </View>
     </Picker>
   );

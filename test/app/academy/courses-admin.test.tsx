@@ -92,13 +92,13 @@ describe('course-form', () => {
   });
 
   it.each([
-    [{ title: '  ' }, 'title', '课程名称：不能为空'],
-    [{ category: undefined }, 'category', '课程类别：请选择'],
-    [{ teacherOpenid: '' }, 'teacherOpenid', '授课老师：请选择'],
-    [{ hours: '2.5' }, 'hours', '学时：应为整数'],
-    [{ hours: '20' }, 'hours', '学时：不能大于16'],
-    [{ formats: [] }, 'formats', '授课方式：请选择'],
-    [{ description: '好课' }, 'description', '课程简介：至少10个字'],
+    [{ title: '  ' }, 'title', '请填写课程名称'],
+    [{ category: undefined }, 'category', '请选择课程类别'],
+    [{ teacherOpenid: '' }, 'teacherOpenid', '请选择授课老师'],
+    [{ hours: '2.5' }, 'hours', '学时请填写1到16之间的整数'],
+    [{ hours: '20' }, 'hours', '学时请填写1到16之间的整数'],
+    [{ formats: [] }, 'formats', '请选择授课方式'],
+    [{ description: '好课' }, 'description', '请填写课程简介（10–300个字）'],
   ])('refuses %j before sending', (change, path, message) => {
     expect(toSaveInput({ ...full, ...change })).toEqual({ ok: false, issue: { path, message } });
   });
@@ -163,7 +163,7 @@ describe('课程目录管理 page', () => {
     render(<CoursesAdminPage />);
     await click(await screen.findByText('新增课程'));
     await click(screen.getAllByText('新增课程').at(-1)!);
-    expect(screen.getByText('课程名称：不能为空')).toBeTruthy();
+    expect(screen.getByText('请填写课程名称')).toBeTruthy();
     expect(actions(sent, 'saveCourse')).toHaveLength(0);
 
     type('课程名称', '服装制版与高效版型优化');

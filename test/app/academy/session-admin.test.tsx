@@ -31,7 +31,7 @@ test('a capacity below the seats taken is refused locally; a larger one is sent 
   await screen.findByText('数控铣床精度调校实操');
   type('名额', '8');
   await click('保存修改');
-  expect(screen.getByText('名额：不能少于已预约的10人')).toBeTruthy();
+  expect(screen.getByText('名额请不少于已预约的10人')).toBeTruthy();
   expect(actions(sent, 'updateSession')).toHaveLength(0);
 
   type('名额', '15');

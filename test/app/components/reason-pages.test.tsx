@@ -29,7 +29,7 @@ async function openTab(title: string) {
 }
 
 async function card(name: string) {
-  return (await screen.findByText(name)).closest('.review-item, .card') as HTMLElement;
+  return (await screen.findByText(name)).closest('.retirement-review-item, .card') as HTMLElement;
 }
 
 test('the admin returns a request with the reason typed in its card; the returned item shows it', async () => {
@@ -57,7 +57,7 @@ test('the admin returns a request with the reason typed in its card; the returne
   // Too short: said in the card, nothing sent.
   fireEvent.change(within(lu).getByLabelText('退回原因'), { target: { value: '不' } });
   fireEvent.click(within(lu).getByText('确认退回'));
-  expect(within(lu).getByRole('alert').textContent).toBe('退回原因：至少2个字');
+  expect(within(lu).getByRole('alert').textContent).toBe('退回原因请至少写2个字');
   expect(actions(sent, 'returnRequest')).toHaveLength(0);
 
   fireEvent.change(within(lu).getByLabelText('退回原因'), { target: { value: ` ${REASON} ` } });
@@ -118,7 +118,7 @@ test('寄出 asks for the tracking number (at least 4 characters), 撤销 for a 
   fireEvent.click(within(chu).getByText('寄出'));
   fireEvent.change(within(chu).getByLabelText('寄出单号'), { target: { value: 'EMS' } });
   fireEvent.click(within(chu).getByText('确认寄出'));
-  expect(within(chu).getByRole('alert').textContent).toBe('寄出单号：至少4个字');
+  expect(within(chu).getByRole('alert').textContent).toBe('寄出单号请至少写4个字');
   fireEvent.change(within(chu).getByLabelText('寄出单号'), { target: { value: '中国邮政 9812345678901' } });
   await act(async () => {
     fireEvent.click(within(chu).getByText('确认寄出'));
@@ -189,7 +189,7 @@ test('入会: the admin returns an application with the typed reason; 已退回 
   // The approve / return buttons give way to the card; 确认退回 with nothing typed sends nothing.
   expect(within(li).queryByText('通过')).toBeNull();
   fireEvent.click(within(li).getByText('确认退回'));
-  expect(within(li).getByRole('alert').textContent).toBe('退回原因：至少2个字');
+  expect(within(li).getByRole('alert').textContent).toBe('退回原因请至少写2个字');
   expect(actions(sent, 'reviewApplication')).toHaveLength(0);
 
   fireEvent.change(within(li).getByLabelText('退回原因'), { target: { value: '请填写工作单位全称' } });

@@ -31,13 +31,13 @@ test('too short is refused in place; typing clears the message; the trimmed text
   expect(screen.getByText('申请人会看到这段话')).toBeTruthy();
 
   fireEvent.click(screen.getByText('确认退回'));
-  expect(screen.getByRole('alert').textContent).toBe('退回原因：至少2个字');
+  expect(screen.getByRole('alert').textContent).toBe('退回原因请至少写2个字');
   expect(screen.queryByText('申请人会看到这段话')).toBeNull();
   // Spaces do not count.
   fireEvent.change(field(), { target: { value: '  好  ' } });
   expect(screen.queryByRole('alert')).toBeNull();
   fireEvent.click(screen.getByText('确认退回'));
-  expect(screen.getByRole('alert').textContent).toBe('退回原因：至少2个字');
+  expect(screen.getByRole('alert').textContent).toBe('退回原因请至少写2个字');
   expect(onConfirm).not.toHaveBeenCalled();
 
   fireEvent.change(field(), { target: { value: '  工龄与单位记录不符  ' } });
@@ -70,7 +70,7 @@ test('minLength and maxLength are the caller’s; busy while the answer is sent,
   expect(input.maxLength).toBe(100);
   fireEvent.change(input, { target: { value: 'EMS' } });
   fireEvent.click(screen.getByText('确认寄出'));
-  expect(screen.getByRole('alert').textContent).toBe('寄出单号：至少4个字');
+  expect(screen.getByRole('alert').textContent).toBe('寄出单号请至少写4个字');
 
   fireEvent.change(input, { target: { value: '中国邮政 9812345678901' } });
   await act(async () => {

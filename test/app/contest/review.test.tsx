@@ -93,8 +93,8 @@ test('the pickers show they can be tapped (▾ in a box)', async () => {
   await screen.findByText('王建国');
   for (const label of ['选择比武', '选择项目']) {
     const box = screen.getByLabelText(label);
-    expect(box.className).toContain('review__picker');
-    expect(box.querySelector('.review__picker-arrow')?.textContent).toBe('▾');
+    expect(box.className).toContain('contest-review__picker');
+    expect(box.querySelector('.contest-review__picker-arrow')?.textContent).toBe('▾');
   }
 });
 

@@ -91,7 +91,7 @@ test('create: refuses without stock or with the end before the start, and sends 
   pick('开始时间日期', '2026-02-28');
   pick('结束时间日期', '2026-02-20');
   fireEvent.click(screen.getByText('创建活动'));
-  expect(await screen.findByText('结束时间：应晚于开始时间')).toBeTruthy();
+  expect(await screen.findByText('结束时间请晚于开始时间')).toBeTruthy();
   expect(actions(sent, 'createCampaign')).toHaveLength(0);
 });
 

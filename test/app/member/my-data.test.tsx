@@ -191,7 +191,7 @@ test('stored codes are said in words, times in China time', async () => {
   render(<MyDataPage />);
   await screen.findByText('数控铣工');
   const row = (label: string) =>
-    screen.getAllByText(label).map((el) => el.parentElement?.querySelector('.my-data__value')?.textContent);
+    screen.getAllByText(label).map((el) => el.parentElement?.querySelector('.member-my-data__value')?.textContent);
   expect(row('授课方式')).toEqual(['送教上门']);
   expect(row('点单状态')).toEqual(['已撤回']);
   expect(row('报名状态')).toEqual(['已签到']);

@@ -57,7 +57,7 @@ async function tap(el: Element | null) {
     fireEvent.click(el!);
   });
 }
-const next = () => tap($('.wizard__next'));
+const next = () => tap($('.retirement-wizard__next'));
 const stored = () => JSON.stringify([...taroMock.storage.entries()]);
 
 async function fillToPhotoAndChoose() {

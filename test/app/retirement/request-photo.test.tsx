@@ -64,7 +64,7 @@ async function tap(el: Element | null) {
     fireEvent.click(el!);
   });
 }
-const next = () => tap($('.wizard__next'));
+const next = () => tap($('.retirement-wizard__next'));
 
 /** Fills the four screens before the photo (the retiree herself, pickup). */
 async function fillToPhoto() {
@@ -240,8 +240,8 @@ test('the upload never leaves the photo half-sent: a double tap uploads and subm
   await tap(screen.getByText('＋ 选择照片'));
   await next();
   await act(async () => {
-    fireEvent.click($('.wizard__next'));
-    fireEvent.click($('.wizard__next'));
+    fireEvent.click($('.retirement-wizard__next'));
+    fireEvent.click($('.retirement-wizard__next'));
   });
   await screen.findByText('申请已提交');
   await waitFor(() => expect(sent).toHaveLength(1));

@@ -55,7 +55,7 @@ test('the admin marks the call-back done with a note; the list then shows it as 
   fireEvent.click(await screen.findByText('已电话回访'));
   fireEvent.change(screen.getByLabelText('回访情况'), { target: { value: '好' } });
   fireEvent.click(screen.getByText('确认已回访'));
-  expect(await screen.findByText('回访情况：至少2个字')).toBeTruthy();
+  expect(await screen.findByText('回访情况请至少写2个字')).toBeTruthy();
   expect(actions(sent, 'markCallbackDone')).toHaveLength(0);
 
   fireEvent.change(screen.getByLabelText('回访情况'), { target: { value: ' 已与本人通话，信息无误 ' } });

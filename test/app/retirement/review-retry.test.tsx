@@ -44,7 +44,7 @@ const errorModals = () =>
   jest.mocked(Taro.showModal).mock.calls.filter(([o]) => o?.title === '未能完成' && o.content !== LOST.message);
 
 async function card(name: string) {
-  return (await screen.findByText(name)).closest('.review-item') as HTMLElement;
+  return (await screen.findByText(name)).closest('.retirement-review-item') as HTMLElement;
 }
 async function openTab(title: string) {
   const tabs = await screen.findAllByRole('tab');

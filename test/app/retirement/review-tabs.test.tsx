@@ -39,7 +39,7 @@ test('the admin has at most two rows of tabs; 已办结 gathers the three finish
     '已办结',
   ]);
   // Rows of four: no tab waits off-screen behind a sideways scroll.
-  expect(container.querySelector('.review__tabs-wrap')).toBeTruthy();
+  expect(container.querySelector('.retirement-review__tabs-wrap')).toBeTruthy();
   expect(tabs.length).toBeLessThanOrEqual(8);
   fireEvent.click(tabs[6]);
   expect(await screen.findByText('褚连生')).toBeTruthy();

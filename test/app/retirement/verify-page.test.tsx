@@ -44,7 +44,7 @@ test('a valid result and 查无此证书 never show together', async () => {
   await lookUp('秀工荣退(2026)第0003号');
   expect(await screen.findByText('证书真实有效')).toBeTruthy();
   expect(container.textContent).not.toContain('查无此证书');
-  expect(container.querySelectorAll('.verify__result')).toHaveLength(1);
+  expect(container.querySelectorAll('.retirement-verify__result')).toHaveLength(1);
 });
 
 test('a QR code that does not verify says so and offers the serial number; nothing about refreshing', async () => {

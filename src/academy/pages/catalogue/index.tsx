@@ -1,4 +1,5 @@
-import { Button, ScrollView, View } from '@tarojs/components';
+import { ScrollView, View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { COURSE_CATEGORIES, FORMAT_LABELS, type Course, type CourseCategory } from '@contract/api/academy';
@@ -42,7 +43,8 @@ export default function CataloguePage() {
             </View>
             <View className="muted">{c.description}</View>
             <Button
-              className="btn btn-plain academy-course__order"
+              variant="outline"
+              className="academy-course__order"
               onClick={() => Taro.navigateTo({ url: `/academy/pages/order/index?courseId=${c.id}` })}
             >
               点这门课

@@ -1,4 +1,5 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro from '@tarojs/taro';
 import { FORMAT_LABELS, type CourseAdmin } from '@contract/api/academy';
 import { StatusTag } from '../../../components';
@@ -51,12 +52,13 @@ export function CourseCard({ course: c, onEdit, onChanged }: Props) {
         {!c.active && c.withdrawnAt ? ` · ${formatDate(c.withdrawnAt)}下架` : ''}
       </View>
       <View className="row-actions">
-        <Button className="btn btn-plain academy-courses__edit" onClick={onEdit}>
+        <Button variant="outline" className="academy-courses__edit" onClick={onEdit}>
           修改
         </Button>
         <Button
-          className={`btn academy-courses__toggle ${c.active ? 'btn-plain' : 'btn-primary'}`}
-          loading={toggle.busy}
+          variant={c.active ? 'outline' : 'primary'}
+          className="academy-courses__toggle"
+          busy={toggle.busy}
           onClick={() => void onToggle()}
         >
           {c.active ? '下架' : '重新上架'}

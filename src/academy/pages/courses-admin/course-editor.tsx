@@ -1,6 +1,6 @@
-import { Button, Textarea, View } from '@tarojs/components';
+import { Textarea, View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
 import {
   COURSE_CATEGORIES,
   COURSE_FORMATS,
@@ -10,9 +10,18 @@ import {
 } from '@contract/api/academy';
 import { CheckMark } from '../../../components/check-mark';
 import { FormField, SelectField, TextField } from '../../../components/form-field';
+import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
 import { api } from '../../../services/api';
-import { draftOf, emptyDraft, pickTeacher, toggleFormat, toSaveInput, type CourseDraft } from './course-form';
+import {
+  draftOf,
+  emptyDraft,
+  pickTeacher,
+  toggleFormat,
+  toSaveInput,
+  type CourseDraft,
+  type CourseFormResult,
+} from './course-form';
 
 export interface Props {
   /** The course to change; none for a new one. */
@@ -26,23 +35,27 @@ export interface Props {
 
 /** 新增 / 修改 a course: title, category, teacher (from the academy's teachers), hours, formats, description. */
 export function CourseEditor({ course, courses, teachers, onSaved, onCancel }: Props) {
-  const [draft, setDraft] = useState<CourseDraft>(() => (course ? draftOf(course) : emptyDraft()));
-  const [issue, setIssue] = useState<{ field: string; message: string } | null>(null);
-  const set =
-    <K extends keyof CourseDraft>(key: K) =>
-    (value: CourseDraft[K]) =>
-      setDraft((d) => ({ ...d, [key]: value }));
-  const send = useWrite((d: CourseDraft, requestId) => {
-    const built = toSaveInput(d, course);
-    if (!built.ok) throw new Error(built.issue.message);
-    return api.academy.saveCourse(built.value, requestId);
-  });
-  const err = (f: string) => send.messageFor(f, issue);
+  const send = useWrite(
+    (d: CourseDraft, requestId) => {
+      const built = toSaveInput(d, course);
+      if (!built.ok) throw new Error(built.issue.message);
+      return api.academy.saveCourse(built.value, requestId);
+    },
+    { inline: true },
+  );
+  const form = useForm<CourseDraft, CourseFormResult & { ok: true }>(
+    () => (course ? draftOf(course) : emptyDraft()),
+    (d) => {
+      const built = toSaveInput(d, course);
+      return built.ok ? { ok: true, value: built } : built;
+    },
+    send,
+  );
+  const { draft, set, error: err } = form;
 
   const save = async () => {
-    const built = toSaveInput(draft, course);
-    if (!built.ok) return setIssue({ field: built.issue.path, message: built.issue.message });
-    setIssue(null);
+    const built = form.validate();
+    if (!built) return;
     if (!built.changed) return void Taro.showToast({ title: '没有改动', icon: 'none' });
     const saved = await send.run(draft);
     if (!saved) return;
@@ -77,7 +90,7 @@ export function CourseEditor({ course, courses, teachers, onSaved, onCancel }: P
         options={teachers.map((t) => t.name)}
         onChange={(name) => {
           const t = teachers.find((x) => x.name === name);
-          if (t) setDraft((d) => pickTeacher(d, t.openid, courses));
+          if (t) form.update((d) => pickTeacher(d, t.openid, courses));
         }}
         error={err('teacherOpenid')}
         placeholder={course && !teacherName ? `${course.teacherName}（未开通讲师账号）` : '从学院讲师中选择'}
@@ -131,10 +144,10 @@ export function CourseEditor({ course, courses, teachers, onSaved, onCancel }: P
         />
       </FormField>
       <View className="row-actions">
-        <Button className="btn btn-plain" onClick={onCancel}>
+        <Button variant="outline" onClick={onCancel}>
           取消
         </Button>
-        <Button className="btn btn-primary academy-courses__save" loading={send.busy} onClick={() => void save()}>
+        <Button className="academy-courses__save" busy={send.busy} onClick={() => void save()}>
           {course ? '保存修改' : '新增课程'}
         </Button>
       </View>

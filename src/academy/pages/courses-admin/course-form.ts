@@ -12,7 +12,7 @@ import {
   type CourseCategory,
   type CourseFormat,
 } from '@contract/api/academy';
-import type { Issue } from '@contract/schema';
+import { issuesOf, refusal, type Issue } from '@contract/schema';
 
 export interface CourseDraft {
   title: string;
@@ -26,7 +26,8 @@ export interface CourseDraft {
 }
 
 type SaveInput = AcademyActions['saveCourse']['input'];
-export type CourseFormResult = { ok: true; value: SaveInput; changed: boolean } | { ok: false; issue: Issue };
+export type CourseFormResult =
+  { ok: true; value: SaveInput; changed: boolean } | { ok: false; issue: Issue; issues?: Issue[] };
 
 export function emptyDraft(): CourseDraft {
   return { title: '', teacherOpenid: '', teacherTitle: '', hours: '', formats: [], description: '' };
@@ -76,13 +77,17 @@ const PICKED = new Set(['category', 'teacherOpenid', 'formats']);
 /** The payload for a new course (no `original`) or the changes to `original`. */
 export function toSaveInput(d: CourseDraft, original?: CourseAdmin): CourseFormResult {
   const all = whole(d);
-  for (const [key, label] of COURSE_REQUIRED) {
-    // An edit may keep a teacher who has no account: only a new course must pick one.
-    if (all[key] !== undefined || (key === 'teacherOpenid' && original)) continue;
-    return { ok: false, issue: { path: key, message: `${label}：${PICKED.has(key) ? '请选择' : '不能为空'}` } };
-  }
-  const checked = saveCourseInput.parse(all);
-  if (!checked.ok) return checked;
+  // Every missing field at once; an edit may keep a teacher who has no account: only a new course must pick one.
+  const missing = COURSE_REQUIRED.filter(([key]) => all[key] === undefined && !(key === 'teacherOpenid' && original));
+  const parsed = saveCourseInput.parse(all);
+  // The optional fields of the schema are only checked when present, so the two lists never overlap.
+  const issues = [
+    ...missing.map(([key, label]) => ({ path: key, message: `${PICKED.has(key) ? '请选择' : '请填写'}${label}` })),
+    ...issuesOf(parsed),
+  ];
+  const refused = refusal(issues);
+  if (refused || !parsed.ok) return refused!;
+  const checked = parsed;
   if (!original) return { ok: true, value: checked.value, changed: true };
   const was = whole(draftOf(original));
   const changes: SaveInput = { courseId: original.id };

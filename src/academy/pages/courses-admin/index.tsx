@@ -1,4 +1,5 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { COURSE_CATEGORIES, type CourseAdmin, type Teacher } from '@contract/api/academy';
@@ -59,7 +60,7 @@ export default function CoursesAdminPage() {
             <View className="muted academy-courses__intro">
               职工和企业在“课程目录”里只看得到上架的课程。下架不影响已经点了的单和排好的课。
             </View>
-            <Button className="btn btn-primary academy-courses__add" onClick={() => open({ kind: 'new' })}>
+            <Button className="academy-courses__add" onClick={() => open({ kind: 'new' })}>
               新增课程
             </Button>
             <StateView empty={courses.length === 0} emptyText="还没有课程，点上面的“新增课程”添加第一门。">

@@ -1,4 +1,4 @@
-import { Button } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef } from 'react';
 import type { BookingListItem } from '@contract/api/academy';
@@ -23,9 +23,7 @@ export default function MyBookingsPage() {
         empty={list.data?.length === 0}
         emptyText="您还没有预约课程"
         emptyAction={
-          <Button className="btn btn-primary" onClick={() => Taro.navigateTo({ url: '/academy/pages/sessions/index' })}>
-            去看看近期课程
-          </Button>
+          <Button onClick={() => Taro.navigateTo({ url: '/academy/pages/sessions/index' })}>去看看近期课程</Button>
         }
       >
         {(list.data ?? []).map(({ session, ...booking }) => (

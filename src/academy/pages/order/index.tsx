@@ -1,18 +1,20 @@
-import { Button, Picker, View } from '@tarojs/components';
+import { Picker, View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useState } from 'react';
 import {
   COURSE_FORMATS,
   FORMAT_LABELS,
   ORDER_LEAD_DAYS,
   placeOrderInput,
+  type AcademyActions,
   type Course,
-  type CourseFormat,
 } from '@contract/api/academy';
 import { PageShell, StateView, useAsync } from '../../../components';
 import { FormField, SelectField, TextField } from '../../../components/form-field';
+import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
 import { api } from '../../../services/api';
+import { withIssues } from '@contract/schema';
 import { useMe } from '../../../stores/me';
 import { formatDay } from '../../../utils/format';
 import { dateOf } from '../../format';
@@ -20,7 +22,18 @@ import './index.scss';
 import { askSubscription } from '../../../utils/subscribe';
 
 const OWN_TOPIC = '其他主题（自拟）';
+type PlaceOrderInput = AcademyActions['placeOrder']['input'];
 const FORMAT_NAMES = COURSE_FORMATS.map((f) => FORMAT_LABELS[f]);
+
+interface OrderDraft {
+  courseTitle?: string;
+  topic: string;
+  headcount: string;
+  date: string;
+  place: string;
+  format?: string;
+  note: string;
+}
 
 /** The first day an order may ask for (China date): the academy needs the lead time to find a teacher. */
 const earliestDay = () => dateOf(Date.now() + ORDER_LEAD_DAYS * 24 * 3600_000);
@@ -34,54 +47,55 @@ export default function OrderPage() {
   const { params } = useRouter();
   const me = useMe();
   const courses = useAsync<Course[]>(() => api.academy.listCourses(), []);
-  const [courseTitle, setCourseTitle] = useState<string | undefined>();
-  const [topic, setTopic] = useState('');
-  const [headcount, setHeadcount] = useState('');
-  const [date, setDate] = useState('');
-  const [place, setPlace] = useState('');
-  const [format, setFormat] = useState<string | undefined>(FORMAT_NAMES[0]);
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-
   const list = courses.data ?? [];
   const preset = list.find((c) => c.id === params.courseId);
   // Opened from an old link to a course the academy has since withdrawn.
   const gone = !!params.courseId && !!courses.data && !preset;
-  const chosenTitle = courseTitle ?? preset?.title;
+  const send = useWrite(api.academy.placeOrder, { inline: true });
+  const form = useForm<OrderDraft, PlaceOrderInput>(
+    { courseTitle: undefined, topic: '', headcount: '', date: '', place: '', format: FORMAT_NAMES[0], note: '' },
+    (d) => {
+      const title = d.courseTitle ?? preset?.title;
+      const chosen = list.find((c) => c.title === title);
+      const parsed = placeOrderInput.parse({
+        courseId: chosen?.id,
+        topic: title === OWN_TOPIC ? d.topic : undefined,
+        // A typed number that is not a whole number fails the schema instead of turning into 0.
+        headcount: d.headcount.trim() === '' ? undefined : /^\d+$/.test(d.headcount.trim()) ? Number(d.headcount) : NaN,
+        preferredDates: d.date ? [d.date] : [],
+        place: d.place,
+        format: COURSE_FORMATS[Math.max(0, FORMAT_NAMES.indexOf(d.format ?? ''))],
+        note: d.note.trim() || undefined,
+      });
+      return withIssues(
+        parsed,
+        !!d.date &&
+          d.date < earliestDay() && {
+            path: 'preferredDates',
+            message: `需提前${ORDER_LEAD_DAYS}天点单：希望日期最早可选${formatDay(earliestDay())}`,
+          },
+        !chosen &&
+          !(title === OWN_TOPIC && d.topic.trim()) && {
+            path: 'courseId',
+            message: '请选择课程，或选“其他主题”并填写主题',
+          },
+      );
+    },
+    send,
+  );
+  const { draft, set, error: err } = form;
+  const chosenTitle = draft.courseTitle ?? preset?.title;
   const chosen = list.find((c) => c.title === chosenTitle);
-  const payload = {
-    courseId: chosen?.id,
-    topic: chosenTitle === OWN_TOPIC ? topic : undefined,
-    headcount: Number(headcount) || 0,
-    preferredDates: date ? [date] : [],
-    place,
-    format: COURSE_FORMATS[Math.max(0, FORMAT_NAMES.indexOf(format ?? ''))] as CourseFormat,
-    note: note.trim() || undefined,
-  };
-  const send = useWrite(api.academy.placeOrder);
 
   const submit = async () => {
-    if (!chosen && !(chosenTitle === OWN_TOPIC && topic.trim())) {
-      setErrors({ courseId: '请选择课程，或选“其他主题”并填写主题' });
-      return;
-    }
-    if (date && date < earliestDay()) {
-      setErrors({ preferredDates: `希望日期：需提前${ORDER_LEAD_DAYS}天点单，最早可选${formatDay(earliestDay())}` });
-      return;
-    }
-    const parsed = placeOrderInput.parse(payload);
-    if (!parsed.ok) {
-      setErrors({ [parsed.issue.path.split('.')[0]]: parsed.issue.message });
-      return;
-    }
-    setErrors({});
+    const payload = form.validate();
+    if (!payload) return;
     askSubscription('courseOrder');
     const order = await send.run(payload);
     if (!order) return;
     await Taro.showToast({ title: '点单已提交', icon: 'success' });
     await Taro.redirectTo({ url: '/academy/pages/orders/index' });
   };
-  const err = (f: string) => errors[f] ?? (send.fieldError?.field.startsWith(f) ? send.fieldError.message : undefined);
 
   const contact =
     !!me.data && me.data.roles.includes('enterprise') && me.data.scopes.some((x) => x.kind === 'employer');
@@ -127,15 +141,15 @@ export default function OrderPage() {
             label="课程"
             value={chosenTitle}
             options={[...list.map((c) => c.title), OWN_TOPIC]}
-            onChange={setCourseTitle}
+            onChange={set('courseTitle')}
             error={err('courseId')}
             placeholder="从课程目录中选择"
           />
           {chosenTitle === OWN_TOPIC ? (
             <TextField
               label="希望的课程主题"
-              value={topic}
-              onInput={setTopic}
+              value={draft.topic}
+              onInput={set('topic')}
               error={err('topic')}
               placeholder="例如：五轴加工中心操作"
               maxlength={60}
@@ -149,8 +163,8 @@ export default function OrderPage() {
           <TextField
             label="参训人数"
             type="number"
-            value={headcount}
-            onInput={setHeadcount}
+            value={draft.headcount}
+            onInput={set('headcount')}
             error={err('headcount')}
             placeholder="例如：30"
             maxlength={3}
@@ -158,13 +172,13 @@ export default function OrderPage() {
           <FormField label="希望日期" error={err('preferredDates')}>
             <Picker
               mode="date"
-              value={date || earliestDay()}
+              value={draft.date || earliestDay()}
               start={earliestDay()}
-              onChange={(e) => setDate(e.detail.value)}
+              onChange={(e) => set('date')(e.detail.value)}
             >
               <View className="form-field__input form-field__picker" aria-label="希望日期">
-                {date ? (
-                  formatDay(date)
+                {draft.date ? (
+                  formatDay(draft.date)
                 ) : (
                   <View className="form-field__placeholder">请选择日期（最早{formatDay(earliestDay())}）</View>
                 )}
@@ -173,29 +187,29 @@ export default function OrderPage() {
           </FormField>
           <TextField
             label="上课地点"
-            value={place}
-            onInput={setPlace}
+            value={draft.place}
+            onInput={set('place')}
             error={err('place')}
             placeholder="例如：本公司职工之家"
             maxlength={80}
           />
           <SelectField
             label="授课方式"
-            value={format}
+            value={draft.format}
             options={FORMAT_NAMES}
-            onChange={setFormat}
+            onChange={set('format')}
             error={err('format')}
           />
           <TextField
             label="补充说明（选填）"
-            value={note}
-            onInput={setNote}
+            value={draft.note}
+            onInput={set('note')}
             error={err('note')}
             placeholder="例如：新员工较多，希望多安排实操"
             maxlength={200}
           />
         </View>
-        <Button className="btn btn-primary" loading={send.busy} onClick={() => void submit()}>
+        <Button busy={send.busy} onClick={() => void submit()}>
           提交点单
         </Button>
       </StateView>

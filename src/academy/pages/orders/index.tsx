@@ -1,4 +1,5 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro from '@tarojs/taro';
 import type { MyProfile } from '@contract/api/member';
 import { PageShell, StateView, useAsync } from '../../../components';
@@ -19,7 +20,7 @@ export default function OrdersPage() {
         ) : (
           <View>
             <MyOrders />
-            <Button className="btn btn-plain" onClick={() => Taro.navigateTo({ url: '/academy/pages/order/index' })}>
+            <Button variant="outline" onClick={() => Taro.navigateTo({ url: '/academy/pages/order/index' })}>
               再点一门课
             </Button>
           </View>

@@ -1,15 +1,15 @@
-import { Button, Picker, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useEffect, useState } from 'react';
 import { FORMAT_LABELS, type Session } from '@contract/api/academy';
 import { PageShell, StateView, StatusTag, useAsync } from '../../../components';
-import { FormField, TextField } from '../../../components/form-field';
+import { SessionPlaceFields, SessionTimeFields } from '../../components/session-time-fields';
+import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
 import { api } from '../../../services/api';
 import { span, toEpoch, when } from '../../format';
 import { changeOf, draftOf, type SessionDraft } from './session-change';
 import './index.scss';
-import { formatDay } from '../../../utils/format';
 
 /** How far the draft moves the start: the booking deadline and cancel window move with it (server rule). */
 function shiftOf(s: Session, d: SessionDraft): number {
@@ -25,27 +25,33 @@ export default function SessionAdminPage() {
     [id],
   );
   const s = session.data;
-  const [draft, setDraft] = useState<SessionDraft | null>(null);
-  const [issue, setIssue] = useState<{ field: string; message: string } | null>(null);
-  useEffect(() => {
-    if (s) setDraft(draftOf(s));
-  }, [s]);
-  const set = (key: keyof SessionDraft) => (v: string) => setDraft((d) => (d ? { ...d, [key]: v } : d));
-
-  const save = useWrite((d: SessionDraft, requestId) => {
-    const c = changeOf(s!, d);
-    if (!c.ok) throw new Error(c.issue.message);
-    return api.academy.updateSession(c.value, requestId);
-  });
+  const save = useWrite(
+    (d: SessionDraft, requestId) => {
+      const c = changeOf(s!, d);
+      if (!c.ok) throw new Error(c.issue.message);
+      return api.academy.updateSession(c.value, requestId);
+    },
+    { inline: true },
+  );
+  // The draft exists once the session is loaded (reset below); until then nothing is shown.
+  const form = useForm<SessionDraft, ReturnType<typeof changeOf> & { ok: true }>(
+    { date: '', start: '', end: '', venue: '', liveLink: '', capacity: '' },
+    (d) => {
+      const c = changeOf(s!, d);
+      return c.ok ? { ok: true, value: c } : c;
+    },
+    save,
+  );
+  const { set, error: err } = form;
+  form.load(s, draftOf);
+  const draft = s ? form.draft : null;
   const close = useWrite(api.academy.closeSession);
   const remind = useWrite(api.academy.sendReminders);
-  const err = (f: string) => save.messageFor(f, issue);
 
   const onSave = async () => {
     if (!s || !draft) return;
-    const c = changeOf(s, draft);
-    if (!c.ok) return setIssue({ field: c.issue.path, message: c.issue.message });
-    setIssue(null);
+    const c = form.validate();
+    if (!c) return;
     if (!c.changed) return void Taro.showToast({ title: '没有改动', icon: 'none' });
     const next = await save.run(draft);
     if (!next) return;
@@ -97,64 +103,19 @@ export default function SessionAdminPage() {
             {open ? (
               <View className="card">
                 <View className="academy-admin__subtitle">调整安排（保存后通知已预约和候补的学员）</View>
-                <FormField label="上课日期" error={err('startAt')}>
-                  <Picker mode="date" value={draft.date} onChange={(e) => set('date')(e.detail.value)}>
-                    <View className="form-field__input form-field__picker" aria-label="上课日期">
-                      {formatDay(draft.date)}
-                    </View>
-                  </Picker>
-                </FormField>
-                <View className="row-actions">
-                  <FormField label="开始">
-                    <Picker mode="time" value={draft.start} onChange={(e) => set('start')(e.detail.value)}>
-                      <View className="form-field__input form-field__picker" aria-label="开始时间">
-                        {draft.start}
-                      </View>
-                    </Picker>
-                  </FormField>
-                  <FormField label="结束" error={err('endAt')}>
-                    <Picker mode="time" value={draft.end} onChange={(e) => set('end')(e.detail.value)}>
-                      <View className="form-field__input form-field__picker" aria-label="结束时间">
-                        {draft.end}
-                      </View>
-                    </Picker>
-                  </FormField>
-                </View>
+                <SessionTimeFields value={draft} onChange={set} error={err} />
                 <View className="muted academy-admin__deadlines">
                   预约截止 {when(s.bookingClosesAt + shiftOf(s, draft))}，取消截止{' '}
                   {when(s.cancelDeadline + shiftOf(s, draft))}（随开课时间一起调整）
                 </View>
-                {s.format === 'live' ? (
-                  <TextField
-                    label="直播链接"
-                    value={draft.liveLink}
-                    onInput={set('liveLink')}
-                    error={err('liveLink')}
-                    maxlength={200}
-                  />
-                ) : (
-                  <TextField
-                    label="上课地点"
-                    value={draft.venue}
-                    onInput={set('venue')}
-                    error={err('venue')}
-                    maxlength={80}
-                  />
-                )}
-                <TextField
-                  label="名额"
-                  type="number"
-                  value={draft.capacity}
-                  onInput={set('capacity')}
-                  error={err('capacity')}
-                  hint="加名额会按顺序为候补学员自动预约"
-                  maxlength={3}
+                <SessionPlaceFields
+                  live={s.format === 'live'}
+                  value={draft}
+                  onChange={set}
+                  error={err}
+                  capacityHint="加名额会按顺序为候补学员自动预约"
                 />
-                <Button
-                  className="btn btn-primary academy-admin__save"
-                  loading={save.busy}
-                  onClick={() => void onSave()}
-                >
+                <Button className="academy-admin__save" busy={save.busy} onClick={() => void onSave()}>
                   保存修改
                 </Button>
               </View>
@@ -165,8 +126,9 @@ export default function SessionAdminPage() {
               <View className="academy-admin__subtitle">课前提醒</View>
               <View className="muted">给24小时内开课的所有场次中还没提醒过的学员发消息，每人只提醒一次。</View>
               <Button
-                className="btn btn-plain academy-admin__remind"
-                loading={remind.busy}
+                variant="outline"
+                className="academy-admin__remind"
+                busy={remind.busy}
                 onClick={() => void onRemind()}
               >
                 发送提醒
@@ -177,8 +139,9 @@ export default function SessionAdminPage() {
             ) : null}
             {open && Date.now() >= s.startAt ? (
               <Button
-                className="btn btn-plain academy-admin__close"
-                loading={close.busy}
+                variant="outline"
+                className="academy-admin__close"
+                busy={close.busy}
                 onClick={() => void onClose()}
               >
                 结束本场（未签到记缺席）

@@ -1,6 +1,6 @@
 /** The session form's draft and the updateSession payload: only what the admin actually changed. */
 import { updateSessionInput, type AcademyActions, type Session } from '@contract/api/academy';
-import type { Issue } from '@contract/schema';
+import { withIssues, type Issue } from '@contract/schema';
 import { dateOf, timeOf, toEpoch } from '../../format';
 
 export interface SessionDraft {
@@ -28,7 +28,7 @@ type Update = AcademyActions['updateSession']['input'];
 export function changeOf(
   s: Session,
   d: SessionDraft,
-): { ok: true; value: Update; changed: boolean } | { ok: false; issue: Issue } {
+): { ok: true; value: Update; changed: boolean } | { ok: false; issue: Issue; issues?: Issue[] } {
   const startAt = toEpoch(d.date, d.start);
   const endAt = toEpoch(d.date, d.end);
   const capacity = /^\d+$/.test(d.capacity.trim()) ? Number(d.capacity.trim()) : NaN;
@@ -42,10 +42,12 @@ export function changeOf(
     raw[s.format === 'live' ? 'liveLink' : 'venue'] = s.format === 'live' ? d.liveLink.trim() : d.venue.trim();
   }
   if (capacity !== s.capacity) raw.capacity = capacity;
-  if (endAt <= startAt) return { ok: false, issue: { path: 'endAt', message: '结束时间：应晚于开课时间' } };
-  if (Number.isFinite(capacity) && capacity < s.booked)
-    return { ok: false, issue: { path: 'capacity', message: `名额：不能少于已预约的${s.booked}人` } };
-  const parsed = updateSessionInput.parse(raw);
+  const parsed = withIssues(
+    updateSessionInput.parse(raw),
+    endAt <= startAt && { path: 'endAt', message: '结束时间请晚于开课时间' },
+    Number.isFinite(capacity) &&
+      capacity < s.booked && { path: 'capacity', message: `名额请不少于已预约的${s.booked}人` },
+  );
   if (!parsed.ok) return parsed;
   return { ok: true, value: parsed.value, changed: Object.keys(raw).length > 1 };
 }

@@ -1,4 +1,5 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro, { useRouter } from '@tarojs/taro';
 import { FORMAT_LABELS, type Session } from '@contract/api/academy';
 import { PageShell, QrCode, StateView, StatusTag, useAsync, useRefreshingCode } from '../../../components';
@@ -125,19 +126,16 @@ export default function SessionPage() {
               ) : now >= s.bookingClosesAt || now >= s.startAt ? (
                 <View className="card academy-detail__note">本场已截止预约</View>
               ) : (
-                <Button
-                  className="btn btn-primary academy-detail__book"
-                  loading={booking.busy}
-                  onClick={() => void book()}
-                >
+                <Button className="academy-detail__book" busy={booking.busy} onClick={() => void book()}>
                   {full ? '排队候补' : '预约'}
                 </Button>
               )
             ) : null}
             {mine && (mine.status === 'booked' || mine.status === 'waitlisted') && now < s.startAt ? (
               <Button
-                className="btn btn-plain academy-detail__cancel"
-                loading={cancelling.busy}
+                variant="outline"
+                className="academy-detail__cancel"
+                busy={cancelling.busy}
                 onClick={() => void cancel()}
               >
                 {mine.status === 'waitlisted' ? '退出候补' : '取消预约'}

@@ -1,4 +1,5 @@
-import { Button, Label, Switch, Textarea, View } from '@tarojs/components';
+import { Label, Switch, Textarea, View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { ContestAdminView } from '@contract/api/contest';
@@ -165,7 +166,7 @@ export function ContestForm(props: { contest?: ContestAdminView; onSaved: (c: Co
           onChange={(e) => set('refuseTitleHolders')(e.detail.value)}
         />
       </Label>
-      <Button className="btn btn-primary admin-contest__save" loading={send.busy} onClick={() => void save()}>
+      <Button className="admin-contest__save" busy={send.busy} onClick={() => void save()}>
         {contest ? '保存修改' : '保存为草稿'}
       </Button>
     </View>

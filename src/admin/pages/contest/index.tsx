@@ -1,4 +1,5 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { ContestAdminView, TradeAdminView } from '@contract/api/contest';
@@ -96,11 +97,15 @@ export default function ContestEditPage() {
                     ]}
                     actions={(t) => (
                       <>
-                        <Button className="btn btn-plain admin__small-btn" onClick={() => setTradeMode({ trade: t })}>
+                        <Button
+                          variant="outline"
+                          className="admin__small-btn"
+                          onClick={() => setTradeMode({ trade: t })}
+                        >
                           修改
                         </Button>
                         {t.registrations === 0 ? (
-                          <Button className="btn btn-plain admin__small-btn" onClick={() => void removeTrade(t)}>
+                          <Button variant="outline" className="admin__small-btn" onClick={() => void removeTrade(t)}>
                             删除
                           </Button>
                         ) : null}
@@ -109,11 +114,11 @@ export default function ContestEditPage() {
                   />
                 </StateView>
                 <View className="admin__toolbar">
-                  <Button className="btn btn-plain admin-contest__add-trade" onClick={() => setTradeMode({})}>
+                  <Button variant="outline" className="admin-contest__add-trade" onClick={() => setTradeMode({})}>
                     添加比赛项目
                   </Button>
                   {contest.status === 'draft' ? (
-                    <Button className="btn btn-primary admin-contest__publish" onClick={() => void publish()}>
+                    <Button className="admin-contest__publish" onClick={() => void publish()}>
                       发布比武
                     </Button>
                   ) : null}

@@ -1,4 +1,5 @@
-import { Button, Textarea, View } from '@tarojs/components';
+import { Textarea, View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { ContestAdminView, TradeAdminView } from '@contract/api/contest';
@@ -72,10 +73,10 @@ export function TradeForm(props: {
         maxlength={5}
       />
       <View className="row-actions">
-        <Button className="btn btn-plain" onClick={props.onCancel}>
+        <Button variant="outline" onClick={props.onCancel}>
           取消
         </Button>
-        <Button className="btn btn-primary admin-contest__trade-save" loading={send.busy} onClick={() => void save()}>
+        <Button className="admin-contest__trade-save" busy={send.busy} onClick={() => void save()}>
           {trade ? '保存项目' : '添加项目'}
         </Button>
       </View>

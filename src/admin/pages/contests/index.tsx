@@ -1,4 +1,5 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef } from 'react';
 import type { ContestAdminView } from '@contract/api/contest';
@@ -73,7 +74,7 @@ export default function ContestsAdminPage() {
         onRetry={loaded.reload}
       >
         <View className="admin__toolbar">
-          <Button className="btn btn-primary admin-contests__new" onClick={() => void Taro.navigateTo({ url: EDIT })}>
+          <Button className="admin-contests__new" onClick={() => void Taro.navigateTo({ url: EDIT })}>
             新建比武
           </Button>
         </View>
@@ -102,22 +103,23 @@ export default function ContestsAdminPage() {
             actions={(c) => (
               <>
                 <Button
-                  className="btn btn-plain admin__small-btn"
+                  variant="outline"
+                  className="admin__small-btn"
                   onClick={() => void Taro.navigateTo({ url: `${EDIT}?id=${c.id}` })}
                 >
                   修改
                 </Button>
                 {c.status === 'draft' ? (
-                  <Button className="btn btn-plain admin__small-btn" onClick={() => void publish(c)}>
+                  <Button variant="outline" className="admin__small-btn" onClick={() => void publish(c)}>
                     发布
                   </Button>
                 ) : null}
                 {c.status === 'published' ? (
-                  <Button className="btn btn-plain admin__small-btn" onClick={() => void close(c)}>
+                  <Button variant="outline" className="admin__small-btn" onClick={() => void close(c)}>
                     关闭
                   </Button>
                 ) : null}
-                <Button className="btn btn-plain admin__small-btn" onClick={() => void copy(c)}>
+                <Button variant="outline" className="admin__small-btn" onClick={() => void copy(c)}>
                   复制为明年
                 </Button>
               </>

@@ -1,4 +1,5 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { EmployerView } from '@contract/api/admin';
@@ -60,10 +61,10 @@ function EmployerEditor(props: { employer?: EmployerView; onSaved: (e: EmployerV
       />
       <View className="muted">负责退休核实和点单的企业工会联系人，请在“邀请与授权”里发邀请，由本人扫码接受。</View>
       <View className="row-actions">
-        <Button className="btn btn-plain" onClick={props.onCancel}>
+        <Button variant="outline" onClick={props.onCancel}>
           取消
         </Button>
-        <Button className="btn btn-primary admin-employers__save" loading={send.busy} onClick={() => void save()}>
+        <Button className="admin-employers__save" busy={send.busy} onClick={() => void save()}>
           {employer ? '保存修改' : '新增单位'}
         </Button>
       </View>
@@ -108,14 +109,10 @@ function MergeForm(props: { drop: EmployerView; list: EmployerView[]; onMerged: 
         onChange={(name) => setKeepId(candidates.find((e) => e.name === name)?.id)}
       />
       <View className="row-actions">
-        <Button className="btn btn-plain" onClick={props.onCancel}>
+        <Button variant="outline" onClick={props.onCancel}>
           取消
         </Button>
-        <Button
-          className="btn btn-primary admin-employers__merge-save"
-          loading={send.busy}
-          onClick={() => void merge()}
-        >
+        <Button className="admin-employers__merge-save" busy={send.busy} onClick={() => void merge()}>
           合并
         </Button>
       </View>
@@ -181,7 +178,7 @@ export default function EmployersPage() {
         ) : (
           <>
             <View className="admin__toolbar">
-              <Button className="btn btn-primary admin-employers__add" onClick={() => open({ kind: 'new' })}>
+              <Button className="admin-employers__add" onClick={() => open({ kind: 'new' })}>
                 新增单位
               </Button>
             </View>
@@ -215,23 +212,25 @@ export default function EmployersPage() {
                   e.active ? (
                     <>
                       <Button
-                        className="btn btn-plain admin__small-btn"
+                        variant="outline"
+                        className="admin__small-btn"
                         onClick={() => open({ kind: 'edit', employer: e })}
                       >
                         修改
                       </Button>
                       <Button
-                        className="btn btn-plain admin__small-btn"
+                        variant="outline"
+                        className="admin__small-btn"
                         onClick={() => open({ kind: 'merge', employer: e })}
                       >
                         合并
                       </Button>
-                      <Button className="btn btn-plain admin__small-btn" onClick={() => void setActive(e, false)}>
+                      <Button variant="outline" className="admin__small-btn" onClick={() => void setActive(e, false)}>
                         停用
                       </Button>
                     </>
                   ) : (
-                    <Button className="btn btn-plain admin__small-btn" onClick={() => void setActive(e, true)}>
+                    <Button variant="outline" className="admin__small-btn" onClick={() => void setActive(e, true)}>
                       重新启用
                     </Button>
                   )

@@ -1,4 +1,5 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro, { useRouter } from '@tarojs/taro';
 import { invitationTokenFrom } from '@contract/api/admin';
 import { PageShell, StateView, StatusTag, useAsync } from '../../../components';
@@ -60,11 +61,7 @@ export default function InvitePage() {
                 <View className="muted admin-invite__hint">
                   接受后，您就能在“服务”页的工作台里使用这个身份的功能。如果不是您本人，请不要接受。接受后请到“我的”填写姓名，方便管理员知道是谁。
                 </View>
-                <Button
-                  className="btn btn-primary admin-invite__accept"
-                  loading={send.busy}
-                  onClick={() => void accept()}
-                >
+                <Button className="admin-invite__accept" busy={send.busy} onClick={() => void accept()}>
                   接受邀请
                 </Button>
               </>

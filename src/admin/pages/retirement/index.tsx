@@ -1,4 +1,5 @@
-import { Button, Label, Switch, Textarea, View } from '@tarojs/components';
+import { Label, Switch, Textarea, View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import type { StationAdminView } from '@contract/api/admin';
@@ -161,7 +162,7 @@ export default function RetirementSettingsPage() {
                 <View className="muted">还没有驿站：纪念牌只能邮寄。可先到“驿站管理”添加驿站。</View>
               )}
             </View>
-            <Button className="btn btn-primary admin-retirement__save" loading={send.busy} onClick={() => void save()}>
+            <Button className="admin-retirement__save" busy={send.busy} onClick={() => void save()}>
               保存设置
             </Button>
           </>

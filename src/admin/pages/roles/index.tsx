@@ -1,4 +1,5 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro, { useShareAppMessage } from '@tarojs/taro';
 import { useState } from 'react';
 import type { GrantView, InvitationView, MyAccess } from '@contract/api/admin';
@@ -94,7 +95,7 @@ export default function RolesPage() {
             </View>
             <View className="admin__toolbar">
               {kinds.length ? (
-                <Button className="btn btn-primary admin-roles__new" onClick={() => setCreating(true)}>
+                <Button className="admin-roles__new" onClick={() => setCreating(true)}>
                   新建邀请
                 </Button>
               ) : null}
@@ -143,7 +144,7 @@ export default function RolesPage() {
                   ]}
                   actions={(g) =>
                     g.active ? (
-                      <Button className="btn btn-plain admin__small-btn" onClick={() => void revokeGrant(g)}>
+                      <Button variant="outline" className="admin__small-btn" onClick={() => void revokeGrant(g)}>
                         撤销
                       </Button>
                     ) : null
@@ -173,10 +174,10 @@ export default function RolesPage() {
                   actions={(i) =>
                     i.status === 'active' ? (
                       <>
-                        <Button className="btn btn-plain admin__small-btn" onClick={() => setShown(i)}>
+                        <Button variant="outline" className="admin__small-btn" onClick={() => setShown(i)}>
                           二维码
                         </Button>
-                        <Button className="btn btn-plain admin__small-btn" onClick={() => void revokeInvitation(i)}>
+                        <Button variant="outline" className="admin__small-btn" onClick={() => void revokeInvitation(i)}>
                           撤销
                         </Button>
                       </>

@@ -1,4 +1,5 @@
-import { Button, Image, View } from '@tarojs/components';
+import { Image, View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro from '@tarojs/taro';
 import type { InvitationView } from '@contract/api/admin';
 import { QrCode, useAsync } from '../../../components';
@@ -43,18 +44,16 @@ export function InvitationCard({ inv, onClose }: { inv: InvitationView; onClose:
       </View>
       <View className="muted">请被邀请人用微信扫码，或把邀请发给他，打开后点“接受邀请”。</View>
       {isWeapp ? (
-        <Button className="btn btn-primary" openType="share">
-          发给微信好友
-        </Button>
+        <Button openType="share">发给微信好友</Button>
       ) : (
         <>
           <View className="admin__link admin-roles__link">{link}</View>
-          <Button className="btn btn-primary admin-roles__copy" onClick={() => void copy()}>
+          <Button className="admin-roles__copy" onClick={() => void copy()}>
             复制邀请链接
           </Button>
         </>
       )}
-      <Button className="btn btn-plain" onClick={onClose}>
+      <Button variant="outline" onClick={onClose}>
         完成
       </Button>
     </View>

@@ -1,4 +1,5 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import { useState } from 'react';
 import {
   ADMIN_DOMAIN_TEXT,
@@ -116,10 +117,10 @@ export function InviteForm(props: {
         maxlength={40}
       />
       <View className="row-actions">
-        <Button className="btn btn-plain" onClick={props.onCancel}>
+        <Button variant="outline" onClick={props.onCancel}>
           取消
         </Button>
-        <Button className="btn btn-primary admin-roles__create" loading={send.busy} onClick={() => void create()}>
+        <Button className="admin-roles__create" busy={send.busy} onClick={() => void create()}>
           生成邀请
         </Button>
       </View>

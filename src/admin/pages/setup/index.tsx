@@ -1,4 +1,5 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { PageShell, StateView, TextField, useAsync } from '../../../components';
@@ -61,7 +62,7 @@ export default function SetupPage() {
                 maxlength={64}
                 hint="不区分大小写，横线可输可不输"
               />
-              <Button className="btn btn-primary admin-setup__claim" loading={send.busy} onClick={() => void claim()}>
+              <Button className="admin-setup__claim" busy={send.busy} onClick={() => void claim()}>
                 确认，成为超级管理员
               </Button>
             </View>

@@ -1,4 +1,5 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { StationAdminView } from '@contract/api/admin';
@@ -60,10 +61,10 @@ export function ClosureForm(props: {
         maxlength={60}
       />
       <View className="row-actions">
-        <Button className="btn btn-plain" onClick={props.onCancel}>
+        <Button variant="outline" onClick={props.onCancel}>
           取消
         </Button>
-        <Button className="btn btn-primary admin-stations__close-save" loading={send.busy} onClick={() => void save()}>
+        <Button className="admin-stations__close-save" busy={send.busy} onClick={() => void save()}>
           确认暂停
         </Button>
       </View>

@@ -1,4 +1,5 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { StationAdminView } from '@contract/api/admin';
@@ -80,7 +81,7 @@ export default function StationsPage() {
         ) : (
           <>
             <View className="admin__toolbar">
-              <Button className="btn btn-primary admin-stations__add" onClick={() => open({ kind: 'new' })}>
+              <Button className="admin-stations__add" onClick={() => open({ kind: 'new' })}>
                 新增驿站
               </Button>
             </View>
@@ -110,33 +111,37 @@ export default function StationsPage() {
                   s.active ? (
                     <>
                       <Button
-                        className="btn btn-plain admin__small-btn"
+                        variant="outline"
+                        className="admin__small-btn"
                         onClick={() => open({ kind: 'edit', station: s })}
                       >
                         修改
                       </Button>
                       {s.closure ? (
                         <Button
-                          className="btn btn-plain admin__small-btn"
+                          variant="outline"
+                          className="admin__small-btn"
                           onClick={() => void act({ op: 'reopen', stationId: s.id }, '已恢复开放')}
                         >
                           恢复开放
                         </Button>
                       ) : (
                         <Button
-                          className="btn btn-plain admin__small-btn"
+                          variant="outline"
+                          className="admin__small-btn"
                           onClick={() => open({ kind: 'close', station: s })}
                         >
                           临时暂停
                         </Button>
                       )}
-                      <Button className="btn btn-plain admin__small-btn" onClick={() => void retire(s)}>
+                      <Button variant="outline" className="admin__small-btn" onClick={() => void retire(s)}>
                         停用
                       </Button>
                     </>
                   ) : (
                     <Button
-                      className="btn btn-plain admin__small-btn"
+                      variant="outline"
+                      className="admin__small-btn"
                       onClick={() => void act({ op: 'active', stationId: s.id, active: true }, '已重新启用')}
                     >
                       重新启用

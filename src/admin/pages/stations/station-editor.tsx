@@ -1,4 +1,5 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { STATION_SERVICES, type StationAdminView } from '@contract/api/admin';
@@ -93,7 +94,7 @@ export function StationEditor(props: {
       />
       <View className="admin__section-title">位置</View>
       {isWeapp ? (
-        <Button className="btn btn-plain admin-stations__map" onClick={() => void pickOnMap()}>
+        <Button variant="outline" className="admin-stations__map" onClick={() => void pickOnMap()}>
           {draft.lat ? '在地图上重新选点' : '在地图上选点'}
         </Button>
       ) : null}
@@ -129,10 +130,10 @@ export function StationEditor(props: {
         </View>
       )}
       <View className="row-actions">
-        <Button className="btn btn-plain" onClick={props.onCancel}>
+        <Button variant="outline" onClick={props.onCancel}>
           取消
         </Button>
-        <Button className="btn btn-primary admin-stations__save" loading={send.busy} onClick={() => void save()}>
+        <Button className="admin-stations__save" busy={send.busy} onClick={() => void save()}>
           {station ? '保存修改' : '新增驿站'}
         </Button>
       </View>

@@ -1,4 +1,5 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro, { useRouter } from '@tarojs/taro';
 import { PageShell, StateView, StatusTag, useAsync } from '../../../components';
 import { api } from '../../../services/api';
@@ -20,13 +21,13 @@ export default function ContestDetailPage() {
         {c ? (
           <>
             <View className="card">
-              <View className="detail__title">{c.title}</View>
+              <View className="contest-detail__title">{c.title}</View>
               <StatusTag text={PHASE_TEXT[c.phase]} tone={PHASE_TONE[c.phase]} />
-              <View className="detail__summary">{c.summary}</View>
+              <View className="contest-detail__summary">{c.summary}</View>
               <View>
                 报名时间：{formatTime(c.registrationOpensAt)} 至 {formatTime(c.registrationClosesAt)}
               </View>
-              <View className="detail__deadline">报名截止：{formatTime(c.registrationClosesAt)}</View>
+              <View className="contest-detail__deadline">报名截止：{formatTime(c.registrationClosesAt)}</View>
               <View>
                 比赛时间：{formatTime(c.contestStartsAt)} 至 {formatTime(c.contestEndsAt)}
               </View>
@@ -35,12 +36,14 @@ export default function ContestDetailPage() {
               </View>
             </View>
 
-            <View className="detail__section">比赛项目</View>
+            <View className="contest-detail__section">比赛项目</View>
             {c.trades.map((t) => (
-              <View key={t.id} className="card trade">
-                <View className="trade__head">
-                  <View className="trade__name">{t.name}</View>
-                  <View className={t.left > 0 ? 'trade__left' : 'trade__left trade__left--full'}>
+              <View key={t.id} className="card contest-trade">
+                <View className="contest-trade__head">
+                  <View className="contest-trade__name">{t.name}</View>
+                  <View
+                    className={t.left > 0 ? 'contest-trade__left' : 'contest-trade__left contest-trade__left--full'}
+                  >
                     {t.left > 0 ? `剩余 ${t.left} / ${t.quota} 个名额` : '名额已满'}
                   </View>
                 </View>
@@ -48,7 +51,7 @@ export default function ContestDetailPage() {
                 {t.employerQuota ? <View className="muted">每个单位限报 {t.employerQuota} 人</View> : null}
                 {c.phase === 'open' && t.left > 0 ? (
                   <Button
-                    className="btn btn-primary trade__apply"
+                    className="contest-trade__apply"
                     onClick={() =>
                       Taro.navigateTo({ url: `/contest/pages/register/index?contestId=${c.id}&tradeId=${t.id}` })
                     }
@@ -59,38 +62,38 @@ export default function ContestDetailPage() {
               </View>
             ))}
 
-            <View className="detail__section">赛程安排</View>
+            <View className="contest-detail__section">赛程安排</View>
             <View className="card">
               {c.schedule.map((s) => (
-                <View key={`${s.at}-${s.text}`} className="schedule__item">
+                <View key={`${s.at}-${s.text}`} className="contest-schedule__item">
                   <View className="muted">{formatTime(s.at)}</View>
                   <View>{s.text}</View>
                 </View>
               ))}
             </View>
 
-            <View className="detail__section">参赛须知</View>
+            <View className="contest-detail__section">参赛须知</View>
             <View className="card">
               {c.rules.map((r, i) => (
-                <View key={r} className="rule">
+                <View key={r} className="contest-rule">
                   {i + 1}. {r}
                 </View>
               ))}
             </View>
 
-            <View className="detail__section">奖励办法</View>
+            <View className="contest-detail__section">奖励办法</View>
             <View className="card">{c.awards}</View>
 
             <View className="row-actions">
               {c.resultsPublished ? (
                 <Button
-                  className="btn btn-plain"
+                  variant="outline"
                   onClick={() => Taro.navigateTo({ url: `/contest/pages/results/index?id=${c.id}` })}
                 >
                   查看成绩
                 </Button>
               ) : null}
-              <Button className="btn btn-plain" onClick={() => Taro.navigateTo({ url: '/contest/pages/mine/index' })}>
+              <Button variant="outline" onClick={() => Taro.navigateTo({ url: '/contest/pages/mine/index' })}>
                 我的报名
               </Button>
             </View>

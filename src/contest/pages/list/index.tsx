@@ -1,4 +1,5 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { ContestPhase } from '@contract/api/contest';
@@ -64,11 +65,11 @@ export default function ContestListPage() {
         ))}
       </StateView>
       <View className="row-actions">
-        <Button className="btn btn-plain" onClick={() => Taro.navigateTo({ url: '/contest/pages/mine/index' })}>
+        <Button variant="outline" onClick={() => Taro.navigateTo({ url: '/contest/pages/mine/index' })}>
           我的报名
         </Button>
         {isAdmin ? (
-          <Button className="btn btn-plain" onClick={() => Taro.navigateTo({ url: '/contest/pages/review/index' })}>
+          <Button variant="outline" onClick={() => Taro.navigateTo({ url: '/contest/pages/review/index' })}>
             报名审核
           </Button>
         ) : null}

@@ -1,4 +1,5 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro, { useDidShow } from '@tarojs/taro';
 import type { Registration } from '@contract/api/contest';
 import { can, REGISTRATION_FLOW } from '@contract/flows';
@@ -39,17 +40,15 @@ export default function MyRegistrationsPage() {
         empty={!list.data?.length}
         emptyText="您还没有报名技能比武"
         emptyAction={
-          <Button className="btn btn-primary" onClick={() => Taro.navigateTo({ url: '/contest/pages/list/index' })}>
-            去看看正在报名的比武
-          </Button>
+          <Button onClick={() => Taro.navigateTo({ url: '/contest/pages/list/index' })}>去看看正在报名的比武</Button>
         }
       >
         {list.data?.map((r) => {
           const open = Date.now() <= r.registrationClosesAt;
           return (
-            <View key={r.id} className="card mine__item">
-              <View className="mine__head">
-                <View className="mine__trade">{r.tradeName}</View>
+            <View key={r.id} className="card contest-mine__item">
+              <View className="contest-mine__head">
+                <View className="contest-mine__trade">{r.tradeName}</View>
                 <StatusTag text={statusText(r.status)} tone={STATUS_TONE[r.status]} />
               </View>
               <View className="muted">{r.contestTitle}</View>
@@ -60,18 +59,18 @@ export default function MyRegistrationsPage() {
                 比赛时间：{formatTime(r.contestStartsAt)}，{r.venue}
               </View>
               {r.status === 'returned' ? (
-                <View className="mine__reason">退回原因：{r.returnReason ?? '未说明'}</View>
+                <View className="contest-mine__reason">退回原因：{r.returnReason ?? '未说明'}</View>
               ) : null}
               {r.checkedInAt ? <View>签到时间：{formatTime(r.checkedInAt)}</View> : null}
               {r.result ? (
-                <View className="mine__result">
+                <View className="contest-mine__result">
                   成绩：第{r.result.rank}名{r.result.award ? ` · ${r.result.award}` : ''}
                 </View>
               ) : null}
               <View className="row-actions">
                 {r.status === 'approved' || r.status === 'checked_in' ? (
                   <Button
-                    className="btn btn-primary mine__ticket"
+                    className="contest-mine__ticket"
                     onClick={() => Taro.navigateTo({ url: `/contest/pages/ticket/index?id=${r.id}` })}
                   >
                     入场码
@@ -79,7 +78,6 @@ export default function MyRegistrationsPage() {
                 ) : null}
                 {can(REGISTRATION_FLOW.resubmit, r.status) && open ? (
                   <Button
-                    className="btn btn-primary"
                     onClick={() => Taro.navigateTo({ url: `/contest/pages/register/index?registrationId=${r.id}` })}
                   >
                     修改后重新提交
@@ -87,14 +85,14 @@ export default function MyRegistrationsPage() {
                 ) : null}
                 {r.result ? (
                   <Button
-                    className="btn btn-plain"
+                    variant="outline"
                     onClick={() => Taro.navigateTo({ url: `/contest/pages/results/index?id=${r.contestId}` })}
                   >
                     成绩公示
                   </Button>
                 ) : null}
                 {can(REGISTRATION_FLOW.cancel, r.status) && open ? (
-                  <Button className="btn btn-plain mine__cancel" onClick={() => cancel(r)}>
+                  <Button variant="outline" className="contest-mine__cancel" onClick={() => cancel(r)}>
                     取消报名
                   </Button>
                 ) : null}

@@ -13,7 +13,7 @@ export { SKILL_LEVELS };
 
 const schema = s.object(registrationFields);
 
-/** The same schema the cloud function checks, run on the phone first: field → Chinese message. */
+/** The same schema the cloud function checks, run on the phone first: every wrong field at once. */
 export function validate(form: FormState) {
   const years = form.yearsInTrade.trim() === '' ? undefined : Number(form.yearsInTrade);
   const parsed = schema.parse({
@@ -24,7 +24,5 @@ export function validate(form: FormState) {
     phone: form.phone.trim(),
     consent: true,
   });
-  return parsed.ok
-    ? { ok: true as const, value: parsed.value }
-    : { ok: false as const, field: parsed.issue.path, message: parsed.issue.message };
+  return parsed;
 }

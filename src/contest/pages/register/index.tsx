@@ -1,14 +1,18 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import { CheckMark } from '../../../components/check-mark';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { Registration } from '@contract/api/contest';
 import { PageShell, SelectField, StateView, StatusTag, TextField, useAsync } from '../../../components';
+import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
 import { api } from '../../../services/api';
 import { hasConsented, recordConsent } from '../../../stores/consent';
 import { PrivacyNotice } from '../../components/privacy-notice';
 import { SKILL_LEVELS, validate, type FormState } from './form';
+
+type Fields = Extract<ReturnType<typeof validate>, { ok: true }>['value'];
 import './index.scss';
 import { askSubscription } from '../../../utils/subscribe';
 
@@ -20,8 +24,6 @@ export default function RegisterPage() {
   const resubmitId = params.registrationId;
   const [step, setStep] = useState<'consent' | 'form' | 'done'>(hasConsented('contest') ? 'form' : 'consent');
   const [agree, setAgree] = useState(false);
-  const [form, setForm] = useState<FormState>(EMPTY);
-  const [errors, setErrors] = useState<Partial<Record<keyof FormState, string>>>({});
   const [saved, setSaved] = useState<Registration | null>(null);
 
   // What we register for, and the person's profile to prefill the form.
@@ -37,7 +39,7 @@ export default function RegisterPage() {
     const contest = await api.contest.getContest({ contestId });
     const trade = contest.trades.find((t) => t.id === tradeId);
     if (!trade) throw new Error('没有找到这个比赛项目');
-    setForm(
+    form.reset(
       returned
         ? {
             employer: returned.employer,
@@ -51,23 +53,17 @@ export default function RegisterPage() {
     return { contest, trade, returned };
   }, [resubmitId, params.contestId, params.tradeId]);
 
-  const {
-    run: submit,
-    busy,
-    fieldError,
-  } = useWrite((typed: FormState, requestId) => {
-    const checked = validate(typed);
-    if (!checked.ok) throw new Error(checked.message);
-    const target = ctx.data!;
-    return target.returned
-      ? api.contest.resubmit({ registrationId: target.returned.id, ...checked.value }, requestId)
-      : api.contest.register({ contestId: target.contest.id, tradeId: target.trade.id, ...checked.value }, requestId);
-  });
-
-  const set = (key: keyof FormState) => (value: string) => {
-    setForm((f) => ({ ...f, [key]: value }));
-    setErrors((e) => ({ ...e, [key]: undefined }));
-  };
+  const write = useWrite(
+    (fields: Fields, requestId) => {
+      const target = ctx.data!;
+      return target.returned
+        ? api.contest.resubmit({ registrationId: target.returned.id, ...fields }, requestId)
+        : api.contest.register({ contestId: target.contest.id, tradeId: target.trade.id, ...fields }, requestId);
+    },
+    { inline: true },
+  );
+  const form = useForm<FormState, Fields>(EMPTY, validate, write);
+  const { draft, set, error } = form;
 
   const next = async () => {
     if (!agree) {
@@ -79,32 +75,27 @@ export default function RegisterPage() {
   };
 
   const send = async () => {
-    const checked = validate(form);
-    if (!checked.ok) {
-      setErrors({ [checked.field]: checked.message });
-      return;
-    }
+    const fields = form.validate();
+    if (!fields) return;
     askSubscription('contestRegister');
-    const reg = await submit(form);
+    const reg = await write.run(fields);
     if (reg) {
       setSaved(reg);
       setStep('done');
     }
   };
 
-  const serverError = (key: keyof FormState) =>
-    errors[key] ?? (fieldError?.field === key ? fieldError.message : undefined);
   const target = ctx.data;
 
   return (
     <PageShell title={target?.returned ? '修改后重新提交' : '比武报名'}>
       <StateView loading={ctx.loading} error={ctx.error} onRetry={ctx.reload}>
         {target ? (
-          <View className="card register__target">
-            <View className="register__trade">{target.trade.name}</View>
+          <View className="card contest-register__target">
+            <View className="contest-register__trade">{target.trade.name}</View>
             <View className="muted">{target.contest.title}</View>
             {target.returned?.returnReason ? (
-              <View className="register__reason">退回原因：{target.returned.returnReason}</View>
+              <View className="contest-register__reason">退回原因：{target.returned.returnReason}</View>
             ) : null}
           </View>
         ) : null}
@@ -113,11 +104,16 @@ export default function RegisterPage() {
           <>
             <PrivacyNotice />
             {/* A View, not a Label: in H5 a label re-dispatches the click to its checkbox, toggling twice. */}
-            <View className="register__agree" role="checkbox" aria-checked={agree} onClick={() => setAgree((a) => !a)}>
+            <View
+              className="contest-register__agree"
+              role="checkbox"
+              aria-checked={agree}
+              onClick={() => setAgree((a) => !a)}
+            >
               <CheckMark on={agree} />
               <View>我已阅读并同意以上说明</View>
             </View>
-            <Button className="btn btn-primary register__next" onClick={next}>
+            <Button className="contest-register__next" onClick={next}>
               下一步
             </Button>
           </>
@@ -128,65 +124,58 @@ export default function RegisterPage() {
             <TextField
               label="工作单位"
               name="employer"
-              value={form.employer}
+              value={draft.employer}
               onInput={set('employer')}
-              error={serverError('employer')}
+              error={error('employer')}
               hint="请填写单位全称"
             />
             <TextField
               label="工种"
               name="jobTitle"
-              value={form.jobTitle}
+              value={draft.jobTitle}
               onInput={set('jobTitle')}
-              error={serverError('jobTitle')}
+              error={error('jobTitle')}
             />
             <SelectField
               label="现有技能等级"
-              value={form.skillLevel}
+              value={draft.skillLevel}
               options={SKILL_LEVELS}
               onChange={set('skillLevel')}
-              error={serverError('skillLevel')}
+              error={error('skillLevel')}
             />
             <TextField
               label="从业年限（年）"
               name="yearsInTrade"
               type="number"
-              value={form.yearsInTrade}
+              value={draft.yearsInTrade}
               onInput={set('yearsInTrade')}
-              error={serverError('yearsInTrade')}
+              error={error('yearsInTrade')}
               maxlength={2}
             />
             <TextField
               label="联系电话"
               name="phone"
               type="number"
-              value={form.phone}
+              value={draft.phone}
               onInput={set('phone')}
-              error={serverError('phone')}
+              error={error('phone')}
               maxlength={11}
               hint="用于比赛通知，对工作人员部分隐藏"
             />
-            <Button
-              className="btn btn-primary register__submit"
-              loading={busy}
-              disabled={busy || undefined}
-              onClick={send}
-            >
+            <Button className="contest-register__submit" busy={write.busy} disabled={write.busy} onClick={send}>
               {target?.returned ? '重新提交' : '提交报名'}
             </Button>
           </>
         ) : null}
 
         {step === 'done' && saved ? (
-          <View className="card register__done" role="status">
+          <View className="card contest-register__done" role="status">
             <StatusTag text="报名已提交" tone="success" />
-            <View className="register__done-text">
+            <View className="contest-register__done-text">
               您已报名{saved.tradeName}
               ，等待区总工会审核。审核结果会通过消息通知您，审核通过后可在“我的报名”查看入场码。
             </View>
-            <Button className="btn btn-primary" onClick={() => Taro.redirectTo({ url: '/contest/pages/mine/index' })}>
-              查看我的报名
-            </Button>
+            <Button onClick={() => Taro.redirectTo({ url: '/contest/pages/mine/index' })}>查看我的报名</Button>
           </View>
         ) : null}
       </StateView>

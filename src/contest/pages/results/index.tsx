@@ -30,15 +30,17 @@ export default function ResultsPage() {
       >
         {data.data?.byTrade.map(([trade, rows]) => (
           <View key={trade} className="card">
-            <View className="results__trade">{trade}</View>
+            <View className="contest-results__trade">{trade}</View>
             {rows.map((r) => (
-              <View key={`${r.rank}-${r.name}`} className="results__row">
-                <View className="results__rank">第{r.rank}名</View>
-                <View className="results__who">
+              <View key={`${r.rank}-${r.name}`} className="contest-results__row">
+                <View className="contest-results__rank">第{r.rank}名</View>
+                <View className="contest-results__who">
                   <View>{r.name}</View>
                   <View className="muted">{r.employer}</View>
                 </View>
-                <View className={r.award ? 'results__award' : 'results__award muted'}>{r.award ?? ''}</View>
+                <View className={r.award ? 'contest-results__award' : 'contest-results__award muted'}>
+                  {r.award ?? ''}
+                </View>
               </View>
             ))}
           </View>

@@ -1,4 +1,5 @@
-import { Button, Picker, Textarea, View } from '@tarojs/components';
+import { Picker, Textarea, View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { RegistrationStatus } from '@contract/api/contest';
@@ -117,7 +118,7 @@ export default function ReviewPage() {
         empty={!contests.data?.length}
         emptyText="还没有比武"
       >
-        <View className="card review__filters">
+        <View className="card contest-review__filters">
           <Picker
             mode="selector"
             range={(contests.data ?? []).map((c) => c.title)}
@@ -130,10 +131,10 @@ export default function ReviewPage() {
               setTradeId('');
             }}
           >
-            <View className="review__picker" aria-label="选择比武">
-              <View className="review__picker-label">比武</View>
-              <View className="review__picker-value">{current?.title}</View>
-              <View className="review__picker-arrow" aria-hidden>
+            <View className="contest-review__picker" aria-label="选择比武">
+              <View className="contest-review__picker-label">比武</View>
+              <View className="contest-review__picker-value">{current?.title}</View>
+              <View className="contest-review__picker-arrow" aria-hidden>
                 ▾
               </View>
             </View>
@@ -144,16 +145,18 @@ export default function ReviewPage() {
             value={Math.max(0, trades.findIndex((t) => t.id === tradeId) + 1)}
             onChange={(e) => setTradeId(trades[Number(e.detail.value) - 1]?.id ?? '')}
           >
-            <View className="review__picker" aria-label="选择项目">
-              <View className="review__picker-label">项目</View>
-              <View className="review__picker-value">{tradeNames[trades.findIndex((t) => t.id === tradeId) + 1]}</View>
-              <View className="review__picker-arrow" aria-hidden>
+            <View className="contest-review__picker" aria-label="选择项目">
+              <View className="contest-review__picker-label">项目</View>
+              <View className="contest-review__picker-value">
+                {tradeNames[trades.findIndex((t) => t.id === tradeId) + 1]}
+              </View>
+              <View className="contest-review__picker-arrow" aria-hidden>
                 ▾
               </View>
             </View>
           </Picker>
         </View>
-        <View className="tabs review__tabs">
+        <View className="tabs contest-review__tabs">
           {FILTERS.map((f) => (
             <View
               key={f.status}
@@ -175,13 +178,13 @@ export default function ReviewPage() {
           empty={!items.length}
           emptyText={`没有${FILTERS.find((f) => f.status === status)?.text ?? ''}的报名`}
         >
-          <View className="muted review__total">共 {queue.data?.total ?? 0} 人</View>
+          <View className="muted contest-review__total">共 {queue.data?.total ?? 0} 人</View>
           {items.map((r) => (
-            <View key={r.id} className="card review__item" onClick={() => reviewable && toggle(r.id)}>
-              <View className="review__item-head">
+            <View key={r.id} className="card contest-review__item" onClick={() => reviewable && toggle(r.id)}>
+              <View className="contest-review__item-head">
                 {reviewable ? (
                   <View
-                    className="review__pick"
+                    className="contest-review__pick"
                     role="checkbox"
                     aria-checked={selected.includes(r.id)}
                     aria-label={`选择${r.name}`}
@@ -189,7 +192,7 @@ export default function ReviewPage() {
                     <CheckMark on={selected.includes(r.id)} />
                   </View>
                 ) : null}
-                <View className="review__name">{r.name}</View>
+                <View className="contest-review__name">{r.name}</View>
                 <StatusTag text={statusText(r.status)} tone={STATUS_TONE[r.status]} />
               </View>
               <View>
@@ -207,10 +210,10 @@ export default function ReviewPage() {
             </View>
           ))}
           {reviewable && items.length ? (
-            <View className="review__batch">
+            <View className="contest-review__batch">
               {returning ? (
                 <Textarea
-                  className="review__reason"
+                  className="contest-review__reason"
                   value={reason}
                   maxlength={200}
                   focus
@@ -220,30 +223,30 @@ export default function ReviewPage() {
                 />
               ) : null}
               {/* The primary action last (right), as everywhere in the app. */}
-              <View className="review__batch-row">
+              <View className="contest-review__batch-row">
                 {returning ? (
-                  <Button className="btn btn-plain" onClick={() => setReturning(false)}>
+                  <Button variant="outline" onClick={() => setReturning(false)}>
                     取消
                   </Button>
                 ) : (
                   <Button
-                    className="btn btn-plain"
+                    variant="outline"
                     onClick={() => setSelected(selected.length === items.length ? [] : items.map((i) => i.id))}
                   >
                     {selected.length === items.length ? '取消全选' : '全选'}
                   </Button>
                 )}
                 <Button
-                  className={`btn ${returning ? 'btn-primary' : 'btn-plain'} review__return`}
-                  disabled={busy || !selected.length || undefined}
+                  className={`${returning ? 'btn-primary' : 'btn-plain'} contest-review__return`}
+                  disabled={busy || !selected.length}
                   onClick={() => (returning ? decide('return') : setReturning(true))}
                 >
                   {returning ? '确认退回' : '退回所选'}（{selected.length}）
                 </Button>
                 {status === 'submitted' && !returning ? (
                   <Button
-                    className="btn btn-primary review__approve"
-                    disabled={busy || !selected.length || undefined}
+                    className="contest-review__approve"
+                    disabled={busy || !selected.length}
                     onClick={() => decide('approve')}
                   >
                     通过所选（{selected.length}）

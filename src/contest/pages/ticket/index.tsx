@@ -36,31 +36,31 @@ export default function TicketPage() {
         emptyText="请从“我的报名”打开入场码"
       >
         {code ? (
-          <View className={`card ticket ${checkedIn ? 'ticket--done' : ''}`}>
+          <View className={`card contest-ticket ${checkedIn ? 'contest-ticket--done' : ''}`}>
             {reg ? (
-              <View className="ticket__who">
-                <View className="ticket__name">{reg.name}</View>
-                <View className="ticket__trade">{reg.tradeName}</View>
-                <View className="ticket__line">{reg.contestTitle}</View>
-                <View className="ticket__line">比赛时间：{formatTime(reg.contestStartsAt)}</View>
-                <View className="ticket__line">比赛地点：{reg.venue}</View>
+              <View className="contest-ticket__who">
+                <View className="contest-ticket__name">{reg.name}</View>
+                <View className="contest-ticket__trade">{reg.tradeName}</View>
+                <View className="contest-ticket__line">{reg.contestTitle}</View>
+                <View className="contest-ticket__line">比赛时间：{formatTime(reg.contestStartsAt)}</View>
+                <View className="contest-ticket__line">比赛地点：{reg.venue}</View>
               </View>
             ) : null}
             {checkedIn ? (
-              <View className="ticket__checked" role="status">
-                <View className="ticket__checked-mark" aria-hidden>
+              <View className="contest-ticket__checked" role="status">
+                <View className="contest-ticket__checked-mark" aria-hidden>
                   ✓
                 </View>
-                <View className="ticket__checked-word">已签到</View>
+                <View className="contest-ticket__checked-word">已签到</View>
                 {reg?.checkedInAt ? <View className="muted">签到时间：{formatTime(reg.checkedInAt)}</View> : null}
-                <View className="ticket__hint">您已完成签到，请按工作人员指引进入赛位，祝比赛顺利！</View>
+                <View className="contest-ticket__hint">您已完成签到，请按工作人员指引进入赛位，祝比赛顺利！</View>
               </View>
             ) : (
               <>
-                <View className="ticket__code" data-token={code.token}>
+                <View className="contest-ticket__code" data-token={code.token}>
                   <QrCode value={code.token} size={240} label="比武入场码" />
                 </View>
-                <View className="ticket__hint">比赛当天请向赛场工作人员出示此码签到</View>
+                <View className="contest-ticket__hint">比赛当天请向赛场工作人员出示此码签到</View>
                 <View className="muted">入场码每分钟自动刷新，截图无效</View>
               </>
             )}

@@ -1,4 +1,5 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro from '@tarojs/taro';
 import type { Eligibility } from '@contract/api/gift';
 
@@ -17,10 +18,7 @@ export function EligibilityCard({ eligibility }: { eligibility: Eligibility }) {
     <View className="card gift-eligibility gift-eligibility--no" role="alert">
       <View>! {eligibility.reason ?? '暂不能领取'}</View>
       {action ? (
-        <Button
-          className="btn btn-primary gift-eligibility__action"
-          onClick={() => Taro.navigateTo({ url: action.url })}
-        >
+        <Button className="gift-eligibility__action" onClick={() => Taro.navigateTo({ url: action.url })}>
           {action.text}
         </Button>
       ) : null}

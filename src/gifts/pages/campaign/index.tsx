@@ -1,4 +1,5 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CampaignView, StationOption, Voucher } from '@contract/api/gift';
@@ -130,7 +131,7 @@ export default function CampaignPage() {
                   请在 {voucher.validUntilText} 前到站出示礼包券 · {voucher.statusText}
                 </View>
                 <Button
-                  className="btn btn-primary gift-campaign__open-voucher"
+                  className="gift-campaign__open-voucher"
                   onClick={() => Taro.navigateTo({ url: voucherUrl(voucher.id) })}
                 >
                   查看礼包券
@@ -166,9 +167,9 @@ export default function CampaignPage() {
                   )}
                   {!voucher && c.eligibility.eligible ? (
                     <Button
-                      className="btn btn-primary gift-station__claim"
-                      disabled={s.left <= 0 || !!s.closed || !!busy || undefined}
-                      loading={busy === s.stationId}
+                      className="gift-station__claim"
+                      disabled={s.left <= 0 || !!s.closed || !!busy}
+                      busy={busy === s.stationId}
                       onClick={() => void claimAt(s)}
                     >
                       {s.closed ? '暂停服务' : s.left > 0 ? '在此领取' : '已领完'}
@@ -177,7 +178,7 @@ export default function CampaignPage() {
                 </View>
               ))}
             </StateView>
-            <Button className="btn btn-plain" onClick={() => Taro.navigateTo({ url: '/gifts/pages/mine/index' })}>
+            <Button variant="outline" onClick={() => Taro.navigateTo({ url: '/gifts/pages/mine/index' })}>
               我的礼包券
             </Button>
           </>

@@ -4,7 +4,7 @@
  */
 import { createCampaignInput, updateCampaignInput, type CampaignView, type GiftActions } from '@contract/api/gift';
 import type { GigGroup } from '@contract/api/member';
-import type { Issue } from '@contract/schema';
+import { withIssues, type Issue } from '@contract/schema';
 import { dateOf, timeOf } from '../../../utils/format';
 
 export interface CampaignDraft {
@@ -23,7 +23,7 @@ export interface CampaignDraft {
   stock: Record<string, string>;
 }
 
-export type FormResult<T> = { ok: true; value: T } | { ok: false; issue: Issue };
+export type FormResult<T> = { ok: true; value: T } | { ok: false; issue: Issue; issues?: Issue[] };
 
 /**
  * A new campaign starts now (this hour, so it is open at once unless the admin moves it) and runs for two
@@ -91,7 +91,7 @@ function common(d: CampaignDraft) {
 /** Window order is checked here too, so the admin hears it before the round trip. */
 function windowIssue(d: CampaignDraft): Issue | null {
   return `${d.endDate} ${d.endTime}` <= `${d.startDate} ${d.startTime}`
-    ? { path: 'endAt', message: '结束时间：应晚于开始时间' }
+    ? { path: 'endAt', message: '结束时间请晚于开始时间' }
     : null;
 }
 
@@ -99,17 +99,10 @@ export function toCreateInput(d: CampaignDraft): FormResult<GiftActions['createC
   const stock = Object.entries(d.stock)
     .filter(([, v]) => v.trim() !== '')
     .map(([stationId, v]) => ({ stationId, stock: toInt(v) }));
-  if (stock.length === 0)
-    return { ok: false, issue: { path: 'stock', message: '各驿站库存：请至少给一个驿站分配礼包' } };
-  const parsed = createCampaignInput.parse({ ...common(d), stock });
-  if (!parsed.ok) return parsed;
-  const w = windowIssue(d);
-  return w ? { ok: false, issue: w } : parsed;
+  const none = stock.length === 0 && { path: 'stock', message: '请至少给一个驿站分配礼包' };
+  return withIssues(createCampaignInput.parse({ ...common(d), stock }), none, windowIssue(d));
 }
 
 export function toUpdateInput(id: string, d: CampaignDraft): FormResult<GiftActions['updateCampaign']['input']> {
-  const parsed = updateCampaignInput.parse({ campaignId: id, ...common(d) });
-  if (!parsed.ok) return parsed;
-  const w = windowIssue(d);
-  return w ? { ok: false, issue: w } : parsed;
+  return withIssues(updateCampaignInput.parse({ campaignId: id, ...common(d) }), windowIssue(d));
 }

@@ -1,9 +1,10 @@
-import { Button, Input, Label, Switch, View } from '@tarojs/components';
+import { Input, Label, Switch, View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useEffect, useState } from 'react';
 import type { CampaignView } from '@contract/api/gift';
 import type { Station } from '@contract/api/portal';
 import { PageShell, StateView, TextField, useAsync } from '../../../components';
+import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
 import { api } from '../../../services/api';
 import { dateOf, timeOf } from '../../../utils/format';
@@ -38,31 +39,28 @@ export default function EditCampaignPage() {
     if (id) return { campaign: await api.gift.getCampaign({ campaignId: id }), stations: [] };
     return { campaign: null, stations: await api.portal.listStations() };
   }, [id]);
-  const [draft, setDraft] = useState<CampaignDraft>(() => {
-    const now = Date.now();
-    return emptyDraft(dateOf(now), { startTime: `${timeOf(now).slice(0, 2)}:00`, endDate: dateOf(now + 14 * DAY) });
-  });
-  const [issue, setIssue] = useState<{ field: string; message: string } | null>(null);
-
-  useEffect(() => {
-    if (loaded.data?.campaign) setDraft(draftFrom(loaded.data.campaign));
-  }, [loaded.data]);
-
-  const set =
-    <K extends keyof CampaignDraft>(key: K) =>
-    (value: CampaignDraft[K]) =>
-      setDraft((d) => ({ ...d, [key]: value }));
   // Built again at send time from the draft that save() just checked; the draft is the intent.
-  const send = useWrite(async (d: CampaignDraft, requestId) => {
-    if (id) return api.gift.updateCampaign(valid(toUpdateInput(id, d)), requestId);
-    return api.gift.createCampaign(valid(toCreateInput(d)), requestId);
-  });
-  const err = (f: string) => send.messageFor(f, issue);
+  const send = useWrite(
+    async (d: CampaignDraft, requestId) => {
+      if (id) return api.gift.updateCampaign(valid(toUpdateInput(id, d)), requestId);
+      return api.gift.createCampaign(valid(toCreateInput(d)), requestId);
+    },
+    { inline: true },
+  );
+  const form = useForm<CampaignDraft, unknown>(
+    () => {
+      const now = Date.now();
+      return emptyDraft(dateOf(now), { startTime: `${timeOf(now).slice(0, 2)}:00`, endDate: dateOf(now + 14 * DAY) });
+    },
+    (d) => (id ? toUpdateInput(id, d) : toCreateInput(d)),
+    send,
+  );
+  const { draft, set, error: err } = form;
+
+  form.load(loaded.data?.campaign, draftFrom);
 
   const save = async () => {
-    const built = id ? toUpdateInput(id, draft) : toCreateInput(draft);
-    if (!built.ok) return setIssue({ field: built.issue.path, message: built.issue.message });
-    setIssue(null);
+    if (!form.validate()) return;
     const view = await send.run(draft);
     if (!view) return;
     await Taro.showToast({ title: id ? '已保存' : '活动已创建', icon: 'success' });
@@ -169,7 +167,7 @@ export default function EditCampaignPage() {
             ) : null}
           </View>
         )}
-        <Button className="btn btn-primary gift-edit__save" loading={send.busy} onClick={() => void save()}>
+        <Button className="gift-edit__save" busy={send.busy} onClick={() => void save()}>
           {id ? '保存修改' : '创建活动'}
         </Button>
       </StateView>

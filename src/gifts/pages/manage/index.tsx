@@ -1,4 +1,5 @@
-import { Button, Input, Picker, View } from '@tarojs/components';
+import { Input, Picker, View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import type { CampaignAdminView } from '@contract/api/gift';
@@ -65,7 +66,7 @@ export default function ManageGiftsPage() {
   const names = c?.stations.map((s) => s.stationName) ?? [];
   return (
     <PageShell title="礼包活动管理">
-      <Button className="btn btn-primary gift-manage__new" onClick={() => void openForm()}>
+      <Button className="gift-manage__new" onClick={() => void openForm()}>
         新建礼包活动
       </Button>
       <StateView
@@ -98,13 +99,13 @@ export default function ManageGiftsPage() {
               </View>
               <StockTable rows={c.stations} />
               <View className="row-actions">
-                <Button className="btn btn-plain" loading={pause.busy} onClick={() => void togglePause()}>
+                <Button variant="outline" busy={pause.busy} onClick={() => void togglePause()}>
                   {c.paused ? '恢复发放' : '暂停发放'}
                 </Button>
-                <Button className="btn btn-plain gift-manage__edit" onClick={() => void openForm(c.id)}>
+                <Button variant="outline" className="gift-manage__edit" onClick={() => void openForm(c.id)}>
                   修改活动
                 </Button>
-                <Button className="btn btn-plain" loading={sweep.busy} onClick={() => void runSweep()}>
+                <Button variant="outline" busy={sweep.busy} onClick={() => void runSweep()}>
                   运行过期清理
                 </Button>
               </View>
@@ -126,7 +127,7 @@ export default function ManageGiftsPage() {
                   onInput={(e) => setAmount(e.detail.value)}
                 />
                 {move.fieldError ? <View className="gift-manage__error">{move.fieldError.message}</View> : null}
-                <Button className="btn btn-primary" loading={move.busy} onClick={() => void doMove()}>
+                <Button busy={move.busy} onClick={() => void doMove()}>
                   确认调拨
                 </Button>
               </View>

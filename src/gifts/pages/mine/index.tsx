@@ -1,4 +1,5 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef } from 'react';
 import type { Voucher } from '@contract/api/gift';
@@ -25,9 +26,7 @@ export default function MyVouchersPage() {
         empty={list.data?.length === 0}
         emptyText="您还没有领取礼包"
         emptyAction={
-          <Button className="btn btn-primary" onClick={() => Taro.navigateTo({ url: '/gifts/pages/campaign/index' })}>
-            去看看春节礼包
-          </Button>
+          <Button onClick={() => Taro.navigateTo({ url: '/gifts/pages/campaign/index' })}>去看看春节礼包</Button>
         }
       >
         {(list.data ?? []).map((v) => (

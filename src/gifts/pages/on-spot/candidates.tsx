@@ -1,4 +1,5 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import type { OnSpotCandidate, OnSpotClaimed } from '@contract/api/gift';
 import { StatusTag } from '../../../components';
 
@@ -37,11 +38,7 @@ export function Candidates(props: { list: OnSpotCandidate[]; busy: boolean; onGi
                 tone={c.eligibility.eligible ? 'success' : 'danger'}
               />
               {c.eligibility.eligible ? (
-                <Button
-                  className="btn btn-primary gift-onspot__give"
-                  loading={props.busy}
-                  onClick={() => props.onGive(c)}
-                >
+                <Button className="gift-onspot__give" busy={props.busy} onClick={() => props.onGive(c)}>
                   现场发放
                 </Button>
               ) : (

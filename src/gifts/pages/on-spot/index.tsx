@@ -1,4 +1,5 @@
-import { Button, Picker, View } from '@tarojs/components';
+import { Picker, View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { CampaignView, OnSpotCandidate, OnSpotResult } from '@contract/api/gift';
@@ -128,20 +129,14 @@ export default function OnSpotPage() {
                 <View className="muted">
                   {done.voucher.campaignName} · {done.voucher.stationName} · {done.voucher.statusText}
                 </View>
-                <Button className="btn btn-primary" onClick={() => setDone(null)}>
-                  继续发放
-                </Button>
+                <Button onClick={() => setDone(null)}>继续发放</Button>
               </View>
             ) : (
               <>
                 <View className="card">
                   <TextField label="职工姓名" value={name} onInput={setName} maxlength={20} />
                   <TextField label="手机号后4位" type="number" value={tail} onInput={setTail} maxlength={4} />
-                  <Button
-                    className="btn btn-primary gift-onspot__find"
-                    loading={lookup.busy}
-                    onClick={() => void find()}
-                  >
+                  <Button className="gift-onspot__find" busy={lookup.busy} onClick={() => void find()}>
                     查找职工
                   </Button>
                   <View className="gift-onspot__or">或</View>
@@ -153,13 +148,13 @@ export default function OnSpotPage() {
                     maxlength={200}
                   />
                   <View className="row-actions">
-                    <Button className="btn btn-plain" onClick={() => void scan()}>
+                    <Button variant="outline" onClick={() => void scan()}>
                       扫会员码
                     </Button>
                     <Button
-                      className="btn btn-primary gift-onspot__by-code"
-                      disabled={!code.trim() || undefined}
-                      loading={claim.busy && !found}
+                      className="gift-onspot__by-code"
+                      disabled={!code.trim()}
+                      busy={claim.busy && !found}
                       onClick={() => void give({ memberCode: code.trim(), personName: '出示会员码的职工' })}
                     >
                       凭会员码发放

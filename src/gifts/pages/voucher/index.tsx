@@ -1,4 +1,5 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { Voucher } from '@contract/api/gift';
 import { PageShell, QrCode, StateView, StatusTag, useAsync, useRefreshingCode } from '../../../components';
@@ -85,11 +86,11 @@ export default function VoucherPage() {
               <View className="gift-voucher__row">有效期至：{v.validUntilText}</View>
             </View>
             {live ? (
-              <Button className="btn btn-plain" onClick={() => void cancel()}>
+              <Button variant="outline" onClick={() => void cancel()}>
                 取消领取
               </Button>
             ) : (
-              <Button className="btn btn-plain" onClick={() => Taro.redirectTo({ url: '/gifts/pages/campaign/index' })}>
+              <Button variant="outline" onClick={() => Taro.redirectTo({ url: '/gifts/pages/campaign/index' })}>
                 返回活动页
               </Button>
             )}

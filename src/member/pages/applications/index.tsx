@@ -1,4 +1,5 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { MembershipApplication } from '@contract/api/member';
@@ -81,8 +82,8 @@ export default function ApplicationsPage() {
               {app.platform ? ` · ${app.platform}` : ''}
             </View>
             {app.attempt > 1 ? <View className="muted">第 {app.attempt} 次申请（曾被退回后重新提交）</View> : null}
-            <View className="applications__note">
-              <View className="applications__note-label">申请人备注</View>
+            <View className="member-applications__note">
+              <View className="member-applications__note-label">申请人备注</View>
               <View>{app.reason ? app.reason : '（未填写）'}</View>
             </View>
             <View className="muted">
@@ -92,10 +93,10 @@ export default function ApplicationsPage() {
             {app.returnReason ? <View>退回原因：{app.returnReason}</View> : null}
             {app.status === 'pending' && returning !== app.id ? (
               <View className="row-actions">
-                <Button className="btn btn-plain applications__return" onClick={() => setReturning(app.id)}>
+                <Button variant="outline" className="member-applications__return" onClick={() => setReturning(app.id)}>
                   退回
                 </Button>
-                <Button className="btn btn-primary applications__approve" onClick={() => review(app, 'approve')}>
+                <Button className="member-applications__approve" onClick={() => review(app, 'approve')}>
                   通过
                 </Button>
               </View>

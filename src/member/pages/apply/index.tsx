@@ -1,4 +1,5 @@
-import { Button, Textarea, View } from '@tarojs/components';
+import { Textarea, View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import { CheckMark } from '../../../components/check-mark';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
@@ -71,7 +72,7 @@ export default function ApplyPage() {
               />
             </FormField>
             <View
-              className="consent profile__consent"
+              className="consent member-profile__consent"
               role="checkbox"
               aria-checked={agree}
               onClick={() => setAgree((a) => !a)}
@@ -79,7 +80,7 @@ export default function ApplyPage() {
               <CheckMark on={agree} />
               <View>我承认《中国工会章程》，自愿加入工会</View>
             </View>
-            <Button className="btn btn-primary" loading={busy} disabled={busy || undefined} onClick={send}>
+            <Button busy={busy} disabled={busy} onClick={send}>
               提交入会申请
             </Button>
           </>

@@ -1,4 +1,5 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { DELETE_MY_DATA_CONFIRMATION, type DeleteMyDataResult } from '@contract/api/member';
@@ -49,13 +50,13 @@ export default function MyDataPage() {
   const sections = data.data?.sections ?? [];
   return (
     <PageShell title="我的数据">
-      <View className="card my-data__lead">
+      <View className="card member-my-data__lead">
         这里是本程序保存的与您有关的全部信息。发现有误，可在“我的—个人信息”中更正；不想再使用，可以申请删除。
       </View>
 
       {result ? (
-        <View className="card my-data__result" role="status" id="my-data-result">
-          <View className="my-data__section-title">删除结果</View>
+        <View className="card member-my-data__result" role="status" id="my-data-result">
+          <View className="member-my-data__section-title">删除结果</View>
           <View>{result.summary}</View>
           {result.removed.map((r) => (
             <View key={`r-${r.key}`}>
@@ -63,11 +64,11 @@ export default function MyDataPage() {
             </View>
           ))}
           {result.kept.map((k) => (
-            <View key={`k-${k.key}`} className="my-data__item">
+            <View key={`k-${k.key}`} className="member-my-data__item">
               <View>
                 保留：{k.title}（{k.count} 条），{k.treatment}
               </View>
-              <View className="my-data__lead">原因：{k.reason}</View>
+              <View className="member-my-data__lead">原因：{k.reason}</View>
             </View>
           ))}
         </View>
@@ -76,16 +77,16 @@ export default function MyDataPage() {
       <StateView loading={data.loading && !data.data} error={data.data ? null : data.error} onRetry={data.reload}>
         {sections.map((section) => (
           <View key={section.key} className="card">
-            <View className="my-data__section-title">
+            <View className="member-my-data__section-title">
               {section.title}（{section.items.length} 条）
             </View>
-            {section.items.length === 0 ? <View className="my-data__lead">无</View> : null}
+            {section.items.length === 0 ? <View className="member-my-data__lead">无</View> : null}
             {section.items.map((item, i) => (
-              <View key={i} className="my-data__item">
+              <View key={i} className="member-my-data__item">
                 {readableLines(section.key, item).map((line) => (
-                  <View key={line.label + line.value} className="my-data__line">
-                    <View className="my-data__label">{line.label}</View>
-                    <View className="my-data__value">{line.value}</View>
+                  <View key={line.label + line.value} className="member-my-data__line">
+                    <View className="member-my-data__label">{line.label}</View>
+                    <View className="member-my-data__value">{line.value}</View>
                   </View>
                 ))}
               </View>
@@ -94,11 +95,11 @@ export default function MyDataPage() {
         ))}
       </StateView>
 
-      <View className="my-data__actions">
-        <Button className="btn btn-plain" onClick={copyAll} disabled={!data.data || undefined}>
+      <View className="member-my-data__actions">
+        <Button variant="outline" onClick={copyAll} disabled={!data.data}>
           复制全部数据（JSON）
         </Button>
-        <Button className="btn my-data__danger" onClick={askDelete} loading={busy} disabled={busy || undefined}>
+        <Button className="member-my-data__danger" onClick={askDelete} busy={busy} disabled={busy}>
           申请删除我的数据
         </Button>
       </View>

@@ -1,4 +1,5 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro from '@tarojs/taro';
 import { PageShell } from '../../../components/page-shell';
 import './index.scss';
@@ -28,13 +29,13 @@ export default function PrivacyPage() {
     <PageShell title="用户隐私保护指引">
       {SECTIONS.map((s) => (
         <View key={s.title} className="card">
-          <View className="privacy__heading" role="heading" aria-level={2}>
+          <View className="member-privacy__heading" role="heading" aria-level={2}>
             {s.title}
           </View>
           <View>{s.body}</View>
         </View>
       ))}
-      <Button className="btn btn-plain" onClick={() => Taro.navigateTo({ url: '/member/pages/my-data/index' })}>
+      <Button variant="outline" onClick={() => Taro.navigateTo({ url: '/member/pages/my-data/index' })}>
         查看或删除我的数据
       </Button>
     </PageShell>

@@ -1,11 +1,13 @@
-import { Button, Picker, View } from '@tarojs/components';
+import { Picker, View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import { CheckMark } from '../../../components/check-mark';
 import Taro from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { DISTRICTS, GIG_GROUPS, WORKER_CATEGORIES, profileInput, type ProfileInput } from '@contract/api/member';
 import { FormField, SelectField, TextField } from '../../../components/form-field';
 import { PageShell } from '../../../components/page-shell';
 import { StateView } from '../../../components/state-view';
+import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
 import { api } from '../../../services/api';
 import { useMe } from '../../../stores/me';
@@ -17,34 +19,23 @@ type Draft = Partial<Record<keyof ProfileInput, string>>;
 
 export default function ProfilePage() {
   const me = useMe();
-  const [draft, setDraft] = useState<Draft>({});
   const [consent, setConsent] = useState(hasConsented('profile'));
-  const [error, setError] = useState<{ field: string; message: string } | null>(null);
-
-  useEffect(() => {
-    if (me.data?.profile) setDraft({ ...me.data.profile } as Draft);
-  }, [me.data]);
-
-  const set = (key: keyof ProfileInput) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
-  const fieldError = (key: keyof ProfileInput) => (error?.field === key ? error.message : undefined);
-  const gig = draft.category === '新就业形态劳动者';
-
-  const {
-    run: submit,
-    busy,
-    fieldError: serverError,
-  } = useWrite((d: Draft, requestId) => {
-    const parsed = profileInput.parse({
-      ...d,
-      group: gig ? d.group : undefined,
-      platform: gig ? d.platform : undefined,
-    });
-    if (!parsed.ok) {
-      setError({ field: parsed.issue.path, message: parsed.issue.message });
-      return Promise.reject(new Error(parsed.issue.message));
-    }
-    return api.member.updateProfile(parsed.value, requestId);
+  const write = useWrite((input: ProfileInput, requestId) => api.member.updateProfile(input, requestId), {
+    inline: true,
   });
+  const form = useForm<Draft, ProfileInput>(
+    {},
+    (d) => {
+      const gig = d.category === '新就业形态劳动者';
+      return profileInput.parse({ ...d, group: gig ? d.group : undefined, platform: gig ? d.platform : undefined });
+    },
+    write,
+  );
+  const { draft, set, error: fieldError } = form;
+
+  form.load(me.data?.profile, (p) => ({ ...p }) as Draft);
+
+  const gig = draft.category === '新就业形态劳动者';
 
   const save = async () => {
     if (!consent) {
@@ -55,30 +46,24 @@ export default function ProfilePage() {
       });
       return;
     }
-    setError(null);
+    const input = form.validate();
+    if (!input) return;
     recordConsent('profile');
-    const saved = await submit(draft);
+    const saved = await write.run(input);
     if (saved) {
       await Taro.showToast({ title: '已保存', icon: 'success' });
       setTimeout(() => Taro.navigateBack().catch(() => Taro.switchTab({ url: '/pages/mine/index' })), 600);
     }
   };
 
-  const shown = error ?? serverError;
   return (
     <PageShell title="个人信息">
       <StateView loading={me.loading && !me.data} error={me.data ? null : me.error} onRetry={me.reload}>
-        <View className="card profile__notice">
+        <View className="card member-profile__notice">
           我们只收集办理工会业务必需的信息：姓名、手机号、工作单位和职工类别。手机号只用于业务联系，对工作人员显示为
           138****5678 的形式。
         </View>
-        <TextField
-          label="姓名"
-          name="name"
-          value={draft.name ?? ''}
-          onInput={set('name')}
-          error={shown?.field === 'name' ? shown.message : undefined}
-        />
+        <TextField label="姓名" name="name" value={draft.name ?? ''} onInput={set('name')} error={fieldError('name')} />
         <TextField
           label="手机号"
           name="phone"
@@ -86,7 +71,7 @@ export default function ProfilePage() {
           maxlength={11}
           value={draft.phone ?? ''}
           onInput={set('phone')}
-          error={shown?.field === 'phone' ? shown.message : undefined}
+          error={fieldError('phone')}
         />
         <TextField
           label="工作单位"
@@ -141,7 +126,7 @@ export default function ProfilePage() {
           </Picker>
         </FormField>
         <View
-          className="consent profile__consent"
+          className="consent member-profile__consent"
           role="checkbox"
           aria-checked={consent}
           onClick={() => setConsent((c) => !c)}
@@ -149,12 +134,15 @@ export default function ProfilePage() {
           <CheckMark on={consent} />
           <View>
             我已阅读并同意
-            <View className="profile__link" onClick={() => Taro.navigateTo({ url: '/member/pages/privacy/index' })}>
+            <View
+              className="member-profile__link"
+              onClick={() => Taro.navigateTo({ url: '/member/pages/privacy/index' })}
+            >
               《用户隐私保护指引》
             </View>
           </View>
         </View>
-        <Button className="btn btn-primary" loading={busy} disabled={busy || undefined} onClick={save}>
+        <Button busy={write.busy} onClick={save}>
           保存
         </Button>
       </StateView>

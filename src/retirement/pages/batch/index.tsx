@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import type { FormOptions } from '@contract/api/retirement';
@@ -47,17 +48,17 @@ const counted = (parts: [string, number][]) =>
 
 function Consent({ onAgree }: { onAgree: () => void }) {
   return (
-    <View className="card batch-consent">
-      <View className="batch__heading">代办前请阅读隐私说明</View>
-      <View className="batch-consent__text">
+    <View className="card retirement-batch-consent">
+      <View className="retirement-batch__heading">代办前请阅读隐私说明</View>
+      <View className="retirement-batch-consent__text">
         为本单位退休职工代办「光荣退休」纪念证书和纪念牌，需要填写他们的姓名、身份证号、岗位、工龄、退休日期和联系电话。请先告知本人，征得同意后再填写。
       </View>
-      <View className="batch-consent__text">
+      <View className="retirement-batch-consent__text">
         身份证号只用于核对身份、防止重复发证，系统只保存加密后的校验值和前3后4位；电话只用于通知领取。信息仅区总工会和本单位工会审核时使用。
       </View>
-      <View className="btn btn-primary batch-consent__agree" role="button" onClick={onAgree}>
+      <Button className="retirement-batch-consent__agree" onClick={onAgree}>
         已告知本人并同意，开始填写
-      </View>
+      </Button>
     </View>
   );
 }
@@ -141,22 +142,24 @@ export default function RetirementBatchPage() {
   const ready = allowed && options.data?.open && employers.length > 0;
 
   return (
-    <PageShell className="batch" title="单位批量申报光荣退休">
+    <PageShell className="retirement-batch" title="单位批量申报光荣退休">
       <StateView
         loading={(me.loading && !me.data) || (options.loading && !options.data)}
         error={loadError}
         onRetry={() => (me.error ? me.reload() : options.reload())}
       >
         {me.data && !allowed ? (
-          <View className="card batch__notice">
+          <View className="card retirement-batch__notice">
             此页面供单位工会为本单位退休职工批量申报使用。个人申请请到「光荣退休」申请页面填写。
           </View>
         ) : null}
         {allowed && options.data && !options.data.open ? (
-          <View className="card batch__notice">本年度光荣退休申请暂未开放，请留意工会通知。</View>
+          <View className="card retirement-batch__notice">本年度光荣退休申请暂未开放，请留意工会通知。</View>
         ) : null}
         {allowed && options.data?.open && !employers.length ? (
-          <View className="card batch__notice">您的账号还没有关联单位，请联系区总工会管理员开通后再申报。</View>
+          <View className="card retirement-batch__notice">
+            您的账号还没有关联单位，请联系区总工会管理员开通后再申报。
+          </View>
         ) : null}
         {ready && !consented ? (
           <Consent onAgree={() => (recordConsent('retirementBatch'), setConsented(true))} />
@@ -181,7 +184,7 @@ export default function RetirementBatchPage() {
           <View>
             {employers.length > 1 && !started ? (
               <View>
-                <View className="batch__heading">为哪个单位申报？</View>
+                <View className="retirement-batch__heading">为哪个单位申报？</View>
                 <Choices
                   name="batch-employer"
                   value={employer?.id}
@@ -190,14 +193,14 @@ export default function RetirementBatchPage() {
                 />
               </View>
             ) : (
-              <View className="card batch__employer">代办单位：{employer?.name}</View>
+              <View className="card retirement-batch__employer">代办单位：{employer?.name}</View>
             )}
             {last ? (
               <View
-                className={`card batch__result ${last.done < last.sent ? 'batch__result--partly' : ''}`}
+                className={`card retirement-batch__result ${last.done < last.sent ? 'retirement-batch__result--partly' : ''}`}
                 role="status"
               >
-                <View className="batch__result-title">
+                <View className="retirement-batch__result-title">
                   本次提交{last.sent}人：已受理{last.done}人
                   {last.done < last.sent ? `，未通过${last.sent - last.done}人` : ''}
                 </View>
@@ -207,16 +210,16 @@ export default function RetirementBatchPage() {
               </View>
             ) : null}
             {rows.length ? (
-              <View className="card batch__summary">
-                <View className="batch__summary-total">名单共{s.total}人</View>
-                <View className="batch__summary-line">
+              <View className="card retirement-batch__summary">
+                <View className="retirement-batch__summary-total">名单共{s.total}人</View>
+                <View className="retirement-batch__summary-line">
                   {counted([
                     ['待提交', s.draft],
                     ['已受理', s.accepted],
                     ['未通过', s.refused],
                   ])}
                 </View>
-                <View className="batch__summary-line">
+                <View className="retirement-batch__summary-line">
                   {counted([
                     ['现场领取', s.pickup],
                     ['邮寄', s.post],
@@ -225,9 +228,9 @@ export default function RetirementBatchPage() {
                 </View>
               </View>
             ) : (
-              <View className="card batch__empty">
-                <View className="batch__heading">名单还是空的</View>
-                <View className="batch-consent__text">
+              <View className="card retirement-batch__empty">
+                <View className="retirement-batch__heading">名单还是空的</View>
+                <View className="retirement-batch-consent__text">
                   点下面「添加一位退休职工」，一个一个填写；全部填好、核对无误后一次提交。每次最多{MAX_ROWS}人。
                 </View>
               </View>
@@ -244,44 +247,38 @@ export default function RetirementBatchPage() {
               />
             ))}
             {rows.length && !pending.length ? (
-              <View className="card batch__done">
-                <View className="batch__result-title">名单上的{s.accepted}人都已受理</View>
+              <View className="card retirement-batch__done">
+                <View className="retirement-batch__result-title">名单上的{s.accepted}人都已受理</View>
                 <View>请到「光荣退休审核」核实本单位职工的申请，之后由区总工会审批、签发证书。</View>
                 <View className="row-actions">
-                  <View className="btn btn-plain batch__again" role="button" onClick={restart}>
+                  <Button variant="outline" className="retirement-batch__again" onClick={restart}>
                     再报一批
-                  </View>
-                  <View
-                    className="btn btn-primary batch__to-review"
-                    role="button"
+                  </Button>
+                  <Button
+                    className="retirement-batch__to-review"
                     onClick={() => Taro.navigateTo({ url: '/retirement/pages/review/index' })}
                   >
                     去核实
-                  </View>
+                  </Button>
                 </View>
               </View>
             ) : (
-              <View className="batch__actions">
+              <View className="retirement-batch__actions">
                 {pending.length < MAX_ROWS ? (
-                  <View className="btn btn-plain batch__add" role="button" onClick={add}>
+                  <Button variant="outline" className="retirement-batch__add" onClick={add}>
                     ＋ 添加一位退休职工
-                  </View>
+                  </Button>
                 ) : (
-                  <View className="batch__limit">每次最多提交{MAX_ROWS}人，请先提交这一批</View>
+                  <View className="retirement-batch__limit">每次最多提交{MAX_ROWS}人，请先提交这一批</View>
                 )}
                 {pending.length ? (
-                  <View
-                    className={`btn btn-primary batch__submit ${busy ? 'btn--disabled' : ''}`}
-                    role="button"
-                    aria-disabled={busy}
-                    onClick={send}
-                  >
+                  <Button className="retirement-batch__submit" busy={busy} onClick={send}>
                     {busy
                       ? '正在提交…'
                       : started
                         ? `重新提交（${pending.length}人）`
                         : `提交名单（${pending.length}人）`}
-                  </View>
+                  </Button>
                 ) : null}
               </View>
             )}

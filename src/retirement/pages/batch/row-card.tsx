@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import type { FormOptions } from '@contract/api/retirement';
 import { StatusTag, type Tone } from '../../../components/status-tag';
 import { formatDay } from '../../components/status';
@@ -25,49 +26,49 @@ export function RowCard({ row, index, options, busy, onEdit, onRemove }: RowCard
   const place = options.places.find((p) => p.id === f.pickupStationId);
   const state = STATE[row.state];
   return (
-    <View className={`card batch-row batch-row--${row.state}`}>
-      <View className="batch-row__head">
-        <View className="batch-row__name">
+    <View className={`card retirement-batch-row retirement-batch-row--${row.state}`}>
+      <View className="retirement-batch-row__head">
+        <View className="retirement-batch-row__name">
           {index + 1}. {f.name}
         </View>
         <StatusTag text={state.text} tone={state.tone} />
       </View>
-      <View className="batch-row__line">身份证 {maskId(f.idNumber)}</View>
-      <View className="batch-row__line">
+      <View className="retirement-batch-row__line">身份证 {maskId(f.idNumber)}</View>
+      <View className="retirement-batch-row__line">
         {f.position} · 工龄{f.years}年 · {f.retirementDate ? `${formatDay(f.retirementDate)}退休` : ''}
       </View>
-      <View className="batch-row__line">
+      <View className="retirement-batch-row__line">
         {f.deliveryMethod === 'post' ? `邮寄：${f.postAddress}` : `现场领取：${place?.name ?? ''}`}
         {f.callbackRequested ? ` · 需电话回访（${f.callbackTime ?? ''}）` : ''}
       </View>
       {row.state === 'refused' ? (
-        <View className="batch-row__refusal" role="alert">
-          <View className="batch-row__reason">{row.message}</View>
-          <View className="batch-row__hint">{refusalHint(row.code)}</View>
+        <View className="retirement-batch-row__refusal" role="alert">
+          <View className="retirement-batch-row__reason">{row.message}</View>
+          <View className="retirement-batch-row__hint">{refusalHint(row.code)}</View>
         </View>
       ) : null}
       {row.state === 'accepted' ? (
-        <View className="batch-row__line">已生成申请，等待本单位核实、区总工会审批</View>
+        <View className="retirement-batch-row__line">已生成申请，等待本单位核实、区总工会审批</View>
       ) : (
-        <View className="row-actions batch-row__actions">
-          <View
-            className="btn btn-plain batch-row__edit"
-            role="button"
+        <View className="row-actions retirement-batch-row__actions">
+          <Button
+            variant="outline"
+            className="retirement-batch-row__edit"
             aria-label={`修改第${index + 1}位 ${f.name}`}
-            aria-disabled={busy}
+            disabled={busy}
             onClick={busy ? undefined : onEdit}
           >
             修改
-          </View>
-          <View
-            className="btn btn-plain batch-row__remove"
-            role="button"
+          </Button>
+          <Button
+            variant="outline"
+            className="retirement-batch-row__remove"
             aria-label={`删除第${index + 1}位 ${f.name}`}
-            aria-disabled={busy}
+            disabled={busy}
             onClick={busy ? undefined : onRemove}
           >
             删除
-          </View>
+          </Button>
         </View>
       )}
     </View>

@@ -1,9 +1,10 @@
 import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro from '@tarojs/taro';
 import type { FormOptions } from '@contract/api/retirement';
 import type { RequestForm } from '../request/form-state';
+import { useForm } from '../../../hooks/use-form';
 import { ContactStep, PersonStep, WorkStep } from '../request/steps';
-import { useRequestForm } from '../request/use-request-form';
 import { validateRow, type BatchRow } from './rows';
 
 interface RowEditorProps {
@@ -21,7 +22,7 @@ interface RowEditorProps {
 
 /** One retiree of the list: the request wizard's screens on one page, the employer left out. */
 export function RowEditor({ title, initial, rows, editingKey, refusal, options, onSave, onCancel }: RowEditorProps) {
-  const { form, errors, setErrors, set } = useRequestForm(initial);
+  const { draft: form, errors, setErrors, patch: set } = useForm<RequestForm>(initial);
 
   const save = () => {
     const found = validateRow(form, rows, editingKey);
@@ -35,12 +36,12 @@ export function RowEditor({ title, initial, rows, editingKey, refusal, options, 
 
   const stepProps = { form, errors, set, options, fixedEmployer: true };
   return (
-    <View className="batch-editor">
-      <View className="batch__heading" role="heading" aria-level={2}>
+    <View className="retirement-batch-editor">
+      <View className="retirement-batch__heading" role="heading" aria-level={2}>
         {title}
       </View>
       {refusal ? (
-        <View className="card batch-editor__refusal" role="alert">
+        <View className="card retirement-batch-editor__refusal" role="alert">
           上次未通过：{refusal}
         </View>
       ) : null}
@@ -53,13 +54,13 @@ export function RowEditor({ title, initial, rows, editingKey, refusal, options, 
       <View className="card">
         <ContactStep {...stepProps} />
       </View>
-      <View className="row-actions batch-editor__actions">
-        <View className="btn btn-plain batch-editor__cancel" role="button" onClick={onCancel}>
+      <View className="row-actions retirement-batch-editor__actions">
+        <Button variant="outline" className="retirement-batch-editor__cancel" onClick={onCancel}>
           取消
-        </View>
-        <View className="btn btn-primary batch-editor__save" role="button" onClick={save}>
+        </Button>
+        <Button className="retirement-batch-editor__save" onClick={save}>
           保存这一位
-        </View>
+        </Button>
       </View>
     </View>
   );

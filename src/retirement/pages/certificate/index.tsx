@@ -1,4 +1,5 @@
 import { Canvas, View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro, { useRouter } from '@tarojs/taro';
 import { memo, useEffect, useRef, useState } from 'react';
 import type { CertificateView } from '@contract/api/retirement';
@@ -53,7 +54,7 @@ function loadPhoto(canvas: CanvasLike, url: string | undefined): Promise<Photo |
 /** The 2d canvas node: the weapp node from a selector query, or the DOM canvas Taro renders in H5. */
 function findCanvas(): Promise<CanvasLike | null> {
   if (process.env.TARO_ENV === 'h5') {
-    const host = document.getElementById(CANVAS_ID) ?? document.querySelector(`.cert__canvas`);
+    const host = document.getElementById(CANVAS_ID) ?? document.querySelector(`.retirement-cert__canvas`);
     const canvas = host && (host.tagName === 'CANVAS' ? host : host.querySelector('canvas'));
     return Promise.resolve((canvas as unknown as CanvasLike) ?? null);
   }
@@ -112,7 +113,7 @@ const CertificateCanvas = memo(function CertificateCanvas({
     <Canvas
       type="2d"
       id={CANVAS_ID}
-      className="cert__canvas"
+      className="retirement-cert__canvas"
       style={{ width: `${width}px`, height: `${height}px` }}
       aria-label={label}
     />
@@ -154,35 +155,34 @@ export default function CertificatePage() {
 
   const c = cert.data;
   return (
-    <PageShell className="cert">
+    <PageShell className="retirement-cert">
       <StateView loading={cert.loading} error={cert.error} onRetry={cert.reload}>
         {c ? (
           <View>
-            <View className="cert__frame" style={{ width: `${width}px`, height: `${height}px` }}>
+            <View className="retirement-cert__frame" style={{ width: `${width}px`, height: `${height}px` }}>
               <CertificateCanvas width={width} height={height} label={`${c.name}的光荣退休纪念证书`} />
             </View>
-            <View className="card cert__info">
-              <View className="cert__status">
+            <View className="card retirement-cert__info">
+              <View className="retirement-cert__status">
                 {c.revoked ? '此证书已撤销' : drawn ? '证书已生成' : '正在生成证书…'}
               </View>
               <View>证书编号：{c.serial}</View>
               <View>签发日期：{formatDate(c.issuedAt)}</View>
             </View>
-            <View
-              className="btn btn-primary cert__save"
-              role="button"
-              aria-disabled={!drawn}
+            <Button
+              className="retirement-cert__save"
+              disabled={!drawn}
               onClick={() => canvasRef.current && save(canvasRef.current, c)}
             >
               保存到相册
-            </View>
-            <View
-              className="btn btn-plain cert__verify"
-              role="button"
+            </Button>
+            <Button
+              variant="outline"
+              className="retirement-cert__verify"
               onClick={() => Taro.navigateTo({ url: `${VERIFY_PAGE}?t=${encodeURIComponent(c.token)}` })}
             >
               查看验证页面
-            </View>
+            </Button>
           </View>
         ) : null}
       </StateView>

@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro, { useDidShow } from '@tarojs/taro';
 import type { RetirementRequestView } from '@contract/api/retirement';
 import { can, RETIREMENT_FLOW } from '@contract/flows';
@@ -25,49 +26,47 @@ function RequestCard({ r, onChanged }: { r: RetirementRequestView; onChanged: ()
     onChanged();
   };
   return (
-    <View className="card mine-request">
-      <View className="mine-request__head">
-        <View className="mine-request__name">{r.name}</View>
+    <View className="card retirement-mine-request">
+      <View className="retirement-mine-request__head">
+        <View className="retirement-mine-request__name">{r.name}</View>
         <StatusTag text={r.statusLabel} tone={STATUS_TONE[r.status]} />
       </View>
-      <View className="mine-request__meta">
+      <View className="retirement-mine-request__meta">
         {r.employer} · 身份证 {r.idMasked}
       </View>
-      <View className="mine-request__next">{NEXT_STEP[r.status]}</View>
+      <View className="retirement-mine-request__next">{NEXT_STEP[r.status]}</View>
       {r.status === 'returned' && r.returnReason ? (
-        <View className="mine-request__reason">退回原因：{r.returnReason}</View>
+        <View className="retirement-mine-request__reason">退回原因：{r.returnReason}</View>
       ) : null}
       {r.status === 'plaque_pending' && r.delivery.stationName ? (
-        <View className="mine-request__place">
+        <View className="retirement-mine-request__place">
           领取地点：{r.delivery.stationName}（{r.delivery.stationAddress}）
         </View>
       ) : null}
-      {r.trackingNote ? <View className="mine-request__place">快递：{r.trackingNote}</View> : null}
-      {r.serial ? <View className="mine-request__meta">证书编号：{r.serial}</View> : null}
+      {r.trackingNote ? <View className="retirement-mine-request__place">快递：{r.trackingNote}</View> : null}
+      {r.serial ? <View className="retirement-mine-request__meta">证书编号：{r.serial}</View> : null}
       <Timeline entries={r.timeline} />
-      <View className="mine-request__actions">
+      <View className="retirement-mine-request__actions">
         {HAS_CERTIFICATE.includes(r.status) ? (
-          <View
-            className="btn btn-primary mine-request__certificate"
-            role="button"
+          <Button
+            className="retirement-mine-request__certificate"
             onClick={() => go(`/retirement/pages/certificate/index?id=${r.id}`)}
           >
             查看电子证书
-          </View>
+          </Button>
         ) : null}
         {can(RETIREMENT_FLOW.resubmit, r.status) && r.mine ? (
-          <View
-            className="btn btn-primary mine-request__resubmit"
-            role="button"
+          <Button
+            className="retirement-mine-request__resubmit"
             onClick={() => go(`/retirement/pages/request/index?id=${r.id}`)}
           >
             修改后重新提交
-          </View>
+          </Button>
         ) : null}
         {can(RETIREMENT_FLOW.confirmReceipt, r.status) && r.mine ? (
-          <View className="btn btn-plain mine-request__received" role="button" onClick={confirm}>
+          <Button variant="outline" className="retirement-mine-request__received" onClick={confirm}>
             确认收到纪念牌
-          </View>
+          </Button>
         ) : null}
       </View>
     </View>
@@ -80,9 +79,9 @@ export default function RetirementMinePage() {
     if (list.data) void list.reload();
   });
   const newRequest = (
-    <View className="btn btn-primary mine__new" role="button" onClick={() => go('/retirement/pages/request/index')}>
+    <Button className="retirement-mine__new" onClick={() => go('/retirement/pages/request/index')}>
       申请光荣退休证书
-    </View>
+    </Button>
   );
   return (
     <PageShell className="retirement-mine" title="我的光荣退休申请">
@@ -98,9 +97,13 @@ export default function RetirementMinePage() {
           <RequestCard key={r.id} r={r} onChanged={() => void list.reload()} />
         ))}
         {list.data?.length ? (
-          <View className="btn btn-plain mine__new" role="button" onClick={() => go('/retirement/pages/request/index')}>
+          <Button
+            variant="outline"
+            className="retirement-mine__new"
+            onClick={() => go('/retirement/pages/request/index')}
+          >
             为其他人申请
-          </View>
+          </Button>
         ) : null}
       </StateView>
     </PageShell>

@@ -67,14 +67,14 @@ export function validateStep(step: Step, f: RequestForm, resubmit = false): Erro
     check(e, 'employer', retireeFields.employer, f.employer);
     check(e, 'position', retireeFields.position, f.position);
     check(e, 'years', retireeFields.yearsOfService, f.years === '' ? undefined : Number(f.years));
-    if (!f.retirementDate) e.retirementDate = '退休日期：请选择';
+    if (!f.retirementDate) e.retirementDate = '请选择退休日期';
   }
   if (step === 'contact') {
     check(e, 'phone', retireeFields.phone, f.phone);
     if (!f.deliveryMethod) e.deliveryMethod = '请选择纪念牌怎么领取';
     if (f.deliveryMethod === 'pickup' && !f.pickupStationId) e.pickupStationId = '请选择领取地点';
     if (f.deliveryMethod === 'post') check(e, 'postAddress', retireeFields.postAddress, f.postAddress || undefined);
-    if (f.deliveryMethod === 'post' && !f.postAddress) e.postAddress = '邮寄地址：不能为空';
+    if (f.deliveryMethod === 'post' && !f.postAddress) e.postAddress = '请填写邮寄地址';
     if (f.callbackRequested && !f.callbackTime) e.callbackTime = '请选择方便接电话的时间';
   }
   return e;

@@ -1,10 +1,12 @@
 import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import type { RetirementRequestView } from '@contract/api/retirement';
 import { PageShell } from '../../../components/page-shell';
 import { StateView } from '../../../components/state-view';
 import { useAsync } from '../../../hooks/use-async';
+import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
 import { api } from '../../../services/api';
 import { uploadRetirementPhoto } from '../../../services/retirement-photo';
@@ -23,7 +25,6 @@ import { clearDraft, draftKey, isFilled, loadDraft, saveDraft } from './draft';
 import { PhotoStep } from './photo-step';
 import { ContactStep, PersonStep, WhoStep, WorkStep } from './steps';
 import { Summary } from './summary';
-import { useRequestForm } from './use-request-form';
 import './index.scss';
 import { askSubscription } from '../../../utils/subscribe';
 
@@ -105,9 +106,9 @@ function Consent({ onAgree }: { onAgree: () => void }) {
       <View className="consent__text">
         身份证号只用于核对身份、防止重复发证，系统只保存加密后的校验值和前3后4位；电话只用于通知领取。信息仅区总工会和原单位工会审核时使用，不会用于其他用途。
       </View>
-      <View className="btn btn-primary consent__agree" role="button" onClick={onAgree}>
+      <Button className="consent__agree" onClick={onAgree}>
         我已阅读并同意，开始申请
-      </View>
+      </Button>
     </View>
   );
 }
@@ -122,7 +123,7 @@ export default function RetirementRequestPage() {
   const steps = STEPS.filter((s) => !(resubmitId && s === 'who'));
   const [consented, setConsented] = useState(() => !!resubmitId || hasConsented('retirement'));
   const [index, setIndex] = useState(0);
-  const { form, setForm, errors, setErrors, set } = useRequestForm(emptyForm);
+  const { draft: form, reset: setForm, update, errors, setErrors, patch: set } = useForm<RequestForm>(emptyForm);
   const [done, setDone] = useState<RetirementRequestView | null>(null);
   const step = steps[index];
 
@@ -208,7 +209,7 @@ export default function RetirementRequestPage() {
     const renamed: Record<string, keyof RequestForm> = { yearsOfService: 'years', photoFileId: 'photo' };
     const key = renamed[fieldError.field] ?? (fieldError.field as keyof RequestForm);
     // A photo the server could not find is dropped: they choose again or go on without.
-    if (key === 'photo') setForm((f) => ({ ...f, photo: undefined }));
+    if (key === 'photo') update((f) => ({ ...f, photo: undefined }));
     setErrors({ [key]: fieldError.message });
     const at = steps.indexOf(stepOfField(fieldError.field));
     if (at >= 0) setIndex(at);
@@ -227,7 +228,7 @@ export default function RetirementRequestPage() {
       // Under the caller's own folder (formOptions), the only place the server accepts their photo from.
       const fileID = await uploadRetirementPhoto(form.photo, options.data?.photoUploaderKey);
       photoFileId.current = fileID;
-      setForm((f) => (f.photo ? { ...f, photo: { ...f.photo, fileID } } : f));
+      update((f) => (f.photo ? { ...f, photo: { ...f.photo, fileID } } : f));
       return true;
     } catch (e) {
       const reason = e instanceof Error && e.message ? e.message : '照片没能上传';
@@ -291,7 +292,7 @@ export default function RetirementRequestPage() {
   const loadError = options.error ?? existing.error;
 
   return (
-    <PageShell className="request">
+    <PageShell className="retirement-request">
       <StateView
         loading={options.loading || existing.loading}
         error={loadError}
@@ -301,34 +302,33 @@ export default function RetirementRequestPage() {
           <View className="card">本年度光荣退休申请暂未开放，请留意工会通知。</View>
         ) : null}
         {options.data?.open && done ? (
-          <View className="card request__done">
-            <View className="request__done-mark">✓</View>
-            <View className="request__done-title">{resubmitId ? '已重新提交' : '申请已提交'}</View>
-            <View className="request__done-text">
+          <View className="card retirement-request__done">
+            <View className="retirement-request__done-mark">✓</View>
+            <View className="retirement-request__done-title">{resubmitId ? '已重新提交' : '申请已提交'}</View>
+            <View className="retirement-request__done-text">
               {done.name}
               的光荣退休申请已收到。原单位工会核实、区总工会审批后，电子证书会发到「我的申请」，我们也会发消息通知您。
             </View>
-            <View
-              className="btn btn-primary request__to-mine"
-              role="button"
+            <Button
+              className="retirement-request__to-mine"
               onClick={() => Taro.redirectTo({ url: '/retirement/pages/mine/index' })}
             >
               查看申请进度
-            </View>
+            </Button>
           </View>
         ) : null}
         {options.data?.open && !done && !consented ? <Consent onAgree={agree} /> : null}
         {options.data?.open && !done && consented ? (
-          <View className="wizard">
-            <View className="wizard__progress">
+          <View className="retirement-wizard">
+            <View className="retirement-wizard__progress">
               第{index + 1}步 / 共{steps.length}步 · {TITLES[step]}
             </View>
             {restored ? (
-              <View className="card wizard__restored" role="status">
+              <View className="card retirement-wizard__restored" role="status">
                 <View>已为您恢复上次没有提交的填写内容。</View>
-                <View className="btn btn-plain wizard__start-over" role="button" onClick={() => void startOver()}>
+                <Button variant="outline" className="retirement-wizard__start-over" onClick={() => void startOver()}>
                   清空重填
-                </View>
+                </Button>
               </View>
             ) : null}
             {step === 'who' ? <WhoStep {...stepProps} /> : null}
@@ -344,24 +344,19 @@ export default function RetirementRequestPage() {
                 onEdit={(s) => setIndex(steps.indexOf(s))}
               />
             ) : null}
-            <View className="row-actions wizard__actions">
+            <View className="row-actions retirement-wizard__actions">
               {index > 0 ? (
-                <View className="btn btn-plain wizard__back" role="button" onClick={() => setIndex(index - 1)}>
+                <Button variant="outline" className="retirement-wizard__back" onClick={() => setIndex(index - 1)}>
                   上一步
-                </View>
+                </Button>
               ) : (
-                <View className="btn btn-plain wizard__back" role="button" onClick={() => void leave()}>
+                <Button variant="outline" className="retirement-wizard__back" onClick={() => void leave()}>
                   返回
-                </View>
+                </Button>
               )}
-              <View
-                className={`btn btn-primary wizard__next ${busy || uploading ? 'btn--busy' : ''}`}
-                role="button"
-                aria-disabled={busy || uploading}
-                onClick={next}
-              >
+              <Button className="retirement-wizard__next" busy={busy || uploading} onClick={next}>
                 {step === 'summary' ? (uploading ? '正在上传照片…' : busy ? '正在提交…' : '确认提交') : '下一步'}
-              </View>
+              </Button>
             </View>
           </View>
         ) : null}

@@ -1,4 +1,5 @@
 import { Image, View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro from '@tarojs/taro';
 import { PHOTO_MAX_BYTES } from '@contract/api/retirement';
 import { ensureConsent } from '../../../stores/consent';
@@ -40,30 +41,39 @@ export function PhotoStep({ form, errors, set }: StepProps) {
     if (photo) set({ photo: await keepPhoto(photo) });
   };
   return (
-    <View className="photo-step">
-      <View className="wizard__question">照片（可选）</View>
-      <View className="photo-step__hint">
+    <View className="retirement-photo-step">
+      <View className="retirement-wizard__question">照片（可选）</View>
+      <View className="retirement-photo-step__hint">
         可以上传一张退休职工本人的照片，印在电子证书上。没有合适的照片也没关系，直接点「下一步」。
       </View>
       {form.photo ? (
-        <View className="photo-step__chosen">
-          <Image className="photo-step__preview" src={form.photo.path} mode="aspectFill" aria-label="已选择的照片" />
+        <View className="retirement-photo-step__chosen">
+          <Image
+            className="retirement-photo-step__preview"
+            src={form.photo.path}
+            mode="aspectFill"
+            aria-label="已选择的照片"
+          />
           <View className="row-actions">
-            <View className="btn btn-plain photo-step__change" role="button" onClick={pick}>
+            <Button variant="outline" className="retirement-photo-step__change" onClick={pick}>
               换一张
-            </View>
-            <View className="btn btn-plain photo-step__remove" role="button" onClick={() => set({ photo: undefined })}>
+            </Button>
+            <Button
+              variant="outline"
+              className="retirement-photo-step__remove"
+              onClick={() => set({ photo: undefined })}
+            >
               不要照片
-            </View>
+            </Button>
           </View>
         </View>
       ) : (
-        <View className="btn btn-plain photo-step__choose" role="button" onClick={pick}>
+        <Button variant="outline" className="retirement-photo-step__choose" onClick={pick}>
           ＋ 选择照片
-        </View>
+        </Button>
       )}
       {errors.photo ? (
-        <View className="photo-step__error" role="alert">
+        <View className="retirement-photo-step__error" role="alert">
           {errors.photo}
         </View>
       ) : null}

@@ -48,7 +48,7 @@ function Field({ label, name, value, onInput, error, hint, type = 'text', maxlen
 export function WhoStep({ form, errors, set }: StepProps) {
   return (
     <View>
-      <View className="wizard__question">这次是谁来申请？</View>
+      <View className="retirement-wizard__question">这次是谁来申请？</View>
       <Choices
         name="who"
         value={form.requesterKind}
@@ -62,7 +62,7 @@ export function WhoStep({ form, errors, set }: StepProps) {
       />
       {form.requesterKind === 'family' ? (
         <View>
-          <View className="wizard__question">您是退休职工的：</View>
+          <View className="retirement-wizard__question">您是退休职工的：</View>
           <Choices
             name="relation"
             value={form.relation}
@@ -90,7 +90,7 @@ export function PersonStep({ form, errors, set, resubmit, idMasked }: StepProps)
       />
       {resubmit ? (
         <FormField label="身份证号" hint="身份证号不能修改，如填错请联系工会">
-          <View className="form-field__input request__readonly">{idMasked}</View>
+          <View className="form-field__input retirement-request__readonly">{idMasked}</View>
         </FormField>
       ) : (
         <Field
@@ -115,7 +115,7 @@ function EmployerChoice({ form, errors, set, options }: StepProps) {
   const chosen = form.employerId ?? (form.employer ? 'other' : undefined);
   return (
     <View>
-      <View className="wizard__question">退休前在哪个单位工作？</View>
+      <View className="retirement-wizard__question">退休前在哪个单位工作？</View>
       <Choices
         name="employer"
         value={chosen}
@@ -204,7 +204,7 @@ export function ContactStep({ form, errors, set, options }: StepProps) {
         onInput={(phone) => set({ phone })}
         hint="工会通知领取时会打这个电话"
       />
-      <View className="wizard__question">纪念牌怎么领取？</View>
+      <View className="retirement-wizard__question">纪念牌怎么领取？</View>
       <Choices
         name="delivery"
         value={form.deliveryMethod}
@@ -217,7 +217,7 @@ export function ContactStep({ form, errors, set, options }: StepProps) {
       />
       {form.deliveryMethod === 'pickup' ? (
         <View>
-          <View className="wizard__question">选择领取地点</View>
+          <View className="retirement-wizard__question">选择领取地点</View>
           <Choices
             name="place"
             value={form.pickupStationId}
@@ -238,11 +238,11 @@ export function ContactStep({ form, errors, set, options }: StepProps) {
           placeholder="区县、街道、小区、门牌号"
         />
       ) : null}
-      <View className="card request__callback">
-        <View className="request__callback-row">
+      <View className="card retirement-request__callback">
+        <View className="retirement-request__callback-row">
           <View>
-            <View className="request__callback-title">需要工作人员电话回访</View>
-            <View className="request__callback-hint">不会用手机填写也没关系，我们打电话帮您</View>
+            <View className="retirement-request__callback-title">需要工作人员电话回访</View>
+            <View className="retirement-request__callback-hint">不会用手机填写也没关系，我们打电话帮您</View>
           </View>
           <Switch
             className="field-callback"

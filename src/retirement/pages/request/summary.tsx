@@ -56,36 +56,36 @@ export function Summary({ form, options, idMasked, onEdit }: SummaryProps) {
     },
   ];
   return (
-    <View className="summary">
-      <View className="wizard__question">请核对以下信息，无误后点「确认提交」</View>
+    <View className="retirement-summary">
+      <View className="retirement-wizard__question">请核对以下信息，无误后点「确认提交」</View>
       {sections.map((s) => (
-        <View key={s.step} className={`card summary__section summary--${s.step}`}>
-          <View className="summary__head">
-            <View className="summary__title">{s.title}</View>
-            <View className="summary__edit" role="button" onClick={() => onEdit(s.step)}>
+        <View key={s.step} className={`card retirement-summary__section retirement-summary--${s.step}`}>
+          <View className="retirement-summary__head">
+            <View className="retirement-summary__title">{s.title}</View>
+            <View className="retirement-summary__edit" role="button" onClick={() => onEdit(s.step)}>
               修改
             </View>
           </View>
           {s.rows.map(([k, v]) => (
-            <View key={k} className="summary__row">
-              <View className="summary__key">{k}</View>
-              <View className="summary__value">{v}</View>
+            <View key={k} className="retirement-summary__row">
+              <View className="retirement-summary__key">{k}</View>
+              <View className="retirement-summary__value">{v}</View>
             </View>
           ))}
         </View>
       ))}
-      <View className="card summary__section summary--photo">
-        <View className="summary__head">
-          <View className="summary__title">照片（可选）</View>
-          <View className="summary__edit" role="button" onClick={() => onEdit('photo')}>
+      <View className="card retirement-summary__section retirement-summary--photo">
+        <View className="retirement-summary__head">
+          <View className="retirement-summary__title">照片（可选）</View>
+          <View className="retirement-summary__edit" role="button" onClick={() => onEdit('photo')}>
             修改
           </View>
         </View>
         {form.photo ? (
-          <Image className="summary__photo" src={form.photo.path} mode="aspectFill" aria-label="证书照片" />
+          <Image className="retirement-summary__photo" src={form.photo.path} mode="aspectFill" aria-label="证书照片" />
         ) : (
-          <View className="summary__row">
-            <View className="summary__value">不加照片</View>
+          <View className="retirement-summary__row">
+            <View className="retirement-summary__value">不加照片</View>
           </View>
         )}
       </View>

@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { ReviewItem } from '@contract/api/retirement';
@@ -31,20 +32,20 @@ export function Callback({ item, admin, onDone }: CallbackProps) {
   };
 
   return (
-    <View className="review-callback">
-      <View className="review-item__callback">
+    <View className="retirement-review-callback">
+      <View className="retirement-review-item__callback">
         ☎ 需电话回访（{item.callbackTime}）{item.callbackDone ? ' · 已回访' : ''}
       </View>
       {item.callbackDone ? (
-        <View className="review-item__line review-callback__note">
+        <View className="retirement-review-item__line retirement-review-callback__note">
           {item.callbackDoneAt ? `${dayTime(item.callbackDoneAt)} ` : ''}
           {item.callbackNote ?? ''}
         </View>
       ) : null}
       {admin && !item.callbackDone && !open ? (
-        <View className="btn btn-plain review-callback__open" role="button" onClick={() => setOpen(true)}>
+        <Button variant="outline" className="retirement-review-callback__open" onClick={() => setOpen(true)}>
           已电话回访
-        </View>
+        </Button>
       ) : null}
       {admin && !item.callbackDone && open ? (
         <ReasonSheet

@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import { useState } from 'react';
 import type { ReviewItem } from '@contract/api/retirement';
 import { can, RETIREMENT_FLOW } from '@contract/flows';
@@ -78,24 +79,24 @@ function Item({
   const canPost = admin && can(RETIREMENT_FLOW.postPlaque, item.status);
   const canRevoke = admin && can(RETIREMENT_FLOW.revoke, item.status);
   return (
-    <View className={`card review-item ${selected ? 'review-item--selected' : ''}`}>
+    <View className={`card retirement-review-item ${selected ? 'retirement-review-item--selected' : ''}`}>
       <View
-        className="review-item__head"
+        className="retirement-review-item__head"
         onClick={onToggle}
         role={onToggle ? 'checkbox' : undefined}
         aria-checked={selected}
       >
         {onToggle ? <CheckMark on={selected} /> : null}
-        <View className="review-item__name">{item.name}</View>
+        <View className="retirement-review-item__name">{item.name}</View>
         <StatusTag text={item.statusLabel} tone={STATUS_TONE[item.status]} />
       </View>
-      <View className="review-item__line">
+      <View className="retirement-review-item__line">
         {item.employer} · {item.position} · 工龄{item.yearsOfService}年
       </View>
-      <View className="review-item__line">
+      <View className="retirement-review-item__line">
         退休 {formatDay(item.retirementDate)} · 身份证 {item.idMasked} · 电话 {item.phoneMasked}
       </View>
-      <View className="review-item__line">
+      <View className="retirement-review-item__line">
         {item.requesterKind === 'family'
           ? `家属代办（${item.relation ?? ''}）`
           : item.requesterKind === 'employer'
@@ -107,8 +108,8 @@ function Item({
           : `邮寄：${item.delivery.address}`}
       </View>
       <Callback item={item} admin={admin} onDone={onDone} />
-      {item.serial ? <View className="review-item__line">证书编号：{item.serial}</View> : null}
-      {item.returnReason ? <View className="review-item__line">退回原因：{item.returnReason}</View> : null}
+      {item.serial ? <View className="retirement-review-item__line">证书编号：{item.serial}</View> : null}
+      {item.returnReason ? <View className="retirement-review-item__line">退回原因：{item.returnReason}</View> : null}
       <ReviewPhoto item={item} />
       {asking ? (
         <ReasonSheet
@@ -118,21 +119,21 @@ function Item({
           onCancel={() => setAsking(null)}
         />
       ) : (
-        <View className="review-item__actions">
+        <View className="retirement-review-item__actions">
           {canReturn ? (
-            <View className="btn btn-plain review-item__return" role="button" onClick={() => setAsking('return')}>
+            <Button variant="outline" className="retirement-review-item__return" onClick={() => setAsking('return')}>
               退回
-            </View>
+            </Button>
           ) : null}
           {canPost ? (
-            <View className="btn btn-plain review-item__post" role="button" onClick={() => setAsking('post')}>
+            <Button variant="outline" className="retirement-review-item__post" onClick={() => setAsking('post')}>
               寄出
-            </View>
+            </Button>
           ) : null}
           {canRevoke ? (
-            <View className="btn btn-plain review-item__revoke" role="button" onClick={() => setAsking('revoke')}>
+            <Button variant="outline" className="retirement-review-item__revoke" onClick={() => setAsking('revoke')}>
               撤销证书
-            </View>
+            </Button>
           ) : null}
         </View>
       )}
@@ -180,18 +181,18 @@ export default function RetirementReviewPage() {
   };
 
   return (
-    <PageShell className="review" title={admin ? '光荣退休审批' : '本单位退休申请核实'}>
+    <PageShell className="retirement-review" title={admin ? '光荣退休审批' : '本单位退休申请核实'}>
       <StateView loading={me.loading && !me.data} error={me.error} onRetry={me.reload}>
         {me.data && !allowed ? <View className="card">此页面仅供区总工会和单位工会使用。</View> : null}
         {allowed ? (
           <View>
             {/* Every tab on screen: they wrap onto a second row rather than scroll out of sight. */}
-            <View className="review__tabs-wrap">
-              <View className="tabs review__tabs">
+            <View className="retirement-review__tabs-wrap">
+              <View className="tabs retirement-review__tabs">
                 {queues.map((q, i) => (
                   <View
                     key={q.status}
-                    className={`tabs__item review__tab review__tab--${q.status} ${i === tab ? 'tabs__item--active' : ''}`}
+                    className={`tabs__item retirement-review__tab retirement-review__tab--${q.status} ${i === tab ? 'tabs__item--active' : ''}`}
                     role="tab"
                     onClick={() => (setTab(i), setSelected([]))}
                   >
@@ -201,22 +202,21 @@ export default function RetirementReviewPage() {
               </View>
             </View>
             {queue.batch && items.length ? (
-              <View className="row-actions review__batch">
-                <View
-                  className="btn btn-plain review__select-all"
-                  role="button"
+              <View className="row-actions retirement-review__batch">
+                <Button
+                  variant="outline"
+                  className="retirement-review__select-all"
                   onClick={() => setSelected(selected.length === items.length ? [] : items.map((i) => i.id))}
                 >
                   {selected.length === items.length ? '取消全选' : '全选'}
-                </View>
-                <View
-                  className={`btn btn-primary review__run ${selected.length ? '' : 'btn--disabled'}`}
-                  role="button"
-                  aria-disabled={!selected.length}
+                </Button>
+                <Button
+                  className={`retirement-review__run ${selected.length ? '' : 'btn--disabled'}`}
+                  disabled={!selected.length}
                   onClick={runBatch}
                 >
                   {queue.batch.label}（{selected.length}）
-                </View>
+                </Button>
               </View>
             ) : null}
             <StateView

@@ -8,18 +8,18 @@ export function ReviewPhoto({ item }: { item: ReviewItem }) {
   if (!item.hasPhoto) return null;
   const url = item.photoUrl;
   return (
-    <View className="review-photo">
-      <View className="review-photo__label">证书照片</View>
+    <View className="retirement-review-photo">
+      <View className="retirement-review-photo__label">证书照片</View>
       {url ? (
         <Image
-          className="review-photo__thumb"
+          className="retirement-review-photo__thumb"
           src={url}
           mode="aspectFill"
           aria-label={`${item.name}的证书照片`}
           onClick={() => Taro.previewImage({ urls: [url], current: url })}
         />
       ) : (
-        <View className="review-photo__missing">照片暂时无法显示</View>
+        <View className="retirement-review-photo__missing">照片暂时无法显示</View>
       )}
     </View>
   );

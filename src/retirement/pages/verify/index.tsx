@@ -1,4 +1,5 @@
-import { Button, Input, View } from '@tarojs/components';
+import { Input, View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { CertificateCheck } from '@contract/api/retirement';
@@ -26,25 +27,25 @@ function tokenFrom(params: Record<string, string | undefined>): string {
 function Result({ check }: { check: CertificateCheck }) {
   const valid = check.status === 'valid';
   return (
-    <View className={`card verify__result verify__result--${check.status}`}>
-      <View className="verify__mark">{valid ? '✓' : '✕'}</View>
-      <View className="verify__headline">{valid ? '证书真实有效' : '此证书已撤销'}</View>
+    <View className={`card retirement-verify__result retirement-verify__result--${check.status}`}>
+      <View className="retirement-verify__mark">{valid ? '✓' : '✕'}</View>
+      <View className="retirement-verify__headline">{valid ? '证书真实有效' : '此证书已撤销'}</View>
       <StatusTag text={valid ? '有效' : '已撤销'} tone={valid ? 'success' : 'danger'} />
-      <View className="verify__rows">
-        <View className="verify__row">
-          <View className="verify__key">持证人</View>
-          <View className="verify__value">{check.nameMasked}</View>
+      <View className="retirement-verify__rows">
+        <View className="retirement-verify__row">
+          <View className="retirement-verify__key">持证人</View>
+          <View className="retirement-verify__value">{check.nameMasked}</View>
         </View>
-        <View className="verify__row">
-          <View className="verify__key">原工作单位</View>
-          <View className="verify__value">{check.employer}</View>
+        <View className="retirement-verify__row">
+          <View className="retirement-verify__key">原工作单位</View>
+          <View className="retirement-verify__value">{check.employer}</View>
         </View>
-        <View className="verify__row">
-          <View className="verify__key">签发日期</View>
-          <View className="verify__value">{formatDate(check.issuedAt)}</View>
+        <View className="retirement-verify__row">
+          <View className="retirement-verify__key">签发日期</View>
+          <View className="retirement-verify__value">{formatDate(check.issuedAt)}</View>
         </View>
       </View>
-      <View className="verify__issuer">签发单位：嘉兴市秀洲区总工会</View>
+      <View className="retirement-verify__issuer">签发单位：嘉兴市秀洲区总工会</View>
     </View>
   );
 }
@@ -83,34 +84,34 @@ export default function VerifyPage() {
   };
 
   return (
-    <PageShell className="verify" title="光荣退休证书验证">
+    <PageShell className="retirement-verify" title="光荣退休证书验证">
       {token && !codeRefused ? (
         <StateView loading={byToken.loading} error={byToken.error} onRetry={byToken.reload}>
           {byToken.data ? <Result check={byToken.data} /> : null}
         </StateView>
       ) : null}
       {codeRefused ? (
-        <View className="card verify__result verify__result--unknown" role="alert">
-          <View className="verify__mark">?</View>
-          <View className="verify__headline">二维码未能核验</View>
+        <View className="card retirement-verify__result retirement-verify__result--unknown" role="alert">
+          <View className="retirement-verify__mark">?</View>
+          <View className="retirement-verify__headline">二维码未能核验</View>
           <View>{byToken.error?.message}</View>
         </View>
       ) : null}
       {answer && 'check' in answer ? <Result check={answer.check} /> : null}
       {answer && 'error' in answer ? (
-        <View className="card verify__result verify__result--unknown" role="alert">
-          <View className="verify__mark">?</View>
-          <View className="verify__headline">未查到</View>
+        <View className="card retirement-verify__result retirement-verify__result--unknown" role="alert">
+          <View className="retirement-verify__mark">?</View>
+          <View className="retirement-verify__headline">未查到</View>
           <View>{answer.error}</View>
         </View>
       ) : null}
       {!token || codeRefused ? (
         <View className="card">
-          <View className="verify__hint">
+          <View className="retirement-verify__hint">
             输入证书上的编号查询，例如：秀工荣退〔2026〕第0001号，也可只输入年份和序号：2026-0001
           </View>
           <Input
-            className="form-field__input verify__serial"
+            className="form-field__input retirement-verify__serial"
             value={serial}
             maxlength={40}
             placeholder="证书编号，如 2026-0001"
@@ -121,7 +122,7 @@ export default function VerifyPage() {
             }}
             onConfirm={() => void lookup()}
           />
-          <Button className="btn btn-primary verify__submit" loading={busy} onClick={() => void lookup()}>
+          <Button className="retirement-verify__submit" busy={busy} onClick={() => void lookup()}>
             查询
           </Button>
         </View>

@@ -1,4 +1,5 @@
-import { Button, Input, View } from '@tarojs/components';
+import { Input, View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import { useState } from 'react';
 import type { LookupMatch } from '@contract/api/checkin';
 import { lookupInput } from '@contract/api/checkin';
@@ -49,7 +50,7 @@ export default function LookupPage() {
   };
 
   return (
-    <PageShell title="人工查找" className="lookup">
+    <PageShell title="人工查找" className="staff-lookup">
       <StateView
         loading={scopes.loading}
         error={scopes.error}
@@ -68,24 +69,24 @@ export default function LookupPage() {
               }}
             />
             <View className="card">
-              <View className="lookup__label">姓名</View>
+              <View className="staff-lookup__label">姓名</View>
               <Input
-                className="lookup__input"
+                className="form-field__input staff-lookup__input"
                 value={name}
                 placeholder="对方的姓名"
                 onInput={(e) => setName(e.detail.value)}
               />
-              <View className="lookup__label">手机后4位</View>
+              <View className="staff-lookup__label">手机后4位</View>
               <Input
-                className="lookup__input"
+                className="form-field__input staff-lookup__input"
                 type="number"
                 maxlength={4}
                 value={tail}
                 placeholder="如 1234"
                 onInput={(e) => setTail(e.detail.value)}
               />
-              {problem ? <View className="lookup__problem">{problem}</View> : null}
-              <Button className="btn btn-primary lookup__search" disabled={searching || undefined} onClick={search}>
+              {problem ? <View className="staff-lookup__problem">{problem}</View> : null}
+              <Button className="staff-lookup__search" disabled={searching} onClick={search}>
                 {searching ? '正在查找…' : '查找'}
               </Button>
             </View>
@@ -97,16 +98,12 @@ export default function LookupPage() {
                 emptyText="本场地没有找到此人，请核对姓名和手机后4位"
               >
                 {(matches ?? []).map((m) => (
-                  <View key={`${m.kind}:${m.subjectId}`} className="card lookup__match">
-                    <View className="lookup__who">
-                      {m.personName} <View className="lookup__phone">{m.phone}</View>
+                  <View key={`${m.kind}:${m.subjectId}`} className="card staff-lookup__match">
+                    <View className="staff-lookup__who">
+                      {m.personName} <View className="staff-lookup__phone">{m.phone}</View>
                     </View>
                     <View className="muted">{m.summary}</View>
-                    <Button
-                      className="btn btn-primary lookup__act"
-                      disabled={verdict.busy || undefined}
-                      onClick={() => act(m)}
-                    >
+                    <Button className="staff-lookup__act" disabled={verdict.busy} onClick={() => act(m)}>
                       核验此人
                     </Button>
                   </View>

@@ -1,4 +1,5 @@
-import { Button, Input, View } from '@tarojs/components';
+import { Input, View } from '@tarojs/components';
+import { Button } from '../../../components/button';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { PageShell, StateView, useAsync } from '../../../components';
@@ -56,7 +57,7 @@ export default function ScannerPage() {
   };
 
   return (
-    <PageShell className="scanner">
+    <PageShell className="staff-scanner">
       <StateView
         loading={scopes.loading}
         error={scopes.error}
@@ -69,33 +70,34 @@ export default function ScannerPage() {
             <ScopePicker list={list} current={current} onChoose={choose} />
             <ScopeCounts counts={counts.data} error={counts.error} />
             {TYPED ? (
-              <View className="card scanner__typed">
-                <View className="scanner__hint">粘贴或输入二维码内容</View>
+              <View className="card staff-scanner__typed">
+                <View className="staff-scanner__hint">粘贴或输入二维码内容</View>
                 <Input
-                  className="scanner__input"
+                  className="form-field__input staff-scanner__input"
                   value={typed}
                   placeholder="二维码内容"
                   onInput={(e) => setTyped(e.detail.value)}
                   onConfirm={verifyTyped}
                 />
                 <Button
-                  className="btn btn-primary scanner__verify"
-                  disabled={verdict.busy || !typed.trim() || undefined}
+                  className="staff-scanner__verify"
+                  disabled={verdict.busy || !typed.trim()}
                   onClick={verifyTyped}
                 >
                   核验
                 </Button>
               </View>
             ) : (
-              <Button className="scanner__scan" disabled={verdict.busy || undefined} onClick={scanWithCamera}>
-                <View className="scanner__scan-icon" aria-hidden>
+              <Button className="staff-scanner__scan" disabled={verdict.busy} onClick={scanWithCamera}>
+                <View className="staff-scanner__scan-icon" aria-hidden>
                   ⌗
                 </View>
                 扫一扫
               </Button>
             )}
             <Button
-              className="btn btn-plain scanner__lookup"
+              variant="outline"
+              className="staff-scanner__lookup"
               onClick={() => Taro.navigateTo({ url: '/staff/pages/lookup/index' })}
             >
               对方没带手机？按姓名查找
