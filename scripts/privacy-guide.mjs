@@ -22,7 +22,7 @@ const OUT = path.join(ROOT, 'docs/privacy-guide.md');
 const API_ITEMS = {
   getLocation: { type: '位置信息', purpose: '显示离你最近的职工服务驿站和春节礼包领取点' },
   getFuzzyLocation: { type: '位置信息', purpose: null },
-  chooseLocation: { type: '位置信息', purpose: null },
+  chooseLocation: { type: '位置信息', purpose: '管理员在地图上选定职工服务驿站的位置' },
   startLocationUpdate: { type: '位置信息', purpose: null },
   chooseImage: { type: '选中的照片或视频信息', purpose: '上传光荣退休申请人的照片，用于电子纪念证书' },
   chooseMedia: { type: '选中的照片或视频信息', purpose: null },

@@ -52,5 +52,5 @@ export function startOfShanghaiDay(ms: number): number {
  */
 export function wallTimeMs(wallTime: string): number {
   const ms = shanghaiTime(wallTime);
-  return Number.isFinite(ms) && formatShanghai(ms) === wallTime ? ms : NaN;
+  return Number.isFinite(ms) && sortableShanghai(ms) === wallTime ? ms : NaN;
 }

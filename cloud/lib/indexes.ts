@@ -36,6 +36,9 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
     { fields: [asc('membership.memberNo')] }, // member code scan, gift lookup by member number
     { fields: [asc('profile.name')] }, // staff lookup by name (+ status / phone tail filtered)
     { fields: [asc('roles')] }, // teachers for scheduling
+    { fields: [asc('scopes.id')] }, // holders of a scope
+    { fields: [asc('profile.employer')] }, // employer rename / merge
+    { fields: [asc('membership.employer')] },
   ],
   membershipApplications: [
     { fields: [asc('openid')] },
@@ -55,16 +58,17 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
     { fields: [asc('event'), asc('target.id')] }, // undo / trail of one scan
   ],
   idempotency: [{ fields: [asc('at')] }], // purgeReplays: older than the window
-  stations: [{ fields: [asc('active')] }], // portal: the stations open to the public
+  stations: [{ fields: [asc('active')] }, { fields: [asc('name')] }], // portal: the stations open to the public; duplicate name
   // contest
-  contests: [{ fields: [desc('contestStartsAt')] }],
+  contests: [{ fields: [desc('contestStartsAt')] }, { fields: [desc('createdAt')] }], // workers' list; the admin's list
   contestTrades: [{ fields: [asc('contestId')] }],
-  contestEmployerPlaces: [],
+  contestEmployerPlaces: [{ fields: [asc('contestId'), asc('tradeId')] }], // a trade's per-employer places
   contestRegistrations: [
     { fields: [asc('openid'), desc('submittedAt')] }, // my entries
     { fields: [asc('contestId'), asc('submittedAt')] }, // review list of a contest (status filtered), export
     { fields: [asc('contestId'), asc('status'), asc('submittedAt')] }, // review list by status; name lookup
     { fields: [asc('contestId'), asc('tradeId'), asc('status'), asc('submittedAt')] }, // one trade's entries
+    { fields: [asc('employer')] }, // employer rename / merge
   ],
   titles: [{ fields: [asc('openid')] }],
   // academy
@@ -78,10 +82,13 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
     { fields: [asc('ordererOpenid'), desc('createdAt')] },
     { fields: [asc('employerId'), desc('createdAt')] },
     { fields: [asc('status'), asc('createdAt')] }, // the academy's queue
+    { fields: [asc('employerName')] }, // employer rename / merge
   ],
   sessions: [
     { fields: [asc('orderId'), asc('startAt')] },
     { fields: [asc('status'), asc('startAt')] }, // open sessions; reminders (startAt in the next 24 h)
+    { fields: [asc('employerId')] }, // employer merge
+    { fields: [asc('employerName')] }, // employer rename
   ],
   sessionBookings: [
     { fields: [asc('openid'), desc('bookedAt')] },
@@ -100,10 +107,24 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
     { fields: [asc('delivery.stationId'), asc('status'), asc('name')] }, // plaque pickup lookup
     { fields: [asc('photoFileId')] }, // is a photo still held
     { fields: [asc('droppedPhotoFileId')] },
+    { fields: [asc('employer')] }, // employer rename / merge
   ],
   retirementSettings: [],
   retirementCounters: [],
-  employers: [],
+  employers: [{ fields: [asc('name')] }], // duplicate name check
+  // admin
+  appSetup: [],
+  grants: [
+    { fields: [asc('kind'), desc('grantedAt')] }, // who holds what
+    { fields: [asc('openid'), asc('role'), asc('active')] }, // does another grant still give the role
+    { fields: [asc('kind'), asc('active'), asc('scope.id')] }, // holders of one station / contest
+    { fields: [asc('scope.kind'), asc('scope.id')] }, // grants moved by an employer merge
+    { fields: [asc('openid')] }, // my data
+  ],
+  invitations: [
+    { fields: [asc('kind'), desc('createdAt')] }, // the invitation list
+    { fields: [asc('scope.kind'), asc('scope.id')] }, // invitations moved by an employer merge
+  ],
   adminTodos: [],
   // gifts
   giftCampaigns: [{ fields: [desc('startAt')] }],

@@ -12,7 +12,7 @@ import {
   type TradeAdminView,
 } from '../../../types/api/contest';
 import { auditOnce } from '../../lib/audit';
-import { formatShanghai, wallTimeMs } from '../../lib/clock';
+import { sortableShanghai, wallTimeMs } from '../../lib/clock';
 import type { ActionCtx, Ctx } from '../../lib/context';
 import { fail } from '../../lib/errors';
 import { idForRequest } from '../../lib/ids';
@@ -75,11 +75,11 @@ export async function adminView(ctx: Ctx, c: ContestDoc): Promise<ContestAdminVi
     registrationClosesAt: c.registrationClosesAt,
     contestStartsAt: c.contestStartsAt,
     contestEndsAt: c.contestEndsAt,
-    registrationOpensText: formatShanghai(c.registrationOpensAt),
-    registrationClosesText: formatShanghai(c.registrationClosesAt),
-    contestStartsText: formatShanghai(c.contestStartsAt),
-    contestEndsText: formatShanghai(c.contestEndsAt),
-    schedule: c.schedule.map((s) => ({ at: s.at, atText: formatShanghai(s.at), text: s.text })),
+    registrationOpensText: sortableShanghai(c.registrationOpensAt),
+    registrationClosesText: sortableShanghai(c.registrationClosesAt),
+    contestStartsText: sortableShanghai(c.contestStartsAt),
+    contestEndsText: sortableShanghai(c.contestEndsAt),
+    schedule: c.schedule.map((s) => ({ at: s.at, atText: sortableShanghai(s.at), text: s.text })),
     rules: c.rules,
     awards: c.awards,
     eligibility: c.eligibility ?? DEFAULT_ELIGIBILITY,

@@ -5,7 +5,7 @@
  */
 import type { RetirementActions, RetirementSettingsView } from '../../../types/api/retirement';
 import { auditOnce } from '../../lib/audit';
-import { formatShanghai, shanghaiDate, shanghaiTime, wallTimeMs } from '../../lib/clock';
+import { sortableShanghai, shanghaiDate, shanghaiTime, wallTimeMs } from '../../lib/clock';
 import type { ActionCtx, Ctx } from '../../lib/context';
 import { fail } from '../../lib/errors';
 import { COUNTERS, DEFAULT_CERTIFICATE_TEXT, DEFAULT_SERIAL_PREFIX, SETTINGS, type RetirementSettings } from './model';
@@ -64,8 +64,8 @@ async function view(ctx: Ctx, s: RetirementSettings, configured: boolean): Promi
     title: s.title,
     opensAt,
     closesAt,
-    opensText: formatShanghai(opensAt),
-    closesText: formatShanghai(closesAt),
+    opensText: sortableShanghai(opensAt),
+    closesText: sortableShanghai(closesAt),
     futureDays: s.futureDays,
     pastDays: s.pastDays,
     certificateText: s.certificateText ?? d.certificateText!,

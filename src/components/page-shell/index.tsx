@@ -1,4 +1,5 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Button } from '../button';
 import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useElderMode } from '../../stores/elder-mode';

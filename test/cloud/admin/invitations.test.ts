@@ -81,7 +81,7 @@ test('refusals: accepted already, used up, expired, revoked, forged, malformed',
   w.clock.advance(DAY + 1000);
   const expired = await w.admin('w2', 'acceptInvitation', { token: later.token });
   expect(expired).toMatchObject({ ok: false, code: 'INVITATION_EXPIRED' });
-  expect(!expired.ok && expired.message).toMatch(/^邀请已于\d{4}-\d{2}-\d{2} \d{2}:\d{2}过期/);
+  expect(!expired.ok && expired.message).toMatch(/^邀请已于\d{4}年\d{1,2}月\d{1,2}日（周.）\d{2}:\d{2}过期/);
 
   const revoked = await invite(w, PERSONAS.admin, { kind: 'teacher', maxUses: 5 });
   okData(await w.admin(PERSONAS.admin, 'revokeInvitation', { invitationId: revoked.id }));

@@ -99,7 +99,7 @@ const COVERAGE: Record<string, Kept | Derived> = {
   },
   contestRegistrations: {
     owner: 'person',
-    create: ['contest.contest-register'],
+    create: ['contest.register'],
     change: ['contest.resubmit', 'contest.review', 'contest.publishResults', 'checkin.scan'],
     retire: ['contest.cancel'],
   },

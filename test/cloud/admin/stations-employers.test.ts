@@ -109,7 +109,11 @@ test('a station closed for a while refuses claims and redemptions with the reope
       reason: '设备检修',
     }),
   );
-  expect(closed.closure).toMatchObject({ now: true, text: '2026-01-21 08:00 至 2026-01-23 18:00', reason: '设备检修' });
+  expect(closed.closure).toMatchObject({
+    now: true,
+    text: '2026年1月21日（周三）08:00 至 2026年1月23日（周五）18:00',
+    reason: '设备检修',
+  });
 
   const claim = await w.gift(PERSONAS.courier, {
     action: 'claim',
@@ -120,7 +124,7 @@ test('a station closed for a while refuses claims and redemptions with the reope
   expect(claim).toMatchObject({
     ok: false,
     code: 'STATION_CLOSED',
-    message: '新城汇驿站暂停服务（至 2026-01-23 18:00）：设备检修，请选择其他驿站',
+    message: '新城汇驿站暂停服务（至 2026年1月23日（周五）18:00）：设备检修，请选择其他驿站',
   });
   expect(await w.stock(XCH)).toMatchObject({ stock: 99, claimed: 1 });
   // The public list of 驿站 says so too.
@@ -129,7 +133,9 @@ test('a station closed for a while refuses claims and redemptions with the reope
   expect(pub.find((s: any) => s.id === XCH).closed).toContain('暂停服务');
   // The campaign page says which station is closed, and why.
   const page = okData(await w.gift(PERSONAS.courier, { action: 'getCampaign', campaignId: CAMPAIGN }));
-  expect(page.stations.find((s: any) => s.stationId === XCH).closed).toContain('暂停服务（至 2026-01-23 18:00）');
+  expect(page.stations.find((s: any) => s.stationId === XCH).closed).toContain(
+    '暂停服务（至 2026年1月23日（周五）18:00）',
+  );
   expect(page.stations.find((s: any) => s.stationId !== XCH).closed).toBeUndefined();
 
   const token = okData(await w.gift(PERSONAS.rider, { action: 'voucherCode', voucherId: v.id })).token;
