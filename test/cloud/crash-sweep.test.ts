@@ -13,7 +13,7 @@ jest.setTimeout(300_000);
  * listed here must still fail (fix it, then strike it off), every other case must reconcile.
  */
 const KNOWN_GAPS: Record<string, string> = {
-  'contest.contest-register':
+  'contest.register':
     'a crash between the trade place and the registration being marked placed: the retry counts the place again ' +
     '(trade/employer `taken` one too high). contest/register.ts is being reworked for the place race (issue 17).',
   'contest.resubmit':
