@@ -89,10 +89,10 @@ test('点单 → 排课 → booking → attendance scan → rating', async () =>
   wxMock.storage.set('staff.scope', `session:${sessionId}`);
   const scanner = await loadPage('staff/pages/scanner/index');
   await scanner.waitForText('5S现场管理法实操', SLOW);
-  await scanner.waitFor(() => scanner.$('.scanner__scan'), SLOW);
-  await scanner.tap('.scanner__scan');
-  await scanner.waitFor(() => scanner.$('.scan-result'), SLOW);
-  expect(scanner.$('.scan-result--ok')).toBeTruthy();
+  await scanner.waitFor(() => scanner.$('.staff-scanner__scan'), SLOW);
+  await scanner.tap('.staff-scanner__scan');
+  await scanner.waitFor(() => scanner.$('.staff-scan-result'), SLOW);
+  expect(scanner.$('.staff-scan-result--ok')).toBeTruthy();
   expect(scanner.text()).toContain('王*国');
   scanner.unload();
 

@@ -15,9 +15,9 @@ const myRegistration = async () =>
   );
 
 async function scanOnce(page: PageHandle) {
-  await page.waitFor(() => !page.$('.scan-result') && page.$('.scanner__scan'), SLOW);
-  await page.tap('.scanner__scan');
-  await page.waitFor(() => page.$('.scan-result'), SLOW);
+  await page.waitFor(() => !page.$('.staff-scan-result') && page.$('.staff-scanner__scan'), SLOW);
+  await page.tap('.staff-scanner__scan');
+  await page.waitFor(() => page.$('.staff-scan-result'), SLOW);
 }
 
 test('register → approve → ticket → check-in (green) → re-scan (red) → undo', async () => {
@@ -25,7 +25,7 @@ test('register → approve → ticket → check-in (green) → re-scan (red) →
   emu.as('persona-worker');
   const detail = await loadPage('contest/pages/detail/index', { query: { id: CONTEST } });
   await detail.waitForText('剩余 28 / 30 个名额', SLOW);
-  await detail.tap('.trade__apply');
+  await detail.tap('.contest-trade__apply');
   await detail.waitFor(() => wxMock.navigateTo.mock.calls.length > 0);
   const registerUrl: string = wxMock.navigateTo.mock.calls.at(-1)[0].url;
   expect(registerUrl).toMatch(/^\/contest\/pages\/register\/index\?/);
@@ -33,14 +33,14 @@ test('register → approve → ticket → check-in (green) → re-scan (red) →
   const query = Object.fromEntries(new URLSearchParams(registerUrl.split('?')[1]));
   const register = await loadPage('contest/pages/register/index', { query });
   await register.waitForText('报名信息使用说明', SLOW);
-  await register.tap('.register__agree');
-  await register.tap('.register__next');
+  await register.tap('.contest-register__agree');
+  await register.tap('.contest-register__next');
   await register.waitFor(() => register.$$('wx-input').length === 4, SLOW);
   const [, jobTitle, years] = register.$$('wx-input');
   await register.input(jobTitle, '电商主播');
   await register.input(years, '6');
   await register.trigger('wx-picker', 'change', { value: 0 });
-  await register.tap('.register__submit');
+  await register.tap('.contest-register__submit');
   await register.waitForText('报名已提交', SLOW);
   register.unload();
   expect(await myRegistration()).toMatchObject({ status: 'submitted', tradeId: 'live-commerce' });
@@ -48,12 +48,12 @@ test('register → approve → ticket → check-in (green) → re-scan (red) →
   // 2. The admin approves it on 报名审核.
   emu.as('persona-admin');
   const review = await loadPage('contest/pages/review/index', { query: { id: CONTEST } });
-  const mine = () => review.$$('.review__item').find((el) => el.textContent?.includes('王建国'));
+  const mine = () => review.$$('.contest-review__item').find((el) => el.textContent?.includes('王建国'));
   await review.waitFor(mine, SLOW);
   expect(mine()!.textContent).toContain('138****1234');
   await review.tap(mine()!);
   await review.waitForText('通过所选（1）');
-  await review.tap('.review__approve');
+  await review.tap('.contest-review__approve');
   await review.waitFor(() => !mine(), SLOW);
   review.unload();
   const approved = await myRegistration();
@@ -64,12 +64,12 @@ test('register → approve → ticket → check-in (green) → re-scan (red) →
   const list = await loadPage('contest/pages/mine/index');
   await list.waitForText('审核通过', SLOW);
   wxMock.navigateTo.mockClear();
-  await list.tap('.mine__ticket');
+  await list.tap('.contest-mine__ticket');
   await list.waitFor(() => wxMock.navigateTo.mock.calls.length > 0);
   expect(wxMock.navigateTo.mock.calls[0][0].url).toBe(`/contest/pages/ticket/index?id=${approved.id}`);
   list.unload();
   const ticket = await loadPage('contest/pages/ticket/index', { query: { id: approved.id } });
-  await ticket.waitFor(() => ticket.$('.ticket__code'), SLOW);
+  await ticket.waitFor(() => ticket.$('.contest-ticket__code'), SLOW);
   ticket.unload();
   // What the staff member's camera reads from the ticket's QR.
   const { token } = await emu.callAs('persona-worker', 'contest', {
@@ -91,30 +91,30 @@ test('register → approve → ticket → check-in (green) → re-scan (red) →
   const scanner = await loadPage('staff/pages/scanner/index');
   await scanner.waitForText('直播电商技能快赛', SLOW);
   await scanOnce(scanner);
-  expect(scanner.$('.scan-result--ok')).toBeTruthy();
+  expect(scanner.$('.staff-scan-result--ok')).toBeTruthy();
   expect(scanner.text()).toContain('王*国');
   expect((await myRegistration()).status).toBe('checked_in');
 
-  await scanner.tap('.scan-result__undo');
-  await scanner.waitFor(() => scanner.$('.scan-result__reason'));
-  await scanner.input('.scan-result__reason', '签错了人');
-  await scanner.tap('.scan-result__undo');
+  await scanner.tap('.staff-scan-result__undo');
+  await scanner.waitFor(() => scanner.$('.staff-scan-result__reason'));
+  await scanner.input('.staff-scan-result__reason', '签错了人');
+  await scanner.tap('.staff-scan-result__undo');
   // The verdict closes with 已撤销, the recent list marks the scan.
-  await scanner.waitFor(() => !scanner.$('.scan-result'), SLOW);
+  await scanner.waitFor(() => !scanner.$('.staff-scan-result'), SLOW);
   expect(wxMock.showToast.mock.calls.some((c: any[]) => c[0]?.title === '已撤销')).toBe(true);
-  await scanner.waitFor(() => scanner.$('.recent-scans__row--undone'), SLOW);
+  await scanner.waitFor(() => scanner.$('.staff-recent-scans__row--undone'), SLOW);
   expect((await myRegistration()).status).toBe('approved');
   expect(scanner.text()).toContain('已撤销');
 
   await scanOnce(scanner);
-  expect(scanner.$('.scan-result--ok')).toBeTruthy();
+  expect(scanner.$('.staff-scan-result--ok')).toBeTruthy();
   expect((await myRegistration()).status).toBe('checked_in');
   // 继续扫码 opens the camera again at once (weapp), which reads the same ticket.
-  await scanner.tap('.scan-result__next');
-  await scanner.waitFor(() => scanner.$('.scan-result--used'), SLOW);
-  expect(scanner.$('.scan-result--used')).toBeTruthy();
-  expect(scanner.$('.scan-result__word')?.textContent).toBe('已使用');
+  await scanner.tap('.staff-scan-result__next');
+  await scanner.waitFor(() => scanner.$('.staff-scan-result--used'), SLOW);
+  expect(scanner.$('.staff-scan-result--used')).toBeTruthy();
+  expect(scanner.$('.staff-scan-result__word')?.textContent).toBe('已使用');
   expect(scanner.text()).toContain('钱卫东'); // who checked them in
-  expect(scanner.$('.scan-result')?.textContent).not.toContain('撤销（'); // a red verdict offers no undo
+  expect(scanner.$('.staff-scan-result')?.textContent).not.toContain('撤销（'); // a red verdict offers no undo
   expect((await myRegistration()).status).toBe('checked_in');
 });

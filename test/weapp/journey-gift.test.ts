@@ -53,20 +53,20 @@ test('gift claim → voucher → redeem (green) → redeem again (red 已使用)
   emu.as('persona-station-staff');
   const scanner = await loadPage('staff/pages/scanner/index');
   await scanner.waitForText('新城汇驿站', { timeout: 15_000 });
-  await scanner.waitFor(() => scanner.$('.scanner__scan'), { timeout: 15_000 });
-  await scanner.tap('.scanner__scan');
-  await scanner.waitFor(() => scanner.$('.scan-result'), { timeout: 15_000 });
-  expect(scanner.$('.scan-result--ok')).toBeTruthy();
-  expect(scanner.$('.scan-result__word')?.textContent).toBe('核验成功');
+  await scanner.waitFor(() => scanner.$('.staff-scanner__scan'), { timeout: 15_000 });
+  await scanner.tap('.staff-scanner__scan');
+  await scanner.waitFor(() => scanner.$('.staff-scan-result'), { timeout: 15_000 });
+  expect(scanner.$('.staff-scan-result--ok')).toBeTruthy();
+  expect(scanner.$('.staff-scan-result__word')?.textContent).toBe('核验成功');
   expect(await stock()).toMatchObject({ redeemed: 1 });
 
   // 4. 继续扫码 opens the camera again (weapp), which reads the same code: red 已使用, with where it was redeemed.
-  await scanner.tap('.scan-result__next');
-  await scanner.waitFor(() => scanner.$('.scan-result--used'), { timeout: 15_000 });
-  expect(scanner.$('.scan-result--used')).toBeTruthy();
-  expect(scanner.$('.scan-result__word')?.textContent).toBe('已使用');
+  await scanner.tap('.staff-scan-result__next');
+  await scanner.waitFor(() => scanner.$('.staff-scan-result--used'), { timeout: 15_000 });
+  expect(scanner.$('.staff-scan-result--used')).toBeTruthy();
+  expect(scanner.$('.staff-scan-result__word')?.textContent).toBe('已使用');
   expect(scanner.text()).toContain('地点：新城汇驿站');
-  expect(scanner.$('.scan-result')?.textContent).not.toContain('撤销（'); // a red verdict offers no undo
+  expect(scanner.$('.staff-scan-result')?.textContent).not.toContain('撤销（'); // a red verdict offers no undo
   expect(await stock()).toMatchObject({ redeemed: 1 });
   scanner.unload();
 

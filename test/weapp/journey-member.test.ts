@@ -37,8 +37,8 @@ test('profile → apply → admin approves → 我的 shows the member card', as
   const [district, category] = profile.$$('wx-picker');
   await profile.trigger(district, 'change', { value: 0 });
   await profile.trigger(category, 'change', { value: 0 });
-  await profile.tap('.profile__consent .check-mark');
-  await profile.waitFor(() => profile.$('.profile__consent .check-mark--on'));
+  await profile.tap('.member-profile__consent .check-mark');
+  await profile.waitFor(() => profile.$('.member-profile__consent .check-mark--on'));
   const save = () => profile.tap(profile.$$('wx-button').find((b) => b.textContent?.includes('保存'))!);
   await save();
   await profile.waitForText('手机号', SLOW);
@@ -59,8 +59,8 @@ test('profile → apply → admin approves → 我的 shows the member card', as
   mine2.unload();
   const apply = await loadPage('member/pages/apply/index');
   await apply.waitForText('提交入会申请', SLOW);
-  await apply.tap('.profile__consent .check-mark');
-  await apply.waitFor(() => apply.$('.profile__consent .check-mark--on'));
+  await apply.tap('.member-profile__consent .check-mark');
+  await apply.waitFor(() => apply.$('.member-profile__consent .check-mark--on'));
   await apply.tap(apply.$$('wx-button').find((b) => b.textContent?.includes('提交入会申请'))!);
   await apply.waitForText('审核中', SLOW);
   apply.unload();
@@ -70,8 +70,8 @@ test('profile → apply → admin approves → 我的 shows the member card', as
   const review = await loadPage('member/pages/applications/index');
   const card = () => review.$$('.card').find((el) => el.textContent?.includes('吴小明'));
   await review.waitFor(card, SLOW);
-  await review.tap(card()!.querySelector('.applications__approve')!);
-  await review.waitFor(() => !card()?.querySelector('.applications__approve'), SLOW);
+  await review.tap(card()!.querySelector('.member-applications__approve')!);
+  await review.waitFor(() => !card()?.querySelector('.member-applications__approve'), SLOW);
   review.unload();
 
   // 5. The newcomer's 我的: 工会会员, a member number, and the QR on tap.

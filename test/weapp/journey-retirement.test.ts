@@ -26,30 +26,30 @@ test('光荣退休 in 长辈模式: request → verification → certificate →
   await page.tap('.who-choice--1');
   await page.waitFor(() => page.$('.relation-choice--0'));
   await page.tap('.relation-choice--0');
-  await page.tap('.wizard__next');
+  await page.tap('.retirement-wizard__next');
   await page.waitForText('第2步');
   await page.input('.field-name', '周桂芳');
   await page.input('.field-idNumber', RETIREE_ID_NUMBER);
-  await page.tap('.wizard__next');
+  await page.tap('.retirement-wizard__next');
   await page.waitForText('退休前在哪个单位工作', SLOW);
   await page.waitFor(() => choice(page, '.employer-choice', '嘉兴纺织有限公司'), SLOW);
   await page.tap(choice(page, '.employer-choice', '嘉兴纺织有限公司'));
   await page.input('.field-position', '挡车工');
   await page.input('.field-years', '32');
   await page.trigger('.field-retirementDate', 'change', { value: '2026-01-10' });
-  await page.tap('.wizard__next');
+  await page.tap('.retirement-wizard__next');
   await page.waitForText('纪念牌怎么领取');
   await page.input('.field-phone', '13705734567');
   await page.tap('.delivery-choice--0');
   await page.waitForText('选择领取地点');
   await page.waitFor(() => choice(page, '.place-choice', '新城汇驿站'));
   await page.tap(choice(page, '.place-choice', '新城汇驿站'));
-  await page.tap('.wizard__next');
+  await page.tap('.retirement-wizard__next');
   await page.waitForText('照片（可选）');
-  await page.tap('.wizard__next'); // no photo
+  await page.tap('.retirement-wizard__next'); // no photo
   await page.waitForText('请核对以下信息');
   expect(page.text()).toContain('家属代办');
-  await page.tap('.wizard__next');
+  await page.tap('.retirement-wizard__next');
   await page.waitForText('申请已提交', SLOW);
   page.unload();
   const [request] = await emu.callAs(FAMILY, 'retirement', { action: 'myRequests' });
@@ -90,7 +90,7 @@ test('光荣退休 in 长辈模式: request → verification → certificate →
   const { serial } = await emu.callAs(FAMILY, 'retirement', { action: 'myCertificate', id: request.id });
   expect(cert.text()).toContain(`证书编号：${serial}`);
   wxMock.navigateTo.mockClear();
-  await cert.tap('.cert__verify');
+  await cert.tap('.retirement-cert__verify');
   await cert.waitFor(() => wxMock.navigateTo.mock.calls.length > 0);
   const url: string = wxMock.navigateTo.mock.calls[0][0].url;
   expect(url).toMatch(/^\/retirement\/pages\/verify\/index\?t=/);
