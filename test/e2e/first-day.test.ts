@@ -204,11 +204,7 @@ test('first day: setup code → super admin → invitations → station, contest
   });
   const worker = await e2e.newPage({ persona: WORKER, path: '/member/pages/apply/index' });
   await shown(worker).getByText('提交入会申请').waitFor();
-  await shown(worker)
-    .locator('.member-profile__consent')
-    .locator('.weui-icon-checked, input, taro-checkbox-core')
-    .first()
-    .click();
+  await shown(worker).locator('.member-profile__consent .check-mark').click();
   await shown(worker).getByText('提交入会申请').click();
   await shown(worker).getByText('审核中').waitFor();
   await founder.goto(`${e2e.appUrl}#/member/pages/applications/index`);
