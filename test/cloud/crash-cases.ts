@@ -5,6 +5,7 @@
  * run and a crashed run start from the same state.
  */
 import { academyActions } from '../../cloud/domain/academy';
+import { adminActions } from '../../cloud/domain/admin';
 import { checkinActions } from '../../cloud/domain/checkin';
 import { contestActions } from '../../cloud/domain/contest';
 import { giftActions } from '../../cloud/domain/gift';
@@ -19,6 +20,7 @@ import { okData, PERSONAS, type World } from './helpers';
 
 export const DEFS: Record<string, ActionDefs<any>> = {
   academy: academyActions,
+  admin: adminActions,
   checkin: checkinActions,
   contest: contestActions,
   gift: giftActions,
@@ -50,6 +52,23 @@ const GIFT = 'gift-2026-spring';
 const XCH = 'station-xinchenghui';
 const VOUCHER = 'v2026courier000001';
 const CONTEST = 'contest-2026-skills';
+
+const CONTEST_FORM = {
+  title: '2026年秀洲区电商直播技能赛',
+  summary: '面向全区电商从业职工的直播营销比武。',
+  venue: '秀洲区电商直播基地',
+  venueAddress: '嘉兴市秀洲区新塍镇电商产业园2号楼',
+  registrationOpensAt: '2026-03-01 09:00',
+  registrationClosesAt: '2026-03-20 18:00',
+  contestStartsAt: '2026-03-25 08:30',
+  contestEndsAt: '2026-03-26 17:00',
+  schedule: [
+    { at: '2026-03-25 08:30', text: '签到' },
+    { at: '2026-03-25 09:00', text: '开幕式' },
+  ],
+  rules: ['每人每项目限报一次'],
+  awards: '一等奖1名，二等奖2名',
+};
 
 let prepSeq = 0;
 /** A clean call made while preparing; a request id fixed by its order within the case. */
@@ -104,6 +123,24 @@ async function registration(w: World, tradeId = 'online-marketing'): Promise<str
     consent: true,
   });
   return reg.id ?? reg.registrationId ?? reg.registration?.id;
+}
+
+const STATION_CLOSURE = {
+  stationId: 'station-honghe',
+  from: '2026-01-20 08:00',
+  until: '2026-01-25 18:00',
+  reason: '设备检修',
+};
+
+/** No super admin claimed yet: the setup record and the setup grant gone. */
+async function unclaimSetup(w: World): Promise<void> {
+  for (const d of await w.all('appSetup')) await w.db.collection('appSetup').doc(d._id).remove();
+  for (const g of await w.all('grants', { kind: 'superAdmin' })) await w.db.collection('grants').doc(g._id).remove();
+}
+
+/** An invitation the super admin made for a teacher. */
+async function invitation(w: World): Promise<{ id: string; token: string }> {
+  return step(w, PERSONAS.admin, 'admin', 'createInvitation', { kind: 'teacher', validDays: 7, maxUses: 3 });
 }
 
 const scheduleInput = () => {
@@ -242,6 +279,103 @@ export const CASES: CrashCase[] = [
       return { as: PERSONAS.admin, payload: {} };
     },
   },
+  // ------------------------------------------------------------------ admin
+  {
+    fn: 'admin',
+    action: 'setupStatus',
+    prepare: async (w) => {
+      await unclaimSetup(w);
+      return { as: PERSONAS.newcomer, payload: {} };
+    },
+  },
+  {
+    fn: 'admin',
+    action: 'claimSetup',
+    prepare: async (w) => {
+      await unclaimSetup(w);
+      w.env.SETUP_CODE = 'ABCD-EFGH-JKMN-PQRS';
+      return { as: PERSONAS.newcomer, payload: { code: 'ABCD-EFGH-JKMN-PQRS' } };
+    },
+  },
+  {
+    fn: 'admin',
+    action: 'createInvitation',
+    prepare: async () => ({
+      as: PERSONAS.admin,
+      payload: { kind: 'stationStaff', scopeId: XCH, validDays: 7, maxUses: 2 },
+    }),
+  },
+  {
+    fn: 'admin',
+    action: 'revokeInvitation',
+    prepare: async (w) => ({ as: PERSONAS.admin, payload: { invitationId: (await invitation(w)).id } }),
+  },
+  {
+    fn: 'admin',
+    action: 'acceptInvitation',
+    prepare: async (w) => ({ as: PERSONAS.worker, payload: { token: (await invitation(w)).token } }),
+  },
+  {
+    fn: 'admin',
+    action: 'revokeGrant',
+    prepare: async (w) => ({
+      as: PERSONAS.admin,
+      payload: { grantId: (await one(w, 'grants', { kind: 'stationStaff', active: true }))._id },
+    }),
+  },
+  {
+    fn: 'admin',
+    action: 'saveStation',
+    prepare: async () => ({
+      as: PERSONAS.admin,
+      payload: {
+        name: '高照驿站',
+        town: '高照街道',
+        address: '嘉兴市秀洲区高照街道秀园路88号',
+        hours: '每天 08:00-19:00',
+        phone: '0573-82201009',
+        services: ['热水'],
+        latE6: 30762345,
+        lngE6: 120731234,
+      },
+    }),
+  },
+  {
+    fn: 'admin',
+    action: 'closeStation',
+    prepare: async () => ({ as: PERSONAS.admin, payload: STATION_CLOSURE }),
+  },
+  {
+    fn: 'admin',
+    action: 'reopenStation',
+    prepare: async (w) => {
+      await step(w, PERSONAS.admin, 'admin', 'closeStation', STATION_CLOSURE);
+      return { as: PERSONAS.admin, payload: { stationId: 'station-honghe' } };
+    },
+  },
+  {
+    fn: 'admin',
+    action: 'setStationActive',
+    prepare: async () => ({ as: PERSONAS.admin, payload: { stationId: 'station-honghe', active: false } }),
+  },
+  {
+    fn: 'admin',
+    action: 'saveEmployer',
+    prepare: async () => ({ as: PERSONAS.admin, payload: { name: '高照新材料有限公司' } }),
+  },
+  {
+    fn: 'admin',
+    action: 'mergeEmployers',
+    prepare: async () => ({
+      as: PERSONAS.admin,
+      payload: { keepId: 'emp-jiaxing-textile', dropId: 'emp-honghe-sweater' },
+    }),
+  },
+  {
+    fn: 'admin',
+    action: 'setEmployerActive',
+    prepare: async () => ({ as: PERSONAS.admin, payload: { employerId: 'emp-honghe-sweater', active: false } }),
+  },
   // ------------------------------------------------------------------ checkin
   {
     fn: 'checkin',
@@ -363,6 +497,51 @@ export const CASES: CrashCase[] = [
         },
       };
     },
+  },
+  {
+    fn: 'contest',
+    action: 'saveContest',
+    prepare: async () => ({ as: PERSONAS.admin, payload: CONTEST_FORM }),
+  },
+  {
+    fn: 'contest',
+    action: 'saveTrade',
+    prepare: async () => ({
+      as: PERSONAS.admin,
+      payload: { contestId: 'contest-2026-autumn', name: '焊工', rules: '手工电弧焊实操', quota: 20 },
+    }),
+  },
+  {
+    fn: 'contest',
+    action: 'removeTrade',
+    prepare: async () => ({
+      as: PERSONAS.admin,
+      payload: { contestId: 'contest-2026-autumn', tradeId: 'courier-service' },
+    }),
+  },
+  {
+    fn: 'contest',
+    action: 'publishContest',
+    prepare: async (w) => {
+      const draft = await step(w, PERSONAS.admin, 'contest', 'saveContest', CONTEST_FORM);
+      await step(w, PERSONAS.admin, 'contest', 'saveTrade', {
+        contestId: draft.id,
+        name: '直播带货',
+        rules: '20分钟直播实操',
+        quota: 2,
+      });
+      return { as: PERSONAS.admin, payload: { contestId: draft.id } };
+    },
+  },
+  {
+    fn: 'contest',
+    action: 'closeContest',
+    prepare: async () => ({ as: PERSONAS.admin, payload: { contestId: 'contest-2026-autumn' } }),
+  },
+  {
+    fn: 'contest',
+    action: 'copyContest',
+    prepare: async () => ({ as: PERSONAS.admin, payload: { contestId: 'contest-2025-skills' } }),
   },
   // ------------------------------------------------------------------ gift
   {
@@ -647,6 +826,26 @@ export const CASES: CrashCase[] = [
     prepare: async (w) => ({
       as: PERSONAS.admin,
       payload: { id: (await request(w, 'submitted', { callbackRequested: true }))._id, note: '已与本人通话，信息无误' },
+    }),
+  },
+  {
+    fn: 'retirement',
+    action: 'saveSettings',
+    prepare: async () => ({
+      as: PERSONAS.admin,
+      payload: {
+        open: true,
+        year: 2026,
+        title: '2026年企业职工「光荣退休」',
+        opensAt: '2026-01-01 00:00',
+        closesAt: '2026-12-31 18:00',
+        futureDays: 30,
+        pastDays: 730,
+        certificateText: '{name}同志：\n\n感谢您在{employer}的{years}年。',
+        issuer: '嘉兴市秀洲区总工会',
+        serialPrefix: '秀工荣退',
+        pickupStationIds: [XCH],
+      },
     }),
   },
 ];
