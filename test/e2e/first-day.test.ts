@@ -210,6 +210,7 @@ test('first day: setup code → super admin → invitations → station, contest
   await founder.goto(`${e2e.appUrl}#/member/pages/applications/index`);
   const application = shown(founder).locator('.card', { hasText: '吴小明' });
   await application.locator('.member-applications__approve').click();
+  await founder.locator('.taro-modal__foot').getByText('确认通过', { exact: true }).click();
   await shown(founder).getByText('已通过').first().waitFor();
 
   const [contest] = await e2e.callAs(WORKER, 'contest', { action: 'listContests' });
@@ -229,6 +230,7 @@ test('first day: setup code → super admin → invitations → station, contest
   await inputs.nth(2).fill('5');
   await shown(worker).getByText('请选择').click();
   await worker.getByText('确定', { exact: true }).last().click();
+  await shown(worker).getByText('暂无等级').waitFor();
   await shown(worker).getByText('提交报名').click();
   await shown(worker).getByText('报名已提交').waitFor();
   await shot(worker, '13-worker-registered');
@@ -271,8 +273,8 @@ test('first day: setup code → super admin → invitations → station, contest
   const staff = await e2e.newPage({ persona: STAFF, path: '/pages/services/index' });
   await link(staff, '扫码核验').click();
   await shown(staff).getByText('新城汇驿站').first().waitFor();
-  await shown(staff).locator('.scanner__input input, input.scanner__input').first().fill(token);
-  await shown(staff).locator('.scanner__verify').first().click();
+  await shown(staff).locator('.staff-scanner__input input, input.staff-scanner__input').first().fill(token);
+  await shown(staff).locator('.staff-scanner__verify').first().click();
   await shown(staff).locator('.staff-scan-result--ok').waitFor();
   expect(await shown(staff).locator('.staff-scan-result').innerText()).toContain('吴*明');
   await shot(staff, '16-staff-scan');
