@@ -17,7 +17,7 @@ export function isProduction(env: Env): boolean {
 }
 
 /** Functions that sign or verify QR tokens (member codes, tickets, vouchers, certificates, scans). */
-export const QR_FUNCTIONS = ['member', 'contest', 'academy', 'retirement', 'gift', 'checkin'];
+export const QR_FUNCTIONS = ['member', 'contest', 'academy', 'retirement', 'gift', 'checkin', 'admin'];
 /** Functions that hash identity numbers or photo folders with ID_HASH_KEY. */
 export const ID_HASH_FUNCTIONS = ['retirement'];
 

@@ -15,7 +15,7 @@ import triggers from '../../../cloud/functions/triggers.json';
 import filled from './filled.config.json';
 
 const ROOT = join(__dirname, '../../..');
-const NAMES = ['academy', 'checkin', 'contest', 'gift', 'member', 'portal', 'retirement'];
+const NAMES = ['academy', 'admin', 'checkin', 'contest', 'gift', 'member', 'portal', 'retirement'];
 
 function built(version = 1): BuiltFunction[] {
   return NAMES.map((name) => ({
