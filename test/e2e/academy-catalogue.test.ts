@@ -88,8 +88,9 @@ test('add a course → in the catalogue, ordered → withdrawn: gone from the ca
   await after.locator('.academy-course').filter({ hasText: '高速织机挡车操作与疵点防控' }).waitFor();
   expect(await after.locator('.academy-course').filter({ hasText: TITLE }).count()).toBe(0);
   await after.locator('.academy-chip', { hasText: '纺织' }).click();
+  // The chip filters as the list reloads: wait for the filtered list, not the first frame.
+  await after.waitForFunction(() => document.querySelectorAll('.academy-course').length === 2);
   await after.locator('.academy-course').filter({ hasText: '印染工艺节能降耗' }).waitFor();
-  expect(await after.locator('.academy-course').count()).toBe(2);
   await e2e.screenshot(after, 'academy-catalogue-after-withdraw');
   await after.context().close();
   const refused = await e2e.callRaw('persona-enterprise', 'academy', {
