@@ -14,7 +14,19 @@ const DEEP_RED = '#8c0f14';
 const GOLD = '#c9a13b';
 const PAPER = '#fffaf0';
 const INK = '#3b2314';
+/** The certificate's own faces; certificateFamily() adds the page's fonts as a last resort. */
 const SERIF = '"Noto Serif CJK SC", "Songti SC", "STSong", "SimSun", serif';
+
+/**
+ * The font-family list the certificate is drawn in: its serif faces first, then `pageFamily` (the page's
+ * computed font-family, H5 only). A browser with no CJK serif (nor any CJK system font) still has the font the
+ * page renders Chinese with, often a web font, which the canvas only uses when the list names it; after the
+ * generic serif, so it never replaces a serif that has the glyph.
+ */
+export function certificateFamily(pageFamily?: string): string {
+  const page = pageFamily?.trim();
+  return page ? `${SERIF}, ${page}` : SERIF;
+}
 
 /** The minimal 2d context surface used (both platforms' contexts satisfy it). */
 export type Ctx2d = Pick<
@@ -63,12 +75,12 @@ export const ISSUER_BOX = { x: PHOTO_BOX.x + PHOTO_BOX.w + 4 + 14, right: CERT_W
 export const SEAL = { cx: (ISSUER_BOX.x + ISSUER_BOX.right) / 2, cy: 636, r: 64 };
 
 /** The font, from `size` down to 14 px, at which `text` fits `width`. */
-function fitFont(ctx: Ctx2d, text: string, weight: string, size: number, width: number): string {
+function fitFont(ctx: Ctx2d, text: string, weight: string, size: number, width: number, family: string): string {
   for (; size > 14; size -= 1) {
-    ctx.font = `${weight}${size}px ${SERIF}`;
+    ctx.font = `${weight}${size}px ${family}`;
     if (ctx.measureText(text).width <= width) break;
   }
-  return `${weight}${size}px ${SERIF}`;
+  return `${weight}${size}px ${family}`;
 }
 
 /** The photo cropped to fill the box (keeping the upper part, where the face usually is), in a gold frame. */
@@ -126,7 +138,7 @@ function star(ctx: Ctx2d, cx: number, cy: number, r: number): void {
 }
 
 /** The union seal: a red ring, the issuer's name around the top, a star in the middle. */
-function seal(ctx: Ctx2d, cx: number, cy: number, r: number, issuer: string): void {
+function seal(ctx: Ctx2d, cx: number, cy: number, r: number, issuer: string, family: string): void {
   ctx.save();
   ctx.globalAlpha = 0.85;
   ctx.strokeStyle = RED;
@@ -142,7 +154,7 @@ function seal(ctx: Ctx2d, cx: number, cy: number, r: number, issuer: string): vo
   // Around the upper part of the ring only; a long name gets smaller characters, not a wider arc.
   const span = Math.PI * 1.15;
   const size = Math.max(11, Math.min(16, Math.floor((span * (r - 16)) / Math.max(chars.length, 1)) - 2));
-  ctx.font = `bold ${size}px ${SERIF}`;
+  ctx.font = `bold ${size}px ${family}`;
   chars.forEach((ch, i) => {
     const a = -Math.PI / 2 - span / 2 + (span * (i + 0.5)) / chars.length;
     ctx.save();
@@ -151,7 +163,7 @@ function seal(ctx: Ctx2d, cx: number, cy: number, r: number, issuer: string): vo
     ctx.fillText(ch, 0, 0);
     ctx.restore();
   });
-  ctx.font = `bold 13px ${SERIF}`;
+  ctx.font = `bold 13px ${family}`;
   ctx.fillText('光荣退休专用章', cx, cy + r * 0.5);
   ctx.restore();
 }
@@ -172,8 +184,13 @@ function qr(ctx: Ctx2d, text: string, x: number, y: number, size: number): void 
   });
 }
 
-/** `img`: the retiree's photo, when the request has one and it loaded. */
-export function drawCertificate(ctx: Ctx2d, c: CertificateView, img?: Photo | null): void {
+/** `img`: the retiree's photo, when the request has one and it loaded; `family`: see certificateFamily. */
+export function drawCertificate(
+  ctx: Ctx2d,
+  c: CertificateView,
+  img?: Photo | null,
+  family: string = certificateFamily(),
+): void {
   // Red field with a gold double frame, paper inside.
   ctx.fillStyle = RED;
   ctx.fillRect(0, 0, CERT_W, CERT_H);
@@ -199,11 +216,11 @@ export function drawCertificate(ctx: Ctx2d, c: CertificateView, img?: Photo | nu
   ctx.textAlign = 'center';
   ctx.textBaseline = 'alphabetic';
   ctx.fillStyle = RED;
-  ctx.font = `bold 46px ${SERIF}`;
+  ctx.font = `bold 46px ${family}`;
   ctx.fillText('光荣退休纪念证书', CERT_W / 2, 130);
   ctx.fillStyle = GOLD;
   ctx.fillRect(150, 150, CERT_W - 300, 3);
-  ctx.font = `18px ${SERIF}`;
+  ctx.font = `18px ${family}`;
   ctx.fillText('HONOURABLE RETIREMENT', CERT_W / 2, 180);
 
   // The honour text, first line (the salutation) flush left, the rest indented paragraphs.
@@ -211,10 +228,10 @@ export function drawCertificate(ctx: Ctx2d, c: CertificateView, img?: Photo | nu
   ctx.fillStyle = INK;
   let y = 240;
   const [salute, ...paragraphs] = honourText(c);
-  ctx.font = `bold 28px ${SERIF}`;
+  ctx.font = `bold 28px ${family}`;
   ctx.fillText(salute, 80, y);
   y += 50;
-  ctx.font = `23px ${SERIF}`;
+  ctx.font = `23px ${family}`;
   for (const p of paragraphs) {
     for (const line of wrap(ctx, `\u3000\u3000${p}`, CERT_W - 160)) {
       ctx.fillText(line, 80, y);
@@ -223,21 +240,21 @@ export function drawCertificate(ctx: Ctx2d, c: CertificateView, img?: Photo | nu
     y += 6;
   }
 
-  ctx.font = `21px ${SERIF}`;
+  ctx.font = `21px ${family}`;
   ctx.fillText(`退休日期：${dayWords(c.retirementDate)}`, 80, y + 16);
   ctx.fillText(`工　　龄：${c.yearsOfService}年`, 80, y + 52);
 
   // Issuer and date right of the photo, each shrunk if need be to keep clear of it; the seal just above.
   const { x: left, right } = ISSUER_BOX;
   const centre = (left + right) / 2;
-  seal(ctx, SEAL.cx, SEAL.cy, SEAL.r, c.issuer);
+  seal(ctx, SEAL.cx, SEAL.cy, SEAL.r, c.issuer, family);
   ctx.fillStyle = INK;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'alphabetic';
-  ctx.font = fitFont(ctx, c.issuer, 'bold ', 21, right - left);
+  ctx.font = fitFont(ctx, c.issuer, 'bold ', 21, right - left, family);
   ctx.fillText(c.issuer, centre, ISSUER_BOX.nameY);
   const date = dateWords(c.issuedAt);
-  ctx.font = fitFont(ctx, date, '', 20, right - left);
+  ctx.font = fitFont(ctx, date, '', 20, right - left, family);
   ctx.fillText(date, centre, ISSUER_BOX.dateY);
 
   if (img && img.width > 0 && img.height > 0) photo(ctx, img);
@@ -246,9 +263,9 @@ export function drawCertificate(ctx: Ctx2d, c: CertificateView, img?: Photo | nu
   qr(ctx, c.qrText, 76, 640, 116);
   ctx.fillStyle = INK;
   ctx.textAlign = 'left';
-  ctx.font = `15px ${SERIF}`;
+  ctx.font = `15px ${family}`;
   ctx.fillText('微信扫码验证真伪', 80, 778);
-  ctx.font = `16px ${SERIF}`;
+  ctx.font = `16px ${family}`;
   ctx.fillText(`证书编号：${c.serial}`, 76, 806);
 
   if (c.revoked) {
@@ -257,7 +274,7 @@ export function drawCertificate(ctx: Ctx2d, c: CertificateView, img?: Photo | nu
     ctx.rotate(-Math.PI / 8);
     ctx.globalAlpha = 0.75;
     ctx.fillStyle = '#555555';
-    ctx.font = `bold 96px ${SERIF}`;
+    ctx.font = `bold 96px ${family}`;
     ctx.textAlign = 'center';
     ctx.fillText('已撤销', 0, 0);
     ctx.restore();

@@ -9,7 +9,7 @@ import { StateView } from '../../../components/state-view';
 import { useAsync } from '../../../hooks/use-async';
 import { api } from '../../../services/api';
 import { formatDate } from '../../components/status';
-import { CERT_H, CERT_W, drawCertificate, type Ctx2d, type Photo } from './draw';
+import { CERT_H, CERT_W, certificateFamily, drawCertificate, type Ctx2d, type Photo } from './draw';
 import { displayWidth } from './size';
 import './index.scss';
 
@@ -64,6 +64,29 @@ function findCanvas(): Promise<CanvasLike | null> {
       .fields({ node: true, size: true })
       .exec((res) => resolve((res?.[0]?.node as CanvasLike) ?? null));
   });
+}
+
+/**
+ * H5 only: canvas text does not wait for web fonts. A face that is not loaded yet when fillText runs is skipped
+ * (on a browser with no CJK system font the Chinese comes out as empty boxes) and the canvas is never redrawn.
+ * A dry run on a scratch canvas collects every font and string the certificate draws, and the faces covering
+ * them are loaded first; after 3 s we draw anyway, with whatever fonts are there.
+ */
+async function loadFonts(cert: CertificateView, family: string): Promise<void> {
+  if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined' || !document.fonts?.load) return;
+  const scratch = document.createElement('canvas').getContext('2d');
+  if (!scratch) return;
+  const texts = new Map<string, string>();
+  scratch.fillText = (text: string) => void texts.set(scratch.font, (texts.get(scratch.font) ?? '') + text);
+  drawCertificate(scratch as Ctx2d, cert, null, family);
+  const loads = Array.from(texts, ([font, text]) => document.fonts.load(font, text).catch(() => []));
+  await Promise.race([Promise.all(loads), new Promise((resolve) => setTimeout(resolve, 3000))]);
+}
+
+/** H5: the font the page renders in, which the canvas does not inherit (see certificateFamily). */
+function pageFamily(canvas: CanvasLike): string | undefined {
+  if (process.env.TARO_ENV !== 'h5' || typeof getComputedStyle === 'undefined') return undefined;
+  return getComputedStyle(canvas as unknown as Element).fontFamily || undefined;
 }
 
 async function save(canvas: CanvasLike, cert: CertificateView): Promise<void> {
@@ -135,7 +158,11 @@ export default function CertificatePage() {
     const timer = setTimeout(async () => {
       const canvas = await findCanvas();
       if (!canvas || cancelled) return;
-      const photo = await loadPhoto(canvas, cert.data?.photoUrl);
+      const family = certificateFamily(pageFamily(canvas));
+      const [photo] = await Promise.all([
+        loadPhoto(canvas, cert.data?.photoUrl),
+        loadFonts(cert.data as CertificateView, family),
+      ]);
       if (cancelled) return;
       const ratio = Math.min((Taro.getWindowInfo?.() ?? Taro.getSystemInfoSync()).pixelRatio || 2, 3);
       canvas.width = Math.round(width * ratio);
@@ -143,7 +170,7 @@ export default function CertificatePage() {
       const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.scale((width * ratio) / CERT_W, (height * ratio) / CERT_H);
-      drawCertificate(ctx as Ctx2d, cert.data as CertificateView, photo);
+      drawCertificate(ctx as Ctx2d, cert.data as CertificateView, photo, family);
       canvasRef.current = canvas;
       setDrawn(true);
     }, 50);
