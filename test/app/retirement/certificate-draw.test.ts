@@ -166,3 +166,16 @@ test('no word of the seal runs into the issuer or the date, however long the iss
     }
   }
 });
+
+test('no line of the honour text starts with closing punctuation, whatever the employer name pushes where', () => {
+  for (let n = 1; n <= 24; n++) {
+    const r = recorder();
+    drawCertificate(r.ctx, { ...cert, employer: `${'嘉'.repeat(n)}公司` });
+    const lines = r.texts.filter((t) => t.length > 1);
+    expect(lines.filter((t) => /^[，。、；：！？）》」』”’]/.test(t))).toEqual([]);
+    // nothing is lost on the way: the paragraphs are still all there
+    expect(lines.join('')).toContain(
+      `${'嘉'.repeat(n)}公司挡车工岗位上辛勤耕耘32年，爱岗敬业，默默奉献。多年匠心筑梦，工会铭记君功。`,
+    );
+  }
+});

@@ -109,14 +109,22 @@ export function honourText(c: CertificateView): string[] {
   ];
 }
 
-/** Breaks Chinese text into lines that fit `width` (character by character: no spaces to split on). */
+/** Punctuation that Chinese typesetting never puts at the start of a line. */
+const NO_LINE_START = /[，。、；：！？）》」』”’]/;
+
+/**
+ * Breaks Chinese text into lines that fit `width` (character by character: no spaces to split on). A line that
+ * would start with closing punctuation takes the previous character along with it instead.
+ */
 function wrap(ctx: Ctx2d, text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const ch of Array.from(text)) {
     if (ctx.measureText(line + ch).width > width && line) {
-      lines.push(line);
-      line = ch;
+      const chars = Array.from(line);
+      const carried = NO_LINE_START.test(ch) && chars.length > 1 ? (chars.pop() ?? '') : '';
+      lines.push(chars.join(''));
+      line = carried + ch;
     } else line += ch;
   }
   if (line) lines.push(line);
