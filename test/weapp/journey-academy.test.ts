@@ -1,7 +1,7 @@
 // Journey 3 in the compiled weapp against the emulator (real functions, real wx-server-sdk): the enterprise contact
-// orders a course (点单) on the order page; the admin accepts and schedules it (direct calls: staff tooling, not a
-// member step); a worker books the session on its page and gets the 入场签到码; the teacher scans it in the 工作台
-// scanner (green, attendance); the worker rates the course on the session page.
+// orders a course (点单) on the order page; the admin accepts and schedules it (受理, 排课) on the orders page; a
+// worker books the session on its page and gets the 入场签到码; the teacher scans it in the 工作台 scanner (green,
+// attendance); the worker rates the course on the session page.
 import { loadPage, wxMock } from './harness';
 import { setupEmulator } from './emulator';
 
@@ -32,29 +32,41 @@ test('点单 → 排课 → booking → attendance scan → rating', async () =>
   );
   expect(placed).toMatchObject({ status: 'submitted', headcount: 25 });
 
-  // 2. 排课 (admin): accept, then a session with two places for this order.
-  await emu.callAs('persona-admin', 'academy', {
-    action: 'acceptOrder',
-    orderId: placed.id,
-    requestId: 'journey3-accept',
-  });
-  const startAt = Date.now() + 3 * DAY;
-  const session = await emu.callAs('persona-admin', 'academy', {
-    action: 'scheduleSession',
-    requestId: 'journey3-schedule',
-    orderId: placed.id,
-    teacherOpenid: 'persona-teacher',
-    startAt,
-    endAt: startAt + 2 * 3600_000,
-    format: 'onsite',
-    venue: PLACE,
+  // 2. 下单 (admin) on the orders page: 受理 the order, then 排课 on 待排课, sending 孙国华 (persona-teacher, not
+  // the course's own 姚金海) for two places at the ordered place.
+  emu.as('persona-admin');
+  const queue = await loadPage('academy/pages/orders/index');
+  const card = () => queue.$$('.card').find((el) => el.textContent?.includes(PLACE));
+  const button = (text: string) =>
+    Array.from(card()?.querySelectorAll('wx-button') ?? []).find((b) => b.textContent?.trim() === text);
+  await queue.waitFor(() => button('受理'), SLOW);
+  await queue.tap(button('受理')!);
+  await queue.waitFor(() => wxMock.showToast.mock.calls.some((c: any[]) => c[0]?.title === '已受理'), SLOW);
+  await queue.tap(queue.$$('.tabs__item').find((t) => t.textContent === '待排课')!);
+  await queue.waitFor(() => card()?.textContent?.includes('已受理') && button('排课'), SLOW);
+  await queue.tap(button('排课')!);
+  const field = (label: string) =>
+    queue.$$('.form-field').find((f) => f.querySelector('.form-field__label')?.textContent === label);
+  await queue.waitFor(() => field('授课老师')?.textContent?.includes('姚金海'), SLOW);
+  const teachers: { name: string }[] = await emu.callAs('persona-admin', 'academy', { action: 'listTeachers' });
+  const sun = teachers.findIndex((t) => t.name === '孙国华');
+  expect(sun).toBeGreaterThanOrEqual(0);
+  await queue.trigger(field('授课老师')!.querySelector('wx-picker')!, 'change', { value: sun });
+  await queue.waitFor(() => field('授课老师')?.textContent?.includes('孙国华'));
+  await queue.input(field('名额')!.querySelector('wx-input')!, '2');
+  await queue.tap(button('确认排课')!);
+  await queue.waitFor(() => wxMock.showToast.mock.calls.some((c: any[]) => c[0]?.title === '已排课并通知点单人'), SLOW);
+  queue.unload();
+  const scheduled = (await emu.callAs('persona-enterprise', 'academy', { action: 'myOrders' })).find(
+    (o: any) => o.id === placed.id,
+  );
+  expect(scheduled).toMatchObject({ status: 'scheduled', sessionIds: [expect.any(String)] });
+  const sessionId: string = scheduled.sessionIds[0];
+  expect(await emu.callAs('persona-admin', 'academy', { action: 'getSession', sessionId })).toMatchObject({
     capacity: 2,
-    audience: 'open',
-    bookingOpensAt: Date.now() - 60_000,
-    bookingClosesAt: startAt - 3600_000,
-    cancelDeadline: startAt - DAY,
+    venue: PLACE,
+    teacherName: '孙国华',
   });
-  const sessionId: string = session.id;
 
   // 3. A worker books it on the session page and gets the 入场签到码.
   emu.as('persona-worker');
