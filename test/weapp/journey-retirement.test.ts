@@ -1,7 +1,7 @@
 // Journey 4 in the compiled weapp against the emulator (real functions, real wx-server-sdk), in 长辈模式: a daughter
-// asks for her mother's 光荣退休 step by step; the employer's union verifies and the admin approves and issues
-// (direct calls: staff tooling, not a member step); the family opens the certificate, and from it the verify page,
-// which says 证书真实有效 with the masked name.
+// asks for her mother's 光荣退休 step by step; the employer's union verifies and the admin approves and issues on
+// the review page; the family opens the certificate, and from it the verify page, which says 证书真实有效 with
+// the masked name.
 import { RETIREE_ID_NUMBER } from '../../cloud/seed/retirement';
 import { loadPage, wxMock, type PageHandle } from './harness';
 import { setupEmulator } from './emulator';
@@ -12,6 +12,25 @@ const FAMILY = 'persona-family';
 
 const choice = (page: PageHandle, cls: string, text: string) =>
   page.$$(cls).find((el) => el.textContent?.includes(text))!;
+
+/** As `persona`, on the compiled review page: selects 周桂芳's card in `tab` and runs the tab's batch `action`. */
+async function reviewBatch(persona: string, tab: string, action: string) {
+  emu.as(persona);
+  const review = await loadPage('retirement/pages/review/index');
+  await review.waitFor(() => review.$$('.retirement-review__tab').length > 0, SLOW);
+  expect(review.$('.page.elder')).toBeNull();
+  await review.tap(review.$$('.retirement-review__tab').find((t) => t.textContent === tab)!);
+  const card = () => review.$$('.retirement-review-item').find((el) => el.textContent?.includes('周桂芳'));
+  await review.waitFor(card, SLOW);
+  expect(card()!.textContent).toContain('家属代办');
+  await review.tap(card()!.querySelector('.retirement-review-item__head')!);
+  await review.waitForText(`${action}（1）`);
+  await review.tap('.retirement-review__run');
+  await review.waitFor(() => wxMock.showToast.mock.calls.some((c: any[]) => c[0]?.title === `${action}：1份`), SLOW);
+  // Done, the card leaves the tab's queue.
+  await review.waitFor(() => !card(), SLOW);
+  review.unload();
+}
 
 test('光荣退休 in 长辈模式: request → verification → certificate → verify page', async () => {
   emu.as(FAMILY);
@@ -55,19 +74,14 @@ test('光荣退休 in 长辈模式: request → verification → certificate →
   const [request] = await emu.callAs(FAMILY, 'retirement', { action: 'myRequests' });
   expect(request).toMatchObject({ name: '周桂芳', status: 'submitted' });
 
-  // 2. Verification by the employer's union, approval and issue by the district union.
-  await emu.callAs('persona-enterprise', 'retirement', {
-    action: 'verifyEmployment',
-    requestId: 'journey4-verify',
-    ids: [request.id],
-    decision: 'confirm',
-  });
-  await emu.callAs('persona-admin', 'retirement', {
-    action: 'approve',
-    requestId: 'journey4-approve',
-    ids: [request.id],
-  });
-  await emu.callAs('persona-admin', 'retirement', { action: 'issue', requestId: 'journey4-issue', ids: [request.id] });
+  // 2. On the review page (on the staff's own phones: not in 长辈模式), the employer's union confirms her
+  // employment (核实无误), then the district union approves (批准) and issues (签发证书).
+  wxMock.storage.delete('elder-mode');
+  await reviewBatch('persona-enterprise', '待核实', '核实无误');
+  await reviewBatch('persona-admin', '待审批', '批准');
+  await reviewBatch('persona-admin', '待签发', '签发证书');
+  wxMock.storage.set('elder-mode', '1');
+  emu.as(FAMILY);
   const issued = await emu.callAs(FAMILY, 'retirement', { action: 'getRequest', id: request.id });
   expect(issued.status).toBe('issued');
 
