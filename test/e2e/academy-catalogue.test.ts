@@ -53,6 +53,8 @@ test('add a course → in the catalogue, ordered → withdrawn: gone from the ca
   const worker = await e2e.newPage({ persona: 'persona-worker', path: '/academy/pages/catalogue/index' });
   await worker.locator('.academy-course').filter({ hasText: TITLE }).waitFor();
   await worker.locator('.academy-chip', { hasText: '纺织' }).click();
+  // The new course is in the unfiltered list too: wait for the 纺织 list (its 3 courses) before looking for it.
+  await worker.waitForFunction(() => document.querySelectorAll('.academy-course').length === 3);
   await worker.locator('.academy-course').filter({ hasText: TITLE }).getByText('讲师：沈月琴').waitFor();
   await e2e.screenshot(worker, 'academy-catalogue-with-new-course');
   await worker.context().close();
@@ -128,6 +130,8 @@ test('长辈模式: the course form keeps text ≥ 18 px and every control ≥ 6
   await page.locator('.academy-courses__item').first().waitFor();
   await page.locator('.academy-courses__item').first().getByText('修改').click();
   await page.getByRole('heading', { name: '修改课程' }).waitFor();
+  // The form's textarea is drawn by its custom element after the form is in the page: measure it once it is.
+  await page.locator('.academy-courses__form textarea').waitFor();
   await e2e.screenshot(page, 'elder-academy-course-form');
   await page.locator('.academy-courses__save').scrollIntoViewIfNeeded();
   await e2e.screenshot(page, 'elder-academy-course-form-end');

@@ -89,7 +89,8 @@ test('in 长辈模式 the reason card is large: text ≥ 18 px, buttons ≥ 60 p
   await admin.reload();
   const card = admin.locator('.page.elder .card', { hasText: '赵磊' });
   await card.locator('.member-applications__return').click();
-  await card.locator('.reason-sheet').waitFor();
+  // The sheet's textarea is drawn by its custom element after the sheet is in the page: measure it once it is.
+  await card.locator('.reason-sheet__input textarea').waitFor();
   const sizes = await card.locator('.reason-sheet').evaluate((sheet) => {
     const px = (sel: string, prop: 'fontSize' | 'height') =>
       parseFloat(

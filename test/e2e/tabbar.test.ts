@@ -12,6 +12,10 @@ test('tab bar icons show, one per tab, the open tab with its selected icon', asy
   await page.locator('.taro_page').getByText(/职工/).first().waitFor({ state: 'visible' });
   const icons = page.locator('.weui-tabbar__icon');
   await icons.first().waitFor({ state: 'visible' });
+  // An icon is in the page before its picture has decoded (naturalWidth 0 until then): read them once all have.
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll<HTMLImageElement>('.weui-tabbar__icon')).every((img) => img.complete),
+  );
   const shown = await icons.evaluateAll((els) =>
     els.map((el) => ({ src: el.getAttribute('src'), width: (el as HTMLImageElement).naturalWidth })),
   );
