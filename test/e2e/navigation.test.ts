@@ -27,6 +27,17 @@ test('a page shows its title; 返回 goes back to the page that opened it', asyn
   await e2e.screenshot(page, 'nav-title-bar');
   const back = bar(page).locator('.h5-title-bar__back');
   expect(await back.innerText()).toContain('返回');
+  // 返回 sits at the left, clear of the title's words (not centred over them, not a bar-wide tap target).
+  const words = await bar(page)
+    .locator('.h5-title-bar__title')
+    .evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return range.getBoundingClientRect().toJSON() as { left: number };
+    });
+  const backBox = (await back.boundingBox())!;
+  expect(backBox.x).toBeLessThan(words.left);
+  expect(backBox.x + backBox.width).toBeLessThanOrEqual(words.left);
 
   await back.click();
   await bar(page).getByText('职工服务').waitFor();
