@@ -4,6 +4,7 @@
 // attendance); the worker rates the course on the session page.
 import { loadPage, wxMock } from './harness';
 import { setupEmulator } from './emulator';
+import { readQr } from './qr';
 
 const emu = setupEmulator();
 const SLOW = { timeout: 15_000 };
@@ -79,7 +80,8 @@ test('点单 → 排课 → booking → attendance scan → rating', async () =>
     myBooking: expect.objectContaining({ status: 'booked' }),
   });
 
-  // The class moves to ten minutes from now (so attendance can be taken); the seat code the worker shows.
+  // The class moves to ten minutes from now (so attendance can be taken: the emulator runs on the real clock, so
+  // this stays a direct call); the seat code the worker's session page then shows.
   const soon = Date.now() + 10 * 60_000;
   await emu.callAs('persona-admin', 'academy', {
     action: 'updateSession',
@@ -88,9 +90,13 @@ test('点单 → 排课 → booking → attendance scan → rating', async () =>
     startAt: soon,
     endAt: soon + 2 * 3600_000,
   });
-  const seat = await emu.callAs('persona-worker', 'academy', { action: 'seatCode', sessionId });
+  emu.as('persona-worker');
+  const shown = await loadPage('academy/pages/session/index', { query: { id: sessionId } });
+  await shown.waitFor(() => shown.$('.qr-code'), SLOW);
+  const seat = readQr(shown);
+  shown.unload();
   wxMock.scanCode.mockImplementation((opts: any) => {
-    const res = { result: seat.token, scanType: 'QR_CODE', errMsg: 'scanCode:ok' };
+    const res = { result: seat, scanType: 'QR_CODE', errMsg: 'scanCode:ok' };
     opts?.success?.(res);
     opts?.complete?.(res);
     return Promise.resolve(res);

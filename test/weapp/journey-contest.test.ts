@@ -4,6 +4,7 @@
 // 已使用: already checked in).
 import { loadPage, wxMock, type PageHandle } from './harness';
 import { setupEmulator } from './emulator';
+import { readQr } from './qr';
 
 const emu = setupEmulator();
 const CONTEST = 'contest-2026-live';
@@ -69,13 +70,10 @@ test('register → approve → ticket → check-in (green) → re-scan (red) →
   expect(wxMock.navigateTo.mock.calls[0][0].url).toBe(`/contest/pages/ticket/index?id=${approved.id}`);
   list.unload();
   const ticket = await loadPage('contest/pages/ticket/index', { query: { id: approved.id } });
-  await ticket.waitFor(() => ticket.$('.contest-ticket__code'), SLOW);
-  ticket.unload();
+  await ticket.waitFor(() => ticket.$('.contest-ticket__code .qr-code'), SLOW);
   // What the staff member's camera reads from the ticket's QR.
-  const { token } = await emu.callAs('persona-worker', 'contest', {
-    action: 'ticketCode',
-    registrationId: approved.id,
-  });
+  const token = readQr(ticket);
+  ticket.unload();
   expect(token).toMatch(/^c\./);
   wxMock.scanCode.mockImplementation((opts: any) => {
     const res = { result: token, scanType: 'QR_CODE', errMsg: 'scanCode:ok' };

@@ -3,6 +3,7 @@
 // and a second scan of the same code is red 已使用 with when and where it was first redeemed.
 import { loadPage, wxMock } from './harness';
 import { setupEmulator } from './emulator';
+import { readQr } from './qr';
 
 const emu = setupEmulator();
 const CAMPAIGN = 'gift-2026-spring';
@@ -38,10 +39,9 @@ test('gift claim → voucher → redeem (green) → redeem again (red 已使用)
   await voucherPage.waitForText('康和路新城汇商业中心', { timeout: 15_000 });
   expect(voucherPage.text()).toContain('已领取');
   await voucherPage.waitFor(() => voucherPage.$('.qr-code'), { timeout: 15_000 });
+  // The code the voucher shows, as the staff member's camera reads it off the rider's screen.
+  const token = readQr(voucherPage);
   voucherPage.unload();
-
-  // The code the voucher shows (its QR content), as the staff member's camera reads it.
-  const { token } = await emu.callAs('persona-rider', 'gift', { action: 'voucherCode', voucherId: id });
   wxMock.scanCode.mockImplementation((opts: any) => {
     const res = { result: token, scanType: 'QR_CODE', errMsg: 'scanCode:ok' };
     opts?.success?.(res);
