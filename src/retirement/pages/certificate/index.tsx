@@ -86,7 +86,10 @@ async function loadFonts(cert: CertificateView, family: string): Promise<void> {
 /** H5: the font the page renders in, which the canvas does not inherit (see certificateFamily). */
 function pageFamily(canvas: CanvasLike): string | undefined {
   if (process.env.TARO_ENV !== 'h5' || typeof getComputedStyle === 'undefined') return undefined;
-  return getComputedStyle(canvas as unknown as Element).fontFamily || undefined;
+  const family = getComputedStyle(canvas as unknown as Element).fontFamily;
+  // A list the canvas could not parse would make it ignore the whole font (and draw 10 px sans-serif).
+  if (!family || (typeof CSS !== 'undefined' && CSS.supports && !CSS.supports('font-family', family))) return undefined;
+  return family;
 }
 
 async function save(canvas: CanvasLike, cert: CertificateView): Promise<void> {
