@@ -90,11 +90,15 @@ test('光荣退休 in 长辈模式: request → verification → certificate →
   // (test/e2e/retirement.test.ts checks the drawn certificate pixel by pixel).
   const wx = (globalThis as any).wx;
   const selectorQuery = wx.createSelectorQuery;
+  let askedForCanvas = false;
   wx.createSelectorQuery = () => {
     const query = {
       select: () => query,
       fields: () => query,
-      exec: (cb: (res: unknown[]) => void) => cb([null]),
+      exec: (cb: (res: unknown[]) => void) => {
+        askedForCanvas = true;
+        cb([null]);
+      },
     };
     return query;
   };
@@ -108,6 +112,9 @@ test('光荣退休 in 长辈模式: request → verification → certificate →
   await cert.waitFor(() => wxMock.navigateTo.mock.calls.length > 0);
   const url: string = wxMock.navigateTo.mock.calls[0][0].url;
   expect(url).toMatch(/^\/retirement\/pages\/verify\/index\?t=/);
+  // The page asks for its canvas 50 ms after the certificate loads, and unloading the page does not always cancel
+  // that in time: keep the stand-in query until it has been asked.
+  await cert.waitFor(() => askedForCanvas);
   cert.unload();
   wx.createSelectorQuery = selectorQuery;
 
