@@ -1,6 +1,7 @@
 // The fallback browser of a machine with no Chromium (the one inside @sparticuz/chromium, which sees no system
-// fonts) runs the H5 build, and Chinese renders from the web font the harness injects. Runs on every machine,
-// so a broken fallback shows here and not first on a fresh one.
+// fonts) runs the H5 build, and Chinese renders from the web font the harness injects, on the page and on the
+// certificate's canvas (which does not wait for web fonts by itself). Runs on every machine, so a broken fallback
+// shows here and not first on a fresh one.
 import { FONT_FAMILY, setupE2E } from './harness';
 
 const e2e = setupE2E({ browser: 'bundled' });
