@@ -20,13 +20,6 @@ const KNOWN_GAPS: Record<string, string> = {
     'a crash after the change and before the answer: the retry answers INVALID_STATE (only 退回 may resubmit).',
   'contest.cancel':
     'a crash after the cancel: the retry answers INVALID_STATE (已取消) instead of the cancelled registration.',
-  'contest.saveTrade':
-    "a crash after the trade is written (writes 4-5): the retry answers ok but not with the clean run's contest view " +
-    '(contest/manage.ts does not recognise the trade it already saved).',
-  'contest.removeTrade':
-    'a crash after the trade is removed: the retry answers NOT_FOUND (没有找到这个比赛项目) instead of the contest view.',
-  'contest.publishContest':
-    'a crash after the publish: the retry answers INVALID_STATE (这场比武已发布) instead of the published contest.',
   'admin.claimSetup': 'a crash at the audit entry (write 7): the retry finishes the claim but writes no audit entry.',
   'admin.createInvitation':
     'a crash at the audit entry (write 3): the retry answers ok but the audit entry is never written.',
@@ -44,8 +37,6 @@ const KNOWN_GAPS: Record<string, string> = {
     'a crash after the dropped employer is removed (write 14): the retry answers NOT_FOUND (dropId) instead of the merge result.',
   'admin.setEmployerActive':
     'a crash after the change: the retry answers INVALID_STATE (该单位已停用) instead of the employer.',
-  'contest.closeContest':
-    'a crash after the close: the retry answers INVALID_STATE (这场比武已关闭报名) instead of the closed contest.',
 };
 
 const reports: CaseReport[] = [];
