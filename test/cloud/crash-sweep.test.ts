@@ -13,13 +13,6 @@ jest.setTimeout(300_000);
  * listed here must still fail (fix it, then strike it off), every other case must reconcile.
  */
 const KNOWN_GAPS: Record<string, string> = {
-  'contest.register':
-    'a crash between the trade place and the registration being marked placed: the retry counts the place again ' +
-    '(trade/employer `taken` one too high). contest/register.ts is being reworked for the place race (issue 17).',
-  'contest.resubmit':
-    'a crash after the change and before the answer: the retry answers INVALID_STATE (only 退回 may resubmit).',
-  'contest.cancel':
-    'a crash after the cancel: the retry answers INVALID_STATE (已取消) instead of the cancelled registration.',
   'admin.claimSetup': 'a crash at the audit entry (write 7): the retry finishes the claim but writes no audit entry.',
   'admin.createInvitation':
     'a crash at the audit entry (write 3): the retry answers ok but the audit entry is never written.',
