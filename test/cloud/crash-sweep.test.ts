@@ -12,25 +12,7 @@ jest.setTimeout(300_000);
  * Cases known NOT to reconcile yet, each with what goes wrong. The sweep still runs them: a case
  * listed here must still fail (fix it, then strike it off), every other case must reconcile.
  */
-const KNOWN_GAPS: Record<string, string> = {
-  'admin.claimSetup': 'a crash at the audit entry (write 7): the retry finishes the claim but writes no audit entry.',
-  'admin.createInvitation':
-    'a crash at the audit entry (write 3): the retry answers ok but the audit entry is never written.',
-  'admin.revokeInvitation':
-    'a crash after the revoke: the retry answers INVALID_STATE (这份邀请已撤销) instead of the revoked invitation.',
-  'admin.acceptInvitation':
-    'a crash after the grant (writes 3-7): the retry writes no audit entry, or answers ALREADY_GRANTED (您已拥有该身份).',
-  'admin.revokeGrant':
-    'a crash after the revoke: the retry answers INVALID_STATE (该授权已撤销) instead of the revoked grant.',
-  'admin.reopenStation':
-    'a crash after the reopen: the retry answers INVALID_STATE (该驿站没有暂停服务) instead of the reopened station.',
-  'admin.setStationActive':
-    'a crash after the change: the retry answers INVALID_STATE (该驿站已停用) instead of the station.',
-  'admin.mergeEmployers':
-    'a crash after the dropped employer is removed (write 14): the retry answers NOT_FOUND (dropId) instead of the merge result.',
-  'admin.setEmployerActive':
-    'a crash after the change: the retry answers INVALID_STATE (该单位已停用) instead of the employer.',
-};
+const KNOWN_GAPS: Record<string, string> = {};
 
 const reports: CaseReport[] = [];
 let errors: jest.SpyInstance;

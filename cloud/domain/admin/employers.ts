@@ -11,6 +11,7 @@ import { idForRequest } from '../../lib/ids';
 import { isDuplicateKeyError } from '../../lib/db';
 import { requireAdminOf } from '../../lib/guard';
 import { maskPhone } from '../../lib/mask';
+import { changedByThisRequest, marked } from '../../lib/resume';
 import { EMPLOYERS, GRANTS, type EmployerDoc, type GrantDoc } from './model';
 
 type In<K extends keyof AdminActions> = AdminActions[K]['input'];
@@ -165,9 +166,23 @@ export async function mergeEmployers(ctx: ActionCtx, input: In<'mergeEmployers'>
   requireAdminOf(ctx, 'members');
   if (input.keepId === input.dropId) fail('INVALID_INPUT', '合并：请选择两个不同的单位', { field: 'dropId' });
   const keep = await load(ctx, input.keepId, 'keepId');
-  const drop = await load(ctx, input.dropId, 'dropId');
-  const moved = await renameReferences(ctx, drop.name, keep.name, drop._id, keep._id);
-  await ctx.db.collection(EMPLOYERS).doc(drop._id).remove();
+  // The kept employer records the merge, marked by this request, before the other one goes: a retry
+  // after a crash that finds it gone knows it was this merge, and finishes with what it recorded.
+  const done = changedByThisRequest(ctx, keep) && keep.merged?.dropId === input.dropId ? keep.merged : null;
+  let drop: { _id: string; name: string };
+  let moved: MergeResult['moved'];
+  if (done) {
+    drop = { _id: done.dropId, name: done.dropName };
+    moved = done.moved;
+  } else {
+    drop = await load(ctx, input.dropId, 'dropId');
+    moved = await renameReferences(ctx, drop.name, keep.name, drop._id, keep._id);
+    await ctx.db
+      .collection(EMPLOYERS)
+      .doc(keep._id)
+      .update({ data: marked(ctx, { merged: { dropId: drop._id, dropName: drop.name, moved } }) });
+  }
+  await ctx.db.collection(EMPLOYERS).where({ _id: drop._id }).remove();
   await auditOnce(ctx, {
     event: 'admin.mergeEmployers',
     target: { kind: 'employer', id: keep._id },
@@ -179,11 +194,15 @@ export async function mergeEmployers(ctx: ActionCtx, input: In<'mergeEmployers'>
 export async function setEmployerActive(ctx: ActionCtx, input: In<'setEmployerActive'>): Promise<EmployerView> {
   requireAdminOf(ctx, 'members');
   const e = await load(ctx, input.employerId);
-  if ((e.active !== false) === input.active) fail('INVALID_STATE', input.active ? '该单位已在使用' : '该单位已停用');
-  await ctx.db
-    .collection(EMPLOYERS)
-    .doc(e._id)
-    .update({ data: { active: input.active, updatedAt: ctx.now() } });
+  // Changed by this very request before a crash: finish with the audit entry and the answer.
+  const resumed = (e.active !== false) === input.active && changedByThisRequest(ctx, e);
+  if (!resumed) {
+    if ((e.active !== false) === input.active) fail('INVALID_STATE', input.active ? '该单位已在使用' : '该单位已停用');
+    await ctx.db
+      .collection(EMPLOYERS)
+      .doc(e._id)
+      .update({ data: marked(ctx, { active: input.active, updatedAt: ctx.now() }) });
+  }
   await auditOnce(ctx, {
     event: input.active ? 'admin.restoreEmployer' : 'admin.retireEmployer',
     target: { kind: 'employer', id: e._id },
