@@ -173,7 +173,7 @@ export async function revokeInvitation(ctx: ActionCtx, input: In<'revokeInvitati
   // Revoked by this very request before a crash: finish with the audit entry and the answer.
   const resumed = inv.revoked && changedByThisRequest(ctx, inv);
   if (inv.revoked && !resumed) fail('INVALID_STATE', '这份邀请已撤销');
-  const now = inv.revokedAt ?? ctx.now();
+  const now = resumed && inv.revokedAt ? inv.revokedAt : ctx.now();
   if (!resumed)
     await ctx.db
       .collection(INVITATIONS)

@@ -88,24 +88,22 @@ async function untilSettled(
 /**
  * Takes the registration's places (its employer's share, then the trade) and marks it placed, in
  * one transaction: a crash leaves all of it or none, so a retry that finds the registration still
- * unplaced takes its places once, and one that finds it placed takes none. False when there was
- * nothing to take: placed already (another attempt of the request), cancelled meanwhile, or no
- * longer this request's. Throws EMPLOYER_QUOTA_FULL / CONTEST_FULL having taken nothing.
+ * unplaced takes its places once, and one that finds it placed takes none. Nothing is taken either
+ * when it was cancelled meanwhile, or is no longer this request's. Throws EMPLOYER_QUOTA_FULL /
+ * CONTEST_FULL having taken nothing.
  */
 export async function placeRegistration(
   ctx: Ctx,
   trade: TradeDoc,
   reg: Pick<RegistrationDoc, '_id' | 'requestId' | 'employerKey'>,
-): Promise<boolean> {
+): Promise<void> {
   const key = reg.employerKey;
   const shared = !!trade.employerQuota && !!key;
   // Inside a transaction the read of a missing document fails: the share's counter is made first.
   if (shared)
     await ensureDoc(ctx.db, EMPLOYER_PLACES, key, { contestId: trade.contestId, tradeId: trade.tradeId, taken: 0 });
-  let placed = false;
   await untilSettled(ctx, trade, key, () =>
     transact(ctx.db, async (tx): Promise<Refusal | null> => {
-      placed = false;
       const regRef = tx.collection(REGISTRATIONS).doc(reg._id);
       const now = await readOrNull<RegistrationDoc>(() => regRef.get());
       const ours = !!now && (now.requestId ?? null) === (reg.requestId ?? null);
@@ -122,11 +120,9 @@ export async function placeRegistration(
       if (shareRef && share) await shareRef.update({ data: { taken: share.taken + 1 } });
       await tradeRef.update({ data: { taken: t.taken + 1 } });
       await regRef.update({ data: { placed: true } });
-      placed = true;
       return null;
     }),
   );
-  return placed;
 }
 
 /**
