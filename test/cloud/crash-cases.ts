@@ -373,6 +373,24 @@ export const CASES: CrashCase[] = [
   },
   {
     fn: 'admin',
+    action: 'saveEmployer',
+    label: 'renaming one that records name',
+    prepare: async () => ({
+      as: PERSONAS.admin,
+      payload: { employerId: 'emp-xiuzhou-cnc', name: '嘉兴秀洲精工机械股份有限公司' },
+    }),
+  },
+  {
+    fn: 'admin',
+    action: 'mergeEmployers',
+    label: 'with records to move',
+    prepare: async () => ({
+      as: PERSONAS.admin,
+      payload: { keepId: 'emp-xiuzhou-cnc', dropId: 'emp-jiaxing-textile' },
+    }),
+  },
+  {
+    fn: 'admin',
     action: 'setEmployerActive',
     prepare: async () => ({ as: PERSONAS.admin, payload: { employerId: 'emp-honghe-sweater', active: false } }),
   },
