@@ -7,7 +7,7 @@
  * Redeem storm: 50 concurrent scans of one voucher by the station's staff → exactly one success.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { formatShanghai } from '../../cloud/lib/clock';
+import { sortableShanghai } from '../../cloud/lib/clock';
 import { PERSONAS } from '../../cloud/seed';
 import { stormOpenid } from './people';
 import { percentile, pool, shuffle, StormClient, type CallResult } from './client';
@@ -101,8 +101,8 @@ export async function runStorms(opts: StormOptions): Promise<{ claim: ClaimStorm
       requestId: 'bench-campaign-0001',
       name: '压测春节礼包',
       items: ['洗衣液', '春联福字'],
-      startAt: formatShanghai(now - 3600_000),
-      endAt: formatShanghai(now + 10 * 86_400_000),
+      startAt: sortableShanghai(now - 3600_000),
+      endAt: sortableShanghai(now + 10 * 86_400_000),
       groups: ['外卖'],
       validDays: 7,
       stock: STATIONS.map((stationId) => ({ stationId, stock: perStation })),

@@ -373,6 +373,24 @@ export const CASES: CrashCase[] = [
   },
   {
     fn: 'admin',
+    action: 'saveEmployer',
+    label: 'renaming one that records name',
+    prepare: async () => ({
+      as: PERSONAS.admin,
+      payload: { employerId: 'emp-xiuzhou-cnc', name: '嘉兴秀洲精工机械股份有限公司' },
+    }),
+  },
+  {
+    fn: 'admin',
+    action: 'mergeEmployers',
+    label: 'with records to move',
+    prepare: async () => ({
+      as: PERSONAS.admin,
+      payload: { keepId: 'emp-xiuzhou-cnc', dropId: 'emp-jiaxing-textile' },
+    }),
+  },
+  {
+    fn: 'admin',
     action: 'setEmployerActive',
     prepare: async () => ({ as: PERSONAS.admin, payload: { employerId: 'emp-honghe-sweater', active: false } }),
   },
@@ -467,6 +485,41 @@ export const CASES: CrashCase[] = [
     fn: 'contest',
     action: 'cancel',
     prepare: async (w) => ({ as: PERSONAS.worker, payload: { registrationId: await registration(w) } }),
+  },
+  {
+    fn: 'contest',
+    action: 'cancel',
+    label: 'holding an employer share',
+    prepare: async (w) => ({
+      as: PERSONAS.worker,
+      payload: { registrationId: await registration(w, 'smart-manufacturing') },
+    }),
+  },
+  {
+    fn: 'contest',
+    action: 'resubmit',
+    label: "moving to another employer's share",
+    prepare: async (w) => {
+      const id = await registration(w, 'smart-manufacturing');
+      await step(w, PERSONAS.admin, 'contest', 'review', {
+        registrationIds: [id],
+        decision: 'return',
+        reason: '请填写现所在单位',
+      });
+      const user = await one(w, 'users', { _id: PERSONAS.worker });
+      return {
+        as: PERSONAS.worker,
+        payload: {
+          registrationId: id,
+          employer: '王江泾丝绸服饰有限公司',
+          jobTitle: '设备维护',
+          skillLevel: '高级工',
+          yearsInTrade: 8,
+          phone: user.profile.phone,
+          consent: true,
+        },
+      };
+    },
   },
   {
     fn: 'contest',

@@ -12,41 +12,7 @@ jest.setTimeout(300_000);
  * Cases known NOT to reconcile yet, each with what goes wrong. The sweep still runs them: a case
  * listed here must still fail (fix it, then strike it off), every other case must reconcile.
  */
-const KNOWN_GAPS: Record<string, string> = {
-  'contest.register':
-    'a crash between the trade place and the registration being marked placed: the retry counts the place again ' +
-    '(trade/employer `taken` one too high). contest/register.ts is being reworked for the place race (issue 17).',
-  'contest.resubmit':
-    'a crash after the change and before the answer: the retry answers INVALID_STATE (only 退回 may resubmit).',
-  'contest.cancel':
-    'a crash after the cancel: the retry answers INVALID_STATE (已取消) instead of the cancelled registration.',
-  'contest.saveTrade':
-    "a crash after the trade is written (writes 4-5): the retry answers ok but not with the clean run's contest view " +
-    '(contest/manage.ts does not recognise the trade it already saved).',
-  'contest.removeTrade':
-    'a crash after the trade is removed: the retry answers NOT_FOUND (没有找到这个比赛项目) instead of the contest view.',
-  'contest.publishContest':
-    'a crash after the publish: the retry answers INVALID_STATE (这场比武已发布) instead of the published contest.',
-  'admin.claimSetup': 'a crash at the audit entry (write 7): the retry finishes the claim but writes no audit entry.',
-  'admin.createInvitation':
-    'a crash at the audit entry (write 3): the retry answers ok but the audit entry is never written.',
-  'admin.revokeInvitation':
-    'a crash after the revoke: the retry answers INVALID_STATE (这份邀请已撤销) instead of the revoked invitation.',
-  'admin.acceptInvitation':
-    'a crash after the grant (writes 3-7): the retry writes no audit entry, or answers ALREADY_GRANTED (您已拥有该身份).',
-  'admin.revokeGrant':
-    'a crash after the revoke: the retry answers INVALID_STATE (该授权已撤销) instead of the revoked grant.',
-  'admin.reopenStation':
-    'a crash after the reopen: the retry answers INVALID_STATE (该驿站没有暂停服务) instead of the reopened station.',
-  'admin.setStationActive':
-    'a crash after the change: the retry answers INVALID_STATE (该驿站已停用) instead of the station.',
-  'admin.mergeEmployers':
-    'a crash after the dropped employer is removed (write 14): the retry answers NOT_FOUND (dropId) instead of the merge result.',
-  'admin.setEmployerActive':
-    'a crash after the change: the retry answers INVALID_STATE (该单位已停用) instead of the employer.',
-  'contest.closeContest':
-    'a crash after the close: the retry answers INVALID_STATE (这场比武已关闭报名) instead of the closed contest.',
-};
+const KNOWN_GAPS: Record<string, string> = {};
 
 const reports: CaseReport[] = [];
 let errors: jest.SpyInstance;

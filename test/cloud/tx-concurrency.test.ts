@@ -8,6 +8,8 @@ import type { Envelope } from '../../types/envelope';
 import { memberActions } from '../../cloud/domain/member';
 import { retirementActions } from '../../cloud/domain/retirement';
 import { academyActions } from '../../cloud/domain/academy';
+import { contestActions } from '../../cloud/domain/contest';
+import { CONTEST, FORM, contestWorld } from './contest/fixture';
 import { dispatch } from '../../cloud/lib/router';
 import type { ActionDefs } from '../../cloud/lib/router';
 import { fakeIdNumber } from '../../cloud/seed/retirement';
@@ -238,4 +240,40 @@ test('30 parallel bookings of 5 seats (waitlist tickets by transaction): each ok
   );
   expect(after.filter((b) => b.status === 'waitlisted')).toHaveLength(N - 5);
   expect((await w.all('sessions', { _id: 'ses-seed-cnc' }))[0].waiting).toBe(N - 5);
+});
+
+test('50 parallel contest registrations for 10 places, 3 per employer (places taken by transaction): each placed, refused or BUSY; counters equal the holders', async () => {
+  const w = await contestWorld();
+  const N = 50;
+  await w.db
+    .collection('contestTrades')
+    .doc(`${CONTEST}:smart`)
+    .update({ data: { quota: 10, employerQuota: 3 } });
+  const people = Array.from({ length: N }, (_u, i) => ({ openid: `reg-${i}`, employer: `单位${i % 5}` }));
+  for (const p of people) await w.addMember(p.openid, { employer: p.employer });
+  const { call, stats } = caller(w, 'contest', contestActions);
+  const results = await Promise.all(
+    people.map((p, i) =>
+      call(p.openid, {
+        action: 'register',
+        requestId: `reg-${i}-0000`,
+        contestId: CONTEST,
+        tradeId: 'smart',
+        ...FORM,
+        employer: p.employer,
+      }),
+    ),
+  );
+  const t = figure('contest registrations', N, results, stats);
+  expect(Object.keys(t).filter((k) => !['ok', 'BUSY', 'CONTEST_FULL', 'EMPLOYER_QUOTA_FULL'].includes(k))).toEqual([]);
+  const trade = (await w.all('contestTrades', { _id: `${CONTEST}:smart` }))[0];
+  const regs = await w.all('contestRegistrations', { tradeId: 'smart' });
+  expect(trade.taken).toBeLessThanOrEqual(10);
+  expect(trade.taken).toBe(t.ok ?? 0);
+  expect(regs.filter((r) => r.placed !== false)).toHaveLength(t.ok ?? 0);
+  expect(regs).toHaveLength(t.ok ?? 0);
+  for (const share of await w.all('contestEmployerPlaces')) {
+    expect(share.taken).toBeLessThanOrEqual(3);
+    expect(share.taken).toBe(regs.filter((r) => r.employerKey === share._id).length);
+  }
 });

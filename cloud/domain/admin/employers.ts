@@ -11,6 +11,7 @@ import { idForRequest } from '../../lib/ids';
 import { isDuplicateKeyError } from '../../lib/db';
 import { requireAdminOf } from '../../lib/guard';
 import { maskPhone } from '../../lib/mask';
+import { changedByThisRequest, marked } from '../../lib/resume';
 import { EMPLOYERS, GRANTS, type EmployerDoc, type GrantDoc } from './model';
 
 type In<K extends keyof AdminActions> = AdminActions[K]['input'];
@@ -66,12 +67,21 @@ export async function saveEmployer(ctx: ActionCtx, input: In<'saveEmployer'>): P
     ...(input.contactPhone ? { contactPhone: input.contactPhone } : {}),
     updatedAt: now,
   };
+  const audited = (id: string) =>
+    auditOnce(ctx, {
+      event: existing ? 'admin.updateEmployer' : 'admin.createEmployer',
+      target: { kind: 'employer', id },
+      detail: { name, ...(existing && existing.name !== name ? { from: existing.name } : {}) },
+    });
   let doc: EmployerDoc;
   if (existing) {
+    // A rename carries to the records that name the employer by its words, and is audited, before
+    // the employer itself changes: a retry after a crash half-way still finds the old name, finishes
+    // the rename and writes the entry (with the name it had) that the crash may have lost.
+    if (existing.name !== name) await renameReferences(ctx, existing.name, name, existing._id, existing._id);
+    await audited(existing._id);
     await ctx.db.collection(EMPLOYERS).doc(existing._id).update({ data });
     doc = { ...existing, ...data };
-    // A rename carries to the records that name the employer by its words.
-    if (existing.name !== name) await renameReferences(ctx, existing.name, name, existing._id, existing._id);
   } else {
     doc = { _id: newId, ...data, active: true };
     try {
@@ -80,12 +90,8 @@ export async function saveEmployer(ctx: ActionCtx, input: In<'saveEmployer'>): P
       if (!isDuplicateKeyError(e)) throw e;
       doc = await load(ctx, newId);
     }
+    await audited(doc._id);
   }
-  await auditOnce(ctx, {
-    event: existing ? 'admin.updateEmployer' : 'admin.createEmployer',
-    target: { kind: 'employer', id: doc._id },
-    detail: { name, ...(existing && existing.name !== name ? { from: existing.name } : {}) },
-  });
   return view(ctx, doc);
 }
 
@@ -161,13 +167,54 @@ async function renameReferences(
   return moved;
 }
 
+/**
+ * What renameReferences will move for a merge (`fromId` ≠ `toId`), counted before it moves anything,
+ * with the same queries: a retry after a crash half-way moves only what is left, and must still
+ * answer and audit what the whole merge moved.
+ */
+async function countReferences(ctx: Ctx, fromName: string, fromId: string): Promise<MergeResult['moved']> {
+  const db = ctx.db;
+  const _ = db.command;
+  const count = async (collection: string, where: Record<string, unknown>) =>
+    (await db.collection(collection).where(where).count()).total;
+  // By id, then by name those not matched by id (the id update renames them too).
+  const both = async (collection: string, idField: string, nameField: string) =>
+    (await count(collection, { [idField]: fromId })) +
+    (await count(collection, { [nameField]: fromName, [idField]: _.neq(fromId) }));
+  const holders = (await db.collection('users').where({ 'scopes.id': fromId }).limit(1000).get()).data.filter((u) =>
+    (u.scopes as Array<{ kind: string; id: string }>).some((sc) => sc.kind === 'employer' && sc.id === fromId),
+  ).length;
+  return {
+    users: (await count('users', { 'profile.employer': fromName })) + holders,
+    registrations: await count('contestRegistrations', { employer: fromName }),
+    orders: await both('courseOrders', 'employerId', 'employerName'),
+    retirementRequests: await both('retirementRequests', 'employerId', 'employer'),
+    grants: await count(GRANTS, { 'scope.kind': 'employer', 'scope.id': fromId }),
+  };
+}
+
 export async function mergeEmployers(ctx: ActionCtx, input: In<'mergeEmployers'>): Promise<MergeResult> {
   requireAdminOf(ctx, 'members');
   if (input.keepId === input.dropId) fail('INVALID_INPUT', '合并：请选择两个不同的单位', { field: 'dropId' });
   const keep = await load(ctx, input.keepId, 'keepId');
-  const drop = await load(ctx, input.dropId, 'dropId');
-  const moved = await renameReferences(ctx, drop.name, keep.name, drop._id, keep._id);
-  await ctx.db.collection(EMPLOYERS).doc(drop._id).remove();
+  // The kept employer records the merge (what it will move), marked by this request, before anything
+  // moves: a retry after a crash finds its own record, moves what is left, and answers and audits the
+  // whole merge; also once the other employer is gone.
+  let merge = changedByThisRequest(ctx, keep) && keep.merged?.dropId === input.dropId ? keep.merged : null;
+  if (!merge) {
+    const drop = await load(ctx, input.dropId, 'dropId');
+    merge = { dropId: drop._id, dropName: drop.name, moved: await countReferences(ctx, drop.name, drop._id) };
+    await ctx.db
+      .collection(EMPLOYERS)
+      .doc(keep._id)
+      .update({ data: marked(ctx, { merged: merge }) });
+  }
+  const drop = { _id: merge.dropId, name: merge.dropName };
+  const moved = merge.moved;
+  if ((await ctx.db.collection(EMPLOYERS).where({ _id: drop._id }).count()).total) {
+    await renameReferences(ctx, drop.name, keep.name, drop._id, keep._id);
+    await ctx.db.collection(EMPLOYERS).doc(drop._id).remove();
+  }
   await auditOnce(ctx, {
     event: 'admin.mergeEmployers',
     target: { kind: 'employer', id: keep._id },
@@ -179,11 +226,15 @@ export async function mergeEmployers(ctx: ActionCtx, input: In<'mergeEmployers'>
 export async function setEmployerActive(ctx: ActionCtx, input: In<'setEmployerActive'>): Promise<EmployerView> {
   requireAdminOf(ctx, 'members');
   const e = await load(ctx, input.employerId);
-  if ((e.active !== false) === input.active) fail('INVALID_STATE', input.active ? '该单位已在使用' : '该单位已停用');
-  await ctx.db
-    .collection(EMPLOYERS)
-    .doc(e._id)
-    .update({ data: { active: input.active, updatedAt: ctx.now() } });
+  // Changed by this very request before a crash: finish with the audit entry and the answer.
+  const resumed = (e.active !== false) === input.active && changedByThisRequest(ctx, e);
+  if (!resumed) {
+    if ((e.active !== false) === input.active) fail('INVALID_STATE', input.active ? '该单位已在使用' : '该单位已停用');
+    await ctx.db
+      .collection(EMPLOYERS)
+      .doc(e._id)
+      .update({ data: marked(ctx, { active: input.active, updatedAt: ctx.now() }) });
+  }
   await auditOnce(ctx, {
     event: input.active ? 'admin.restoreEmployer' : 'admin.retireEmployer',
     target: { kind: 'employer', id: e._id },

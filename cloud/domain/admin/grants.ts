@@ -20,6 +20,7 @@ import { isDuplicateKeyError } from '../../lib/db';
 import { fail } from '../../lib/errors';
 import { adminDomainsOf, isSuperAdmin, requireAdminOf } from '../../lib/guard';
 import { maskPhone } from '../../lib/mask';
+import { changedByThisRequest, marked } from '../../lib/resume';
 import { GRANTS, type GrantDoc } from './model';
 
 type In<K extends keyof AdminActions> = AdminActions[K]['input'];
@@ -174,27 +175,24 @@ export async function revokeGrant(ctx: ActionCtx, input: In<'revokeGrant'>): Pro
   if (!g || !canManageKind(ctx.user, g.kind)) fail('NOT_FOUND', '没有找到这项授权');
   if (g.kind === 'superAdmin' && g.openid === ctx.openid)
     fail('INVALID_STATE', '不能撤销自己的超级管理员身份，请由另一位超级管理员操作');
-  if (!g.active) fail('INVALID_STATE', g.revokedAt ? '该授权已撤销' : '该授权尚未生效');
-  const now = ctx.now();
-  const r = await ctx.db
-    .collection(GRANTS)
-    .where({ _id: g._id, active: true })
-    .update({
-      data: {
-        active: false,
-        revokedAt: now,
-        revokedBy: ctx.openid,
-        ...(input.reason ? { revokeReason: input.reason } : {}),
-      },
-    });
-  if (r.stats.updated !== 1) fail('INVALID_STATE', '该授权已撤销');
-  const done: GrantDoc = {
-    ...g,
+  // Revoked by this very request before a crash: the role goes (again: idempotent), then the audit entry.
+  const resumed = !g.active && !!g.revokedAt && changedByThisRequest(ctx, g);
+  if (!g.active && !resumed) fail('INVALID_STATE', g.revokedAt ? '该授权已撤销' : '该授权尚未生效');
+  const now = resumed ? (g.revokedAt as number) : ctx.now();
+  const change = {
     active: false,
     revokedAt: now,
     revokedBy: ctx.openid,
     ...(input.reason ? { revokeReason: input.reason } : {}),
   };
+  if (!resumed) {
+    const r = await ctx.db
+      .collection(GRANTS)
+      .where({ _id: g._id, active: true })
+      .update({ data: marked(ctx, change) });
+    if (r.stats.updated !== 1) fail('INVALID_STATE', '该授权已撤销');
+  }
+  const done: GrantDoc = { ...g, ...change };
   await removeRoleFromUser(ctx, done);
   await auditOnce(ctx, {
     event: 'admin.revokeGrant',

@@ -20,9 +20,11 @@ import type { Role, ScopeKind } from '../../../types/api/common';
 import { auditOnce } from '../../lib/audit';
 import { formatShanghai } from '../../lib/clock';
 import type { ActionCtx, Ctx, UserDoc } from '../../lib/context';
-import { isDuplicateKeyError } from '../../lib/db';
+import { isDuplicateKeyError, readOrNull } from '../../lib/db';
+import { transact } from '../../lib/transact';
 import { fail } from '../../lib/errors';
 import { idForRequest } from '../../lib/ids';
+import { changedByThisRequest, marked } from '../../lib/resume';
 import { invitationIdFrom, invitationToken } from '../../lib/token';
 import { addRoleToUser, canManageKind, grantView, manageableKinds, myAccess, roleTextOf } from './grants';
 import { EMPLOYERS, GRANTS, INVITATIONS, KIND_ROLE, STATIONS, type GrantDoc, type InvitationDoc } from './model';
@@ -123,19 +125,20 @@ export async function createInvitation(ctx: ActionCtx, input: In<'createInvitati
     createdBy: ctx.openid,
     createdByName: creatorName(ctx.user),
   };
+  let made = doc;
   try {
     await ctx.db.collection(INVITATIONS).add({ data: doc });
   } catch (e) {
-    // A retry of this request after a crash: the invitation it made.
+    // A retry of this request after a crash: the invitation it made, then the audit entry the crash may have lost.
     if (!isDuplicateKeyError(e)) throw e;
-    return view(ctx, (await loadInvitation(ctx, doc._id)) ?? doc);
+    made = (await loadInvitation(ctx, doc._id)) ?? doc;
   }
   await auditOnce(ctx, {
     event: 'admin.createInvitation',
-    target: { kind: 'invitation', id: doc._id },
-    detail: { role, scope: scope ?? null, maxUses: doc.maxUses, expiresAt: doc.expiresAt },
+    target: { kind: 'invitation', id: made._id },
+    detail: { role: made.role, scope: made.scope ?? null, maxUses: made.maxUses, expiresAt: made.expiresAt },
   });
-  return view(ctx, doc);
+  return view(ctx, made);
 }
 
 async function loadInvitation(ctx: Ctx, id: string): Promise<InvitationDoc | null> {
@@ -167,12 +170,15 @@ export async function listInvitations(ctx: ActionCtx, input: In<'listInvitations
 
 export async function revokeInvitation(ctx: ActionCtx, input: In<'revokeInvitation'>): Promise<InvitationView> {
   const inv = await manageable(ctx, input.invitationId);
-  if (inv.revoked) fail('INVALID_STATE', '这份邀请已撤销');
-  const now = ctx.now();
-  await ctx.db
-    .collection(INVITATIONS)
-    .doc(inv._id)
-    .update({ data: { revoked: true, revokedAt: now } });
+  // Revoked by this very request before a crash: finish with the audit entry and the answer.
+  const resumed = inv.revoked && changedByThisRequest(ctx, inv);
+  if (inv.revoked && !resumed) fail('INVALID_STATE', '这份邀请已撤销');
+  const now = resumed && inv.revokedAt ? inv.revokedAt : ctx.now();
+  if (!resumed)
+    await ctx.db
+      .collection(INVITATIONS)
+      .doc(inv._id)
+      .update({ data: marked(ctx, { revoked: true, revokedAt: now }) });
   await auditOnce(ctx, {
     event: 'admin.revokeInvitation',
     target: { kind: 'invitation', id: inv._id },
@@ -267,16 +273,19 @@ export async function acceptInvitation(ctx: ActionCtx, input: In<'acceptInvitati
   };
   let resumed = false;
   const existing = (await grants.where({ _id }).limit(1).get()).data[0] as GrantDoc | undefined;
+  // This very request's grant, made active before a crash lost the answer: the same answer again.
+  const sameRequest = !!ctx.requestId && existing?.requestId === ctx.requestId;
+  if (existing?.active && sameRequest) return accepted(ctx, existing);
   if (existing?.active || (!existing && holds(ctx.user, inv.role, inv.scope))) fail('ALREADY_GRANTED');
   if (existing?.revokedAt) fail('INVITATION_REVOKED', '您通过这份邀请获得的身份已被撤销，如需恢复请联系管理员重新邀请');
   if (existing) {
     // An accept that died half way (its use maybe counted): carry it on, never count twice. Only a
     // retry of that request, or any call once it is clearly dead: a live one is still working on it.
-    const sameRequest = !!ctx.requestId && existing.requestId === ctx.requestId;
     if (!sameRequest && now - existing.grantedAt < STALE_ACCEPT_MS)
       fail('ALREADY_GRANTED', '正在为您开通该身份，请稍后刷新查看');
     grant = existing;
-    resumed = true;
+    // Another request carrying on a dead one says so; a retry of the same request is that accept itself.
+    resumed = !sameRequest;
   } else {
     if (statusOf(inv, now) !== 'active') refuse(inv, now);
     try {
@@ -289,19 +298,27 @@ export async function acceptInvitation(ctx: ActionCtx, input: In<'acceptInvitati
   }
 
   if (!grant.useTaken) {
-    const _ = ctx.db.command;
-    const took = await ctx.db
-      .collection(INVITATIONS)
-      .where({ _id: inv._id, revoked: false, expiresAt: _.gte(now), used: _.lt(inv.maxUses) })
-      .update({ data: { used: _.inc(1) } });
-    if (took.stats.updated !== 1) {
+    // The use is counted and the reservation marked as holding it in one transaction: a crash
+    // between the two would have the retry count a second use.
+    const took = await transact(ctx.db, async (tx) => {
+      const invRef = tx.collection(INVITATIONS).doc(inv._id);
+      const cur = await readOrNull<InvitationDoc>(() => invRef.get());
+      if (!cur || cur.revoked || cur.expiresAt < now || cur.used >= cur.maxUses) return false;
+      const grantRef = tx.collection(GRANTS).doc(_id);
+      const reserved = await readOrNull<GrantDoc>(() => grantRef.get());
+      if (!reserved) throw new Error(`grant ${_id} vanished`);
+      if (reserved.useTaken) return true;
+      await invRef.update({ data: { used: cur.used + 1 } });
+      await grantRef.update({ data: { useTaken: true } });
+      return true;
+    });
+    if (!took) {
       await grants.where({ _id, active: false, useTaken: false }).remove();
       refuse((await loadInvitation(ctx, inv._id)) ?? { ...inv, used: inv.maxUses }, now);
     }
-    await grants.where({ _id }).update({ data: { useTaken: true } });
   }
-  await addRoleToUser(ctx, ctx.openid, grant.role, grant.scope);
-  await grants.where({ _id }).update({ data: { active: true, useTaken: true } });
+  // Audited once the use is counted and before the role is given: the entry records the person as
+  // they were when they accepted, also when a retry after a crash is the one that writes it.
   await auditOnce(
     ctx,
     {
@@ -311,6 +328,12 @@ export async function acceptInvitation(ctx: ActionCtx, input: In<'acceptInvitati
     },
     _id,
   );
+  await addRoleToUser(ctx, ctx.openid, grant.role, grant.scope);
+  await grants.where({ _id }).update({ data: { active: true, useTaken: true } });
+  return accepted(ctx, grant);
+}
+
+async function accepted(ctx: ActionCtx, grant: GrantDoc): Promise<AcceptResult> {
   const user = (await ctx.db.collection('users').where({ _id: ctx.openid }).limit(1).get()).data[0] as UserDoc;
   return {
     grant: await grantView(ctx, { ...grant, active: true, useTaken: true }),

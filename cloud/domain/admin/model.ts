@@ -92,6 +92,12 @@ export interface EmployerDoc {
   /** Set when merged into another employer (the doc is removed; kept here for the audit only). */
   mergedInto?: string;
   updatedAt?: number;
+  /** The last employer merged into this one (admin/employers.ts): what a retry after a crash finishes with. */
+  merged?: {
+    dropId: string;
+    dropName: string;
+    moved: { [k in 'users' | 'registrations' | 'orders' | 'retirementRequests' | 'grants']: number };
+  };
 }
 
 /** The role and scope kind each grant kind gives. */

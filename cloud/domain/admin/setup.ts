@@ -127,17 +127,19 @@ async function finishClaim(ctx: ActionCtx, now: number): Promise<MyAccess> {
     grantedAt: now,
     grantedBy: ctx.openid,
   };
+  // Audited first: the entry records the claimer as they were before the role, also when a retry
+  // after a crash (by then holding it) is the one that writes it.
+  await auditOnce(
+    ctx,
+    { event: 'admin.claimSetup', target: { kind: 'grant', id: grant._id }, detail: { role: 'admin' } },
+    grant._id,
+  );
   try {
     await ctx.db.collection(GRANTS).add({ data: grant });
   } catch (e) {
     if (!isDuplicateKeyError(e)) throw e;
   }
   await addRoleToUser(ctx, ctx.openid, 'admin');
-  await auditOnce(
-    ctx,
-    { event: 'admin.claimSetup', target: { kind: 'grant', id: grant._id }, detail: { role: 'admin' } },
-    grant._id,
-  );
   return myAccess({ ...ctx, user: await reload(ctx) });
 }
 

@@ -11,6 +11,7 @@ import { AppError, fail } from '../../lib/errors';
 import { idForRequest } from '../../lib/ids';
 import { isDuplicateKeyError } from '../../lib/db';
 import { requireAdminOf } from '../../lib/guard';
+import { changedByThisRequest, marked } from '../../lib/resume';
 import { GRANTS, STATIONS, type GrantDoc, type StationDoc } from './model';
 
 type In<K extends keyof AdminActions> = AdminActions[K]['input'];
@@ -157,11 +158,15 @@ export async function closeStation(ctx: ActionCtx, input: In<'closeStation'>): P
 export async function reopenStation(ctx: ActionCtx, input: In<'reopenStation'>): Promise<StationAdminView> {
   requireAdminOf(ctx, 'gifts');
   const st = await load(ctx, input.stationId);
-  if (!st.closure) fail('INVALID_STATE', '该驿站没有暂停服务');
-  await ctx.db
-    .collection(STATIONS)
-    .doc(st._id)
-    .update({ data: { closure: ctx.db.command.remove(), updatedAt: ctx.now() } });
+  // Reopened by this very request before a crash: finish with the audit entry and the answer.
+  const resumed = !st.closure && changedByThisRequest(ctx, st);
+  if (!resumed) {
+    if (!st.closure) fail('INVALID_STATE', '该驿站没有暂停服务');
+    await ctx.db
+      .collection(STATIONS)
+      .doc(st._id)
+      .update({ data: marked(ctx, { closure: ctx.db.command.remove(), updatedAt: ctx.now() }) });
+  }
   await auditOnce(ctx, { event: 'admin.reopenStation', target: { kind: 'station', id: st._id } });
   const { closure: _closure, ...rest } = st;
   return view(ctx, rest);
@@ -170,11 +175,14 @@ export async function reopenStation(ctx: ActionCtx, input: In<'reopenStation'>):
 export async function setStationActive(ctx: ActionCtx, input: In<'setStationActive'>): Promise<StationAdminView> {
   requireAdminOf(ctx, 'gifts');
   const st = await load(ctx, input.stationId);
-  if ((st.active !== false) === input.active) fail('INVALID_STATE', input.active ? '该驿站已在使用' : '该驿站已停用');
-  await ctx.db
-    .collection(STATIONS)
-    .doc(st._id)
-    .update({ data: { active: input.active, updatedAt: ctx.now() } });
+  const resumed = (st.active !== false) === input.active && changedByThisRequest(ctx, st);
+  if (!resumed) {
+    if ((st.active !== false) === input.active) fail('INVALID_STATE', input.active ? '该驿站已在使用' : '该驿站已停用');
+    await ctx.db
+      .collection(STATIONS)
+      .doc(st._id)
+      .update({ data: marked(ctx, { active: input.active, updatedAt: ctx.now() }) });
+  }
   await auditOnce(ctx, {
     event: input.active ? 'admin.restoreStation' : 'admin.retireStation',
     target: { kind: 'station', id: st._id },

@@ -17,6 +17,7 @@ import type { ActionCtx, Ctx } from '../../lib/context';
 import { fail } from '../../lib/errors';
 import { idForRequest } from '../../lib/ids';
 import { isDuplicateKeyError } from '../../lib/db';
+import { changedByThisRequest, marked } from '../../lib/resume';
 import {
   CONTESTS,
   EMPLOYER_PLACES,
@@ -252,6 +253,8 @@ export async function saveTrade(ctx: ActionCtx, input: In<'saveTrade'>): Promise
       .doc(contest._id)
       .update({ data: { tradeIds: _.addToSet(tradeId), updatedAt: now } });
     if (!contest.tradeIds.includes(tradeId)) contest.tradeIds = [...contest.tradeIds, tradeId];
+    // The answer shows the contest as written: a retry after a crash reads it back, and answers the same.
+    contest.updatedAt = now;
   }
   await auditOnce(ctx, {
     event: input.tradeId ? 'contest.updateTrade' : 'contest.addTrade',
@@ -263,54 +266,101 @@ export async function saveTrade(ctx: ActionCtx, input: In<'saveTrade'>): Promise
 
 export async function removeTrade(ctx: ActionCtx, input: In<'removeTrade'>): Promise<ContestAdminView> {
   const contest = await loadContest(ctx, input.contestId);
-  const trade = await loadTrade(ctx, contest._id, input.tradeId);
-  const regs = (
-    await ctx.db.collection(REGISTRATIONS).where({ contestId: contest._id, tradeId: trade.tradeId }).count()
-  ).total;
-  if (regs > 0 || trade.taken > 0)
-    fail('INVALID_STATE', `该项目已有${Math.max(regs, trade.taken)}人报名，不能删除；可以调整名额或关闭报名`, {
-      registrations: regs,
-    });
-  const r = await ctx.db.collection(TRADES).where({ _id: trade._id, taken: 0 }).remove();
-  if (r.stats.removed !== 1) fail('INVALID_STATE', '该项目刚有人报名，不能删除');
-  const tradeIds = contest.tradeIds.filter((id) => id !== trade.tradeId);
-  await ctx.db
-    .collection(CONTESTS)
-    .doc(contest._id)
-    .update({ data: { tradeIds: ctx.db.command.set(tradeIds), updatedAt: ctx.now() } });
+  const _ = ctx.db.command;
+  // The contest is changed first, marked by this request and keeping the trade's name: a retry
+  // after a crash (trade document gone or not) recognises its own removal and finishes it.
+  const resumed = changedByThisRequest(ctx, contest) && contest.removedTrade?.tradeId === input.tradeId;
+  const trade = resumed
+    ? await findTrade(ctx, contest._id, input.tradeId)
+    : await loadTrade(ctx, contest._id, input.tradeId);
+  const name = trade?.name ?? contest.removedTrade?.name ?? '';
+  if (trade) {
+    const regs = (
+      await ctx.db.collection(REGISTRATIONS).where({ contestId: contest._id, tradeId: trade.tradeId }).count()
+    ).total;
+    if (regs > 0 || trade.taken > 0) {
+      if (resumed) await restoreTrade(ctx, contest._id, trade.tradeId);
+      fail('INVALID_STATE', `该项目已有${Math.max(regs, trade.taken)}人报名，不能删除；可以调整名额或关闭报名`, {
+        registrations: regs,
+      });
+    }
+    if (!resumed)
+      await ctx.db
+        .collection(CONTESTS)
+        .doc(contest._id)
+        .update({
+          data: marked(ctx, {
+            tradeIds: _.pull(trade.tradeId),
+            removedTrade: { tradeId: trade.tradeId, name, index: contest.tradeIds.indexOf(trade.tradeId) },
+            updatedAt: ctx.now(),
+          }),
+        });
+    const r = await ctx.db.collection(TRADES).where({ _id: trade._id, taken: 0 }).remove();
+    if (r.stats.removed !== 1) {
+      await restoreTrade(ctx, contest._id, trade.tradeId);
+      fail('INVALID_STATE', '该项目刚有人报名，不能删除');
+    }
+  }
   await auditOnce(ctx, {
     event: 'contest.removeTrade',
     target: { kind: 'contest', id: contest._id },
-    detail: { name: trade.name },
+    detail: { name },
   });
-  return adminView(ctx, { ...contest, tradeIds });
+  return adminView(ctx, await loadContest(ctx, contest._id));
+}
+
+async function findTrade(ctx: Ctx, contestId: string, tradeId: string): Promise<TradeDoc | null> {
+  const found = await ctx.db
+    .collection(TRADES)
+    .where({ _id: tradeKey(contestId, tradeId) })
+    .limit(1)
+    .get();
+  return (found.data[0] as TradeDoc | undefined) ?? null;
+}
+
+/** A removal refused after the contest let go of the trade (someone registered meanwhile): it goes back in its place. */
+async function restoreTrade(ctx: Ctx, contestId: string, tradeId: string): Promise<void> {
+  const now = await loadContest(ctx, contestId);
+  if (now.tradeIds.includes(tradeId)) return;
+  const at = (now.removedTrade?.tradeId === tradeId ? now.removedTrade.index : undefined) ?? now.tradeIds.length;
+  const tradeIds = [...now.tradeIds.slice(0, at), tradeId, ...now.tradeIds.slice(at)];
+  await ctx.db
+    .collection(CONTESTS)
+    .doc(contestId)
+    .update({ data: { tradeIds: ctx.db.command.set(tradeIds), removedTrade: ctx.db.command.remove() } });
 }
 
 export async function publishContest(ctx: ActionCtx, input: In<'publishContest'>): Promise<ContestAdminView> {
   const contest = await loadContest(ctx, input.contestId);
-  if (statusOf(contest) === 'published') fail('INVALID_STATE', '这场比武已发布');
-  if (!contest.tradeIds.length) fail('INVALID_STATE', '请先添加至少一个比赛项目再发布');
-  if (statusOf(contest) === 'closed' && contest.registrationClosesAt < ctx.now())
-    fail('INVALID_STATE', '报名截止时间已过，请先修改报名时间再重新发布');
-  const now = ctx.now();
-  await ctx.db
-    .collection(CONTESTS)
-    .doc(contest._id)
-    .update({ data: { status: 'published', updatedAt: now } });
+  // Published by this very request (a retry after a crash): finish with the audit entry and the answer.
+  const resumed = statusOf(contest) === 'published' && changedByThisRequest(ctx, contest);
+  if (!resumed) {
+    if (statusOf(contest) === 'published') fail('INVALID_STATE', '这场比武已发布');
+    if (!contest.tradeIds.length) fail('INVALID_STATE', '请先添加至少一个比赛项目再发布');
+    if (statusOf(contest) === 'closed' && contest.registrationClosesAt < ctx.now())
+      fail('INVALID_STATE', '报名截止时间已过，请先修改报名时间再重新发布');
+    await ctx.db
+      .collection(CONTESTS)
+      .doc(contest._id)
+      .update({ data: marked(ctx, { status: 'published', updatedAt: ctx.now() }) });
+  }
   await auditOnce(ctx, { event: 'contest.publish', target: { kind: 'contest', id: contest._id } });
-  return adminView(ctx, { ...contest, status: 'published', updatedAt: now });
+  return adminView(ctx, await loadContest(ctx, contest._id));
 }
 
 export async function closeContest(ctx: ActionCtx, input: In<'closeContest'>): Promise<ContestAdminView> {
   const contest = await loadContest(ctx, input.contestId);
-  if (statusOf(contest) === 'closed') fail('INVALID_STATE', '这场比武已关闭报名');
-  const now = ctx.now();
-  await ctx.db
-    .collection(CONTESTS)
-    .doc(contest._id)
-    .update({ data: { status: 'closed', closedAt: now, updatedAt: now } });
+  const resumed = statusOf(contest) === 'closed' && changedByThisRequest(ctx, contest);
+  if (!resumed) {
+    if (statusOf(contest) === 'closed') fail('INVALID_STATE', '这场比武已关闭报名');
+    const now = ctx.now();
+    await ctx.db
+      .collection(CONTESTS)
+      .doc(contest._id)
+      .update({ data: marked(ctx, { status: 'closed', closedAt: now, updatedAt: now }) });
+  }
   await auditOnce(ctx, { event: 'contest.close', target: { kind: 'contest', id: contest._id } });
-  return adminView(ctx, { ...contest, status: 'closed', closedAt: now, updatedAt: now });
+  return adminView(ctx, await loadContest(ctx, contest._id));
 }
 
 /** The same contest next year: every date moved on whole years (same weekday drift as a calendar). */

@@ -53,6 +53,8 @@ export interface ContestDoc {
   closedAt?: number;
   /** The contest this one was copied from. */
   copiedFrom?: string;
+  /** The trade last removed (contest/manage.ts removeTrade): where it stood, and its name for the audit entry a retry writes. */
+  removedTrade?: { tradeId: string; name: string; index: number };
 }
 
 export const statusOf = (c: Pick<ContestDoc, 'status'>): ContestStatus => c.status ?? 'published';

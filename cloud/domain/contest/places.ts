@@ -1,19 +1,27 @@
 /**
- * The quota counters. Every change is one conditional operation on one document, so no number of
- * concurrent registrations can push `taken` past `quota` (no read-then-write anywhere).
+ * The quota counters. Every change of a counter is made in one transaction with the registration it
+ * is for (placed, moved, cancelled): a crash between the two would otherwise leave a place counted
+ * that a retry counts again, or one given back twice. Concurrent changes conflict and are retried
+ * (transact), so no number of concurrent registrations can push `taken` past `quota`.
  *
- * A person's places are taken employer share first, then trade: a call refused by its employer's
- * share never holds a trade place, even for a moment, so it cannot make the trade look full to
- * workers of other employers. A counter at its limit can still be raised for a moment by calls in
- * flight (a colleague holding a share place that the full trade makes it give back; a call between
- * taking its places and marking its registration placed). So a refusal is only given once the
- * registrations that hold places confirm it; until then the call waits for those in flight to settle
- * and tries again. The confirmation only chooses between refusing and trying again: it never writes.
+ * A counter can still read higher than the registrations holding places (one raised by hand, or by
+ * a call that died before these transactions). So a refusal is only given once the registrations
+ * that hold places confirm it; until then the call waits a little and tries again. The
+ * confirmation only chooses between refusing and trying again: it never writes.
  */
 import type { Ctx } from '../../lib/context';
-import { isDuplicateKeyError } from '../../lib/db';
+import { readOrNull } from '../../lib/db';
 import { fail } from '../../lib/errors';
-import { EMPLOYER_PLACES, HOLDING, REGISTRATIONS, TRADES, type TradeDoc } from './model';
+import { ensureDoc, transact } from '../../lib/transact';
+import {
+  EMPLOYER_PLACES,
+  HOLDING,
+  REGISTRATIONS,
+  TRADES,
+  tradeKey,
+  type RegistrationDoc,
+  type TradeDoc,
+} from './model';
 
 type Refusal = 'EMPLOYER_QUOTA_FULL' | 'CONTEST_FULL';
 
@@ -23,42 +31,6 @@ type Refusal = 'EMPLOYER_QUOTA_FULL' | 'CONTEST_FULL';
  * settle. A counter still unconfirmed after that (raised by a call that died, until the sweep) refuses.
  */
 const SETTLE_WAITS_MS = [5, 10, 20, 40, 80, 160, 200, 200, 200, 200, 200];
-
-async function incTrade(ctx: Ctx, trade: TradeDoc): Promise<boolean> {
-  const _ = ctx.db.command;
-  let quota = trade.quota;
-  // The quota read must still be the quota: an admin lowering it meanwhile (manage.ts) is never overrun.
-  for (let round = 0; round < 3; round++) {
-    const r = await ctx.db
-      .collection(TRADES)
-      .where({ _id: trade._id, quota, taken: _.lt(quota) })
-      .update({ data: { taken: _.inc(1) } });
-    if (r.stats.updated === 1) return true;
-    const now = (await ctx.db.collection(TRADES).where({ _id: trade._id }).limit(1).get()).data[0] as
-      TradeDoc | undefined;
-    if (!now || now.quota === quota) break;
-    quota = now.quota;
-  }
-  return false;
-}
-
-/** One of the employer's places in the trade (the counter is created on first use). */
-async function incEmployer(ctx: Ctx, trade: TradeDoc, key: string): Promise<boolean> {
-  const _ = ctx.db.command;
-  try {
-    await ctx.db
-      .collection(EMPLOYER_PLACES)
-      .add({ data: { _id: key, contestId: trade.contestId, tradeId: trade.tradeId, taken: 0 } });
-  } catch (e) {
-    // Someone from the same employer created it first: fine, the conditional update below decides.
-    if (!isDuplicateKeyError(e)) throw e;
-  }
-  const r = await ctx.db
-    .collection(EMPLOYER_PLACES)
-    .where({ _id: key, taken: _.lt(trade.employerQuota) })
-    .update({ data: { taken: _.inc(1) } });
-  return r.stats.updated === 1;
-}
 
 /** Registrations holding a place (placed, or from before the flag) in the trade, or in one employer's share. */
 async function holders(ctx: Ctx, trade: TradeDoc, key?: string): Promise<number> {
@@ -114,49 +86,103 @@ async function untilSettled(
 }
 
 /**
- * Takes one of the employer's places (when the trade has shares) and one of the trade's, or throws
- * EMPLOYER_QUOTA_FULL / CONTEST_FULL holding neither.
+ * Takes the registration's places (its employer's share, then the trade) and marks it placed, in
+ * one transaction: a crash leaves all of it or none, so a retry that finds the registration still
+ * unplaced takes its places once, and one that finds it placed takes none. Nothing is taken either
+ * when it was cancelled meanwhile, or is no longer this request's. Throws EMPLOYER_QUOTA_FULL /
+ * CONTEST_FULL having taken nothing.
  */
-export async function takePlaces(ctx: Ctx, trade: TradeDoc, key: string | undefined): Promise<void> {
+export async function placeRegistration(
+  ctx: Ctx,
+  trade: TradeDoc,
+  reg: Pick<RegistrationDoc, '_id' | 'requestId' | 'employerKey'>,
+): Promise<void> {
+  const key = reg.employerKey;
   const shared = !!trade.employerQuota && !!key;
-  await untilSettled(ctx, trade, key, async () => {
-    if (shared && !(await incEmployer(ctx, trade, key))) return 'EMPLOYER_QUOTA_FULL';
-    try {
-      if (await incTrade(ctx, trade)) return null;
-    } catch (e) {
-      if (shared) await releaseEmployerPlace(ctx, key);
-      throw e;
-    }
-    if (shared) await releaseEmployerPlace(ctx, key);
-    return 'CONTEST_FULL';
-  });
-}
-
-export async function releaseTradePlace(ctx: Ctx, tradeDocId: string): Promise<void> {
-  const _ = ctx.db.command;
-  await ctx.db
-    .collection(TRADES)
-    .where({ _id: tradeDocId, taken: _.gt(0) })
-    .update({ data: { taken: _.inc(-1) } });
-}
-
-/** Takes one of the employer's places in the trade alone (a registration moving to another employer's share). */
-export async function takeEmployerPlace(ctx: Ctx, trade: TradeDoc, key: string): Promise<void> {
-  if (!trade.employerQuota) return;
-  await untilSettled(
-    ctx,
-    trade,
-    key,
-    async () => ((await incEmployer(ctx, trade, key)) ? null : 'EMPLOYER_QUOTA_FULL'),
-    'EMPLOYER_QUOTA_FULL',
+  // Inside a transaction the read of a missing document fails: the share's counter is made first.
+  if (shared)
+    await ensureDoc(ctx.db, EMPLOYER_PLACES, key, { contestId: trade.contestId, tradeId: trade.tradeId, taken: 0 });
+  await untilSettled(ctx, trade, key, () =>
+    transact(ctx.db, async (tx): Promise<Refusal | null> => {
+      const regRef = tx.collection(REGISTRATIONS).doc(reg._id);
+      const now = await readOrNull<RegistrationDoc>(() => regRef.get());
+      const ours = !!now && (now.requestId ?? null) === (reg.requestId ?? null);
+      if (!now || !ours || now.placed !== false || now.status === 'cancelled') return null;
+      const tradeRef = tx.collection(TRADES).doc(trade._id);
+      const t = await readOrNull<TradeDoc>(() => tradeRef.get());
+      if (!t) fail('NOT_FOUND', '没有找到这个比赛项目');
+      const shareRef = shared ? tx.collection(EMPLOYER_PLACES).doc(key) : null;
+      const share = shareRef ? await readOrNull<{ taken: number }>(() => shareRef.get()) : null;
+      if (shareRef && !share) throw new Error(`counter ${key} vanished`);
+      // The share first: a worker whose share is full is told so, full trade or not.
+      if (share && share.taken >= (t.employerQuota ?? trade.employerQuota ?? 0)) return 'EMPLOYER_QUOTA_FULL';
+      if (t.taken >= t.quota) return 'CONTEST_FULL';
+      if (shareRef && share) await shareRef.update({ data: { taken: share.taken + 1 } });
+      await tradeRef.update({ data: { taken: t.taken + 1 } });
+      await regRef.update({ data: { placed: true } });
+      return null;
+    }),
   );
 }
 
-export async function releaseEmployerPlace(ctx: Ctx, key: string | undefined): Promise<void> {
-  if (!key) return;
-  const _ = ctx.db.command;
-  await ctx.db
-    .collection(EMPLOYER_PLACES)
-    .where({ _id: key, taken: _.gt(0) })
-    .update({ data: { taken: _.inc(-1) } });
+/**
+ * Moves a returned registration's place to another employer's share as it is resubmitted: the new
+ * share's place, the old share's release and the registration's change (`data`, marked by the
+ * request) in one transaction, so a crash cannot leave a share counted twice or never given back.
+ * INVALID_STATE when the registration is no longer as read (`reg`).
+ */
+export async function moveRegistration(
+  ctx: Ctx,
+  trade: TradeDoc,
+  reg: RegistrationDoc,
+  newKey: string,
+  data: Record<string, unknown>,
+): Promise<void> {
+  await ensureDoc(ctx.db, EMPLOYER_PLACES, newKey, { contestId: trade.contestId, tradeId: trade.tradeId, taken: 0 });
+  const tryMove = () =>
+    transact(ctx.db, async (tx): Promise<Refusal | null> => {
+      const regRef = tx.collection(REGISTRATIONS).doc(reg._id);
+      const now = await readOrNull<RegistrationDoc>(() => regRef.get());
+      if (!now || now.status !== 'returned' || now.placed !== reg.placed || now.employerKey !== reg.employerKey)
+        fail('INVALID_STATE');
+      const newRef = tx.collection(EMPLOYER_PLACES).doc(newKey);
+      const share = await readOrNull<{ taken: number }>(() => newRef.get());
+      if (!share) throw new Error(`counter ${newKey} vanished`);
+      if (share.taken >= (trade.employerQuota ?? 0)) return 'EMPLOYER_QUOTA_FULL';
+      const oldRef = reg.employerKey ? tx.collection(EMPLOYER_PLACES).doc(reg.employerKey) : null;
+      const old = oldRef ? await readOrNull<{ taken: number }>(() => oldRef.get()) : null;
+      await newRef.update({ data: { taken: share.taken + 1 } });
+      if (oldRef && old && old.taken > 0) await oldRef.update({ data: { taken: old.taken - 1 } });
+      await regRef.update({ data });
+      return null;
+    });
+  await untilSettled(ctx, trade, newKey, tryMove, 'EMPLOYER_QUOTA_FULL');
+}
+
+/**
+ * Cancels the registration and gives back the places it holds (none when its register died before
+ * taking them: `placed: false`), in one transaction, so a crash cannot part the two. `data` is the
+ * change, marked by the request. False when it is no longer in a state that may be cancelled.
+ */
+export async function cancelRegistration(
+  ctx: Ctx,
+  regId: string,
+  cancellable: readonly string[],
+  data: Record<string, unknown>,
+): Promise<boolean> {
+  return transact(ctx.db, async (tx) => {
+    const regRef = tx.collection(REGISTRATIONS).doc(regId);
+    const reg = await readOrNull<RegistrationDoc>(() => regRef.get());
+    if (!reg || !cancellable.includes(reg.status)) return false;
+    if (reg.placed !== false) {
+      const tradeRef = tx.collection(TRADES).doc(tradeKey(reg.contestId, reg.tradeId));
+      const shareRef = reg.employerKey ? tx.collection(EMPLOYER_PLACES).doc(reg.employerKey) : null;
+      const t = await readOrNull<{ taken: number }>(() => tradeRef.get());
+      const share = shareRef ? await readOrNull<{ taken: number }>(() => shareRef.get()) : null;
+      if (t && t.taken > 0) await tradeRef.update({ data: { taken: t.taken - 1 } });
+      if (shareRef && share && share.taken > 0) await shareRef.update({ data: { taken: share.taken - 1 } });
+    }
+    await regRef.update({ data });
+    return true;
+  });
 }

@@ -11,12 +11,12 @@ import {
   employerKey,
   registrationId,
   toRegistration,
-  tradeKey,
   type ContestDoc,
   type RegistrationDoc,
   type TradeDoc,
 } from './model';
-import { releaseEmployerPlace, releaseTradePlace, takeEmployerPlace, takePlaces } from './places';
+import { cancelRegistration, moveRegistration, placeRegistration } from './places';
+import { changedByThisRequest, marked } from '../../lib/resume';
 import { findRegistration, loadContest, loadOwnRegistration, loadTrade } from './store';
 import { can, REGISTRATION_FLOW } from '../../../types/flows';
 
@@ -98,11 +98,9 @@ export async function register(ctx: ActionCtx, input: Infer<typeof registerInput
 }
 
 /**
- * Then the places (the employer's share, then the trade: see places.ts); then the registration is marked placed.
- * Refused (full) or failed: what was taken goes back and the registration gives up its slot (removed
- * when this call inserted it, cancelled when it took up or resumed an existing one). Not marked
- * because it was cancelled meanwhile (that cancel gave nothing back: it held no place yet) or
- * another attempt of this request placed it first: these places go back.
+ * Then the places and the registration's placed mark, together (places.ts placeRegistration).
+ * Refused (full) or failed: nothing was taken, and the registration gives up its slot (removed when
+ * this call inserted it, cancelled when it took up or resumed an existing one).
  */
 async function place(
   ctx: ActionCtx,
@@ -113,16 +111,8 @@ async function place(
   const _ = ctx.db.command;
   const col = ctx.db.collection(REGISTRATIONS);
   const unplaced = { _id: reg._id, requestId: reg.requestId ?? null, placed: false };
-  let marked: boolean;
   try {
-    await takePlaces(ctx, trade, reg.employerKey);
-    try {
-      const r = await col.where({ ...unplaced, status: _.neq('cancelled') }).update({ data: { placed: true } });
-      marked = r.stats.updated === 1;
-    } catch (e) {
-      await releasePlaces(ctx, trade._id, reg.employerKey);
-      throw e;
-    }
+    await placeRegistration(ctx, trade, reg);
   } catch (e) {
     if (giveUp === 'remove') await col.where(unplaced).remove();
     else
@@ -131,13 +121,7 @@ async function place(
         .update({ data: { status: 'cancelled', cancelledAt: ctx.now() } });
     throw e;
   }
-  if (!marked) await releasePlaces(ctx, trade._id, reg.employerKey);
   return (await findRegistration(ctx, reg._id)) ?? reg;
-}
-
-async function releasePlaces(ctx: ActionCtx, tradeDocId: string, key: string | undefined): Promise<void> {
-  await releaseTradePlace(ctx, tradeDocId);
-  await releaseEmployerPlace(ctx, key);
 }
 
 /**
@@ -158,35 +142,33 @@ const placedIs = (ctx: ActionCtx, reg: RegistrationDoc) => (reg.placed === false
 export async function resubmit(ctx: ActionCtx, input: Infer<typeof resubmitInput>): Promise<Registration> {
   const reg = await loadOwnRegistration(ctx, input.registrationId);
   const contest = await loadContest(ctx, reg.contestId);
+  // Resubmitted by this very request before a crash: the same answer again.
+  if (reg.status !== 'returned' && changedByThisRequest(ctx, reg)) return toRegistration(reg, contest);
   if (!can(REGISTRATION_FLOW.resubmit, reg.status)) fail('INVALID_STATE', '只有被退回的报名可以修改后重新提交');
   requireWindow(contest, ctx.now());
   const trade = await loadTrade(ctx, reg.contestId, reg.tradeId);
   const _ = ctx.db.command;
-  // A changed employer moves the person's place to the new employer's share (taken first, so a
-  // full share refuses before anything changes).
   const newKey = trade.employerQuota ? employerKey(reg.contestId, reg.tradeId, input.employer) : undefined;
-  // One whose register died before taking its places holds none to move: the retry places it
-  // under the employer it names by then.
-  const moving = !!newKey && newKey !== reg.employerKey && reg.placed !== false;
-  if (moving) await takeEmployerPlace(ctx, trade, newKey);
-  const r = await ctx.db
-    .collection(REGISTRATIONS)
-    .where({ _id: reg._id, status: 'returned', placed: placedIs(ctx, reg) })
-    .update({
-      data: {
-        ...fieldsOf(input),
-        employerKey: newKey ?? _.remove(),
-        status: 'submitted',
-        submittedAt: ctx.now(),
-        attempt: _.inc(1),
-        returnReason: _.remove(),
-      },
-    });
-  if (r.stats.updated !== 1) {
-    if (moving) await releaseEmployerPlace(ctx, newKey);
-    fail('INVALID_STATE');
+  const data = marked(ctx, {
+    ...fieldsOf(input),
+    employerKey: newKey ?? _.remove(),
+    status: 'submitted',
+    submittedAt: ctx.now(),
+    attempt: _.inc(1),
+    returnReason: _.remove(),
+  });
+  // A changed employer moves the person's place to the new employer's share (a full share refuses
+  // before anything changes). One whose register died before taking its places holds none to
+  // move: the retry places it under the employer it names by then.
+  if (newKey && newKey !== reg.employerKey && reg.placed !== false) {
+    await moveRegistration(ctx, trade, reg, newKey, data);
+  } else {
+    const r = await ctx.db
+      .collection(REGISTRATIONS)
+      .where({ _id: reg._id, status: 'returned', placed: placedIs(ctx, reg) })
+      .update({ data });
+    if (r.stats.updated !== 1) fail('INVALID_STATE');
   }
-  if (moving) await releaseEmployerPlace(ctx, reg.employerKey);
   const saved = (await findRegistration(ctx, reg._id)) as RegistrationDoc;
   return toRegistration(saved, contest);
 }
@@ -196,23 +178,12 @@ const CANCELLABLE = REGISTRATION_FLOW.cancel.from;
 export async function cancel(ctx: ActionCtx, input: Infer<typeof registrationInput>): Promise<Registration> {
   const reg = await loadOwnRegistration(ctx, input.registrationId);
   const contest = await loadContest(ctx, reg.contestId);
+  // Cancelled by this very request before a crash: its places went back in the same transaction.
+  if (reg.status === 'cancelled' && changedByThisRequest(ctx, reg)) return toRegistration(reg, contest);
   if (ctx.now() > contest.registrationClosesAt) fail('DEADLINE_PASSED', '报名截止后不能取消，如不能参赛请联系区总工会');
-  const _ = ctx.db.command;
-  // Only the call that moved the status gives the places back, so a double cancel frees them once;
-  // and only those it holds: one whose register died before taking them (`placed: false`) holds
-  // none. The update is conditional on what was read, so a retry placing it meanwhile is seen.
-  let cur: RegistrationDoc | null = reg;
-  for (let round = 0; cur && round < 2; round++) {
-    const r = await ctx.db
-      .collection(REGISTRATIONS)
-      .where({ _id: reg._id, status: _.in([...CANCELLABLE]), placed: placedIs(ctx, cur) })
-      .update({ data: { status: 'cancelled', cancelledAt: ctx.now() } });
-    if (r.stats.updated === 1) {
-      if (cur.placed !== false) await releasePlaces(ctx, tradeKey(reg.contestId, reg.tradeId), cur.employerKey);
-      const saved = (await findRegistration(ctx, reg._id)) as RegistrationDoc;
-      return toRegistration(saved, contest);
-    }
-    cur = await findRegistration(ctx, reg._id);
-  }
-  fail('INVALID_STATE', '这条报名已取消或不能取消');
+  // Only the call that moves the status gives the places back, so a double cancel frees them once.
+  const data = marked(ctx, { status: 'cancelled', cancelledAt: ctx.now() });
+  if (!(await cancelRegistration(ctx, reg._id, CANCELLABLE, data))) fail('INVALID_STATE', '这条报名已取消或不能取消');
+  const saved = (await findRegistration(ctx, reg._id)) as RegistrationDoc;
+  return toRegistration(saved, contest);
 }

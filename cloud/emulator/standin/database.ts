@@ -133,8 +133,9 @@ function normalizeQuery(q: any): any {
   return out;
 }
 
+/** A copy of `doc` with the projection's fields (all without one). */
 function project(doc: Doc, projection: Record<string, number> | undefined): Doc {
-  if (!projection || Object.keys(projection).length === 0) return doc;
+  if (!projection || Object.keys(projection).length === 0) return model.deepCopy(doc) as Doc;
   const entries = Object.entries(projection);
   const inclusive = entries.some(([k, v]) => k !== '_id' && v);
   const keepId = projection._id !== 0;
@@ -142,7 +143,7 @@ function project(doc: Doc, projection: Record<string, number> | undefined): Doc 
     const out: Record<string, any> = {};
     for (const [path, on] of entries) {
       if (!on || path === '_id') continue;
-      const value = model.getDotValue(doc, path);
+      const value = model.deepCopy(model.getDotValue(doc, path));
       if (value === undefined) continue;
       const parts = path.split('.');
       let node = out;
@@ -379,7 +380,8 @@ export class EnvDatabase {
     if (asked < 0) throw invalidParam('limit must not be negative');
     // No limit (or 0): 100. More than 1,000: 1,000 (the SDK caps it before sending, too).
     const limit = Math.min(MAX_LIMIT, asked || DEFAULT_LIMIT);
-    return docs.slice(offset, offset + limit).map((d) => project(model.deepCopy(d), p.projection));
+    // One copy per answered document: project() copies, so the stored versions never leave by reference.
+    return docs.slice(offset, offset + limit).map((d) => project(d, p.projection));
   }
 
   count(coll: string, query?: Record<string, any>): number {
