@@ -80,39 +80,26 @@ export default function ContestEditPage() {
               />
             ) : (
               <>
-                <StateView empty={contest.trades.length === 0} emptyText="还没有比赛项目。">
-                  <AdminTable
-                    label="比赛项目"
-                    rows={contest.trades}
-                    rowKey={(t) => t.id}
-                    columns={[
-                      { key: 'name', title: '项目', primary: true, render: (t) => t.name },
-                      { key: 'quota', title: '名额', render: (t) => `已报 ${t.taken} / 共 ${t.quota}` },
-                      {
-                        key: 'employer',
-                        title: '每单位',
-                        render: (t) => (t.employerQuota ? `${t.employerQuota} 人` : '不限'),
-                      },
-                      { key: 'rules', title: '规则', render: (t) => t.rules },
-                    ]}
-                    actions={(t) => (
-                      <>
-                        <Button
-                          variant="outline"
-                          className="admin__small-btn"
-                          onClick={() => setTradeMode({ trade: t })}
-                        >
-                          修改
-                        </Button>
-                        {t.registrations === 0 ? (
-                          <Button variant="outline" className="admin__small-btn" onClick={() => void removeTrade(t)}>
-                            删除
-                          </Button>
-                        ) : null}
-                      </>
-                    )}
-                  />
-                </StateView>
+                <AdminTable
+                  label="比赛项目"
+                  rows={contest.trades}
+                  emptyText="还没有比赛项目。"
+                  rowKey={(t) => t.id}
+                  columns={[
+                    { key: 'name', title: '项目', primary: true, render: (t) => t.name },
+                    { key: 'quota', title: '名额', render: (t) => `已报 ${t.taken} / 共 ${t.quota}` },
+                    {
+                      key: 'employer',
+                      title: '每单位',
+                      render: (t) => (t.employerQuota ? `${t.employerQuota} 人` : '不限'),
+                    },
+                    { key: 'rules', title: '规则', render: (t) => t.rules },
+                  ]}
+                  actions={(t) => [
+                    { label: '修改', onClick: () => setTradeMode({ trade: t }) },
+                    t.registrations === 0 && { label: '删除', onClick: () => void removeTrade(t) },
+                  ]}
+                />
                 <View className="admin__toolbar">
                   <Button variant="outline" className="admin-contest__add-trade" onClick={() => setTradeMode({})}>
                     添加比赛项目

@@ -7,12 +7,13 @@ import { PageShell, SelectField, StateView, StatusTag, TextField, useAsync } fro
 import { useWrite } from '../../../hooks/use-write';
 import { adminService } from '../../../services/admin';
 import { AdminTable } from '../../components/admin-table';
+import { useDirectory } from '../../hooks/use-directory';
 import { employerDraftOf, likelyDuplicates, toSaveEmployerInput, type EmployerDraft } from '../../forms/employer';
 import '../../components/admin.scss';
 // Last: the desk layout overrides the phone's.
 import '../../components/desk.scss';
 
-type Mode = { kind: 'list' } | { kind: 'new' } | { kind: 'edit' | 'merge'; employer: EmployerView };
+type Mode = { kind: 'new' } | { kind: 'edit' | 'merge'; employer: EmployerView };
 
 function EmployerEditor(props: { employer?: EmployerView; onSaved: (e: EmployerView) => void; onCancel: () => void }) {
   const { employer } = props;
@@ -123,22 +124,12 @@ function MergeForm(props: { drop: EmployerView; list: EmployerView[]; onMerged: 
 /** 单位名录: the list 转会, enterprise orders and retirement verification choose from. */
 export default function EmployersPage() {
   const loaded = useAsync(() => adminService.listEmployers(), []);
-  const [mode, setMode] = useState<Mode>({ kind: 'list' });
+  const { list, mode, open, toList, replace } = useDirectory<EmployerView, Mode>(loaded);
   const activate = useWrite(
     (input: { employerId: string; active: boolean }, id: string) =>
       adminService.setEmployerActive(input.employerId, input.active, id),
     { report: '未能完成' },
   );
-  const list = loaded.data ?? [];
-  const open = (next: Mode) => {
-    setMode(next);
-    void Taro.pageScrollTo?.({ scrollTop: 0, duration: 0 });
-  };
-  const replace = (e: EmployerView) => {
-    const known = list.some((x) => x.id === e.id);
-    loaded.setData(known ? list.map((x) => (x.id === e.id ? e : x)) : [...list, e]);
-    open({ kind: 'list' });
-  };
   const setActive = async (e: EmployerView, active: boolean) => {
     if (!active) {
       const ok = await Taro.showModal({
@@ -153,25 +144,21 @@ export default function EmployersPage() {
 
   return (
     <PageShell title="单位名录" className="admin-page">
-      <StateView
-        loading={loaded.loading && !loaded.data}
-        error={loaded.data ? null : loaded.error}
-        onRetry={loaded.reload}
-      >
+      <StateView of={loaded}>
         {mode.kind === 'new' || mode.kind === 'edit' ? (
           <EmployerEditor
             key={mode.kind === 'edit' ? mode.employer.id : 'new'}
             employer={mode.kind === 'edit' ? mode.employer : undefined}
             onSaved={replace}
-            onCancel={() => open({ kind: 'list' })}
+            onCancel={toList}
           />
         ) : mode.kind === 'merge' ? (
           <MergeForm
             drop={mode.employer}
             list={list}
-            onCancel={() => open({ kind: 'list' })}
+            onCancel={toList}
             onMerged={() => {
-              open({ kind: 'list' });
+              toList();
               void loaded.reload();
             }}
           />
@@ -182,61 +169,42 @@ export default function EmployersPage() {
                 新增单位
               </Button>
             </View>
-            <StateView empty={list.length === 0} emptyText="单位名录还是空的。点“新增单位”添加。">
-              <AdminTable
-                label="单位"
-                rows={list}
-                rowKey={(e) => e.id}
-                muted={(e) => !e.active}
-                columns={[
-                  { key: 'name', title: '单位', primary: true, render: (e) => e.name },
-                  {
-                    key: 'contact',
-                    title: '联系人',
-                    render: (e) => (e.contactName ? `${e.contactName} ${e.contactPhone ?? ''}` : '—'),
-                  },
-                  {
-                    key: 'verifiers',
-                    title: '核实人',
-                    render: (e) => e.verifiers.map((v) => v.name).join('、') || '暂无，请到“邀请与授权”邀请',
-                  },
-                  {
-                    key: 'state',
-                    title: '状态',
-                    render: (e) => (
-                      <StatusTag text={e.active ? '在用' : '已停用'} tone={e.active ? 'success' : 'muted'} />
-                    ),
-                  },
-                ]}
-                actions={(e) =>
-                  e.active ? (
-                    <>
-                      <Button
-                        variant="outline"
-                        className="admin__small-btn"
-                        onClick={() => open({ kind: 'edit', employer: e })}
-                      >
-                        修改
-                      </Button>
-                      <Button
-                        variant="outline"
-                        className="admin__small-btn"
-                        onClick={() => open({ kind: 'merge', employer: e })}
-                      >
-                        合并
-                      </Button>
-                      <Button variant="outline" className="admin__small-btn" onClick={() => void setActive(e, false)}>
-                        停用
-                      </Button>
-                    </>
-                  ) : (
-                    <Button variant="outline" className="admin__small-btn" onClick={() => void setActive(e, true)}>
-                      重新启用
-                    </Button>
-                  )
-                }
-              />
-            </StateView>
+            <AdminTable
+              label="单位"
+              rows={list}
+              emptyText="单位名录还是空的。点“新增单位”添加。"
+              rowKey={(e) => e.id}
+              muted={(e) => !e.active}
+              columns={[
+                { key: 'name', title: '单位', primary: true, render: (e) => e.name },
+                {
+                  key: 'contact',
+                  title: '联系人',
+                  render: (e) => (e.contactName ? `${e.contactName} ${e.contactPhone ?? ''}` : '—'),
+                },
+                {
+                  key: 'verifiers',
+                  title: '核实人',
+                  render: (e) => e.verifiers.map((v) => v.name).join('、') || '暂无，请到“邀请与授权”邀请',
+                },
+                {
+                  key: 'state',
+                  title: '状态',
+                  render: (e) => (
+                    <StatusTag text={e.active ? '在用' : '已停用'} tone={e.active ? 'success' : 'muted'} />
+                  ),
+                },
+              ]}
+              actions={(e) =>
+                e.active
+                  ? [
+                      { label: '修改', onClick: () => open({ kind: 'edit', employer: e }) },
+                      { label: '合并', onClick: () => open({ kind: 'merge', employer: e }) },
+                      { label: '停用', onClick: () => void setActive(e, false) },
+                    ]
+                  : [{ label: '重新启用', onClick: () => void setActive(e, true) }]
+              }
+            />
           </>
         )}
       </StateView>

@@ -52,7 +52,7 @@ export default function RetirementSettingsPage() {
   const nameOf = (id: string) => stations.find((s) => s.id === id)?.name ?? id;
   return (
     <PageShell title="光荣退休设置" className="admin-page">
-      <StateView loading={loaded.loading && !data} error={data ? null : loaded.error} onRetry={loaded.reload}>
+      <StateView of={loaded}>
         {data && draft ? (
           <>
             {!data.settings.configured ? (

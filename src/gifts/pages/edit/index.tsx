@@ -70,11 +70,7 @@ export default function EditCampaignPage() {
   const c = loaded.data?.campaign;
   return (
     <PageShell title={id ? '修改礼包活动' : '新建礼包活动'}>
-      <StateView
-        loading={loaded.loading && !loaded.data}
-        error={loaded.data ? null : loaded.error}
-        onRetry={loaded.reload}
-      >
+      <StateView of={loaded}>
         <View className="card">
           <TextField
             label="活动名称"

@@ -20,9 +20,7 @@ export default function MyVouchersPage() {
   return (
     <PageShell title="我的礼包券">
       <StateView
-        loading={list.loading && !list.data}
-        error={list.data ? null : list.error}
-        onRetry={list.reload}
+        of={list}
         empty={list.data?.length === 0}
         emptyText="您还没有领取礼包"
         emptyAction={
