@@ -113,5 +113,10 @@ export function useForm<D extends object, V = D>(
     return e && fieldOf(e.field) === field ? e.message : undefined;
   };
 
-  return { draft, set, patch, reset, load, update, validate, error, errors, setErrors };
+  /** A typed field's props: `<TextField label="…" {...form.text('name')} />`. */
+  const text = <K extends keyof D & string>(key: K) => ({ value: draft[key], onInput: set(key), error: error(key) });
+  /** A picker's props (it answers onChange): `<WallTimeField label="…" {...form.pick('opensAt')} />`. */
+  const pick = <K extends keyof D & string>(key: K) => ({ value: draft[key], onChange: set(key), error: error(key) });
+
+  return { draft, set, patch, reset, load, update, validate, error, errors, setErrors, text, pick };
 }

@@ -1,4 +1,4 @@
-import { Input, Picker, View } from '@tarojs/components';
+import { Input, Picker, Textarea, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import './index.scss';
 
@@ -59,6 +59,35 @@ export function TextField({
         maxlength={maxlength}
         placeholder={placeholder}
         aria-label={label}
+        onInput={(e) => onInput(e.detail.value)}
+      />
+    </FormField>
+  );
+}
+
+export interface TextAreaFieldProps {
+  label: string;
+  value: string;
+  onInput: (value: string) => void;
+  error?: string;
+  hint?: string;
+  placeholder?: string;
+  maxlength: number;
+}
+
+/** Several lines of text, growing with what is typed. */
+export function TextAreaField({ label, value, onInput, error, hint, placeholder, maxlength }: TextAreaFieldProps) {
+  return (
+    <FormField label={label} error={error} hint={hint}>
+      <Textarea
+        className="form-field__input form-field__input--multiline"
+        value={value}
+        maxlength={maxlength}
+        placeholder={placeholder}
+        autoHeight
+        aria-label={label}
+        // H5 renders a custom element around the native textarea: the label must reach the textarea itself.
+        nativeProps={{ 'aria-label': label }}
         onInput={(e) => onInput(e.detail.value)}
       />
     </FormField>

@@ -1,5 +1,5 @@
 import { Textarea, View } from '@tarojs/components';
-import { Button } from '../../../components/button';
+import { FormActions } from '../../../components/form-actions';
 import Taro from '@tarojs/taro';
 import {
   COURSE_CATEGORIES,
@@ -143,14 +143,13 @@ export function CourseEditor({ course, courses, teachers, onSaved, onCancel }: P
           onInput={(e) => set('description')(e.detail.value)}
         />
       </FormField>
-      <View className="row-actions">
-        <Button variant="outline" onClick={onCancel}>
-          取消
-        </Button>
-        <Button className="academy-courses__save" busy={send.busy} onClick={() => void save()}>
-          {course ? '保存修改' : '新增课程'}
-        </Button>
-      </View>
+      <FormActions
+        label={course ? '保存修改' : '新增课程'}
+        className="academy-courses__save"
+        busy={send.busy}
+        onSave={() => void save()}
+        onCancel={onCancel}
+      />
     </View>
   );
 }

@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components';
 import { Button } from '../../../components/button';
+import { FormActions } from '../../../components/form-actions';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { EmployerView } from '@contract/api/admin';
@@ -61,14 +62,13 @@ function EmployerEditor(props: { employer?: EmployerView; onSaved: (e: EmployerV
         hint={employer?.contactPhone ? `现为 ${employer.contactPhone}，不改请留空` : undefined}
       />
       <View className="muted">负责退休核实和点单的企业工会联系人，请在“邀请与授权”里发邀请，由本人扫码接受。</View>
-      <View className="row-actions">
-        <Button variant="outline" onClick={props.onCancel}>
-          取消
-        </Button>
-        <Button className="admin-employers__save" busy={send.busy} onClick={() => void save()}>
-          {employer ? '保存修改' : '新增单位'}
-        </Button>
-      </View>
+      <FormActions
+        label={employer ? '保存修改' : '新增单位'}
+        className="admin-employers__save"
+        busy={send.busy}
+        onSave={() => void save()}
+        onCancel={props.onCancel}
+      />
     </View>
   );
 }
@@ -109,14 +109,13 @@ function MergeForm(props: { drop: EmployerView; list: EmployerView[]; onMerged: 
         options={candidates.map((e) => e.name)}
         onChange={(name) => setKeepId(candidates.find((e) => e.name === name)?.id)}
       />
-      <View className="row-actions">
-        <Button variant="outline" onClick={props.onCancel}>
-          取消
-        </Button>
-        <Button className="admin-employers__merge-save" busy={send.busy} onClick={() => void merge()}>
-          合并
-        </Button>
-      </View>
+      <FormActions
+        label="合并"
+        className="admin-employers__merge-save"
+        busy={send.busy}
+        onSave={() => void merge()}
+        onCancel={props.onCancel}
+      />
     </View>
   );
 }

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import { Button } from '../../../components/button';
+import { FormActions } from '../../../components/form-actions';
 import { useState } from 'react';
 import {
   ADMIN_DOMAIN_TEXT,
@@ -116,14 +116,13 @@ export function InviteForm(props: {
         placeholder="如：给新城汇驿站张站长"
         maxlength={40}
       />
-      <View className="row-actions">
-        <Button variant="outline" onClick={props.onCancel}>
-          取消
-        </Button>
-        <Button className="admin-roles__create" busy={send.busy} onClick={() => void create()}>
-          生成邀请
-        </Button>
-      </View>
+      <FormActions
+        label="生成邀请"
+        className="admin-roles__create"
+        busy={send.busy}
+        onSave={() => void create()}
+        onCancel={props.onCancel}
+      />
     </View>
   );
 }

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import { Button } from '../../../components/button';
+import { FormActions } from '../../../components/form-actions';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { StationAdminView } from '@contract/api/admin';
@@ -60,14 +60,13 @@ export function ClosureForm(props: {
         placeholder="如：设备检修"
         maxlength={60}
       />
-      <View className="row-actions">
-        <Button variant="outline" onClick={props.onCancel}>
-          取消
-        </Button>
-        <Button className="admin-stations__close-save" busy={send.busy} onClick={() => void save()}>
-          确认暂停
-        </Button>
-      </View>
+      <FormActions
+        label="确认暂停"
+        className="admin-stations__close-save"
+        busy={send.busy}
+        onSave={() => void save()}
+        onCancel={props.onCancel}
+      />
     </View>
   );
 }

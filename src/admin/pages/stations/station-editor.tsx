@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components';
 import { Button } from '../../../components/button';
+import { FormActions } from '../../../components/form-actions';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { STATION_SERVICES, type StationAdminView } from '@contract/api/admin';
@@ -129,14 +130,13 @@ export function StationEditor(props: {
           {isWeapp ? '点上面的按钮在地图上选点，会自动填好。' : '可在地图网站上查到坐标后填写（北纬、东经，度）。'}
         </View>
       )}
-      <View className="row-actions">
-        <Button variant="outline" onClick={props.onCancel}>
-          取消
-        </Button>
-        <Button className="admin-stations__save" busy={send.busy} onClick={() => void save()}>
-          {station ? '保存修改' : '新增驿站'}
-        </Button>
-      </View>
+      <FormActions
+        label={station ? '保存修改' : '新增驿站'}
+        className="admin-stations__save"
+        busy={send.busy}
+        onSave={() => void save()}
+        onCancel={props.onCancel}
+      />
     </View>
   );
 }
