@@ -5,11 +5,12 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { EmployerView } from '@contract/api/admin';
 import { PageShell, SelectField, StateView, StatusTag, TextField, useAsync } from '../../../components';
+import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
 import { adminService } from '../../../services/admin';
 import { AdminTable } from '../../components/admin-table';
 import { useDirectory } from '../../hooks/use-directory';
-import { employerDraftOf, likelyDuplicates, toSaveEmployerInput, type EmployerDraft } from '../../forms/employer';
+import { employerDraftOf, likelyDuplicates, toSaveEmployerInput } from '../../forms/employer';
 import '../../components/admin.scss';
 // Last: the desk layout overrides the phone's.
 import '../../components/desk.scss';
@@ -18,16 +19,16 @@ type Mode = { kind: 'new' } | { kind: 'edit' | 'merge'; employer: EmployerView }
 
 function EmployerEditor(props: { employer?: EmployerView; onSaved: (e: EmployerView) => void; onCancel: () => void }) {
   const { employer } = props;
-  const [draft, setDraft] = useState<EmployerDraft>(() => employerDraftOf(employer));
-  const [issue, setIssue] = useState<{ field: string; message: string } | null>(null);
   const send = useWrite(adminService.saveEmployer);
-  const err = (f: string) => send.messageFor(f, issue);
-  const set = (k: keyof EmployerDraft) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
+  const form = useForm(
+    () => employerDraftOf(employer),
+    (d) => toSaveEmployerInput(d, employer?.id),
+    send,
+  );
   const save = async () => {
-    const built = toSaveEmployerInput(draft, employer?.id);
-    if (!built.ok) return setIssue({ field: built.issue.path, message: built.issue.message });
-    setIssue(null);
-    const saved = await send.run(built.value);
+    const input = form.validate();
+    if (!input) return;
+    const saved = await send.run(input);
     if (!saved) return;
     await Taro.showToast({ title: employer ? '已保存' : '已新增单位', icon: 'success' });
     props.onSaved(saved);
@@ -39,25 +40,15 @@ function EmployerEditor(props: { employer?: EmployerView; onSaved: (e: EmployerV
       </View>
       <TextField
         label="单位名称"
-        value={draft.name}
-        onInput={set('name')}
-        error={err('name')}
+        {...form.text('name')}
         maxlength={60}
         hint="改名后，转会、点单和退休核实里都显示新名称"
       />
-      <TextField
-        label="联系人（选填）"
-        value={draft.contactName}
-        onInput={set('contactName')}
-        error={err('contactName')}
-        maxlength={20}
-      />
+      <TextField label="联系人（选填）" {...form.text('contactName')} maxlength={20} />
       <TextField
         label="联系人手机（选填）"
         type="number"
-        value={draft.contactPhone}
-        onInput={set('contactPhone')}
-        error={err('contactPhone')}
+        {...form.text('contactPhone')}
         maxlength={11}
         hint={employer?.contactPhone ? `现为 ${employer.contactPhone}，不改请留空` : undefined}
       />

@@ -1,6 +1,5 @@
 import { View } from '@tarojs/components';
 import { FormActions } from '../../../components/form-actions';
-import { useState } from 'react';
 import {
   ADMIN_DOMAIN_TEXT,
   ADMIN_DOMAINS,
@@ -9,6 +8,7 @@ import {
   type InvitationView,
 } from '@contract/api/admin';
 import { SelectField, StateView, TextField, useAsync } from '../../../components';
+import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
 import { adminService } from '../../../services/admin';
 import { emptyInviteDraft, SCOPE_LABEL, SCOPE_OF, toInvitationInput, type InviteDraft } from '../../forms/invite';
@@ -36,20 +36,18 @@ export function InviteForm(props: {
   onCreated: (inv: InvitationView) => void;
   onCancel: () => void;
 }) {
-  const [draft, setDraft] = useState<InviteDraft>(() => ({ ...emptyInviteDraft(), kind: props.kinds[0] }));
-  const [issue, setIssue] = useState<{ field: string; message: string } | null>(null);
-  const options = useAsync(() => scopeOptions(draft.kind), [draft.kind]);
   const send = useWrite(adminService.createInvitation);
-  const err = (f: string) => send.messageFor(f, issue);
+  const form = useForm((): InviteDraft => ({ ...emptyInviteDraft(), kind: props.kinds[0] }), toInvitationInput, send);
+  const { draft, error: err } = form;
+  const options = useAsync(() => scopeOptions(draft.kind), [draft.kind]);
   const scope = draft.kind ? SCOPE_OF[draft.kind] : null;
   const list = options.data ?? [];
   const chosen = list.find((o) => o.id === (scope === 'domain' ? draft.domain : draft.scopeId));
 
   const create = async () => {
-    const built = toInvitationInput(draft);
-    if (!built.ok) return setIssue({ field: built.issue.path, message: built.issue.message });
-    setIssue(null);
-    const inv = await send.run(built.value);
+    const input = form.validate();
+    if (!input) return;
+    const inv = await send.run(input);
     if (inv) props.onCreated(inv);
   };
 
@@ -64,7 +62,7 @@ export function InviteForm(props: {
         options={props.kinds.map((k) => GRANT_KIND_TEXT[k])}
         onChange={(text) => {
           const kind = props.kinds.find((k) => GRANT_KIND_TEXT[k] === text);
-          setDraft((d) => ({ ...d, kind, scopeId: undefined, domain: undefined }));
+          form.patch({ kind, scopeId: undefined, domain: undefined });
         }}
         error={err('kind')}
       />
@@ -81,9 +79,7 @@ export function InviteForm(props: {
               options={list.map((o) => o.name)}
               onChange={(name) => {
                 const id = list.find((o) => o.name === name)?.id;
-                setDraft((d) =>
-                  scope === 'domain' ? { ...d, domain: id as InviteDraft['domain'] } : { ...d, scopeId: id },
-                );
+                form.patch(scope === 'domain' ? { domain: id as InviteDraft['domain'] } : { scopeId: id });
               }}
               error={err(scope === 'domain' ? 'domain' : 'scopeId')}
             />
@@ -93,29 +89,18 @@ export function InviteForm(props: {
       <TextField
         label="有效天数"
         type="number"
-        value={draft.validDays}
-        onInput={(v) => setDraft((d) => ({ ...d, validDays: v }))}
-        error={err('validDays')}
+        {...form.text('validDays')}
         hint="1到30天，过期后二维码失效"
         maxlength={2}
       />
       <TextField
         label="可用人数"
         type="number"
-        value={draft.maxUses}
-        onInput={(v) => setDraft((d) => ({ ...d, maxUses: v }))}
-        error={err('maxUses')}
+        {...form.text('maxUses')}
         hint="几个人可以用这个邀请，1到50"
         maxlength={2}
       />
-      <TextField
-        label="备注（选填）"
-        value={draft.note}
-        onInput={(v) => setDraft((d) => ({ ...d, note: v }))}
-        error={err('note')}
-        placeholder="如：给新城汇驿站张站长"
-        maxlength={40}
-      />
+      <TextField label="备注（选填）" {...form.text('note')} placeholder="如：给新城汇驿站张站长" maxlength={40} />
       <FormActions
         label="生成邀请"
         className="admin-roles__create"

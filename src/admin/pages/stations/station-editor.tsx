@@ -2,13 +2,13 @@ import { View } from '@tarojs/components';
 import { Button } from '../../../components/button';
 import { FormActions } from '../../../components/form-actions';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
 import { STATION_SERVICES, type StationAdminView } from '@contract/api/admin';
 import { TextField } from '../../../components';
+import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
 import { adminService } from '../../../services/admin';
 import { ChecksField } from '../../components/fields';
-import { emptyStationDraft, stationDraftOf, toSaveStationInput, type StationDraft } from '../../forms/station';
+import { emptyStationDraft, stationDraftOf, toSaveStationInput } from '../../forms/station';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
 
@@ -19,21 +19,20 @@ export function StationEditor(props: {
   onCancel: () => void;
 }) {
   const { station } = props;
-  const [draft, setDraft] = useState<StationDraft>(() => (station ? stationDraftOf(station) : emptyStationDraft()));
-  const [issue, setIssue] = useState<{ field: string; message: string } | null>(null);
-  const set =
-    <K extends keyof StationDraft>(key: K) =>
-    (value: StationDraft[K]) =>
-      setDraft((d) => ({ ...d, [key]: value }));
   const send = useWrite(adminService.saveStation);
-  const err = (f: string) => send.messageFor(f, issue);
+  const form = useForm(
+    () => (station ? stationDraftOf(station) : emptyStationDraft()),
+    (d) => toSaveStationInput(d, station?.id),
+    send,
+  );
+  const { draft, set, error: err } = form;
 
   const pickOnMap = async () => {
     try {
       const lat = Number(draft.lat);
       const lng = Number(draft.lng);
       const at = await Taro.chooseLocation(draft.lat && draft.lng ? { latitude: lat, longitude: lng } : {});
-      setDraft((d) => ({
+      form.update((d) => ({
         ...d,
         lat: at.latitude.toFixed(6),
         lng: at.longitude.toFixed(6),
@@ -45,10 +44,9 @@ export function StationEditor(props: {
   };
 
   const save = async () => {
-    const built = toSaveStationInput(draft, station?.id);
-    if (!built.ok) return setIssue({ field: built.issue.path, message: built.issue.message });
-    setIssue(null);
-    const saved = await send.run(built.value);
+    const input = form.validate();
+    if (!input) return;
+    const saved = await send.run(input);
     if (!saved) return;
     await Taro.showToast({ title: station ? '已保存' : '已新增驿站', icon: 'success' });
     props.onSaved(saved);
@@ -60,39 +58,12 @@ export function StationEditor(props: {
       <View className="admin__lead" role="heading" aria-level={2}>
         {station ? `修改 ${station.name}` : '新增驿站'}
       </View>
-      <TextField
-        label="驿站名称"
-        value={draft.name}
-        onInput={set('name')}
-        error={err('name')}
-        maxlength={30}
-        placeholder="如：新城汇驿站"
-      />
-      <TextField
-        label="所在镇街"
-        value={draft.town}
-        onInput={set('town')}
-        error={err('town')}
-        maxlength={20}
-        placeholder="如：新城街道"
-      />
-      <TextField label="地址" value={draft.address} onInput={set('address')} error={err('address')} maxlength={80} />
-      <TextField label="开放时间" value={draft.hours} onInput={set('hours')} error={err('hours')} maxlength={40} />
-      <TextField
-        label="联系电话"
-        value={draft.phone}
-        onInput={set('phone')}
-        error={err('phone')}
-        maxlength={20}
-        placeholder="如：0573-82220001"
-      />
-      <ChecksField
-        label="服务项目"
-        options={STATION_SERVICES}
-        value={draft.services}
-        onChange={set('services')}
-        error={err('services')}
-      />
+      <TextField label="驿站名称" {...form.text('name')} maxlength={30} placeholder="如：新城汇驿站" />
+      <TextField label="所在镇街" {...form.text('town')} maxlength={20} placeholder="如：新城街道" />
+      <TextField label="地址" {...form.text('address')} maxlength={80} />
+      <TextField label="开放时间" {...form.text('hours')} maxlength={40} />
+      <TextField label="联系电话" {...form.text('phone')} maxlength={20} placeholder="如：0573-82220001" />
+      <ChecksField label="服务项目" options={STATION_SERVICES} {...form.pick('services')} />
       <View className="admin__section-title">位置</View>
       {isWeapp ? (
         <Button variant="outline" className="admin-stations__map" onClick={() => void pickOnMap()}>
