@@ -36,6 +36,8 @@ export interface TextFieldProps {
   type?: 'text' | 'number' | 'idcard' | 'digit';
   maxlength?: number;
   name?: string;
+  /** Several lines, growing with what is typed. */
+  multiline?: boolean;
 }
 
 export function TextField({
@@ -48,48 +50,35 @@ export function TextField({
   type = 'text',
   maxlength = 140,
   name,
+  multiline,
 }: TextFieldProps) {
   return (
     <FormField label={label} error={error} hint={hint}>
-      <Input
-        className="form-field__input"
-        name={name}
-        value={value}
-        type={type}
-        maxlength={maxlength}
-        placeholder={placeholder}
-        aria-label={label}
-        onInput={(e) => onInput(e.detail.value)}
-      />
-    </FormField>
-  );
-}
-
-export interface TextAreaFieldProps {
-  label: string;
-  value: string;
-  onInput: (value: string) => void;
-  error?: string;
-  hint?: string;
-  placeholder?: string;
-  maxlength: number;
-}
-
-/** Several lines of text, growing with what is typed. */
-export function TextAreaField({ label, value, onInput, error, hint, placeholder, maxlength }: TextAreaFieldProps) {
-  return (
-    <FormField label={label} error={error} hint={hint}>
-      <Textarea
-        className="form-field__input form-field__input--multiline"
-        value={value}
-        maxlength={maxlength}
-        placeholder={placeholder}
-        autoHeight
-        aria-label={label}
-        // H5 renders a custom element around the native textarea: the label must reach the textarea itself.
-        nativeProps={{ 'aria-label': label }}
-        onInput={(e) => onInput(e.detail.value)}
-      />
+      {multiline ? (
+        <Textarea
+          className="form-field__input form-field__input--multiline"
+          name={name}
+          value={value}
+          maxlength={maxlength}
+          placeholder={placeholder}
+          autoHeight
+          aria-label={label}
+          // H5 renders a custom element around the native textarea: the label must reach the textarea itself.
+          nativeProps={{ 'aria-label': label }}
+          onInput={(e) => onInput(e.detail.value)}
+        />
+      ) : (
+        <Input
+          className="form-field__input"
+          name={name}
+          value={value}
+          type={type}
+          maxlength={maxlength}
+          placeholder={placeholder}
+          aria-label={label}
+          onInput={(e) => onInput(e.detail.value)}
+        />
+      )}
     </FormField>
   );
 }

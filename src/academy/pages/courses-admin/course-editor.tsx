@@ -1,4 +1,4 @@
-import { Textarea, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { FormActions } from '../../../components/form-actions';
 import Taro from '@tarojs/taro';
 import {
@@ -131,18 +131,16 @@ export function CourseEditor({ course, courses, teachers, onSaved, onCancel }: P
           })}
         </View>
       </FormField>
-      <FormField label="课程简介" error={err('description')} hint="讲什么、适合谁，10到300字">
-        <Textarea
-          className="form-field__input form-field__input--multiline"
-          value={draft.description}
-          maxlength={300}
-          autoHeight
-          placeholder="如：车间就是课堂，现场手把手练习"
-          aria-label="课程简介"
-          nativeProps={{ 'aria-label': '课程简介' }}
-          onInput={(e) => set('description')(e.detail.value)}
-        />
-      </FormField>
+      <TextField
+        label="课程简介"
+        multiline
+        value={draft.description}
+        onInput={set('description')}
+        error={err('description')}
+        hint="讲什么、适合谁，10到300字"
+        maxlength={300}
+        placeholder="如：车间就是课堂，现场手把手练习"
+      />
       <FormActions
         label={course ? '保存修改' : '新增课程'}
         className="academy-courses__save"

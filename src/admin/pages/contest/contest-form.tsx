@@ -2,7 +2,7 @@ import { Label, Switch, View } from '@tarojs/components';
 import { Button } from '../../../components/button';
 import Taro from '@tarojs/taro';
 import type { ContestAdminView } from '@contract/api/contest';
-import { TextAreaField, TextField } from '../../../components';
+import { TextField } from '../../../components';
 import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
 import { adminService } from '../../../services/admin';
@@ -41,21 +41,22 @@ export function ContestForm(props: { contest?: ContestAdminView; onSaved: (c: Co
         maxlength={40}
         placeholder="如：2027年秀洲区职工职业技能比武"
       />
-      <TextAreaField label="简介" {...form.text('summary')} maxlength={300} />
+      <TextField multiline label="简介" {...form.text('summary')} maxlength={300} />
       <TextField label="比赛场地" {...form.text('venue')} maxlength={40} />
       <TextField label="场地地址" {...form.text('venueAddress')} maxlength={80} />
       <WallTimeField label="报名开始" {...form.pick('registrationOpensAt')} />
       <WallTimeField label="报名截止" {...form.pick('registrationClosesAt')} />
       <WallTimeField label="比赛开始" {...form.pick('contestStartsAt')} />
       <WallTimeField label="比赛结束" {...form.pick('contestEndsAt')} />
-      <TextAreaField
+      <TextField
+        multiline
         label="日程（选填）"
         {...form.text('schedule')}
         hint="一行一项：2026-05-16 08:30 检录"
         maxlength={1200}
       />
-      <TextAreaField label="比赛规则（选填）" {...form.text('rules')} hint="一行一条" maxlength={2000} />
-      <TextAreaField label="奖励" {...form.text('awards')} hint="荣誉、技能等级晋升、奖金等" maxlength={400} />
+      <TextField multiline label="比赛规则（选填）" {...form.text('rules')} hint="一行一条" maxlength={2000} />
+      <TextField multiline label="奖励" {...form.text('awards')} hint="荣誉、技能等级晋升、奖金等" maxlength={400} />
       <View className="admin__section-title">参赛条件</View>
       <View className="admin__when">
         <View className="admin__part">

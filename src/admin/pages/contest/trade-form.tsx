@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import { FormActions } from '../../../components/form-actions';
 import Taro from '@tarojs/taro';
 import type { ContestAdminView, TradeAdminView } from '@contract/api/contest';
-import { TextAreaField, TextField } from '../../../components';
+import { TextField } from '../../../components';
 import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
 import { adminService } from '../../../services/admin';
@@ -23,9 +23,7 @@ export function TradeForm(props: {
     send,
   );
   const save = async () => {
-    const input = form.validate();
-    if (!input) return;
-    const saved = await send.run(input);
+    const saved = await form.submit(send.run);
     if (!saved) return;
     await Taro.showToast({ title: trade ? '项目已保存' : '项目已添加', icon: 'success' });
     props.onSaved(saved);
@@ -36,7 +34,7 @@ export function TradeForm(props: {
         {trade ? `修改项目：${trade.name}` : '添加比赛项目'}
       </View>
       <TextField label="项目名称" {...form.text('name')} maxlength={20} placeholder="如：数控铣工" />
-      <TextAreaField label="项目规则" {...form.text('rules')} hint="考什么、怎么考，一两句话" maxlength={300} />
+      <TextField multiline label="项目规则" {...form.text('rules')} hint="考什么、怎么考，一两句话" maxlength={300} />
       <TextField
         label="名额"
         type="number"

@@ -26,9 +26,7 @@ function EmployerEditor(props: { employer?: EmployerView; onSaved: (e: EmployerV
     send,
   );
   const save = async () => {
-    const input = form.validate();
-    if (!input) return;
-    const saved = await send.run(input);
+    const saved = await form.submit(send.run);
     if (!saved) return;
     await Taro.showToast({ title: employer ? '已保存' : '已新增单位', icon: 'success' });
     props.onSaved(saved);

@@ -3,7 +3,7 @@ import { Button } from '../../../components/button';
 import Taro from '@tarojs/taro';
 import type { StationAdminView } from '@contract/api/admin';
 import type { RetirementSettingsView } from '@contract/api/retirement';
-import { PageShell, StateView, TextAreaField, TextField, useAsync } from '../../../components';
+import { PageShell, StateView, TextField, useAsync } from '../../../components';
 import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
 import { adminService } from '../../../services/admin';
@@ -26,9 +26,7 @@ function SettingsForm({ data, onSaved }: { data: Loaded; onSaved: (settings: Ret
   const { draft, set } = form;
 
   const save = async () => {
-    const input = form.validate();
-    if (!input) return;
-    const saved = await send.run(input);
+    const saved = await form.submit(send.run);
     if (!saved) return;
     await Taro.showToast({ title: '已保存', icon: 'success' });
     onSaved(saved);
@@ -77,7 +75,8 @@ function SettingsForm({ data, onSaved }: { data: Loaded; onSaved: (settings: Ret
       </View>
       <View className="card">
         <View className="admin__section-title">荣誉证书</View>
-        <TextAreaField
+        <TextField
+          multiline
           label="证书正文"
           {...form.text('certificateText')}
           hint="空一行分段；{name} 姓名、{employer} 单位、{position} 岗位、{years} 工龄会自动填入"

@@ -45,9 +45,7 @@ export function InviteForm(props: {
   const chosen = list.find((o) => o.id === (scope === 'domain' ? draft.domain : draft.scopeId));
 
   const create = async () => {
-    const input = form.validate();
-    if (!input) return;
-    const inv = await send.run(input);
+    const inv = await form.submit(send.run);
     if (inv) props.onCreated(inv);
   };
 

@@ -26,9 +26,7 @@ export function ClosureForm(props: {
     send,
   );
   const save = async () => {
-    const input = form.validate();
-    if (!input) return;
-    const saved = await send.run(input);
+    const saved = await form.submit(send.run);
     if (!saved) return;
     await Taro.showToast({ title: '已暂停', icon: 'success' });
     props.onSaved(saved);

@@ -44,9 +44,7 @@ export function StationEditor(props: {
   };
 
   const save = async () => {
-    const input = form.validate();
-    if (!input) return;
-    const saved = await send.run(input);
+    const saved = await form.submit(send.run);
     if (!saved) return;
     await Taro.showToast({ title: station ? '已保存' : '已新增驿站', icon: 'success' });
     props.onSaved(saved);
