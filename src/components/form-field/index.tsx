@@ -1,4 +1,4 @@
-import { Input, Picker, Textarea, View } from '@tarojs/components';
+import { Input, Label, Picker, Switch, Textarea, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import './index.scss';
 
@@ -80,6 +80,33 @@ export function TextField({
         />
       )}
     </FormField>
+  );
+}
+
+export interface SwitchFieldProps {
+  label: string;
+  /** A line under the label on what the switch changes. */
+  hint?: string;
+  checked: boolean;
+  onChange: (on: boolean) => void;
+  /** The page's own class for the row (spacing, and what tests find it by). */
+  className?: string;
+}
+
+/** An on/off setting: the words on the left, the switch on the right, the whole row one tap target. */
+export function SwitchField({ label, hint, checked, onChange, className }: SwitchFieldProps) {
+  return (
+    <Label className={`form-field__switch ${className ?? ''}`}>
+      {hint ? (
+        <View>
+          <View>{label}</View>
+          <View className="muted">{hint}</View>
+        </View>
+      ) : (
+        <View>{label}</View>
+      )}
+      <Switch checked={checked} aria-label={label} color="#c8161d" onChange={(e) => onChange(e.detail.value)} />
+    </Label>
   );
 }
 

@@ -1,8 +1,8 @@
-import { Label, Switch, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { Button } from '../../../components/button';
 import Taro from '@tarojs/taro';
 import type { ContestAdminView } from '@contract/api/contest';
-import { TextField } from '../../../components';
+import { SwitchField, TextField } from '../../../components';
 import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
 import { adminService } from '../../../services/admin';
@@ -79,24 +79,18 @@ export function ContestForm(props: { contest?: ContestAdminView; onSaved: (c: Co
           />
         </View>
       </View>
-      <Label className="admin__switch">
-        <View>仅限工会会员</View>
-        <Switch
-          checked={draft.membersOnly}
-          aria-label="仅限工会会员"
-          color="#c8161d"
-          onChange={(e) => set('membersOnly')(e.detail.value)}
-        />
-      </Label>
-      <Label className="admin__switch">
-        <View>已获该项目称号者不得参加</View>
-        <Switch
-          checked={draft.refuseTitleHolders}
-          aria-label="已获该项目称号者不得参加"
-          color="#c8161d"
-          onChange={(e) => set('refuseTitleHolders')(e.detail.value)}
-        />
-      </Label>
+      <SwitchField
+        className="admin__switch"
+        label="仅限工会会员"
+        checked={draft.membersOnly}
+        onChange={set('membersOnly')}
+      />
+      <SwitchField
+        className="admin__switch"
+        label="已获该项目称号者不得参加"
+        checked={draft.refuseTitleHolders}
+        onChange={set('refuseTitleHolders')}
+      />
       <Button className="admin-contest__save" busy={send.busy} onClick={() => void save()}>
         {contest ? '保存修改' : '保存为草稿'}
       </Button>

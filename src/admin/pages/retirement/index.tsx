@@ -1,9 +1,9 @@
-import { Label, Switch, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { Button } from '../../../components/button';
 import Taro from '@tarojs/taro';
 import type { StationAdminView } from '@contract/api/admin';
 import type { RetirementSettingsView } from '@contract/api/retirement';
-import { PageShell, StateView, TextField, useAsync } from '../../../components';
+import { PageShell, StateView, SwitchField, TextField, useAsync } from '../../../components';
 import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
 import { adminService } from '../../../services/admin';
@@ -42,18 +42,13 @@ function SettingsForm({ data, onSaved }: { data: Loaded; onSaved: (settings: Ret
         </View>
       ) : null}
       <View className="card">
-        <Label className="admin__switch">
-          <View>
-            <View>开放申请</View>
-            <View className="muted">关闭后职工看到“暂未开放”，已提交的申请照常办理</View>
-          </View>
-          <Switch
-            checked={draft.open}
-            aria-label="开放申请"
-            color="#c8161d"
-            onChange={(e) => set('open')(e.detail.value)}
-          />
-        </Label>
+        <SwitchField
+          className="admin__switch"
+          label="开放申请"
+          hint="关闭后职工看到“暂未开放”，已提交的申请照常办理"
+          checked={draft.open}
+          onChange={set('open')}
+        />
         <TextField label="活动名称" {...form.text('title')} maxlength={40} />
         <TextField label="年度" type="number" {...form.text('year')} maxlength={4} />
         <WallTimeField label="申请开始" {...form.pick('opensAt')} />

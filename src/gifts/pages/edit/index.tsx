@@ -1,9 +1,9 @@
-import { Input, Label, Switch, View } from '@tarojs/components';
+import { Input, View } from '@tarojs/components';
 import { Button } from '../../../components/button';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { CampaignView } from '@contract/api/gift';
 import type { Station } from '@contract/api/portal';
-import { PageShell, StateView, TextField, useAsync } from '../../../components';
+import { PageShell, StateView, SwitchField, TextField, useAsync } from '../../../components';
 import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
 import { api } from '../../../services/api';
@@ -124,15 +124,12 @@ export default function EditCampaignPage() {
             maxlength={2}
             hint="领取当天算第1天，最晚到活动结束"
           />
-          <Label className="gift-edit__switch">
-            <View>可在任一驿站核销</View>
-            <Switch
-              checked={draft.anyStation}
-              aria-label="可在任一驿站核销"
-              color="#c8161d"
-              onChange={(e) => set('anyStation')(e.detail.value)}
-            />
-          </Label>
+          <SwitchField
+            className="gift-edit__switch"
+            label="可在任一驿站核销"
+            checked={draft.anyStation}
+            onChange={set('anyStation')}
+          />
         </View>
         {id ? (
           <View className="card muted">
