@@ -2,7 +2,7 @@
  * The contract: every cloud function declares each of its actions once, here in `types/api/<fn>.ts`:
  *
  *   export const contestContract = contract({
- *     register: { input: registerInput, output: returns<Registration>(), access: 'signedIn', writes: true },
+ *     register: { input: registerInput, output: returns<Registration>, access: 'signedIn', writes: true },
  *   });
  *   export type ContestActions = ActionsOf<typeof contestContract>;
  *
@@ -41,19 +41,17 @@ export interface ActionSpec<I = any> {
 /** One function's contract: an ActionSpec per action of its ActionMap, no more, no fewer. */
 export type Contract<M extends ActionMap<M>> = { readonly [K in keyof M]: ActionSpec<M[K]['input']> };
 
-declare const OUTPUT: unique symbol;
-
-/** An action's answer type, carried by its contract entry as a type only. */
-export interface Returns<O> {
-  readonly [OUTPUT]?: O;
+/**
+ * `output: returns<Registration>`: names the answer's type. An instantiation expression, not a call, so an
+ * entry costs nothing at run time and an app bundle that imports a module's schemas drops its contract.
+ */
+export function returns<O>(): O {
+  throw new Error('returns<T> only names a type');
 }
-
-/** `output: returns<Registration>()`: names the answer's type; nothing of it exists at run time. */
-export const returns = <O>(): Returns<O> => undefined as unknown as Returns<O>;
 
 /** One entry of a contract: its spec and its output type. */
 export interface ContractEntry extends ActionSpec {
-  readonly output: Returns<unknown>;
+  readonly output: () => unknown;
 }
 
 /** `contract({ ... })`: keeps the entries' literal types (`writes: true`, the role lists), which the client reads. */
@@ -65,7 +63,7 @@ export function contract<const C extends Record<string, ContractEntry>>(spec: C)
 export type ActionsOf<C extends Record<string, ContractEntry>> = {
   -readonly [K in keyof C]: {
     input: Infer<C[K]['input']>;
-    output: C[K]['output'] extends Returns<infer O> ? O : never;
+    output: ReturnType<C[K]['output']>;
   };
 };
 

@@ -296,32 +296,32 @@ const admins = ADMIN_ROLES;
  * Access says only "some admin" for the admin pages' actions: each handler then checks the caller's
  * domain (a gifts admin keeps 驿站, a members admin employers, invitations by kind).
  */
-export const adminContract = contract({
+export const adminContract = /* @__PURE__ */ contract({
   // Writes once, on a fresh database (the setup code's hash); a read afterwards.
-  setupStatus: { input: emptyInput, output: returns<SetupStatus>(), access: 'public', writes: 'idempotent' },
-  claimSetup: { input: claimSetupInput, output: returns<MyAccess>(), access: 'signedIn', writes: true },
-  myAccess: { input: emptyInput, output: returns<MyAccess>(), access: 'signedIn' },
-  createInvitation: { input: createInvitationInput, output: returns<InvitationView>(), access: admins, writes: true },
-  listInvitations: { input: listInvitationsInput, output: returns<InvitationView[]>(), access: admins },
-  revokeInvitation: { input: invitationIdInput, output: returns<InvitationView>(), access: admins, writes: true },
+  setupStatus: { input: emptyInput, output: returns<SetupStatus>, access: 'public', writes: 'idempotent' },
+  claimSetup: { input: claimSetupInput, output: returns<MyAccess>, access: 'signedIn', writes: true },
+  myAccess: { input: emptyInput, output: returns<MyAccess>, access: 'signedIn' },
+  createInvitation: { input: createInvitationInput, output: returns<InvitationView>, access: admins, writes: true },
+  listInvitations: { input: listInvitationsInput, output: returns<InvitationView[]>, access: admins },
+  revokeInvitation: { input: invitationIdInput, output: returns<InvitationView>, access: admins, writes: true },
   invitationPoster: {
     input: invitationIdInput,
-    output: returns<{ contentType: string; base64: string; page: string; scene: string }>(),
+    output: returns<{ contentType: string; base64: string; page: string; scene: string }>,
     access: admins,
   },
-  previewInvitation: { input: tokenInput, output: returns<InvitationPreview>(), access: 'signedIn' },
-  acceptInvitation: { input: tokenInput, output: returns<AcceptResult>(), access: 'signedIn', writes: true },
-  listGrants: { input: listGrantsInput, output: returns<GrantView[]>(), access: admins },
-  revokeGrant: { input: revokeGrantInput, output: returns<GrantView>(), access: admins, writes: true },
-  listStationsAdmin: { input: emptyInput, output: returns<StationAdminView[]>(), access: admins },
-  saveStation: { input: saveStationInput, output: returns<StationAdminView>(), access: admins, writes: true },
-  closeStation: { input: closeStationInput, output: returns<StationAdminView>(), access: admins, writes: true },
-  reopenStation: { input: stationIdInput, output: returns<StationAdminView>(), access: admins, writes: true },
-  setStationActive: { input: setStationActiveInput, output: returns<StationAdminView>(), access: admins, writes: true },
-  listEmployers: { input: emptyInput, output: returns<EmployerView[]>(), access: admins },
-  saveEmployer: { input: saveEmployerInput, output: returns<EmployerView>(), access: admins, writes: true },
-  mergeEmployers: { input: mergeEmployersInput, output: returns<MergeResult>(), access: admins, writes: true },
-  setEmployerActive: { input: setEmployerActiveInput, output: returns<EmployerView>(), access: admins, writes: true },
+  previewInvitation: { input: tokenInput, output: returns<InvitationPreview>, access: 'signedIn' },
+  acceptInvitation: { input: tokenInput, output: returns<AcceptResult>, access: 'signedIn', writes: true },
+  listGrants: { input: listGrantsInput, output: returns<GrantView[]>, access: admins },
+  revokeGrant: { input: revokeGrantInput, output: returns<GrantView>, access: admins, writes: true },
+  listStationsAdmin: { input: emptyInput, output: returns<StationAdminView[]>, access: admins },
+  saveStation: { input: saveStationInput, output: returns<StationAdminView>, access: admins, writes: true },
+  closeStation: { input: closeStationInput, output: returns<StationAdminView>, access: admins, writes: true },
+  reopenStation: { input: stationIdInput, output: returns<StationAdminView>, access: admins, writes: true },
+  setStationActive: { input: setStationActiveInput, output: returns<StationAdminView>, access: admins, writes: true },
+  listEmployers: { input: emptyInput, output: returns<EmployerView[]>, access: admins },
+  saveEmployer: { input: saveEmployerInput, output: returns<EmployerView>, access: admins, writes: true },
+  mergeEmployers: { input: mergeEmployersInput, output: returns<MergeResult>, access: admins, writes: true },
+  setEmployerActive: { input: setEmployerActiveInput, output: returns<EmployerView>, access: admins, writes: true },
 });
 export type AdminActions = ActionsOf<typeof adminContract>;
 

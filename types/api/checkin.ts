@@ -98,18 +98,18 @@ export interface MyScope extends ScanScope {
   name: string;
 }
 
-export const checkinContract = contract({
-  myScopes: { input: emptyInput, output: returns<MyScope[]>(), access: ['staff', 'teacher', 'admin'] },
-  scan: { input: scanInput, output: returns<ScanResult>(), access: ['staff', 'teacher', 'admin'], writes: true },
+export const checkinContract = /* @__PURE__ */ contract({
+  myScopes: { input: emptyInput, output: returns<MyScope[]>, access: ['staff', 'teacher', 'admin'] },
+  scan: { input: scanInput, output: returns<ScanResult>, access: ['staff', 'teacher', 'admin'], writes: true },
   redeemManual: {
     input: manualInput,
-    output: returns<ScanResult>(),
+    output: returns<ScanResult>,
     access: ['staff', 'teacher', 'admin'],
     writes: true,
   },
-  undo: { input: undoInput, output: returns<{ undone: true }>(), access: ['staff', 'teacher', 'admin'], writes: true },
-  lookup: { input: lookupInput, output: returns<LookupMatch[]>(), access: ['staff', 'teacher', 'admin'] },
-  counts: { input: scopeInput, output: returns<ScopeCount[]>(), access: ['staff', 'teacher', 'admin'] },
-  recent: { input: scopeInput, output: returns<RecentScan[]>(), access: ['staff', 'teacher', 'admin'] },
+  undo: { input: undoInput, output: returns<{ undone: true }>, access: ['staff', 'teacher', 'admin'], writes: true },
+  lookup: { input: lookupInput, output: returns<LookupMatch[]>, access: ['staff', 'teacher', 'admin'] },
+  counts: { input: scopeInput, output: returns<ScopeCount[]>, access: ['staff', 'teacher', 'admin'] },
+  recent: { input: scopeInput, output: returns<RecentScan[]>, access: ['staff', 'teacher', 'admin'] },
 });
 export type CheckinActions = ActionsOf<typeof checkinContract>;

@@ -235,21 +235,21 @@ export interface SweepResult {
   reminded: number;
 }
 
-export const giftContract = contract({
-  createCampaign: { input: createCampaignInput, output: returns<CampaignAdminView>(), access: ['admin'], writes: true },
-  updateCampaign: { input: updateCampaignInput, output: returns<CampaignAdminView>(), access: ['admin'], writes: true },
-  setPaused: { input: setPausedInput, output: returns<CampaignAdminView>(), access: ['admin'], writes: true },
-  moveStock: { input: moveStockInput, output: returns<CampaignAdminView>(), access: ['admin'], writes: true },
-  listCampaigns: { input: emptyInput, output: returns<CampaignAdminView[]>(), access: ['admin'] },
-  expireSweep: { input: emptyInput, output: returns<SweepResult>(), access: ['admin'], writes: true },
-  getCampaign: { input: getCampaignInput, output: returns<CampaignView>(), access: 'signedIn' },
-  claim: { input: claimInput, output: returns<Voucher>(), access: 'signedIn', writes: true },
-  myVouchers: { input: emptyInput, output: returns<Voucher[]>(), access: 'signedIn' },
-  getVoucher: { input: voucherIdInput, output: returns<Voucher>(), access: 'signedIn' },
-  voucherCode: { input: voucherIdInput, output: returns<{ token: string; expiresAt: number }>(), access: 'signedIn' },
-  cancelClaim: { input: voucherIdInput, output: returns<Voucher>(), access: 'signedIn', writes: true },
-  stationStock: { input: stationStockInput, output: returns<StationStockRow[]>(), access: ['staff', 'admin'] },
-  onSpotLookup: { input: onSpotLookupInput, output: returns<OnSpotCandidate[]>(), access: ['staff', 'admin'] },
-  onSpotClaim: { input: onSpotClaimInput, output: returns<OnSpotResult>(), access: ['staff', 'admin'], writes: true },
+export const giftContract = /* @__PURE__ */ contract({
+  createCampaign: { input: createCampaignInput, output: returns<CampaignAdminView>, access: ['admin'], writes: true },
+  updateCampaign: { input: updateCampaignInput, output: returns<CampaignAdminView>, access: ['admin'], writes: true },
+  setPaused: { input: setPausedInput, output: returns<CampaignAdminView>, access: ['admin'], writes: true },
+  moveStock: { input: moveStockInput, output: returns<CampaignAdminView>, access: ['admin'], writes: true },
+  listCampaigns: { input: emptyInput, output: returns<CampaignAdminView[]>, access: ['admin'] },
+  expireSweep: { input: emptyInput, output: returns<SweepResult>, access: ['admin'], writes: true },
+  getCampaign: { input: getCampaignInput, output: returns<CampaignView>, access: 'signedIn' },
+  claim: { input: claimInput, output: returns<Voucher>, access: 'signedIn', writes: true },
+  myVouchers: { input: emptyInput, output: returns<Voucher[]>, access: 'signedIn' },
+  getVoucher: { input: voucherIdInput, output: returns<Voucher>, access: 'signedIn' },
+  voucherCode: { input: voucherIdInput, output: returns<{ token: string; expiresAt: number }>, access: 'signedIn' },
+  cancelClaim: { input: voucherIdInput, output: returns<Voucher>, access: 'signedIn', writes: true },
+  stationStock: { input: stationStockInput, output: returns<StationStockRow[]>, access: ['staff', 'admin'] },
+  onSpotLookup: { input: onSpotLookupInput, output: returns<OnSpotCandidate[]>, access: ['staff', 'admin'] },
+  onSpotClaim: { input: onSpotClaimInput, output: returns<OnSpotResult>, access: ['staff', 'admin'], writes: true },
 });
 export type GiftActions = ActionsOf<typeof giftContract>;

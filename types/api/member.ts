@@ -166,35 +166,35 @@ export interface DeleteMyDataResult {
   summary: string;
 }
 
-export const memberContract = contract({
-  getMe: { input: emptyInput, output: returns<MyProfile>(), access: 'signedIn' },
-  updateProfile: { input: profileInput, output: returns<MyProfile>(), access: 'signedIn', writes: true },
+export const memberContract = /* @__PURE__ */ contract({
+  getMe: { input: emptyInput, output: returns<MyProfile>, access: 'signedIn' },
+  updateProfile: { input: profileInput, output: returns<MyProfile>, access: 'signedIn', writes: true },
   applyMembership: {
     input: applyMembershipInput,
-    output: returns<MembershipApplication>(),
+    output: returns<MembershipApplication>,
     access: 'signedIn',
     writes: true,
   },
-  myApplication: { input: emptyInput, output: returns<MembershipApplication | null>(), access: 'signedIn' },
-  listApplications: { input: listApplicationsInput, output: returns<Page<MembershipApplication>>(), access: ['admin'] },
+  myApplication: { input: emptyInput, output: returns<MembershipApplication | null>, access: 'signedIn' },
+  listApplications: { input: listApplicationsInput, output: returns<Page<MembershipApplication>>, access: ['admin'] },
   reviewApplication: {
     input: reviewApplicationInput,
-    output: returns<MembershipApplication>(),
+    output: returns<MembershipApplication>,
     access: ['admin'],
     writes: true,
   },
-  transferMembership: { input: transferInput, output: returns<MyProfile>(), access: ['member'], writes: true },
-  memberCode: { input: emptyInput, output: returns<MemberCode>(), access: ['member'] },
+  transferMembership: { input: transferInput, output: returns<MyProfile>, access: ['member'], writes: true },
+  memberCode: { input: emptyInput, output: returns<MemberCode>, access: ['member'] },
   listMessages: {
     input: listMessagesInput,
-    output: returns<Page<InboxMessage> & { unread: number }>(),
+    output: returns<Page<InboxMessage> & { unread: number }>,
     access: 'signedIn',
   },
-  markMessagesRead: { input: markReadInput, output: returns<{ updated: number }>(), access: 'signedIn', writes: true },
-  exportMyData: { input: emptyInput, output: returns<MyDataExport>(), access: 'signedIn' },
+  markMessagesRead: { input: markReadInput, output: returns<{ updated: number }>, access: 'signedIn', writes: true },
+  exportMyData: { input: emptyInput, output: returns<MyDataExport>, access: 'signedIn' },
   deleteMyData: {
     input: deleteMyDataInput,
-    output: returns<DeleteMyDataResult>(),
+    output: returns<DeleteMyDataResult>,
     access: 'signedIn',
     writes: 'idempotent',
   },

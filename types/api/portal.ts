@@ -22,8 +22,8 @@ export const listStationsInput = s.object({
   lng: s.optional(s.int({ label: '经度', min: -180_000_000, max: 180_000_000 })),
 });
 
-export const portalContract = contract({
+export const portalContract = /* @__PURE__ */ contract({
   /** 驿站 near the caller; `lat`/`lng` in micro-degrees (integers keep the payload exact). */
-  listStations: { input: listStationsInput, output: returns<Station[]>(), access: 'public' },
+  listStations: { input: listStationsInput, output: returns<Station[]>, access: 'public' },
 });
 export type PortalActions = ActionsOf<typeof portalContract>;
