@@ -1,5 +1,6 @@
 import { Input, Label, Picker, Switch, Textarea, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
+import { CheckMark } from '../check-mark';
 import './index.scss';
 
 export interface FormFieldProps {
@@ -107,6 +108,45 @@ export function SwitchField({ label, hint, checked, onChange, className }: Switc
       )}
       <Switch checked={checked} aria-label={label} color="#c8161d" onChange={(e) => onChange(e.detail.value)} />
     </Label>
+  );
+}
+
+export interface ChecksFieldProps<T extends string> {
+  label: string;
+  options: readonly T[];
+  value: readonly T[];
+  /** The choices ticked, in the order they were ticked. */
+  onChange: (v: T[]) => void;
+  text?: (v: T) => string;
+  error?: string;
+  hint?: string;
+  /** What the group is read out as, when the label says more (授课方式（可多选） → 授课方式). */
+  groupLabel?: string;
+}
+
+/** Several choices as big rows rather than tiny boxes (长辈模式). */
+export function ChecksField<T extends string>(props: ChecksFieldProps<T>) {
+  const toggle = (o: T) =>
+    props.onChange(props.value.includes(o) ? props.value.filter((x) => x !== o) : [...props.value, o]);
+  return (
+    <FormField label={props.label} error={props.error} hint={props.hint}>
+      <View className="form-field__checks" role="group" aria-label={props.groupLabel ?? props.label}>
+        {props.options.map((o) => {
+          const on = props.value.includes(o);
+          return (
+            <View
+              key={o}
+              role="checkbox"
+              aria-checked={on}
+              className={`form-field__check ${on ? 'form-field__check--on' : ''}`}
+              onClick={() => toggle(o)}
+            >
+              <CheckMark on={on} /> {props.text ? props.text(o) : o}
+            </View>
+          );
+        })}
+      </View>
+    </FormField>
   );
 }
 

@@ -8,8 +8,7 @@ import {
   type CourseAdmin,
   type Teacher,
 } from '@contract/api/academy';
-import { CheckMark } from '../../../components/check-mark';
-import { FormField, SelectField, TextField } from '../../../components/form-field';
+import { ChecksField, SelectField, TextField } from '../../../components/form-field';
 import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
 import { api } from '../../../services/api';
@@ -17,7 +16,7 @@ import {
   draftOf,
   emptyDraft,
   pickTeacher,
-  toggleFormat,
+  inCatalogueOrder,
   toSaveInput,
   type CourseDraft,
   type CourseFormResult,
@@ -112,25 +111,15 @@ export function CourseEditor({ course, courses, teachers, onSaved, onCancel }: P
         hint="一次课的时长，1到16学时"
         maxlength={2}
       />
-      <FormField label="授课方式（可多选）" error={err('formats')}>
-        <View className="academy-courses__formats" role="group" aria-label="授课方式">
-          {COURSE_FORMATS.map((f) => {
-            const on = draft.formats.includes(f);
-            return (
-              <View
-                key={f}
-                role="checkbox"
-                aria-checked={on}
-                className={`academy-courses__format ${on ? 'academy-courses__format--on' : ''}`}
-                onClick={() => set('formats')(toggleFormat(draft.formats, f))}
-              >
-                <CheckMark on={on} />
-                {FORMAT_LABELS[f]}
-              </View>
-            );
-          })}
-        </View>
-      </FormField>
+      <ChecksField
+        label="授课方式（可多选）"
+        groupLabel="授课方式"
+        options={COURSE_FORMATS}
+        text={(f) => FORMAT_LABELS[f]}
+        value={draft.formats}
+        onChange={(v) => set('formats')(inCatalogueOrder(v))}
+        error={err('formats')}
+      />
       <TextField
         label="课程简介"
         multiline

@@ -3,11 +3,11 @@ import { Button } from '../../../components/button';
 import Taro from '@tarojs/taro';
 import type { StationAdminView } from '@contract/api/admin';
 import type { RetirementSettingsView } from '@contract/api/retirement';
-import { PageShell, StateView, SwitchField, TextField, useAsync } from '../../../components';
+import { ChecksField, PageShell, StateView, SwitchField, TextField, useAsync } from '../../../components';
 import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
 import { adminService } from '../../../services/admin';
-import { ChecksField, WallTimeField } from '../../components/fields';
+import { WallTimeField } from '../../components/fields';
 import { serialPreview, settingsDraftOf, toSaveSettingsInput } from '../../forms/retirement';
 import '../../components/admin.scss';
 // Last: the desk layout overrides the phone's.

@@ -3,11 +3,10 @@ import { Button } from '../../../components/button';
 import { FormActions } from '../../../components/form-actions';
 import Taro from '@tarojs/taro';
 import { STATION_SERVICES, type StationAdminView } from '@contract/api/admin';
-import { TextField } from '../../../components';
+import { ChecksField, TextField } from '../../../components';
 import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
 import { adminService } from '../../../services/admin';
-import { ChecksField } from '../../components/fields';
 import { emptyStationDraft, stationDraftOf, toSaveStationInput } from '../../forms/station';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';

@@ -3,7 +3,9 @@ import { Button } from '../../../components/button';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { CampaignView } from '@contract/api/gift';
 import type { Station } from '@contract/api/portal';
-import { PageShell, StateView, SwitchField, TextField, useAsync } from '../../../components';
+import { ChecksField, PageShell, StateView, SwitchField, TextField, useAsync } from '../../../components';
+import { ALL_MEMBERS_TEXT } from '@contract/api/gift';
+import { GIG_GROUPS } from '@contract/api/member';
 import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
 import { api } from '../../../services/api';
@@ -14,12 +16,11 @@ import {
   draftFrom,
   emptyDraft,
   toCreateInput,
-  toggleGroup,
   toUpdateInput,
   type CampaignDraft,
   type FormResult,
 } from './campaign-form';
-import { DateTimeField, GroupsField } from './fields';
+import { DateTimeField } from './fields';
 import './index.scss';
 
 function valid<T>(r: FormResult<T>): T {
@@ -110,10 +111,13 @@ export default function EditCampaignPage() {
             onTime={set('endTime')}
             error={err('endAt')}
           />
-          <GroupsField
+          <ChecksField
+            label="发放对象"
+            options={GIG_GROUPS}
             value={draft.groups}
-            onToggle={(g) => set('groups')(toggleGroup(draft.groups, g))}
+            onChange={set('groups')}
             error={err('groups')}
+            hint={draft.groups.length ? `仅限：${draft.groups.join('、')}` : `都不勾选 = ${ALL_MEMBERS_TEXT}`}
           />
           <TextField
             label="核销有效天数"
