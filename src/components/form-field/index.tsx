@@ -36,6 +36,7 @@ export interface TextFieldProps {
   placeholder?: string;
   type?: 'text' | 'number' | 'idcard' | 'digit';
   maxlength?: number;
+  /** Also a class on the input, `field-<name>`, by which tests and the steps of a wizard find it. */
   name?: string;
   /** Several lines, growing with what is typed. */
   multiline?: boolean;
@@ -53,11 +54,12 @@ export function TextField({
   name,
   multiline,
 }: TextFieldProps) {
+  const input = name ? `form-field__input field-${name}` : 'form-field__input';
   return (
     <FormField label={label} error={error} hint={hint}>
       {multiline ? (
         <Textarea
-          className="form-field__input form-field__input--multiline"
+          className={`${input} form-field__input--multiline`}
           name={name}
           value={value}
           maxlength={maxlength}
@@ -70,7 +72,7 @@ export function TextField({
         />
       ) : (
         <Input
-          className="form-field__input"
+          className={input}
           name={name}
           value={value}
           type={type}
