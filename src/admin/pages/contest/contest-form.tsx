@@ -5,7 +5,7 @@ import type { ContestAdminView } from '@contract/api/contest';
 import { SwitchField, TextField } from '../../../components';
 import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
-import { adminService } from '../../../services/admin';
+import { api } from '../../../services/api';
 import { dateOf } from '../../../utils/format';
 import { WallTimeField } from '../../components/fields';
 import { contestDraftOf, emptyContestDraft, toSaveContestInput } from '../../forms/contest';
@@ -13,7 +13,7 @@ import { contestDraftOf, emptyContestDraft, toSaveContestInput } from '../../for
 /** The contest itself: what, where, when, the day's schedule, rules, awards and who may enter. */
 export function ContestForm(props: { contest?: ContestAdminView; onSaved: (c: ContestAdminView) => void }) {
   const { contest } = props;
-  const send = useWrite(adminService.saveContest);
+  const send = useWrite(api.contest.saveContest);
   const form = useForm(
     () => (contest ? contestDraftOf(contest) : emptyContestDraft(dateOf(Date.now()))),
     (d) => toSaveContestInput(d, contest?.id),

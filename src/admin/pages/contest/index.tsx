@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { ContestAdminView, TradeAdminView } from '@contract/api/contest';
 import { PageShell, StateView, StatusTag, useAsync } from '../../../components';
 import { useWrite } from '../../../hooks/use-write';
-import { adminService } from '../../../services/admin';
+import { api } from '../../../services/api';
 import { AdminTable } from '../../components/admin-table';
 import { ContestForm } from './contest-form';
 import { TradeForm } from './trade-form';
@@ -18,10 +18,13 @@ type TradeMode = null | { trade?: TradeAdminView };
 /** 新建 / 修改 one contest, then its trades (name, rules, quota, per-employer places), then 发布. */
 export default function ContestEditPage() {
   const id = useRouter().params.id;
-  const loaded = useAsync<ContestAdminView | null>(() => (id ? adminService.contest(id) : Promise.resolve(null)), [id]);
+  const loaded = useAsync<ContestAdminView | null>(
+    () => (id ? api.contest.adminContest({ contestId: id }) : Promise.resolve(null)),
+    [id],
+  );
   const [tradeMode, setTradeMode] = useState<TradeMode>(null);
-  const remove = useWrite(adminService.removeTrade, { report: '不能删除' });
-  const publishWrite = useWrite((contestId: string, rid: string) => adminService.publishContest(contestId, rid), {
+  const remove = useWrite(api.contest.removeTrade, { report: '不能删除' });
+  const publishWrite = useWrite((contestId: string, rid: string) => api.contest.publishContest({ contestId }, rid), {
     report: '不能发布',
   });
   const contest = loaded.data ?? undefined;

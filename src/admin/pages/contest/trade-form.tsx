@@ -5,7 +5,7 @@ import type { ContestAdminView, TradeAdminView } from '@contract/api/contest';
 import { TextField } from '../../../components';
 import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
-import { adminService } from '../../../services/admin';
+import { api } from '../../../services/api';
 import { toSaveTradeInput, tradeDraftOf } from '../../forms/contest';
 
 /** 添加 / 修改 a trade: name, rules, quota, places per employer. A quota below the places taken is refused. */
@@ -16,7 +16,7 @@ export function TradeForm(props: {
   onCancel: () => void;
 }) {
   const { trade } = props;
-  const send = useWrite(adminService.saveTrade);
+  const send = useWrite(api.contest.saveTrade);
   const form = useForm(
     () => tradeDraftOf(trade),
     (d) => toSaveTradeInput(props.contestId, d, trade),

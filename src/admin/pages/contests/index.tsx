@@ -5,7 +5,7 @@ import { useRef } from 'react';
 import type { ContestAdminView } from '@contract/api/contest';
 import { PageShell, StateView, StatusTag, type Tone, useAsync } from '../../../components';
 import { useWrite } from '../../../hooks/use-write';
-import { adminService } from '../../../services/admin';
+import { api } from '../../../services/api';
 import { AdminTable } from '../../components/admin-table';
 import '../../components/admin.scss';
 // Last: the desk layout overrides the phone's.
@@ -16,15 +16,15 @@ const EDIT = '/admin/pages/contest/index';
 
 /** 比武赛事设置: every contest (drafts too), 新建, 修改, 发布, 关闭, 复制为明年的比武. */
 export default function ContestsAdminPage() {
-  const loaded = useAsync(() => adminService.contests(), []);
+  const loaded = useAsync(() => api.contest.adminContests(), []);
   // One write per intent: publish, close or copy one contest.
   const write = useWrite(
     ({ op, contestId }: { op: 'publish' | 'close' | 'copy'; contestId: string }, id: string) =>
       op === 'publish'
-        ? adminService.publishContest(contestId, id)
+        ? api.contest.publishContest({ contestId }, id)
         : op === 'close'
-          ? adminService.closeContest(contestId, id)
-          : adminService.copyContest({ contestId }, id),
+          ? api.contest.closeContest({ contestId }, id)
+          : api.contest.copyContest({ contestId }, id),
     { report: '未能完成' },
   );
   // Back from the editor: show what was saved there.

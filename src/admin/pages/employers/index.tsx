@@ -7,7 +7,7 @@ import type { EmployerView } from '@contract/api/admin';
 import { PageShell, SelectField, StateView, StatusTag, TextField, useAsync } from '../../../components';
 import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
-import { adminService } from '../../../services/admin';
+import { api } from '../../../services/api';
 import { AdminTable } from '../../components/admin-table';
 import { useDirectory } from '../../hooks/use-directory';
 import { employerDraftOf, likelyDuplicates, toSaveEmployerInput } from '../../forms/employer';
@@ -19,7 +19,7 @@ type Mode = { kind: 'new' } | { kind: 'edit' | 'merge'; employer: EmployerView }
 
 function EmployerEditor(props: { employer?: EmployerView; onSaved: (e: EmployerView) => void; onCancel: () => void }) {
   const { employer } = props;
-  const send = useWrite(adminService.saveEmployer);
+  const send = useWrite(api.admin.saveEmployer);
   const form = useForm(
     () => employerDraftOf(employer),
     (d) => toSaveEmployerInput(d, employer?.id),
@@ -67,7 +67,7 @@ function MergeForm(props: { drop: EmployerView; list: EmployerView[]; onMerged: 
   const suggested = likelyDuplicates(props.list, props.drop);
   const [keepId, setKeepId] = useState<string | undefined>(suggested[0]?.id);
   const keep = candidates.find((e) => e.id === keepId);
-  const send = useWrite(adminService.mergeEmployers);
+  const send = useWrite(api.admin.mergeEmployers);
   const merge = async () => {
     if (!keep) return void Taro.showToast({ title: '请选择保留的单位', icon: 'none' });
     const ok = await Taro.showModal({
@@ -111,13 +111,9 @@ function MergeForm(props: { drop: EmployerView; list: EmployerView[]; onMerged: 
 
 /** 单位名录: the list 转会, enterprise orders and retirement verification choose from. */
 export default function EmployersPage() {
-  const loaded = useAsync(() => adminService.listEmployers(), []);
+  const loaded = useAsync(() => api.admin.listEmployers(), []);
   const { list, mode, open, toList, replace } = useDirectory<EmployerView, Mode>(loaded);
-  const activate = useWrite(
-    (input: { employerId: string; active: boolean }, id: string) =>
-      adminService.setEmployerActive(input.employerId, input.active, id),
-    { report: '未能完成' },
-  );
+  const activate = useWrite(api.admin.setEmployerActive, { report: '未能完成' });
   const setActive = async (e: EmployerView, active: boolean) => {
     if (!active) {
       const ok = await Taro.showModal({

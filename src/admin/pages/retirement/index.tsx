@@ -6,7 +6,7 @@ import type { RetirementSettingsView } from '@contract/api/retirement';
 import { ChecksField, PageShell, StateView, SwitchField, TextField, useAsync } from '../../../components';
 import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
-import { adminService } from '../../../services/admin';
+import { api } from '../../../services/api';
 import { WallTimeField } from '../../components/fields';
 import { serialPreview, settingsDraftOf, toSaveSettingsInput } from '../../forms/retirement';
 import '../../components/admin.scss';
@@ -20,7 +20,7 @@ interface Loaded {
 
 /** The settings once loaded: a form over them, reset to what the server kept after each save. */
 function SettingsForm({ data, onSaved }: { data: Loaded; onSaved: (settings: RetirementSettingsView) => void }) {
-  const send = useWrite(adminService.saveRetirementSettings);
+  const send = useWrite(api.retirement.saveSettings);
   const form = useForm(() => settingsDraftOf(data.settings), toSaveSettingsInput, send);
   form.load(data.settings, settingsDraftOf);
   const { draft, set } = form;
@@ -108,7 +108,7 @@ function SettingsForm({ data, onSaved }: { data: Loaded; onSaved: (settings: Ret
 /** 光荣退休 settings: the window, the certificate's text and issuer, its serial prefix, where plaques are picked up. */
 export default function RetirementSettingsPage() {
   const loaded = useAsync<Loaded>(async () => {
-    const [settings, stations] = await Promise.all([adminService.retirementSettings(), adminService.listStations()]);
+    const [settings, stations] = await Promise.all([api.retirement.getSettings(), api.admin.listStationsAdmin()]);
     return { settings, stations };
   }, []);
   const data = loaded.data;

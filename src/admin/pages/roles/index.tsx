@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { GrantView, InvitationView, MyAccess } from '@contract/api/admin';
 import { PageShell, StateView, StatusTag, useAsync } from '../../../components';
 import { useWrite } from '../../../hooks/use-write';
-import { adminService } from '../../../services/admin';
+import { api } from '../../../services/api';
 import { formatTime } from '../../../utils/format';
 import { AdminTable } from '../../components/admin-table';
 import { invitableKinds } from '../../forms/invite';
@@ -29,19 +29,19 @@ type Tab = 'grants' | 'invitations';
 export default function RolesPage() {
   const loaded = useAsync<Loaded>(async () => {
     const [access, grants, invitations] = await Promise.all([
-      adminService.myAccess(),
-      adminService.listGrants(),
-      adminService.listInvitations(),
+      api.admin.myAccess(),
+      api.admin.listGrants(),
+      api.admin.listInvitations(),
     ]);
     return { access, grants, invitations };
   }, []);
   const [tab, setTab] = useState<Tab>('grants');
   const [creating, setCreating] = useState(false);
   const [shown, setShown] = useState<InvitationView | null>(null);
-  const revokeInv = useWrite((invitationId: string, id: string) => adminService.revokeInvitation(invitationId, id), {
+  const revokeInv = useWrite((invitationId: string, id: string) => api.admin.revokeInvitation({ invitationId }, id), {
     report: '未能撤销',
   });
-  const revokeHeld = useWrite(adminService.revokeGrant, { report: '未能撤销' });
+  const revokeHeld = useWrite(api.admin.revokeGrant, { report: '未能撤销' });
 
   // The weapp share card opens the invite page with the token (never someone else's page).
   useShareAppMessage(() =>

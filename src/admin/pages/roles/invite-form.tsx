@@ -10,7 +10,7 @@ import {
 import { SelectField, StateView, TextField, useAsync } from '../../../components';
 import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
-import { adminService } from '../../../services/admin';
+import { api } from '../../../services/api';
 import { emptyInviteDraft, SCOPE_LABEL, SCOPE_OF, toInvitationInput, type InviteDraft } from '../../forms/invite';
 
 interface Option {
@@ -21,12 +21,12 @@ interface Option {
 /** The places a kind of invitation can be scoped to, fetched when that kind is chosen. */
 async function scopeOptions(kind: GrantKind | undefined): Promise<Option[]> {
   const scope = kind ? SCOPE_OF[kind] : null;
-  if (scope === 'station') return (await adminService.listStations()).filter((s) => s.active);
+  if (scope === 'station') return (await api.admin.listStationsAdmin()).filter((s) => s.active);
   if (scope === 'contest')
-    return (await adminService.contests())
+    return (await api.contest.adminContests())
       .filter((c) => c.status !== 'closed')
       .map((c) => ({ id: c.id, name: c.title }));
-  if (scope === 'employer') return (await adminService.listEmployers()).filter((e) => e.active);
+  if (scope === 'employer') return (await api.admin.listEmployers()).filter((e) => e.active);
   if (scope === 'domain') return ADMIN_DOMAINS.map((d) => ({ id: d, name: ADMIN_DOMAIN_TEXT[d] }));
   return [];
 }
@@ -36,7 +36,7 @@ export function InviteForm(props: {
   onCreated: (inv: InvitationView) => void;
   onCancel: () => void;
 }) {
-  const send = useWrite(adminService.createInvitation);
+  const send = useWrite(api.admin.createInvitation);
   const form = useForm((): InviteDraft => ({ ...emptyInviteDraft(), kind: props.kinds[0] }), toInvitationInput, send);
   const { draft, error: err } = form;
   const options = useAsync(() => scopeOptions(draft.kind), [draft.kind]);

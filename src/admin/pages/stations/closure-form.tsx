@@ -5,7 +5,7 @@ import type { StationAdminView } from '@contract/api/admin';
 import { TextField } from '../../../components';
 import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
-import { adminService } from '../../../services/admin';
+import { api } from '../../../services/api';
 import { dateOf, timeOf } from '../../../utils/format';
 import { WallTimeField } from '../../components/fields';
 import { toCloseInput, type ClosureDraft } from '../../forms/station';
@@ -16,7 +16,7 @@ export function ClosureForm(props: {
   onSaved: (s: StationAdminView) => void;
   onCancel: () => void;
 }) {
-  const send = useWrite(adminService.closeStation);
+  const send = useWrite(api.admin.closeStation);
   const form = useForm(
     (): ClosureDraft => {
       const now = Date.now();

@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro';
 import type { StationAdminView } from '@contract/api/admin';
 import { PageShell, StateView, StatusTag, useAsync } from '../../../components';
 import { useWrite } from '../../../hooks/use-write';
-import { adminService } from '../../../services/admin';
+import { api } from '../../../services/api';
 import { AdminTable } from '../../components/admin-table';
 import { useDirectory } from '../../hooks/use-directory';
 import { ClosureForm } from './closure-form';
@@ -26,14 +26,14 @@ function stateOf(s: StationAdminView) {
 
 /** 驿站管理: every station (closed and retired too), 新增 / 修改, 临时暂停 / 恢复, 停用 / 启用. */
 export default function StationsPage() {
-  const loaded = useAsync(() => adminService.listStations(), []);
+  const loaded = useAsync(() => api.admin.listStationsAdmin(), []);
   const { list: stations, mode, open, toList, replace } = useDirectory<StationAdminView, Mode>(loaded);
   // One write per intent: reopen a station, or retire / restore it.
   const write = useWrite(
     (op: Op, id: string) =>
       op.op === 'reopen'
-        ? adminService.reopenStation(op.stationId, id)
-        : adminService.setStationActive(op.stationId, op.active, id),
+        ? api.admin.reopenStation({ stationId: op.stationId }, id)
+        : api.admin.setStationActive({ stationId: op.stationId, active: op.active }, id),
     { report: '未能完成' },
   );
 

@@ -6,7 +6,7 @@ import { STATION_SERVICES, type StationAdminView } from '@contract/api/admin';
 import { ChecksField, TextField } from '../../../components';
 import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
-import { adminService } from '../../../services/admin';
+import { api } from '../../../services/api';
 import { emptyStationDraft, stationDraftOf, toSaveStationInput } from '../../forms/station';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
@@ -18,7 +18,7 @@ export function StationEditor(props: {
   onCancel: () => void;
 }) {
   const { station } = props;
-  const send = useWrite(adminService.saveStation);
+  const send = useWrite(api.admin.saveStation);
   const form = useForm(
     () => (station ? stationDraftOf(station) : emptyStationDraft()),
     (d) => toSaveStationInput(d, station?.id),
