@@ -1,20 +1,19 @@
 /**
  * The contract: every cloud function declares each of its actions once, here in `types/api/<fn>.ts`:
  *
- *   interface ContestActions { register: { input: Infer<typeof registerInput>; output: Registration } }
- *   export const contestContract = contract<ContestActions>()({
- *     register: { input: registerInput, access: 'signedIn', writes: true },
+ *   export const contestContract = contract({
+ *     register: { input: registerInput, output: returns<Registration>, access: 'signedIn', writes: true },
  *   });
+ *   export type ContestActions = ActionsOf<typeof contestContract>;
  *
- * The interface gives the types (input, output), the contract object the runtime facts (the input
- * schema the server validates with, who may call, whether it writes). `contract` checks that the two
- * list exactly the same actions and that each schema parses to the declared input. The server
- * implements it (`implement` in cloud/lib/router.ts: a missing or extra handler is a type error) and
- * the app's client is derived from its type (src/services/api.ts: a writing action takes a requestId,
- * a read takes none). See README.md → Layout → "Add an action".
+ * One entry gives the input schema (the server validates with it; its type is the input type), the
+ * output type, who may call and whether it writes. `ContestActions` (input and output per action) is
+ * derived from it, never written out. The server implements it (`implement` in cloud/lib/router.ts: a
+ * missing or extra handler is a type error) and the app's client is derived from its type
+ * (src/services/api.ts: a writing action takes a requestId, a read takes none). See README.md → Layout.
  */
 import type { ActionMap, Role } from './api/common';
-import type { Schema } from './schema';
+import type { Infer, Schema } from './schema';
 
 /**
  * Who may call an action: `public` needs no identity (certificate verification), `signedIn` any
@@ -42,16 +41,31 @@ export interface ActionSpec<I = any> {
 /** One function's contract: an ActionSpec per action of its ActionMap, no more, no fewer. */
 export type Contract<M extends ActionMap<M>> = { readonly [K in keyof M]: ActionSpec<M[K]['input']> };
 
-/** Keys of `C` that `M` does not declare: each becomes `never`, so an extra entry is a type error. */
-type NoExtra<C, M> = { [K in Exclude<keyof C, keyof M>]: never };
-
 /**
- * `contract<XxxActions>()({ ... })`: checks the object against the action map and keeps its literal
- * types (`writes: true`, the role lists), which the client's types read.
+ * `output: returns<Registration>`: names the answer's type. An instantiation expression, not a call, so an
+ * entry costs nothing at run time and an app bundle that imports a module's schemas drops its contract.
  */
-export function contract<M extends ActionMap<M>>() {
-  return <const C extends Contract<M>>(spec: C & NoExtra<C, M>): C => spec;
+export function returns<O>(): O {
+  throw new Error('returns<T> only names a type');
 }
+
+/** One entry of a contract: its spec and its output type. */
+export interface ContractEntry extends ActionSpec {
+  readonly output: () => unknown;
+}
+
+/** `contract({ ... })`: keeps the entries' literal types (`writes: true`, the role lists), which the client reads. */
+export function contract<const C extends Record<string, ContractEntry>>(spec: C): C {
+  return spec;
+}
+
+/** The action map of a contract: each action's input (its schema's type) and output. */
+export type ActionsOf<C extends Record<string, ContractEntry>> = {
+  -readonly [K in keyof C]: {
+    input: Infer<C[K]['input']>;
+    output: ReturnType<C[K]['output']>;
+  };
+};
 
 /** The actions of a contract that write (`writes: true`). */
 export type WritingAction<C> = { [K in keyof C]: C[K] extends { writes: true } ? K : never }[keyof C];

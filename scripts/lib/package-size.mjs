@@ -3,7 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const BUDGETS = { mainKB: 400, subpackageKB: 150, imageKB: 50 };
+// Main: DESIGN.md allows 400 KB, but issue 13 holds it at the 375 KB it was when the contract work began, so
+// that shared code and new entry points go to subpackages instead of creeping into the first download.
+export const BUDGETS = { mainKB: 375, subpackageKB: 150, imageKB: 50 };
 
 // Not part of the uploaded code package (source maps, license banners, DevTools project files).
 const IGNORED = [/\.map$/, /\.LICENSE\.txt$/, /^project(\.private)?\.config\.json$/];

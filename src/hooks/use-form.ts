@@ -106,6 +106,12 @@ export function useForm<D extends object, V = D>(
     return undefined;
   };
 
+  /** Checks the draft and, if it passes, sends it (`form.submit(write.run)`): the answer, or undefined. */
+  const submit = async <O>(send: (value: V) => Promise<O | undefined>): Promise<O | undefined> => {
+    const value = validate();
+    return value === undefined ? undefined : send(value);
+  };
+
   /** The message under a field: the form's own, else the server's refusal of it. */
   const error = (field: string): string | undefined => {
     if (errors[field]) return errors[field];
@@ -113,5 +119,10 @@ export function useForm<D extends object, V = D>(
     return e && fieldOf(e.field) === field ? e.message : undefined;
   };
 
-  return { draft, set, patch, reset, load, update, validate, error, errors, setErrors };
+  /** A typed field's props: `<TextField label="…" {...form.text('name')} />`. */
+  const text = <K extends keyof D & string>(key: K) => ({ value: draft[key], onInput: set(key), error: error(key) });
+  /** A picker's props (it answers onChange): `<WallTimeField label="…" {...form.pick('opensAt')} />`. */
+  const pick = <K extends keyof D & string>(key: K) => ({ value: draft[key], onChange: set(key), error: error(key) });
+
+  return { draft, set, patch, reset, load, update, validate, submit, error, errors, setErrors, text, pick };
 }

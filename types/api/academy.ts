@@ -3,9 +3,9 @@
  * Orders: 已点单 → 已受理 / 已婉拒 → 已排课 → 已送达 → 已评价, or 已撤回 before scheduling.
  * Bookings: 已预约 / 候补中(n) → 已签到 / 缺席 / 已取消 (准时 / 逾期).
  */
-import { contract } from '../contract';
-import { s, type Infer } from '../schema';
-import { emptyInput, pageInput, type EmptyInput, type Page } from './common';
+import { contract, returns, type ActionsOf } from '../contract';
+import { s } from '../schema';
+import { emptyInput, pageInput, type Page } from './common';
 
 export const COURSE_CATEGORIES = [
   '纺织',
@@ -280,59 +280,37 @@ export const rateInput = s.object({
   comment: s.optional(s.string({ label: '评价', max: 300 })),
 });
 
-export interface AcademyActions {
-  listCourses: { input: Infer<typeof listCoursesInput>; output: Course[] };
-  listAllCourses: { input: EmptyInput; output: CourseAdmin[] };
-  saveCourse: { input: Infer<typeof saveCourseInput>; output: CourseAdmin };
-  setCourseActive: { input: Infer<typeof setCourseActiveInput>; output: CourseAdmin };
-  placeOrder: { input: Infer<typeof placeOrderInput>; output: CourseOrder };
-  myOrders: { input: EmptyInput; output: CourseOrder[] };
-  listOrders: { input: Infer<typeof listOrdersInput>; output: Page<CourseOrder> };
-  getOrder: { input: Infer<typeof orderRef>; output: { order: CourseOrder; sessions: Omit<Session, 'myBooking'>[] } };
-  withdrawOrder: { input: Infer<typeof orderRef>; output: CourseOrder };
-  acceptOrder: { input: Infer<typeof acceptOrderInput>; output: CourseOrder };
-  declineOrder: { input: Infer<typeof declineOrderInput>; output: CourseOrder };
-  listTeachers: { input: EmptyInput; output: Teacher[] };
-  scheduleSession: { input: Infer<typeof scheduleSessionInput>; output: Session };
-  updateSession: { input: Infer<typeof updateSessionInput>; output: Session };
-  closeSession: { input: Infer<typeof sessionRef>; output: Session };
-  upcomingSessions: { input: EmptyInput; output: Session[] };
-  getSession: { input: Infer<typeof sessionRef>; output: Session };
-  book: { input: Infer<typeof sessionRef>; output: Session };
-  cancelBooking: { input: Infer<typeof sessionRef>; output: Session };
-  myBookings: { input: EmptyInput; output: BookingListItem[] };
-  seatCode: { input: Infer<typeof sessionRef>; output: SeatCode };
-  rate: { input: Infer<typeof rateInput>; output: Session };
-  orderReport: { input: Infer<typeof orderRef>; output: OrderReport };
-  sendReminders: { input: EmptyInput; output: { reminded: number } };
-}
-
-export const academyContract = contract<AcademyActions>()({
-  listCourses: { input: listCoursesInput, access: 'public' },
-  listAllCourses: { input: emptyInput, access: ['admin'] },
-  saveCourse: { input: saveCourseInput, access: ['admin'], writes: true },
-  setCourseActive: { input: setCourseActiveInput, access: ['admin'], writes: true },
-  placeOrder: { input: placeOrderInput, access: 'signedIn', writes: true },
-  myOrders: { input: emptyInput, access: 'signedIn' },
-  listOrders: { input: listOrdersInput, access: ['admin'] },
-  getOrder: { input: orderRef, access: 'signedIn' },
-  withdrawOrder: { input: orderRef, access: 'signedIn', writes: true },
-  acceptOrder: { input: acceptOrderInput, access: ['admin'], writes: true },
-  declineOrder: { input: declineOrderInput, access: ['admin'], writes: true },
-  listTeachers: { input: emptyInput, access: ['admin'] },
-  scheduleSession: { input: scheduleSessionInput, access: ['admin'], writes: true },
-  updateSession: { input: updateSessionInput, access: ['admin'], writes: true },
-  closeSession: { input: sessionRef, access: ['admin', 'teacher', 'staff'], writes: true },
-  upcomingSessions: { input: emptyInput, access: 'signedIn' },
-  getSession: { input: sessionRef, access: 'signedIn' },
-  book: { input: sessionRef, access: 'signedIn', writes: true },
-  cancelBooking: { input: sessionRef, access: 'signedIn', writes: true },
-  myBookings: { input: emptyInput, access: 'signedIn' },
-  seatCode: { input: sessionRef, access: 'signedIn' },
-  rate: { input: rateInput, access: 'signedIn', writes: true },
-  orderReport: { input: orderRef, access: 'signedIn' },
-  sendReminders: { input: emptyInput, access: ['admin'], writes: true },
+export const academyContract = /* @__PURE__ */ contract({
+  listCourses: { input: listCoursesInput, output: returns<Course[]>, access: 'public' },
+  listAllCourses: { input: emptyInput, output: returns<CourseAdmin[]>, access: ['admin'] },
+  saveCourse: { input: saveCourseInput, output: returns<CourseAdmin>, access: ['admin'], writes: true },
+  setCourseActive: { input: setCourseActiveInput, output: returns<CourseAdmin>, access: ['admin'], writes: true },
+  placeOrder: { input: placeOrderInput, output: returns<CourseOrder>, access: 'signedIn', writes: true },
+  myOrders: { input: emptyInput, output: returns<CourseOrder[]>, access: 'signedIn' },
+  listOrders: { input: listOrdersInput, output: returns<Page<CourseOrder>>, access: ['admin'] },
+  getOrder: {
+    input: orderRef,
+    output: returns<{ order: CourseOrder; sessions: Omit<Session, 'myBooking'>[] }>,
+    access: 'signedIn',
+  },
+  withdrawOrder: { input: orderRef, output: returns<CourseOrder>, access: 'signedIn', writes: true },
+  acceptOrder: { input: acceptOrderInput, output: returns<CourseOrder>, access: ['admin'], writes: true },
+  declineOrder: { input: declineOrderInput, output: returns<CourseOrder>, access: ['admin'], writes: true },
+  listTeachers: { input: emptyInput, output: returns<Teacher[]>, access: ['admin'] },
+  scheduleSession: { input: scheduleSessionInput, output: returns<Session>, access: ['admin'], writes: true },
+  updateSession: { input: updateSessionInput, output: returns<Session>, access: ['admin'], writes: true },
+  closeSession: { input: sessionRef, output: returns<Session>, access: ['admin', 'teacher', 'staff'], writes: true },
+  upcomingSessions: { input: emptyInput, output: returns<Session[]>, access: 'signedIn' },
+  getSession: { input: sessionRef, output: returns<Session>, access: 'signedIn' },
+  book: { input: sessionRef, output: returns<Session>, access: 'signedIn', writes: true },
+  cancelBooking: { input: sessionRef, output: returns<Session>, access: 'signedIn', writes: true },
+  myBookings: { input: emptyInput, output: returns<BookingListItem[]>, access: 'signedIn' },
+  seatCode: { input: sessionRef, output: returns<SeatCode>, access: 'signedIn' },
+  rate: { input: rateInput, output: returns<Session>, access: 'signedIn', writes: true },
+  orderReport: { input: orderRef, output: returns<OrderReport>, access: 'signedIn' },
+  sendReminders: { input: emptyInput, output: returns<{ reminded: number }>, access: ['admin'], writes: true },
 });
+export type AcademyActions = ActionsOf<typeof academyContract>;
 
 /** 候补中(3) etc.: one place so pages and handlers say the same thing. */
 export function bookingStatusLabel(status: BookingStatus, waitPosition?: number, late?: boolean): string {

@@ -5,9 +5,9 @@
  * 驿站 and employers are kept here too. Contests, academy and 光荣退休 settings live in their own
  * functions, where a domain admin (admin:contests, ...) acts as that function's admin.
  */
-import { contract } from '../contract';
-import { s, type Infer } from '../schema';
-import { emptyInput, type EmptyInput, type Role, type ScopeKind } from './common';
+import { contract, returns, type ActionsOf } from '../contract';
+import { s } from '../schema';
+import { emptyInput, type Role, type ScopeKind } from './common';
 
 /** The domains a domain admin may be given. 'admin' alone is the super admin (every domain). */
 export const ADMIN_DOMAINS = ['contests', 'academy', 'retirement', 'gifts', 'members'] as const;
@@ -290,61 +290,40 @@ export interface MergeResult {
   moved: { users: number; registrations: number; orders: number; retirementRequests: number; grants: number };
 }
 
-export interface AdminActions {
-  setupStatus: { input: EmptyInput; output: SetupStatus };
-  claimSetup: { input: Infer<typeof claimSetupInput>; output: MyAccess };
-  myAccess: { input: EmptyInput; output: MyAccess };
-  createInvitation: { input: Infer<typeof createInvitationInput>; output: InvitationView };
-  listInvitations: { input: Infer<typeof listInvitationsInput>; output: InvitationView[] };
-  revokeInvitation: { input: Infer<typeof invitationIdInput>; output: InvitationView };
-  invitationPoster: {
-    input: Infer<typeof invitationIdInput>;
-    output: { contentType: string; base64: string; page: string; scene: string };
-  };
-  previewInvitation: { input: Infer<typeof tokenInput>; output: InvitationPreview };
-  acceptInvitation: { input: Infer<typeof tokenInput>; output: AcceptResult };
-  listGrants: { input: Infer<typeof listGrantsInput>; output: GrantView[] };
-  revokeGrant: { input: Infer<typeof revokeGrantInput>; output: GrantView };
-  listStationsAdmin: { input: EmptyInput; output: StationAdminView[] };
-  saveStation: { input: Infer<typeof saveStationInput>; output: StationAdminView };
-  closeStation: { input: Infer<typeof closeStationInput>; output: StationAdminView };
-  reopenStation: { input: Infer<typeof stationIdInput>; output: StationAdminView };
-  setStationActive: { input: Infer<typeof setStationActiveInput>; output: StationAdminView };
-  listEmployers: { input: EmptyInput; output: EmployerView[] };
-  saveEmployer: { input: Infer<typeof saveEmployerInput>; output: EmployerView };
-  mergeEmployers: { input: Infer<typeof mergeEmployersInput>; output: MergeResult };
-  setEmployerActive: { input: Infer<typeof setEmployerActiveInput>; output: EmployerView };
-}
-
 const admins = ADMIN_ROLES;
 
 /**
  * Access says only "some admin" for the admin pages' actions: each handler then checks the caller's
  * domain (a gifts admin keeps 驿站, a members admin employers, invitations by kind).
  */
-export const adminContract = contract<AdminActions>()({
+export const adminContract = /* @__PURE__ */ contract({
   // Writes once, on a fresh database (the setup code's hash); a read afterwards.
-  setupStatus: { input: emptyInput, access: 'public', writes: 'idempotent' },
-  claimSetup: { input: claimSetupInput, access: 'signedIn', writes: true },
-  myAccess: { input: emptyInput, access: 'signedIn' },
-  createInvitation: { input: createInvitationInput, access: admins, writes: true },
-  listInvitations: { input: listInvitationsInput, access: admins },
-  revokeInvitation: { input: invitationIdInput, access: admins, writes: true },
-  invitationPoster: { input: invitationIdInput, access: admins },
-  previewInvitation: { input: tokenInput, access: 'signedIn' },
-  acceptInvitation: { input: tokenInput, access: 'signedIn', writes: true },
-  listGrants: { input: listGrantsInput, access: admins },
-  revokeGrant: { input: revokeGrantInput, access: admins, writes: true },
-  listStationsAdmin: { input: emptyInput, access: admins },
-  saveStation: { input: saveStationInput, access: admins, writes: true },
-  closeStation: { input: closeStationInput, access: admins, writes: true },
-  reopenStation: { input: stationIdInput, access: admins, writes: true },
-  setStationActive: { input: setStationActiveInput, access: admins, writes: true },
-  listEmployers: { input: emptyInput, access: admins },
-  saveEmployer: { input: saveEmployerInput, access: admins, writes: true },
-  mergeEmployers: { input: mergeEmployersInput, access: admins, writes: true },
-  setEmployerActive: { input: setEmployerActiveInput, access: admins, writes: true },
+  setupStatus: { input: emptyInput, output: returns<SetupStatus>, access: 'public', writes: 'idempotent' },
+  claimSetup: { input: claimSetupInput, output: returns<MyAccess>, access: 'signedIn', writes: true },
+  myAccess: { input: emptyInput, output: returns<MyAccess>, access: 'signedIn' },
+  createInvitation: { input: createInvitationInput, output: returns<InvitationView>, access: admins, writes: true },
+  listInvitations: { input: listInvitationsInput, output: returns<InvitationView[]>, access: admins },
+  revokeInvitation: { input: invitationIdInput, output: returns<InvitationView>, access: admins, writes: true },
+  invitationPoster: {
+    input: invitationIdInput,
+    output: returns<{ contentType: string; base64: string; page: string; scene: string }>,
+    access: admins,
+  },
+  previewInvitation: { input: tokenInput, output: returns<InvitationPreview>, access: 'signedIn' },
+  acceptInvitation: { input: tokenInput, output: returns<AcceptResult>, access: 'signedIn', writes: true },
+  listGrants: { input: listGrantsInput, output: returns<GrantView[]>, access: admins },
+  revokeGrant: { input: revokeGrantInput, output: returns<GrantView>, access: admins, writes: true },
+  listStationsAdmin: { input: emptyInput, output: returns<StationAdminView[]>, access: admins },
+  saveStation: { input: saveStationInput, output: returns<StationAdminView>, access: admins, writes: true },
+  closeStation: { input: closeStationInput, output: returns<StationAdminView>, access: admins, writes: true },
+  reopenStation: { input: stationIdInput, output: returns<StationAdminView>, access: admins, writes: true },
+  setStationActive: { input: setStationActiveInput, output: returns<StationAdminView>, access: admins, writes: true },
+  listEmployers: { input: emptyInput, output: returns<EmployerView[]>, access: admins },
+  saveEmployer: { input: saveEmployerInput, output: returns<EmployerView>, access: admins, writes: true },
+  mergeEmployers: { input: mergeEmployersInput, output: returns<MergeResult>, access: admins, writes: true },
+  setEmployerActive: { input: setEmployerActiveInput, output: returns<EmployerView>, access: admins, writes: true },
 });
+export type AdminActions = ActionsOf<typeof adminContract>;
 
 /** Pulls the invitation token out of what a QR / link holds: the token, `t=<token>` or a scene. */
 export function invitationTokenFrom(text: string): string {

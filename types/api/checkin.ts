@@ -1,5 +1,5 @@
-import { contract } from '../contract';
-import { s, type Infer } from '../schema';
+import { contract, returns, type ActionsOf } from '../contract';
+import { s } from '../schema';
 import type { ErrorCode } from '../envelope';
 import { emptyInput } from './common';
 
@@ -98,22 +98,18 @@ export interface MyScope extends ScanScope {
   name: string;
 }
 
-export interface CheckinActions {
-  myScopes: { input: Record<string, never>; output: MyScope[] };
-  scan: { input: Infer<typeof scanInput>; output: ScanResult };
-  redeemManual: { input: Infer<typeof manualInput>; output: ScanResult };
-  undo: { input: Infer<typeof undoInput>; output: { undone: true } };
-  lookup: { input: Infer<typeof lookupInput>; output: LookupMatch[] };
-  counts: { input: Infer<typeof scopeInput>; output: ScopeCount[] };
-  recent: { input: Infer<typeof scopeInput>; output: RecentScan[] };
-}
-
-export const checkinContract = contract<CheckinActions>()({
-  myScopes: { input: emptyInput, access: ['staff', 'teacher', 'admin'] },
-  scan: { input: scanInput, access: ['staff', 'teacher', 'admin'], writes: true },
-  redeemManual: { input: manualInput, access: ['staff', 'teacher', 'admin'], writes: true },
-  undo: { input: undoInput, access: ['staff', 'teacher', 'admin'], writes: true },
-  lookup: { input: lookupInput, access: ['staff', 'teacher', 'admin'] },
-  counts: { input: scopeInput, access: ['staff', 'teacher', 'admin'] },
-  recent: { input: scopeInput, access: ['staff', 'teacher', 'admin'] },
+export const checkinContract = /* @__PURE__ */ contract({
+  myScopes: { input: emptyInput, output: returns<MyScope[]>, access: ['staff', 'teacher', 'admin'] },
+  scan: { input: scanInput, output: returns<ScanResult>, access: ['staff', 'teacher', 'admin'], writes: true },
+  redeemManual: {
+    input: manualInput,
+    output: returns<ScanResult>,
+    access: ['staff', 'teacher', 'admin'],
+    writes: true,
+  },
+  undo: { input: undoInput, output: returns<{ undone: true }>, access: ['staff', 'teacher', 'admin'], writes: true },
+  lookup: { input: lookupInput, output: returns<LookupMatch[]>, access: ['staff', 'teacher', 'admin'] },
+  counts: { input: scopeInput, output: returns<ScopeCount[]>, access: ['staff', 'teacher', 'admin'] },
+  recent: { input: scopeInput, output: returns<RecentScan[]>, access: ['staff', 'teacher', 'admin'] },
 });
+export type CheckinActions = ActionsOf<typeof checkinContract>;

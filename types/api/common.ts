@@ -1,7 +1,7 @@
 /**
  * Shared vocabulary of the contract: roles, scopes, the action map shape, and common payload parts.
  */
-import { s } from '../schema';
+import { s, type Schema } from '../schema';
 
 /**
  * member: union member (or a registered worker), retiree, staff: scoped to stations / contests /
@@ -30,16 +30,17 @@ export interface Scope {
 }
 
 /**
- * One cloud function's actions: action name → its input payload and output data. Used as a
- * self-referencing bound (`M extends ActionMap<M>`) so plain `interface XxxActions` maps fit.
+ * One cloud function's actions: action name → its input payload and output data (a contract's
+ * `ActionsOf`). Self-referencing (`M extends ActionMap<M>`) so an interface-shaped map fits too.
  */
 export type ActionMap<M = any> = { [K in keyof M]: { input: unknown; output: unknown } };
 
 /** A client request id that makes a mutating call safe to retry. */
 export const requestIdSchema = s.string({ label: '请求编号', min: 8, max: 64, pattern: /^[A-Za-z0-9_-]+$/ });
 
-export const emptyInput = s.object({});
 export type EmptyInput = Record<string, never>;
+// Typed as what it accepts, so an action without input takes none in its derived type.
+export const emptyInput: Schema<EmptyInput> = s.object({});
 
 /** Paging for lists; `limit` is capped at 100 per page by every handler. */
 export const pageInput = {

@@ -2,8 +2,8 @@
  * Skills contests (技能比武): contests with trades and quotas, registration, review, check-in
  * tickets, results. Shared by the cloud `contest` function and the app's contest subpackage.
  */
-import { contract } from '../contract';
-import { s, type Infer } from '../schema';
+import { contract, returns, type ActionsOf } from '../contract';
+import { s } from '../schema';
 import { emptyInput, pageInput, type Page } from './common';
 
 /** Where a contest stands for a worker, judged in Asia/Shanghai from its registration window. */
@@ -319,53 +319,41 @@ export interface TicketCode {
   registrationId: string;
 }
 
-export interface ContestActions {
-  listContests: { input: Infer<typeof listContestsInput>; output: ContestSummary[] };
-  getContest: { input: Infer<typeof contestInput>; output: ContestDetail };
-  register: { input: Infer<typeof registerInput>; output: Registration };
-  resubmit: { input: Infer<typeof resubmitInput>; output: Registration };
-  cancel: { input: Infer<typeof registrationInput>; output: Registration };
-  myRegistrations: { input: Record<string, never>; output: Registration[] };
-  ticketCode: { input: Infer<typeof registrationInput>; output: TicketCode };
-  results: { input: Infer<typeof contestInput>; output: PublishedResult[] };
-  reviewQueue: { input: Infer<typeof reviewQueueInput>; output: Page<Registration> };
-  review: { input: Infer<typeof reviewInput>; output: ReviewOutcome[] };
-  publishResults: { input: Infer<typeof publishResultsInput>; output: { published: number } };
-  exportCsv: { input: Infer<typeof exportInput>; output: { filename: string; csv: string; rows: number } };
+export const contestContract = /* @__PURE__ */ contract({
+  listContests: { input: listContestsInput, output: returns<ContestSummary[]>, access: 'public' },
+  getContest: { input: contestInput, output: returns<ContestDetail>, access: 'public' },
+  results: { input: contestInput, output: returns<PublishedResult[]>, access: 'public' },
+  register: { input: registerInput, output: returns<Registration>, access: 'signedIn', writes: true },
+  resubmit: { input: resubmitInput, output: returns<Registration>, access: 'signedIn', writes: true },
+  cancel: { input: registrationInput, output: returns<Registration>, access: 'signedIn', writes: true },
+  myRegistrations: { input: emptyInput, output: returns<Registration[]>, access: 'signedIn' },
+  ticketCode: { input: registrationInput, output: returns<TicketCode>, access: 'signedIn' },
+  reviewQueue: { input: reviewQueueInput, output: returns<Page<Registration>>, access: ['admin'] },
+  review: { input: reviewInput, output: returns<ReviewOutcome[]>, access: ['admin'], writes: true },
+  publishResults: {
+    input: publishResultsInput,
+    output: returns<{ published: number }>,
+    access: ['admin'],
+    writes: true,
+  },
+  exportCsv: {
+    input: exportInput,
+    output: returns<{ filename: string; csv: string; rows: number }>,
+    access: ['admin'],
+    audited: true,
+  },
   poster: {
-    input: Infer<typeof contestInput>;
-    output: { contentType: string; base64: string; page: string; scene: string };
-  };
-  adminContests: { input: Record<string, never>; output: ContestAdminView[] };
-  adminContest: { input: Infer<typeof contestInput>; output: ContestAdminView };
-  saveContest: { input: Infer<typeof saveContestInput>; output: ContestAdminView };
-  saveTrade: { input: Infer<typeof saveTradeInput>; output: ContestAdminView };
-  removeTrade: { input: Infer<typeof tradeInput>; output: ContestAdminView };
-  publishContest: { input: Infer<typeof contestInput>; output: ContestAdminView };
-  closeContest: { input: Infer<typeof contestInput>; output: ContestAdminView };
-  copyContest: { input: Infer<typeof copyContestInput>; output: ContestAdminView };
-}
-
-export const contestContract = contract<ContestActions>()({
-  listContests: { input: listContestsInput, access: 'public' },
-  getContest: { input: contestInput, access: 'public' },
-  results: { input: contestInput, access: 'public' },
-  register: { input: registerInput, access: 'signedIn', writes: true },
-  resubmit: { input: resubmitInput, access: 'signedIn', writes: true },
-  cancel: { input: registrationInput, access: 'signedIn', writes: true },
-  myRegistrations: { input: emptyInput, access: 'signedIn' },
-  ticketCode: { input: registrationInput, access: 'signedIn' },
-  reviewQueue: { input: reviewQueueInput, access: ['admin'] },
-  review: { input: reviewInput, access: ['admin'], writes: true },
-  publishResults: { input: publishResultsInput, access: ['admin'], writes: true },
-  exportCsv: { input: exportInput, access: ['admin'], audited: true },
-  poster: { input: contestInput, access: ['admin'] },
-  adminContests: { input: emptyInput, access: ['admin'] },
-  adminContest: { input: contestInput, access: ['admin'] },
-  saveContest: { input: saveContestInput, access: ['admin'], writes: true },
-  saveTrade: { input: saveTradeInput, access: ['admin'], writes: true },
-  removeTrade: { input: tradeInput, access: ['admin'], writes: true },
-  publishContest: { input: contestInput, access: ['admin'], writes: true },
-  closeContest: { input: contestInput, access: ['admin'], writes: true },
-  copyContest: { input: copyContestInput, access: ['admin'], writes: true },
+    input: contestInput,
+    output: returns<{ contentType: string; base64: string; page: string; scene: string }>,
+    access: ['admin'],
+  },
+  adminContests: { input: emptyInput, output: returns<ContestAdminView[]>, access: ['admin'] },
+  adminContest: { input: contestInput, output: returns<ContestAdminView>, access: ['admin'] },
+  saveContest: { input: saveContestInput, output: returns<ContestAdminView>, access: ['admin'], writes: true },
+  saveTrade: { input: saveTradeInput, output: returns<ContestAdminView>, access: ['admin'], writes: true },
+  removeTrade: { input: tradeInput, output: returns<ContestAdminView>, access: ['admin'], writes: true },
+  publishContest: { input: contestInput, output: returns<ContestAdminView>, access: ['admin'], writes: true },
+  closeContest: { input: contestInput, output: returns<ContestAdminView>, access: ['admin'], writes: true },
+  copyContest: { input: copyContestInput, output: returns<ContestAdminView>, access: ['admin'], writes: true },
 });
+export type ContestActions = ActionsOf<typeof contestContract>;

@@ -2,10 +2,10 @@
  * 春节礼包: campaigns with stock split across 驿站, one claim per person, a voucher redeemed once at
  * its station. Times are epoch ms; the admin enters windows as Shanghai wall time ('2026-01-20 10:00').
  */
-import { contract } from '../contract';
-import { s, type Infer } from '../schema';
+import { contract, returns, type ActionsOf } from '../contract';
+import { s } from '../schema';
 import type { ErrorCode } from '../envelope';
-import { emptyInput, type EmptyInput } from './common';
+import { emptyInput } from './common';
 import { GIG_GROUPS, type GigGroup } from './member';
 
 export type VoucherStatus = 'claimed' | 'redeemed' | 'expired' | 'cancelled';
@@ -235,38 +235,21 @@ export interface SweepResult {
   reminded: number;
 }
 
-export interface GiftActions {
-  createCampaign: { input: Infer<typeof createCampaignInput>; output: CampaignAdminView };
-  updateCampaign: { input: Infer<typeof updateCampaignInput>; output: CampaignAdminView };
-  setPaused: { input: Infer<typeof setPausedInput>; output: CampaignAdminView };
-  moveStock: { input: Infer<typeof moveStockInput>; output: CampaignAdminView };
-  listCampaigns: { input: EmptyInput; output: CampaignAdminView[] };
-  expireSweep: { input: EmptyInput; output: SweepResult };
-  getCampaign: { input: Infer<typeof getCampaignInput>; output: CampaignView };
-  claim: { input: Infer<typeof claimInput>; output: Voucher };
-  myVouchers: { input: EmptyInput; output: Voucher[] };
-  getVoucher: { input: Infer<typeof voucherIdInput>; output: Voucher };
-  voucherCode: { input: Infer<typeof voucherIdInput>; output: { token: string; expiresAt: number } };
-  cancelClaim: { input: Infer<typeof voucherIdInput>; output: Voucher };
-  stationStock: { input: Infer<typeof stationStockInput>; output: StationStockRow[] };
-  onSpotLookup: { input: Infer<typeof onSpotLookupInput>; output: OnSpotCandidate[] };
-  onSpotClaim: { input: Infer<typeof onSpotClaimInput>; output: OnSpotResult };
-}
-
-export const giftContract = contract<GiftActions>()({
-  createCampaign: { input: createCampaignInput, access: ['admin'], writes: true },
-  updateCampaign: { input: updateCampaignInput, access: ['admin'], writes: true },
-  setPaused: { input: setPausedInput, access: ['admin'], writes: true },
-  moveStock: { input: moveStockInput, access: ['admin'], writes: true },
-  listCampaigns: { input: emptyInput, access: ['admin'] },
-  expireSweep: { input: emptyInput, access: ['admin'], writes: true },
-  getCampaign: { input: getCampaignInput, access: 'signedIn' },
-  claim: { input: claimInput, access: 'signedIn', writes: true },
-  myVouchers: { input: emptyInput, access: 'signedIn' },
-  getVoucher: { input: voucherIdInput, access: 'signedIn' },
-  voucherCode: { input: voucherIdInput, access: 'signedIn' },
-  cancelClaim: { input: voucherIdInput, access: 'signedIn', writes: true },
-  stationStock: { input: stationStockInput, access: ['staff', 'admin'] },
-  onSpotLookup: { input: onSpotLookupInput, access: ['staff', 'admin'] },
-  onSpotClaim: { input: onSpotClaimInput, access: ['staff', 'admin'], writes: true },
+export const giftContract = /* @__PURE__ */ contract({
+  createCampaign: { input: createCampaignInput, output: returns<CampaignAdminView>, access: ['admin'], writes: true },
+  updateCampaign: { input: updateCampaignInput, output: returns<CampaignAdminView>, access: ['admin'], writes: true },
+  setPaused: { input: setPausedInput, output: returns<CampaignAdminView>, access: ['admin'], writes: true },
+  moveStock: { input: moveStockInput, output: returns<CampaignAdminView>, access: ['admin'], writes: true },
+  listCampaigns: { input: emptyInput, output: returns<CampaignAdminView[]>, access: ['admin'] },
+  expireSweep: { input: emptyInput, output: returns<SweepResult>, access: ['admin'], writes: true },
+  getCampaign: { input: getCampaignInput, output: returns<CampaignView>, access: 'signedIn' },
+  claim: { input: claimInput, output: returns<Voucher>, access: 'signedIn', writes: true },
+  myVouchers: { input: emptyInput, output: returns<Voucher[]>, access: 'signedIn' },
+  getVoucher: { input: voucherIdInput, output: returns<Voucher>, access: 'signedIn' },
+  voucherCode: { input: voucherIdInput, output: returns<{ token: string; expiresAt: number }>, access: 'signedIn' },
+  cancelClaim: { input: voucherIdInput, output: returns<Voucher>, access: 'signedIn', writes: true },
+  stationStock: { input: stationStockInput, output: returns<StationStockRow[]>, access: ['staff', 'admin'] },
+  onSpotLookup: { input: onSpotLookupInput, output: returns<OnSpotCandidate[]>, access: ['staff', 'admin'] },
+  onSpotClaim: { input: onSpotClaimInput, output: returns<OnSpotResult>, access: ['staff', 'admin'], writes: true },
 });
+export type GiftActions = ActionsOf<typeof giftContract>;

@@ -1,6 +1,6 @@
-import { contract } from '../contract';
+import { contract, returns, type ActionsOf } from '../contract';
 import { s, type Infer } from '../schema';
-import { emptyInput, pageInput, type EmptyInput, type InboxMessage, type Page, type Role, type Scope } from './common';
+import { emptyInput, pageInput, type InboxMessage, type Page, type Role, type Scope } from './common';
 
 export const WORKER_CATEGORIES = ['产业工人', '新就业形态劳动者', '退休职工', '机关事业单位职工', '其他'] as const;
 export type WorkerCategory = (typeof WORKER_CATEGORIES)[number];
@@ -166,32 +166,37 @@ export interface DeleteMyDataResult {
   summary: string;
 }
 
-export interface MemberActions {
-  getMe: { input: EmptyInput; output: MyProfile };
-  updateProfile: { input: ProfileInput; output: MyProfile };
-  applyMembership: { input: Infer<typeof applyMembershipInput>; output: MembershipApplication };
-  myApplication: { input: EmptyInput; output: MembershipApplication | null };
-  listApplications: { input: Infer<typeof listApplicationsInput>; output: Page<MembershipApplication> };
-  reviewApplication: { input: Infer<typeof reviewApplicationInput>; output: MembershipApplication };
-  transferMembership: { input: Infer<typeof transferInput>; output: MyProfile };
-  memberCode: { input: EmptyInput; output: MemberCode };
-  listMessages: { input: Infer<typeof listMessagesInput>; output: Page<InboxMessage> & { unread: number } };
-  markMessagesRead: { input: Infer<typeof markReadInput>; output: { updated: number } };
-  exportMyData: { input: EmptyInput; output: MyDataExport };
-  deleteMyData: { input: Infer<typeof deleteMyDataInput>; output: DeleteMyDataResult };
-}
-
-export const memberContract = contract<MemberActions>()({
-  getMe: { input: emptyInput, access: 'signedIn' },
-  updateProfile: { input: profileInput, access: 'signedIn', writes: true },
-  applyMembership: { input: applyMembershipInput, access: 'signedIn', writes: true },
-  myApplication: { input: emptyInput, access: 'signedIn' },
-  listApplications: { input: listApplicationsInput, access: ['admin'] },
-  reviewApplication: { input: reviewApplicationInput, access: ['admin'], writes: true },
-  transferMembership: { input: transferInput, access: ['member'], writes: true },
-  memberCode: { input: emptyInput, access: ['member'] },
-  listMessages: { input: listMessagesInput, access: 'signedIn' },
-  markMessagesRead: { input: markReadInput, access: 'signedIn', writes: true },
-  exportMyData: { input: emptyInput, access: 'signedIn' },
-  deleteMyData: { input: deleteMyDataInput, access: 'signedIn', writes: 'idempotent' },
+export const memberContract = /* @__PURE__ */ contract({
+  getMe: { input: emptyInput, output: returns<MyProfile>, access: 'signedIn' },
+  updateProfile: { input: profileInput, output: returns<MyProfile>, access: 'signedIn', writes: true },
+  applyMembership: {
+    input: applyMembershipInput,
+    output: returns<MembershipApplication>,
+    access: 'signedIn',
+    writes: true,
+  },
+  myApplication: { input: emptyInput, output: returns<MembershipApplication | null>, access: 'signedIn' },
+  listApplications: { input: listApplicationsInput, output: returns<Page<MembershipApplication>>, access: ['admin'] },
+  reviewApplication: {
+    input: reviewApplicationInput,
+    output: returns<MembershipApplication>,
+    access: ['admin'],
+    writes: true,
+  },
+  transferMembership: { input: transferInput, output: returns<MyProfile>, access: ['member'], writes: true },
+  memberCode: { input: emptyInput, output: returns<MemberCode>, access: ['member'] },
+  listMessages: {
+    input: listMessagesInput,
+    output: returns<Page<InboxMessage> & { unread: number }>,
+    access: 'signedIn',
+  },
+  markMessagesRead: { input: markReadInput, output: returns<{ updated: number }>, access: 'signedIn', writes: true },
+  exportMyData: { input: emptyInput, output: returns<MyDataExport>, access: 'signedIn' },
+  deleteMyData: {
+    input: deleteMyDataInput,
+    output: returns<DeleteMyDataResult>,
+    access: 'signedIn',
+    writes: 'idempotent',
+  },
 });
+export type MemberActions = ActionsOf<typeof memberContract>;

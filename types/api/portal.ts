@@ -1,5 +1,5 @@
-import { contract } from '../contract';
-import { s, type Infer } from '../schema';
+import { contract, returns, type ActionsOf } from '../contract';
+import { s } from '../schema';
 
 export interface Station {
   id: string;
@@ -22,11 +22,8 @@ export const listStationsInput = s.object({
   lng: s.optional(s.int({ label: '经度', min: -180_000_000, max: 180_000_000 })),
 });
 
-export interface PortalActions {
+export const portalContract = /* @__PURE__ */ contract({
   /** 驿站 near the caller; `lat`/`lng` in micro-degrees (integers keep the payload exact). */
-  listStations: { input: Infer<typeof listStationsInput>; output: Station[] };
-}
-
-export const portalContract = contract<PortalActions>()({
-  listStations: { input: listStationsInput, access: 'public' },
+  listStations: { input: listStationsInput, output: returns<Station[]>, access: 'public' },
 });
+export type PortalActions = ActionsOf<typeof portalContract>;

@@ -6,9 +6,9 @@
  * Privacy: identity numbers travel only in submit payloads; every response carries `idMasked`
  * (前3后4) and a masked phone, never the full numbers.
  */
-import { contract } from '../contract';
+import { contract, returns, type ActionsOf } from '../contract';
 import { s, type Infer } from '../schema';
-import { emptyInput, pageInput, type EmptyInput, type Page } from './common';
+import { emptyInput, pageInput, type Page } from './common';
 
 export const RETIREMENT_STATUSES = [
   'submitted',
@@ -315,51 +315,49 @@ export interface RetirementSettingsView {
   issuedThisYear: number;
 }
 
-export interface RetirementActions {
-  formOptions: { input: EmptyInput; output: FormOptions };
-  submitRequest: { input: SubmitRequestInput; output: RetirementRequestView };
-  submitBatch: { input: Infer<typeof submitBatchInput>; output: BatchResult };
-  resubmitRequest: { input: Infer<typeof resubmitInput>; output: RetirementRequestView };
-  myRequests: { input: EmptyInput; output: RetirementRequestView[] };
-  getRequest: { input: Infer<typeof idInput>; output: RetirementRequestView };
-  myCertificate: { input: Infer<typeof idInput>; output: CertificateView };
-  confirmReceipt: { input: Infer<typeof idInput>; output: RetirementRequestView };
-  reviewQueue: { input: Infer<typeof queueInput>; output: Page<ReviewItem> };
-  verifyEmployment: { input: Infer<typeof verifyEmploymentInput>; output: BatchResult };
-  approve: { input: Infer<typeof idsInput>; output: BatchResult };
-  returnRequest: { input: Infer<typeof returnInput>; output: RetirementRequestView };
-  issue: { input: Infer<typeof idsInput>; output: BatchResult };
-  plaqueReady: { input: Infer<typeof idsInput>; output: BatchResult };
-  postPlaque: { input: Infer<typeof postPlaqueInput>; output: RetirementRequestView };
-  markCallbackDone: { input: Infer<typeof markCallbackDoneInput>; output: ReviewItem };
-  revoke: { input: Infer<typeof revokeInput>; output: RetirementRequestView };
-  verifyCertificate: { input: Infer<typeof verifyCertificateInput>; output: CertificateCheck };
-  getSettings: { input: EmptyInput; output: RetirementSettingsView };
-  saveSettings: { input: Infer<typeof saveSettingsInput>; output: RetirementSettingsView };
-}
-
-export const retirementContract = contract<RetirementActions>()({
-  formOptions: { input: emptyInput, access: 'signedIn' },
-  submitRequest: { input: submitRequestInput, access: 'signedIn', writes: true },
-  submitBatch: { input: submitBatchInput, access: ['enterprise', 'admin'], writes: true },
-  resubmitRequest: { input: resubmitInput, access: 'signedIn', writes: true },
-  myRequests: { input: emptyInput, access: 'signedIn' },
-  getRequest: { input: idInput, access: 'signedIn' },
-  myCertificate: { input: idInput, access: 'signedIn' },
-  confirmReceipt: { input: idInput, access: 'signedIn', writes: true },
-  reviewQueue: { input: queueInput, access: ['enterprise', 'admin'] },
-  verifyEmployment: { input: verifyEmploymentInput, access: ['enterprise', 'admin'], writes: true },
-  approve: { input: idsInput, access: ['admin'], writes: true },
-  returnRequest: { input: returnInput, access: ['admin'], writes: true },
-  issue: { input: idsInput, access: ['admin'], writes: true },
-  plaqueReady: { input: idsInput, access: ['admin'], writes: true },
-  postPlaque: { input: postPlaqueInput, access: ['admin'], writes: true },
-  revoke: { input: revokeInput, access: ['admin'], writes: true },
-  markCallbackDone: { input: markCallbackDoneInput, access: ['admin'], writes: true },
-  verifyCertificate: { input: verifyCertificateInput, access: 'public' },
-  getSettings: { input: emptyInput, access: ['admin'] },
-  saveSettings: { input: saveSettingsInput, access: ['admin'], writes: true },
+export const retirementContract = /* @__PURE__ */ contract({
+  formOptions: { input: emptyInput, output: returns<FormOptions>, access: 'signedIn' },
+  submitRequest: {
+    input: submitRequestInput,
+    output: returns<RetirementRequestView>,
+    access: 'signedIn',
+    writes: true,
+  },
+  submitBatch: {
+    input: submitBatchInput,
+    output: returns<BatchResult>,
+    access: ['enterprise', 'admin'],
+    writes: true,
+  },
+  resubmitRequest: { input: resubmitInput, output: returns<RetirementRequestView>, access: 'signedIn', writes: true },
+  myRequests: { input: emptyInput, output: returns<RetirementRequestView[]>, access: 'signedIn' },
+  getRequest: { input: idInput, output: returns<RetirementRequestView>, access: 'signedIn' },
+  myCertificate: { input: idInput, output: returns<CertificateView>, access: 'signedIn' },
+  confirmReceipt: { input: idInput, output: returns<RetirementRequestView>, access: 'signedIn', writes: true },
+  reviewQueue: { input: queueInput, output: returns<Page<ReviewItem>>, access: ['enterprise', 'admin'] },
+  verifyEmployment: {
+    input: verifyEmploymentInput,
+    output: returns<BatchResult>,
+    access: ['enterprise', 'admin'],
+    writes: true,
+  },
+  approve: { input: idsInput, output: returns<BatchResult>, access: ['admin'], writes: true },
+  returnRequest: { input: returnInput, output: returns<RetirementRequestView>, access: ['admin'], writes: true },
+  issue: { input: idsInput, output: returns<BatchResult>, access: ['admin'], writes: true },
+  plaqueReady: { input: idsInput, output: returns<BatchResult>, access: ['admin'], writes: true },
+  postPlaque: { input: postPlaqueInput, output: returns<RetirementRequestView>, access: ['admin'], writes: true },
+  revoke: { input: revokeInput, output: returns<RetirementRequestView>, access: ['admin'], writes: true },
+  markCallbackDone: { input: markCallbackDoneInput, output: returns<ReviewItem>, access: ['admin'], writes: true },
+  verifyCertificate: { input: verifyCertificateInput, output: returns<CertificateCheck>, access: 'public' },
+  getSettings: { input: emptyInput, output: returns<RetirementSettingsView>, access: ['admin'] },
+  saveSettings: {
+    input: saveSettingsInput,
+    output: returns<RetirementSettingsView>,
+    access: ['admin'],
+    writes: true,
+  },
 });
+export type RetirementActions = ActionsOf<typeof retirementContract>;
 
 /** The verify page, which the certificate's QR opens (`?t=<token>`). */
 export const VERIFY_PAGE = '/retirement/pages/verify/index';

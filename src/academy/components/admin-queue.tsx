@@ -43,13 +43,7 @@ export function AdminQueue() {
           </View>
         ))}
       </View>
-      <StateView
-        loading={list.loading && !list.data}
-        error={list.data ? null : list.error}
-        onRetry={list.reload}
-        empty={list.data?.items.length === 0}
-        emptyText="这里没有点单"
-      >
+      <StateView of={list} empty={list.data?.items.length === 0} emptyText="这里没有点单">
         {(list.data?.items ?? []).map((o) => (
           <QueueItem key={o.id} order={o} onChanged={() => void list.reload()} />
         ))}

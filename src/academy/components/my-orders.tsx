@@ -35,9 +35,7 @@ export function MyOrders() {
 
   return (
     <StateView
-      loading={list.loading && !list.data}
-      error={list.data ? null : list.error}
-      onRetry={list.reload}
+      of={list}
       empty={list.data?.length === 0}
       emptyText="还没有点单"
       emptyAction={<Button onClick={() => Taro.navigateTo({ url: '/academy/pages/order/index' })}>我要点单</Button>}

@@ -10,13 +10,7 @@ import './report.scss';
 export function OrderReport({ orderId }: { orderId: string }) {
   const report = useAsync<Report>(() => api.academy.orderReport({ orderId }), [orderId]);
   return (
-    <StateView
-      loading={report.loading && !report.data}
-      error={report.data ? null : report.error}
-      onRetry={report.reload}
-      empty={report.data?.sessions.length === 0}
-      emptyText="还没有排课"
-    >
+    <StateView of={report} empty={report.data?.sessions.length === 0} emptyText="还没有排课">
       {(report.data?.sessions ?? []).map((s) => (
         <View
           key={s.sessionId}

@@ -11,13 +11,7 @@ type OrderDetail = AcademyActions['getOrder']['output'];
 export function SessionAdminLinks({ orderId }: { orderId: string }) {
   const detail = useAsync<OrderDetail>(() => api.academy.getOrder({ orderId }), [orderId]);
   return (
-    <StateView
-      loading={detail.loading && !detail.data}
-      error={detail.data ? null : detail.error}
-      onRetry={detail.reload}
-      empty={detail.data?.sessions.length === 0}
-      emptyText="还没有排课"
-    >
+    <StateView of={detail} empty={detail.data?.sessions.length === 0} emptyText="还没有排课">
       {(detail.data?.sessions ?? []).map((s) => (
         <View
           key={s.id}

@@ -1,8 +1,8 @@
 import { View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { FORMAT_LABELS, type Session } from '@contract/api/academy';
 import { StatusTag } from '../../components';
 import { BOOKING_TONE, span } from '../format';
+import { PageLink } from '../../components/page-link';
 import './session-card.scss';
 
 /** One session in a list: what, who, when, where, seats; tap for the detail. */
@@ -13,10 +13,7 @@ export function SessionCard({
 }) {
   const full = s.booked >= s.capacity;
   return (
-    <View
-      className="card academy-session"
-      onClick={() => Taro.navigateTo({ url: `/academy/pages/session/index?id=${s.id}` })}
-    >
+    <PageLink url={`/academy/pages/session/index?id=${s.id}`} className="card academy-session">
       <View className="academy-session__head">
         <View className="academy-session__title">{s.title}</View>
         {s.myBooking ? <StatusTag text={s.myBooking.statusLabel} tone={BOOKING_TONE[s.myBooking.status]} /> : null}
@@ -30,6 +27,6 @@ export function SessionCard({
         {full ? `名额已满，可排队候补（${s.waiting}人候补）` : `剩余名额 ${s.capacity - s.booked} / ${s.capacity}`}
         {s.audience === 'employer' ? ` · 仅限${s.employerName ?? '本企业'}职工` : ''}
       </View>
-    </View>
+    </PageLink>
   );
 }

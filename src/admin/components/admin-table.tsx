@@ -1,5 +1,7 @@
 import { View } from '@tarojs/components';
 import type { ReactNode } from 'react';
+import { Button } from '../../components/button';
+import { StateView } from '../../components/state-view';
 import './admin-table.scss';
 
 export interface Column<T> {
@@ -10,13 +12,23 @@ export interface Column<T> {
   primary?: boolean;
 }
 
+export interface RowAction {
+  label: string;
+  onClick: () => void;
+}
+
 export interface AdminTableProps<T> {
   label: string;
   rows: T[];
   rowKey: (row: T) => string;
   columns: Column<T>[];
-  /** Buttons for one row (edit, revoke...): the last column on a desk, the card's foot on a phone. */
-  actions?: (row: T) => ReactNode;
+  /**
+   * Buttons for one row (修改, 撤销...): the last column on a desk, the card's foot on a phone. A falsy
+   * entry is a button this row does not offer.
+   */
+  actions?: (row: T) => (RowAction | false | null | undefined)[];
+  /** Shown instead of the table when there are no rows. */
+  emptyText?: string;
   /** Dims a row that is closed, revoked or merged away. */
   muted?: (row: T) => boolean;
 }
@@ -27,7 +39,8 @@ export interface AdminTableProps<T> {
  * Each cell carries its column's title, shown beside the value on a card and hidden in the table,
  * where the header row says it once.
  */
-export function AdminTable<T>({ label, rows, rowKey, columns, actions, muted }: AdminTableProps<T>) {
+export function AdminTable<T>({ label, rows, rowKey, columns, actions, muted, emptyText }: AdminTableProps<T>) {
+  if (emptyText !== undefined && rows.length === 0) return <StateView empty emptyText={emptyText} />;
   return (
     <View className="admin-table" role="table" aria-label={label}>
       <View className="admin-table__head" role="row">
@@ -60,7 +73,13 @@ export function AdminTable<T>({ label, rows, rowKey, columns, actions, muted }: 
           ))}
           {actions ? (
             <View className="admin-table__cell admin-table__actions" role="cell">
-              {actions(row)}
+              {actions(row).map((a) =>
+                a ? (
+                  <Button key={a.label} variant="outline" className="admin__small-btn" onClick={a.onClick}>
+                    {a.label}
+                  </Button>
+                ) : null,
+              )}
             </View>
           ) : null}
         </View>

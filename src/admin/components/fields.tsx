@@ -1,5 +1,4 @@
 import { Input, Picker, View } from '@tarojs/components';
-import { CheckMark } from '../../components/check-mark';
 import { FormField } from '../../components/form-field';
 
 /**
@@ -51,40 +50,6 @@ export function WallTimeField(props: {
             {time || '选择时间'}
           </View>
         </Picker>
-      </View>
-    </FormField>
-  );
-}
-
-/** Several choices as big rows rather than tiny boxes (长辈模式). */
-export function ChecksField<T extends string>(props: {
-  label: string;
-  options: readonly T[];
-  value: readonly T[];
-  onChange: (v: T[]) => void;
-  text?: (v: T) => string;
-  error?: string;
-  hint?: string;
-}) {
-  const toggle = (o: T) =>
-    props.onChange(props.value.includes(o) ? props.value.filter((x) => x !== o) : [...props.value, o]);
-  return (
-    <FormField label={props.label} error={props.error} hint={props.hint}>
-      <View className="admin__checks" role="group" aria-label={props.label}>
-        {props.options.map((o) => {
-          const on = props.value.includes(o);
-          return (
-            <View
-              key={o}
-              role="checkbox"
-              aria-checked={on}
-              className={`admin__check ${on ? 'admin__check--on' : ''}`}
-              onClick={() => toggle(o)}
-            >
-              <CheckMark on={on} /> {props.text ? props.text(o) : o}
-            </View>
-          );
-        })}
       </View>
     </FormField>
   );

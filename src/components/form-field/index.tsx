@@ -1,5 +1,6 @@
-import { Input, Picker, View } from '@tarojs/components';
+import { Input, Label, Picker, Switch, Textarea, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
+import { CheckMark } from '../check-mark';
 import './index.scss';
 
 export interface FormFieldProps {
@@ -35,7 +36,10 @@ export interface TextFieldProps {
   placeholder?: string;
   type?: 'text' | 'number' | 'idcard' | 'digit';
   maxlength?: number;
+  /** Also a class on the input, `field-<name>`, by which tests and the steps of a wizard find it. */
   name?: string;
+  /** Several lines, growing with what is typed. */
+  multiline?: boolean;
 }
 
 export function TextField({
@@ -48,19 +52,102 @@ export function TextField({
   type = 'text',
   maxlength = 140,
   name,
+  multiline,
 }: TextFieldProps) {
+  const input = name ? `form-field__input field-${name}` : 'form-field__input';
   return (
     <FormField label={label} error={error} hint={hint}>
-      <Input
-        className="form-field__input"
-        name={name}
-        value={value}
-        type={type}
-        maxlength={maxlength}
-        placeholder={placeholder}
-        aria-label={label}
-        onInput={(e) => onInput(e.detail.value)}
-      />
+      {multiline ? (
+        <Textarea
+          className={`${input} form-field__input--multiline`}
+          name={name}
+          value={value}
+          maxlength={maxlength}
+          placeholder={placeholder}
+          autoHeight
+          aria-label={label}
+          // H5 renders a custom element around the native textarea: the label must reach the textarea itself.
+          nativeProps={{ 'aria-label': label }}
+          onInput={(e) => onInput(e.detail.value)}
+        />
+      ) : (
+        <Input
+          className={input}
+          name={name}
+          value={value}
+          type={type}
+          maxlength={maxlength}
+          placeholder={placeholder}
+          aria-label={label}
+          onInput={(e) => onInput(e.detail.value)}
+        />
+      )}
+    </FormField>
+  );
+}
+
+export interface SwitchFieldProps {
+  label: string;
+  /** A line under the label on what the switch changes. */
+  hint?: string;
+  checked: boolean;
+  onChange: (on: boolean) => void;
+  /** The page's own class for the row (spacing, and what tests find it by). */
+  className?: string;
+}
+
+/** An on/off setting: the words on the left, the switch on the right, the whole row one tap target. */
+export function SwitchField({ label, hint, checked, onChange, className }: SwitchFieldProps) {
+  return (
+    <Label className={`form-field__switch ${className ?? ''}`}>
+      {hint ? (
+        <View>
+          <View>{label}</View>
+          <View className="muted">{hint}</View>
+        </View>
+      ) : (
+        <View>{label}</View>
+      )}
+      <Switch checked={checked} aria-label={label} color="#c8161d" onChange={(e) => onChange(e.detail.value)} />
+    </Label>
+  );
+}
+
+export interface ChecksFieldProps<T extends string> {
+  label: string;
+  options: readonly T[];
+  value: readonly T[];
+  /** The choices ticked, in the order they were ticked. */
+  onChange: (v: T[]) => void;
+  text?: (v: T) => string;
+  error?: string;
+  hint?: string;
+  /** What the group is read out as, when the label says more (授课方式（可多选） → 授课方式). */
+  groupLabel?: string;
+}
+
+/** Several choices as big rows rather than tiny boxes (长辈模式). */
+export function ChecksField<T extends string>(props: ChecksFieldProps<T>) {
+  const toggle = (o: T) =>
+    props.onChange(props.value.includes(o) ? props.value.filter((x) => x !== o) : [...props.value, o]);
+  return (
+    <FormField label={props.label} error={props.error} hint={props.hint}>
+      <View className="form-field__checks" role="group" aria-label={props.groupLabel ?? props.label}>
+        {props.options.map((o) => {
+          const on = props.value.includes(o);
+          return (
+            <View
+              key={o}
+              role="checkbox"
+              aria-checked={on}
+              className={`form-field__check ${on ? 'form-field__check--on' : ''}`}
+              onClick={() => toggle(o)}
+            >
+              <CheckMark on={on} /> {props.text ? props.text(o) : o}
+            </View>
+          );
+        })}
+      </View>
     </FormField>
   );
 }

@@ -1,7 +1,7 @@
-import qrcode from 'qrcode-generator';
+import { qrMatrix } from './encode';
 
-/** UTF-8 bytes of a string; the library's default keeps only the low byte of each character. */
-function utf8Bytes(text: string): number[] {
+/** UTF-8 bytes of a string (what scanners expect of byte mode). */
+export function utf8Bytes(text: string): number[] {
   const out: number[] = [];
   for (const ch of text) {
     const cp = ch.codePointAt(0) as number;
@@ -12,7 +12,6 @@ function utf8Bytes(text: string): number[] {
   }
   return out;
 }
-qrcode.stringToBytes = utf8Bytes;
 
 /** A run of same-coloured modules in one row: drawing runs keeps the node count low. */
 export interface Run {
@@ -22,16 +21,14 @@ export interface Run {
 
 /** The QR matrix of `text` as rows of runs, with a 4-module quiet zone as the standard asks. */
 export function qrRows(text: string, quiet = 4): { size: number; rows: Run[][] } {
-  const qr = qrcode(0, 'M');
-  qr.addData(text, 'Byte');
-  qr.make();
-  const n = qr.getModuleCount();
+  const m = qrMatrix(utf8Bytes(text));
+  const n = m.length;
   const size = n + quiet * 2;
   const rows: Run[][] = [];
   for (let r = -quiet; r < n + quiet; r++) {
     const runs: Run[] = [];
     for (let c = -quiet; c < n + quiet; c++) {
-      const dark = r >= 0 && r < n && c >= 0 && c < n && qr.isDark(r, c);
+      const dark = r >= 0 && r < n && c >= 0 && c < n && m[r][c];
       const last = runs[runs.length - 1];
       if (last && last.dark === dark) last.length++;
       else runs.push({ dark, length: 1 });

@@ -14,6 +14,11 @@ export interface StateViewProps {
   /** A way forward below the empty text (e.g. a button to the form). */
   emptyAction?: ReactNode;
   onRetry?: () => void;
+  /**
+   * A loaded value (useAsync): loading until its first data, its error only while there is no data to
+   * show, retry by reloading. A reload over shown data keeps the data on screen.
+   */
+  of?: { loading: boolean; data?: unknown; error?: StateViewProps['error']; reload: () => unknown };
   children?: ReactNode;
 }
 
@@ -31,7 +36,10 @@ function goBack() {
 }
 
 /** Loading, error and empty states, the same on every page; children render when there is data. */
-export function StateView({ loading, error, empty, emptyText, emptyAction, onRetry, children }: StateViewProps) {
+export function StateView({ of, empty, emptyText, emptyAction, children, ...own }: StateViewProps) {
+  const loading = own.loading ?? (of ? of.loading && !of.data : false);
+  const error = own.error ?? (of && !of.data ? of.error : null);
+  const onRetry = own.onRetry ?? (of ? () => void of.reload() : undefined);
   if (loading) {
     return (
       <View className="state-view" aria-busy="true">

@@ -9,6 +9,7 @@ import { api } from '../../services/api';
 import { ensureConsent } from '../../stores/consent';
 import { SERVICE_ENTRIES } from '../services/entries';
 import { StationCard } from './station-card';
+import { PageLink } from '../../components/page-link';
 import './index.scss';
 
 export default function HomePage() {
@@ -37,19 +38,13 @@ export default function HomePage() {
 
       <View className="home__grid">
         {SERVICE_ENTRIES.map((entry) => (
-          <View
-            key={entry.key}
-            className="home__entry"
-            role="button"
-            aria-label={entry.title}
-            onClick={() => Taro.navigateTo({ url: entry.url })}
-          >
+          <PageLink key={entry.key} url={entry.url} className="home__entry" label={entry.title}>
             <View className="home__entry-icon" style={{ background: entry.color }}>
               {entry.mark}
             </View>
             <View className="home__entry-title">{entry.title}</View>
             <View className="home__entry-desc">{entry.season}</View>
-          </View>
+          </PageLink>
         ))}
       </View>
 

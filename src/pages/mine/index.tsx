@@ -46,7 +46,7 @@ export default function MinePage() {
 
   return (
     <PageShell className="mine">
-      <StateView loading={me.loading && !data} error={data ? null : me.error} onRetry={me.reload}>
+      <StateView of={me}>
         {data ? (
           <>
             <View className="card mine__head">

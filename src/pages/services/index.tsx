@@ -1,10 +1,10 @@
 import { View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { PageShell } from '../../components/page-shell';
 import { useSetupNeeded } from '../../stores/setup';
 import { useMe } from '../../stores/me';
 import { SERVICE_ENTRIES } from './entries';
 import { canSee, WORKBENCH_LINKS, type WorkbenchLink } from './workbench';
+import { PageLink } from '../../components/page-link';
 import './index.scss';
 
 function LinkList({ title, links }: { title: string; links: WorkbenchLink[] }) {
@@ -13,16 +13,10 @@ function LinkList({ title, links }: { title: string; links: WorkbenchLink[] }) {
     <View className="services__section">
       <View className="services__section-title">{title}</View>
       {links.map((l) => (
-        <View
-          key={l.url}
-          className="card services__link"
-          role="button"
-          aria-label={l.title}
-          onClick={() => Taro.navigateTo({ url: l.url })}
-        >
+        <PageLink key={l.url} url={l.url} className="card services__link" label={l.title}>
           <View className="services__link-title">{l.title}</View>
           <View className="muted">{l.hint}</View>
-        </View>
+        </PageLink>
       ))}
     </View>
   );
@@ -37,13 +31,7 @@ export default function ServicesPage() {
   return (
     <PageShell title="服务">
       {SERVICE_ENTRIES.map((entry) => (
-        <View
-          key={entry.key}
-          className="card services__entry"
-          role="button"
-          aria-label={entry.title}
-          onClick={() => Taro.navigateTo({ url: entry.url })}
-        >
+        <PageLink key={entry.key} url={entry.url} className="card services__entry" label={entry.title}>
           <View className="services__mark" style={{ background: entry.color }}>
             {entry.mark}
           </View>
@@ -51,7 +39,7 @@ export default function ServicesPage() {
             <View className="services__title">{entry.title}</View>
             <View className="services__desc">{entry.description}</View>
           </View>
-        </View>
+        </PageLink>
       ))}
       <LinkList title="工作台" links={links('scan')} />
       <LinkList title="管理" links={links('manage')} />

@@ -98,3 +98,33 @@ test('load starts the draft once per loaded value, and a later edit is kept acro
   rerender({ data: { ...first, place: '新址' } });
   expect(result.current.draft.place).toBe('新址');
 });
+
+test('submit sends only a draft that passes, and answers what the send answered', async () => {
+  const sent: unknown[] = [];
+  const send = async (v: unknown) => (sent.push(v), 'saved');
+  const { result } = renderHook(() => useForm<Draft, unknown>({ name: '王芳', headcount: 'x', place: '车间' }, check));
+  let answer: unknown = 'unset';
+  await act(async () => {
+    answer = await result.current.submit(send);
+  });
+  expect(answer).toBeUndefined();
+  expect(sent).toEqual([]);
+  expect(result.current.error('headcount')).toBe('参训人数请填写1到500之间的整数');
+  act(() => result.current.set('headcount')('45'));
+  await act(async () => {
+    answer = await result.current.submit(send);
+  });
+  expect(answer).toBe('saved');
+  expect(sent).toEqual([{ name: '王芳', headcount: 45, place: '车间' }]);
+});
+
+test("text binds a field's value, its setter and its message", () => {
+  const { result } = renderHook(() => useForm<Draft, unknown>({ name: '', headcount: '1', place: '车间' }, check));
+  act(() => void result.current.validate());
+  const bound = result.current.text('name');
+  expect(bound.value).toBe('');
+  expect(bound.error).toBe('请填写姓名（2–20个字）');
+  act(() => bound.onInput('王芳'));
+  expect(result.current.text('name')).toMatchObject({ value: '王芳', error: undefined });
+  expect(result.current.pick('place')).toMatchObject({ value: '车间', error: undefined });
+});

@@ -25,13 +25,7 @@ export default function CataloguePage() {
           </View>
         ))}
       </ScrollView>
-      <StateView
-        loading={list.loading && !list.data}
-        error={list.data ? null : list.error}
-        onRetry={list.reload}
-        empty={list.data?.length === 0}
-        emptyText="该类别暂无课程，可以点单提出您想学的主题"
-      >
+      <StateView of={list} empty={list.data?.length === 0} emptyText="该类别暂无课程，可以点单提出您想学的主题">
         {(list.data ?? []).map((c) => (
           <View key={c.id} className="card academy-course">
             <View className="academy-course__title">{c.title}</View>

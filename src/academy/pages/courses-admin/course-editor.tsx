@@ -1,5 +1,5 @@
-import { Textarea, View } from '@tarojs/components';
-import { Button } from '../../../components/button';
+import { View } from '@tarojs/components';
+import { FormActions } from '../../../components/form-actions';
 import Taro from '@tarojs/taro';
 import {
   COURSE_CATEGORIES,
@@ -8,8 +8,7 @@ import {
   type CourseAdmin,
   type Teacher,
 } from '@contract/api/academy';
-import { CheckMark } from '../../../components/check-mark';
-import { FormField, SelectField, TextField } from '../../../components/form-field';
+import { ChecksField, SelectField, TextField } from '../../../components/form-field';
 import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
 import { api } from '../../../services/api';
@@ -17,7 +16,7 @@ import {
   draftOf,
   emptyDraft,
   pickTeacher,
-  toggleFormat,
+  inCatalogueOrder,
   toSaveInput,
   type CourseDraft,
   type CourseFormResult,
@@ -112,45 +111,32 @@ export function CourseEditor({ course, courses, teachers, onSaved, onCancel }: P
         hint="一次课的时长，1到16学时"
         maxlength={2}
       />
-      <FormField label="授课方式（可多选）" error={err('formats')}>
-        <View className="academy-courses__formats" role="group" aria-label="授课方式">
-          {COURSE_FORMATS.map((f) => {
-            const on = draft.formats.includes(f);
-            return (
-              <View
-                key={f}
-                role="checkbox"
-                aria-checked={on}
-                className={`academy-courses__format ${on ? 'academy-courses__format--on' : ''}`}
-                onClick={() => set('formats')(toggleFormat(draft.formats, f))}
-              >
-                <CheckMark on={on} />
-                {FORMAT_LABELS[f]}
-              </View>
-            );
-          })}
-        </View>
-      </FormField>
-      <FormField label="课程简介" error={err('description')} hint="讲什么、适合谁，10到300字">
-        <Textarea
-          className="form-field__input form-field__input--multiline"
-          value={draft.description}
-          maxlength={300}
-          autoHeight
-          placeholder="如：车间就是课堂，现场手把手练习"
-          aria-label="课程简介"
-          nativeProps={{ 'aria-label': '课程简介' }}
-          onInput={(e) => set('description')(e.detail.value)}
-        />
-      </FormField>
-      <View className="row-actions">
-        <Button variant="outline" onClick={onCancel}>
-          取消
-        </Button>
-        <Button className="academy-courses__save" busy={send.busy} onClick={() => void save()}>
-          {course ? '保存修改' : '新增课程'}
-        </Button>
-      </View>
+      <ChecksField
+        label="授课方式（可多选）"
+        groupLabel="授课方式"
+        options={COURSE_FORMATS}
+        text={(f) => FORMAT_LABELS[f]}
+        value={draft.formats}
+        onChange={(v) => set('formats')(inCatalogueOrder(v))}
+        error={err('formats')}
+      />
+      <TextField
+        label="课程简介"
+        multiline
+        value={draft.description}
+        onInput={set('description')}
+        error={err('description')}
+        hint="讲什么、适合谁，10到300字"
+        maxlength={300}
+        placeholder="如：车间就是课堂，现场手把手练习"
+      />
+      <FormActions
+        label={course ? '保存修改' : '新增课程'}
+        className="academy-courses__save"
+        busy={send.busy}
+        onSave={() => void save()}
+        onCancel={onCancel}
+      />
     </View>
   );
 }

@@ -46,9 +46,12 @@ export function draftOf(c: CourseAdmin): CourseDraft {
 }
 
 /** Ticks or unticks a format; the list stays in the catalogue's order (上门, 分课堂, 直播). */
+/** Formats in the catalogue's order, whatever the order they were ticked in. */
+export const inCatalogueOrder = (formats: CourseFormat[]): CourseFormat[] =>
+  COURSE_FORMATS.filter((x) => formats.includes(x));
+
 export function toggleFormat(formats: CourseFormat[], f: CourseFormat): CourseFormat[] {
-  const on = formats.includes(f) ? formats.filter((x) => x !== f) : [...formats, f];
-  return COURSE_FORMATS.filter((x) => on.includes(x));
+  return inCatalogueOrder(formats.includes(f) ? formats.filter((x) => x !== f) : [...formats, f]);
 }
 
 /** Picks the teacher; an empty 称号 is filled from another course this teacher gives. */

@@ -42,7 +42,7 @@ export default function CoursesAdminPage() {
 
   return (
     <PageShell title="课程目录管理">
-      <StateView loading={loaded.loading && !data} error={data ? null : loaded.error} onRetry={loaded.reload}>
+      <StateView of={loaded}>
         {data && mode.kind !== 'list' ? (
           <CourseEditor
             key={mode.kind === 'edit' ? mode.course.id : 'new'}

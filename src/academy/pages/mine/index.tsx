@@ -17,9 +17,7 @@ export default function MyBookingsPage() {
   return (
     <PageShell title="我的预约">
       <StateView
-        loading={list.loading && !list.data}
-        error={list.data ? null : list.error}
-        onRetry={list.reload}
+        of={list}
         empty={list.data?.length === 0}
         emptyText="您还没有预约课程"
         emptyAction={

@@ -14,7 +14,7 @@ export default function OrdersPage() {
   const admin = hasAnyRole(me.data, 'admin', 'admin:academy');
   return (
     <PageShell title={admin ? '点单受理' : '点单进度'}>
-      <StateView loading={me.loading && !me.data} error={me.data ? null : me.error} onRetry={me.reload}>
+      <StateView of={me}>
         {admin ? (
           <AdminQueue />
         ) : (

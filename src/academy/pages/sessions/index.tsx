@@ -22,9 +22,7 @@ export default function SessionsPage() {
       <AcademyLinks />
       <View className="academy-section-title">近期可预约课程</View>
       <StateView
-        loading={list.loading && !list.data}
-        error={list.data ? null : list.error}
-        onRetry={list.reload}
+        of={list}
         empty={list.data?.length === 0}
         emptyText="近期暂无可预约的课程，可以先看看课程目录，或为班组点一门课"
       >

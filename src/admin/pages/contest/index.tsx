@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { ContestAdminView, TradeAdminView } from '@contract/api/contest';
 import { PageShell, StateView, StatusTag, useAsync } from '../../../components';
 import { useWrite } from '../../../hooks/use-write';
-import { adminService } from '../../../services/admin';
+import { api } from '../../../services/api';
 import { AdminTable } from '../../components/admin-table';
 import { ContestForm } from './contest-form';
 import { TradeForm } from './trade-form';
@@ -18,10 +18,13 @@ type TradeMode = null | { trade?: TradeAdminView };
 /** 新建 / 修改 one contest, then its trades (name, rules, quota, per-employer places), then 发布. */
 export default function ContestEditPage() {
   const id = useRouter().params.id;
-  const loaded = useAsync<ContestAdminView | null>(() => (id ? adminService.contest(id) : Promise.resolve(null)), [id]);
+  const loaded = useAsync<ContestAdminView | null>(
+    () => (id ? api.contest.adminContest({ contestId: id }) : Promise.resolve(null)),
+    [id],
+  );
   const [tradeMode, setTradeMode] = useState<TradeMode>(null);
-  const remove = useWrite(adminService.removeTrade, { report: '不能删除' });
-  const publishWrite = useWrite((contestId: string, rid: string) => adminService.publishContest(contestId, rid), {
+  const remove = useWrite(api.contest.removeTrade, { report: '不能删除' });
+  const publishWrite = useWrite((contestId: string, rid: string) => api.contest.publishContest({ contestId }, rid), {
     report: '不能发布',
   });
   const contest = loaded.data ?? undefined;
@@ -80,39 +83,26 @@ export default function ContestEditPage() {
               />
             ) : (
               <>
-                <StateView empty={contest.trades.length === 0} emptyText="还没有比赛项目。">
-                  <AdminTable
-                    label="比赛项目"
-                    rows={contest.trades}
-                    rowKey={(t) => t.id}
-                    columns={[
-                      { key: 'name', title: '项目', primary: true, render: (t) => t.name },
-                      { key: 'quota', title: '名额', render: (t) => `已报 ${t.taken} / 共 ${t.quota}` },
-                      {
-                        key: 'employer',
-                        title: '每单位',
-                        render: (t) => (t.employerQuota ? `${t.employerQuota} 人` : '不限'),
-                      },
-                      { key: 'rules', title: '规则', render: (t) => t.rules },
-                    ]}
-                    actions={(t) => (
-                      <>
-                        <Button
-                          variant="outline"
-                          className="admin__small-btn"
-                          onClick={() => setTradeMode({ trade: t })}
-                        >
-                          修改
-                        </Button>
-                        {t.registrations === 0 ? (
-                          <Button variant="outline" className="admin__small-btn" onClick={() => void removeTrade(t)}>
-                            删除
-                          </Button>
-                        ) : null}
-                      </>
-                    )}
-                  />
-                </StateView>
+                <AdminTable
+                  label="比赛项目"
+                  rows={contest.trades}
+                  emptyText="还没有比赛项目。"
+                  rowKey={(t) => t.id}
+                  columns={[
+                    { key: 'name', title: '项目', primary: true, render: (t) => t.name },
+                    { key: 'quota', title: '名额', render: (t) => `已报 ${t.taken} / 共 ${t.quota}` },
+                    {
+                      key: 'employer',
+                      title: '每单位',
+                      render: (t) => (t.employerQuota ? `${t.employerQuota} 人` : '不限'),
+                    },
+                    { key: 'rules', title: '规则', render: (t) => t.rules },
+                  ]}
+                  actions={(t) => [
+                    { label: '修改', onClick: () => setTradeMode({ trade: t }) },
+                    t.registrations === 0 && { label: '删除', onClick: () => void removeTrade(t) },
+                  ]}
+                />
                 <View className="admin__toolbar">
                   <Button variant="outline" className="admin-contest__add-trade" onClick={() => setTradeMode({})}>
                     添加比赛项目

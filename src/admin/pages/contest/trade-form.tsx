@@ -1,12 +1,12 @@
-import { Textarea, View } from '@tarojs/components';
-import { Button } from '../../../components/button';
+import { View } from '@tarojs/components';
+import { FormActions } from '../../../components/form-actions';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
 import type { ContestAdminView, TradeAdminView } from '@contract/api/contest';
-import { FormField, TextField } from '../../../components';
+import { TextField } from '../../../components';
+import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
-import { adminService } from '../../../services/admin';
-import { toSaveTradeInput, tradeDraftOf, type TradeDraft } from '../../forms/contest';
+import { api } from '../../../services/api';
+import { toSaveTradeInput, tradeDraftOf } from '../../forms/contest';
 
 /** 添加 / 修改 a trade: name, rules, quota, places per employer. A quota below the places taken is refused. */
 export function TradeForm(props: {
@@ -16,16 +16,14 @@ export function TradeForm(props: {
   onCancel: () => void;
 }) {
   const { trade } = props;
-  const [draft, setDraft] = useState<TradeDraft>(() => tradeDraftOf(trade));
-  const [issue, setIssue] = useState<{ field: string; message: string } | null>(null);
-  const send = useWrite(adminService.saveTrade);
-  const err = (f: string) => send.messageFor(f, issue);
-  const set = (k: keyof TradeDraft) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
+  const send = useWrite(api.contest.saveTrade);
+  const form = useForm(
+    () => tradeDraftOf(trade),
+    (d) => toSaveTradeInput(props.contestId, d, trade),
+    send,
+  );
   const save = async () => {
-    const built = toSaveTradeInput(props.contestId, draft, trade);
-    if (!built.ok) return setIssue({ field: built.issue.path, message: built.issue.message });
-    setIssue(null);
-    const saved = await send.run(built.value);
+    const saved = await form.submit(send.run);
     if (!saved) return;
     await Taro.showToast({ title: trade ? '项目已保存' : '项目已添加', icon: 'success' });
     props.onSaved(saved);
@@ -35,51 +33,29 @@ export function TradeForm(props: {
       <View className="admin__lead" role="heading" aria-level={2}>
         {trade ? `修改项目：${trade.name}` : '添加比赛项目'}
       </View>
-      <TextField
-        label="项目名称"
-        value={draft.name}
-        onInput={set('name')}
-        error={err('name')}
-        maxlength={20}
-        placeholder="如：数控铣工"
-      />
-      <FormField label="项目规则" error={err('rules')} hint="考什么、怎么考，一两句话">
-        <Textarea
-          className="form-field__input form-field__input--multiline"
-          value={draft.rules}
-          maxlength={300}
-          autoHeight
-          aria-label="项目规则"
-          nativeProps={{ 'aria-label': '项目规则' }}
-          onInput={(e) => set('rules')(e.detail.value)}
-        />
-      </FormField>
+      <TextField label="项目名称" {...form.text('name')} maxlength={20} placeholder="如：数控铣工" />
+      <TextField multiline label="项目规则" {...form.text('rules')} hint="考什么、怎么考，一两句话" maxlength={300} />
       <TextField
         label="名额"
         type="number"
-        value={draft.quota}
-        onInput={set('quota')}
-        error={err('quota')}
+        {...form.text('quota')}
         hint={trade ? `已报名 ${trade.taken} 人，名额不能少于这个数` : '这个项目最多报名的人数'}
         maxlength={5}
       />
       <TextField
         label="每单位名额（选填）"
         type="number"
-        value={draft.employerQuota}
-        onInput={set('employerQuota')}
-        error={err('employerQuota')}
+        {...form.text('employerQuota')}
         hint="同一单位最多报名几人；不填则不限"
         maxlength={5}
       />
-      <View className="row-actions">
-        <Button variant="outline" onClick={props.onCancel}>
-          取消
-        </Button>
-        <Button className="admin-contest__trade-save" busy={send.busy} onClick={() => void save()}>
-          {trade ? '保存项目' : '添加项目'}
-        </Button>
-      </View>
+      <FormActions
+        label={trade ? '保存项目' : '添加项目'}
+        className="admin-contest__trade-save"
+        busy={send.busy}
+        onSave={() => void save()}
+        onCancel={props.onCancel}
+      />
     </View>
   );
 }

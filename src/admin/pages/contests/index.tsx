@@ -5,7 +5,7 @@ import { useRef } from 'react';
 import type { ContestAdminView } from '@contract/api/contest';
 import { PageShell, StateView, StatusTag, type Tone, useAsync } from '../../../components';
 import { useWrite } from '../../../hooks/use-write';
-import { adminService } from '../../../services/admin';
+import { api } from '../../../services/api';
 import { AdminTable } from '../../components/admin-table';
 import '../../components/admin.scss';
 // Last: the desk layout overrides the phone's.
@@ -16,15 +16,15 @@ const EDIT = '/admin/pages/contest/index';
 
 /** 比武赛事设置: every contest (drafts too), 新建, 修改, 发布, 关闭, 复制为明年的比武. */
 export default function ContestsAdminPage() {
-  const loaded = useAsync(() => adminService.contests(), []);
+  const loaded = useAsync(() => api.contest.adminContests(), []);
   // One write per intent: publish, close or copy one contest.
   const write = useWrite(
     ({ op, contestId }: { op: 'publish' | 'close' | 'copy'; contestId: string }, id: string) =>
       op === 'publish'
-        ? adminService.publishContest(contestId, id)
+        ? api.contest.publishContest({ contestId }, id)
         : op === 'close'
-          ? adminService.closeContest(contestId, id)
-          : adminService.copyContest({ contestId }, id),
+          ? api.contest.closeContest({ contestId }, id)
+          : api.contest.copyContest({ contestId }, id),
     { report: '未能完成' },
   );
   // Back from the editor: show what was saved there.
@@ -68,64 +68,41 @@ export default function ContestsAdminPage() {
 
   return (
     <PageShell title="比武赛事设置" className="admin-page">
-      <StateView
-        loading={loaded.loading && !loaded.data}
-        error={loaded.data ? null : loaded.error}
-        onRetry={loaded.reload}
-      >
+      <StateView of={loaded}>
         <View className="admin__toolbar">
           <Button className="admin-contests__new" onClick={() => void Taro.navigateTo({ url: EDIT })}>
             新建比武
           </Button>
         </View>
-        <StateView empty={list.length === 0} emptyText="还没有比武。点“新建比武”，填好后添加比赛项目再发布。">
-          <AdminTable
-            label="比武"
-            rows={list}
-            rowKey={(c) => c.id}
-            muted={(c) => c.status === 'closed'}
-            columns={[
-              { key: 'title', title: '比武', primary: true, render: (c) => c.title },
-              { key: 'status', title: '状态', render: (c) => <StatusTag text={c.statusText} tone={TONE[c.status]} /> },
-              {
-                key: 'window',
-                title: '报名时间',
-                render: (c) => `${c.registrationOpensText} 至 ${c.registrationClosesText}`,
-              },
-              {
-                key: 'trades',
-                title: '项目',
-                render: (c) =>
-                  c.trades.length ? c.trades.map((t) => `${t.name}（${t.taken}/${t.quota}）`).join('、') : '尚未添加',
-              },
-              { key: 'venue', title: '场地', render: (c) => c.venue },
-            ]}
-            actions={(c) => (
-              <>
-                <Button
-                  variant="outline"
-                  className="admin__small-btn"
-                  onClick={() => void Taro.navigateTo({ url: `${EDIT}?id=${c.id}` })}
-                >
-                  修改
-                </Button>
-                {c.status === 'draft' ? (
-                  <Button variant="outline" className="admin__small-btn" onClick={() => void publish(c)}>
-                    发布
-                  </Button>
-                ) : null}
-                {c.status === 'published' ? (
-                  <Button variant="outline" className="admin__small-btn" onClick={() => void close(c)}>
-                    关闭
-                  </Button>
-                ) : null}
-                <Button variant="outline" className="admin__small-btn" onClick={() => void copy(c)}>
-                  复制为明年
-                </Button>
-              </>
-            )}
-          />
-        </StateView>
+        <AdminTable
+          label="比武"
+          rows={list}
+          emptyText="还没有比武。点“新建比武”，填好后添加比赛项目再发布。"
+          rowKey={(c) => c.id}
+          muted={(c) => c.status === 'closed'}
+          columns={[
+            { key: 'title', title: '比武', primary: true, render: (c) => c.title },
+            { key: 'status', title: '状态', render: (c) => <StatusTag text={c.statusText} tone={TONE[c.status]} /> },
+            {
+              key: 'window',
+              title: '报名时间',
+              render: (c) => `${c.registrationOpensText} 至 ${c.registrationClosesText}`,
+            },
+            {
+              key: 'trades',
+              title: '项目',
+              render: (c) =>
+                c.trades.length ? c.trades.map((t) => `${t.name}（${t.taken}/${t.quota}）`).join('、') : '尚未添加',
+            },
+            { key: 'venue', title: '场地', render: (c) => c.venue },
+          ]}
+          actions={(c) => [
+            { label: '修改', onClick: () => void Taro.navigateTo({ url: `${EDIT}?id=${c.id}` }) },
+            c.status === 'draft' && { label: '发布', onClick: () => void publish(c) },
+            c.status === 'published' && { label: '关闭', onClick: () => void close(c) },
+            { label: '复制为明年', onClick: () => void copy(c) },
+          ]}
+        />
       </StateView>
     </PageShell>
   );

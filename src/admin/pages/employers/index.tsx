@@ -1,31 +1,32 @@
 import { View } from '@tarojs/components';
 import { Button } from '../../../components/button';
+import { FormActions } from '../../../components/form-actions';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { EmployerView } from '@contract/api/admin';
 import { PageShell, SelectField, StateView, StatusTag, TextField, useAsync } from '../../../components';
+import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
-import { adminService } from '../../../services/admin';
+import { api } from '../../../services/api';
 import { AdminTable } from '../../components/admin-table';
-import { employerDraftOf, likelyDuplicates, toSaveEmployerInput, type EmployerDraft } from '../../forms/employer';
+import { useDirectory } from '../../hooks/use-directory';
+import { employerDraftOf, likelyDuplicates, toSaveEmployerInput } from '../../forms/employer';
 import '../../components/admin.scss';
 // Last: the desk layout overrides the phone's.
 import '../../components/desk.scss';
 
-type Mode = { kind: 'list' } | { kind: 'new' } | { kind: 'edit' | 'merge'; employer: EmployerView };
+type Mode = { kind: 'new' } | { kind: 'edit' | 'merge'; employer: EmployerView };
 
 function EmployerEditor(props: { employer?: EmployerView; onSaved: (e: EmployerView) => void; onCancel: () => void }) {
   const { employer } = props;
-  const [draft, setDraft] = useState<EmployerDraft>(() => employerDraftOf(employer));
-  const [issue, setIssue] = useState<{ field: string; message: string } | null>(null);
-  const send = useWrite(adminService.saveEmployer);
-  const err = (f: string) => send.messageFor(f, issue);
-  const set = (k: keyof EmployerDraft) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
+  const send = useWrite(api.admin.saveEmployer);
+  const form = useForm(
+    () => employerDraftOf(employer),
+    (d) => toSaveEmployerInput(d, employer?.id),
+    send,
+  );
   const save = async () => {
-    const built = toSaveEmployerInput(draft, employer?.id);
-    if (!built.ok) return setIssue({ field: built.issue.path, message: built.issue.message });
-    setIssue(null);
-    const saved = await send.run(built.value);
+    const saved = await form.submit(send.run);
     if (!saved) return;
     await Taro.showToast({ title: employer ? '已保存' : '已新增单位', icon: 'success' });
     props.onSaved(saved);
@@ -37,37 +38,26 @@ function EmployerEditor(props: { employer?: EmployerView; onSaved: (e: EmployerV
       </View>
       <TextField
         label="单位名称"
-        value={draft.name}
-        onInput={set('name')}
-        error={err('name')}
+        {...form.text('name')}
         maxlength={60}
         hint="改名后，转会、点单和退休核实里都显示新名称"
       />
-      <TextField
-        label="联系人（选填）"
-        value={draft.contactName}
-        onInput={set('contactName')}
-        error={err('contactName')}
-        maxlength={20}
-      />
+      <TextField label="联系人（选填）" {...form.text('contactName')} maxlength={20} />
       <TextField
         label="联系人手机（选填）"
         type="number"
-        value={draft.contactPhone}
-        onInput={set('contactPhone')}
-        error={err('contactPhone')}
+        {...form.text('contactPhone')}
         maxlength={11}
         hint={employer?.contactPhone ? `现为 ${employer.contactPhone}，不改请留空` : undefined}
       />
       <View className="muted">负责退休核实和点单的企业工会联系人，请在“邀请与授权”里发邀请，由本人扫码接受。</View>
-      <View className="row-actions">
-        <Button variant="outline" onClick={props.onCancel}>
-          取消
-        </Button>
-        <Button className="admin-employers__save" busy={send.busy} onClick={() => void save()}>
-          {employer ? '保存修改' : '新增单位'}
-        </Button>
-      </View>
+      <FormActions
+        label={employer ? '保存修改' : '新增单位'}
+        className="admin-employers__save"
+        busy={send.busy}
+        onSave={() => void save()}
+        onCancel={props.onCancel}
+      />
     </View>
   );
 }
@@ -77,7 +67,7 @@ function MergeForm(props: { drop: EmployerView; list: EmployerView[]; onMerged: 
   const suggested = likelyDuplicates(props.list, props.drop);
   const [keepId, setKeepId] = useState<string | undefined>(suggested[0]?.id);
   const keep = candidates.find((e) => e.id === keepId);
-  const send = useWrite(adminService.mergeEmployers);
+  const send = useWrite(api.admin.mergeEmployers);
   const merge = async () => {
     if (!keep) return void Taro.showToast({ title: '请选择保留的单位', icon: 'none' });
     const ok = await Taro.showModal({
@@ -108,37 +98,22 @@ function MergeForm(props: { drop: EmployerView; list: EmployerView[]; onMerged: 
         options={candidates.map((e) => e.name)}
         onChange={(name) => setKeepId(candidates.find((e) => e.name === name)?.id)}
       />
-      <View className="row-actions">
-        <Button variant="outline" onClick={props.onCancel}>
-          取消
-        </Button>
-        <Button className="admin-employers__merge-save" busy={send.busy} onClick={() => void merge()}>
-          合并
-        </Button>
-      </View>
+      <FormActions
+        label="合并"
+        className="admin-employers__merge-save"
+        busy={send.busy}
+        onSave={() => void merge()}
+        onCancel={props.onCancel}
+      />
     </View>
   );
 }
 
 /** 单位名录: the list 转会, enterprise orders and retirement verification choose from. */
 export default function EmployersPage() {
-  const loaded = useAsync(() => adminService.listEmployers(), []);
-  const [mode, setMode] = useState<Mode>({ kind: 'list' });
-  const activate = useWrite(
-    (input: { employerId: string; active: boolean }, id: string) =>
-      adminService.setEmployerActive(input.employerId, input.active, id),
-    { report: '未能完成' },
-  );
-  const list = loaded.data ?? [];
-  const open = (next: Mode) => {
-    setMode(next);
-    void Taro.pageScrollTo?.({ scrollTop: 0, duration: 0 });
-  };
-  const replace = (e: EmployerView) => {
-    const known = list.some((x) => x.id === e.id);
-    loaded.setData(known ? list.map((x) => (x.id === e.id ? e : x)) : [...list, e]);
-    open({ kind: 'list' });
-  };
+  const loaded = useAsync(() => api.admin.listEmployers(), []);
+  const { list, mode, open, toList, replace } = useDirectory<EmployerView, Mode>(loaded);
+  const activate = useWrite(api.admin.setEmployerActive, { report: '未能完成' });
   const setActive = async (e: EmployerView, active: boolean) => {
     if (!active) {
       const ok = await Taro.showModal({
@@ -153,25 +128,21 @@ export default function EmployersPage() {
 
   return (
     <PageShell title="单位名录" className="admin-page">
-      <StateView
-        loading={loaded.loading && !loaded.data}
-        error={loaded.data ? null : loaded.error}
-        onRetry={loaded.reload}
-      >
+      <StateView of={loaded}>
         {mode.kind === 'new' || mode.kind === 'edit' ? (
           <EmployerEditor
             key={mode.kind === 'edit' ? mode.employer.id : 'new'}
             employer={mode.kind === 'edit' ? mode.employer : undefined}
             onSaved={replace}
-            onCancel={() => open({ kind: 'list' })}
+            onCancel={toList}
           />
         ) : mode.kind === 'merge' ? (
           <MergeForm
             drop={mode.employer}
             list={list}
-            onCancel={() => open({ kind: 'list' })}
+            onCancel={toList}
             onMerged={() => {
-              open({ kind: 'list' });
+              toList();
               void loaded.reload();
             }}
           />
@@ -182,61 +153,42 @@ export default function EmployersPage() {
                 新增单位
               </Button>
             </View>
-            <StateView empty={list.length === 0} emptyText="单位名录还是空的。点“新增单位”添加。">
-              <AdminTable
-                label="单位"
-                rows={list}
-                rowKey={(e) => e.id}
-                muted={(e) => !e.active}
-                columns={[
-                  { key: 'name', title: '单位', primary: true, render: (e) => e.name },
-                  {
-                    key: 'contact',
-                    title: '联系人',
-                    render: (e) => (e.contactName ? `${e.contactName} ${e.contactPhone ?? ''}` : '—'),
-                  },
-                  {
-                    key: 'verifiers',
-                    title: '核实人',
-                    render: (e) => e.verifiers.map((v) => v.name).join('、') || '暂无，请到“邀请与授权”邀请',
-                  },
-                  {
-                    key: 'state',
-                    title: '状态',
-                    render: (e) => (
-                      <StatusTag text={e.active ? '在用' : '已停用'} tone={e.active ? 'success' : 'muted'} />
-                    ),
-                  },
-                ]}
-                actions={(e) =>
-                  e.active ? (
-                    <>
-                      <Button
-                        variant="outline"
-                        className="admin__small-btn"
-                        onClick={() => open({ kind: 'edit', employer: e })}
-                      >
-                        修改
-                      </Button>
-                      <Button
-                        variant="outline"
-                        className="admin__small-btn"
-                        onClick={() => open({ kind: 'merge', employer: e })}
-                      >
-                        合并
-                      </Button>
-                      <Button variant="outline" className="admin__small-btn" onClick={() => void setActive(e, false)}>
-                        停用
-                      </Button>
-                    </>
-                  ) : (
-                    <Button variant="outline" className="admin__small-btn" onClick={() => void setActive(e, true)}>
-                      重新启用
-                    </Button>
-                  )
-                }
-              />
-            </StateView>
+            <AdminTable
+              label="单位"
+              rows={list}
+              emptyText="单位名录还是空的。点“新增单位”添加。"
+              rowKey={(e) => e.id}
+              muted={(e) => !e.active}
+              columns={[
+                { key: 'name', title: '单位', primary: true, render: (e) => e.name },
+                {
+                  key: 'contact',
+                  title: '联系人',
+                  render: (e) => (e.contactName ? `${e.contactName} ${e.contactPhone ?? ''}` : '—'),
+                },
+                {
+                  key: 'verifiers',
+                  title: '核实人',
+                  render: (e) => e.verifiers.map((v) => v.name).join('、') || '暂无，请到“邀请与授权”邀请',
+                },
+                {
+                  key: 'state',
+                  title: '状态',
+                  render: (e) => (
+                    <StatusTag text={e.active ? '在用' : '已停用'} tone={e.active ? 'success' : 'muted'} />
+                  ),
+                },
+              ]}
+              actions={(e) =>
+                e.active
+                  ? [
+                      { label: '修改', onClick: () => open({ kind: 'edit', employer: e }) },
+                      { label: '合并', onClick: () => open({ kind: 'merge', employer: e }) },
+                      { label: '停用', onClick: () => void setActive(e, false) },
+                    ]
+                  : [{ label: '重新启用', onClick: () => void setActive(e, true) }]
+              }
+            />
           </>
         )}
       </StateView>

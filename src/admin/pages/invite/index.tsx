@@ -4,7 +4,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { invitationTokenFrom } from '@contract/api/admin';
 import { PageShell, StateView, StatusTag, useAsync } from '../../../components';
 import { useWrite } from '../../../hooks/use-write';
-import { adminService } from '../../../services/admin';
+import { api } from '../../../services/api';
 import '../../components/admin.scss';
 // Last: the desk layout overrides the phone's.
 import '../../components/desk.scss';
@@ -18,14 +18,14 @@ export default function InvitePage() {
   // A 小程序码 hands its scene over URL-encoded.
   const token = invitationTokenFrom(decodeURIComponent(params.t ?? params.scene ?? ''));
   const preview = useAsync(
-    () => (token ? adminService.previewInvitation(token) : Promise.reject(new Error('链接里没有邀请码，请重新扫码'))),
+    () => (token ? api.admin.previewInvitation({ token }) : Promise.reject(new Error('链接里没有邀请码，请重新扫码'))),
     [token],
   );
   // A second tap while the first is on its way sends nothing (useWrite keys the intent by the token).
-  const send = useWrite(adminService.acceptInvitation, { report: '未能接受邀请' });
+  const send = useWrite(api.admin.acceptInvitation, { report: '未能接受邀请' });
 
   const accept = async () => {
-    const done = await send.run(token);
+    const done = await send.run({ token });
     // Refused (expired, used up, revoked meanwhile): the modal said why; show the invitation as it is now.
     if (!done) return void preview.reload();
     await Taro.showModal({

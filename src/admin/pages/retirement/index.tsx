@@ -1,14 +1,14 @@
-import { Label, Switch, Textarea, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { Button } from '../../../components/button';
 import Taro from '@tarojs/taro';
-import { useEffect, useState } from 'react';
 import type { StationAdminView } from '@contract/api/admin';
 import type { RetirementSettingsView } from '@contract/api/retirement';
-import { FormField, PageShell, StateView, TextField, useAsync } from '../../../components';
+import { ChecksField, PageShell, StateView, SwitchField, TextField, useAsync } from '../../../components';
+import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
-import { adminService } from '../../../services/admin';
-import { ChecksField, WallTimeField } from '../../components/fields';
-import { serialPreview, settingsDraftOf, toSaveSettingsInput, type SettingsDraft } from '../../forms/retirement';
+import { api } from '../../../services/api';
+import { WallTimeField } from '../../components/fields';
+import { serialPreview, settingsDraftOf, toSaveSettingsInput } from '../../forms/retirement';
 import '../../components/admin.scss';
 // Last: the desk layout overrides the phone's.
 import '../../components/desk.scss';
@@ -18,155 +18,104 @@ interface Loaded {
   stations: StationAdminView[];
 }
 
+/** The settings once loaded: a form over them, reset to what the server kept after each save. */
+function SettingsForm({ data, onSaved }: { data: Loaded; onSaved: (settings: RetirementSettingsView) => void }) {
+  const send = useWrite(api.retirement.saveSettings);
+  const form = useForm(() => settingsDraftOf(data.settings), toSaveSettingsInput, send);
+  form.load(data.settings, settingsDraftOf);
+  const { draft, set } = form;
+
+  const save = async () => {
+    const saved = await form.submit(send.run);
+    if (!saved) return;
+    await Taro.showToast({ title: '已保存', icon: 'success' });
+    onSaved(saved);
+  };
+
+  const stations = data.stations.filter((s) => s.active || draft.pickupStationIds.includes(s.id));
+  const nameOf = (id: string) => stations.find((s) => s.id === id)?.name ?? id;
+  return (
+    <>
+      {!data.settings.configured ? (
+        <View className="card admin__notice" role="status">
+          还没有保存过设置，下面是建议的默认值。保存并打开“开放申请”后，退休职工才能申请。
+        </View>
+      ) : null}
+      <View className="card">
+        <SwitchField
+          className="admin__switch"
+          label="开放申请"
+          hint="关闭后职工看到“暂未开放”，已提交的申请照常办理"
+          checked={draft.open}
+          onChange={set('open')}
+        />
+        <TextField label="活动名称" {...form.text('title')} maxlength={40} />
+        <TextField label="年度" type="number" {...form.text('year')} maxlength={4} />
+        <WallTimeField label="申请开始" {...form.pick('opensAt')} />
+        <WallTimeField label="申请截止" {...form.pick('closesAt')} />
+        <TextField
+          label="可提前申请天数"
+          type="number"
+          {...form.text('futureDays')}
+          hint="退休日期在今天之后多少天内，也可以先申请"
+          maxlength={3}
+        />
+        <TextField
+          label="可追溯天数"
+          type="number"
+          {...form.text('pastDays')}
+          hint="多久以前退休的职工还能申请"
+          maxlength={4}
+        />
+      </View>
+      <View className="card">
+        <View className="admin__section-title">荣誉证书</View>
+        <TextField
+          multiline
+          label="证书正文"
+          {...form.text('certificateText')}
+          hint="空一行分段；{name} 姓名、{employer} 单位、{position} 岗位、{years} 工龄会自动填入"
+          maxlength={600}
+        />
+        <TextField label="颁发单位" {...form.text('issuer')} maxlength={40} />
+        <TextField
+          label="证书编号前缀"
+          {...form.text('serialPrefix')}
+          hint={`下一张证书编号：${serialPreview(draft, data.settings.issuedThisYear)}`}
+          maxlength={10}
+        />
+      </View>
+      <View className="card">
+        {stations.length ? (
+          <ChecksField
+            label="纪念牌领取地点"
+            options={stations.map((s) => s.id)}
+            text={nameOf}
+            {...form.pick('pickupStationIds')}
+            hint="不选则只能邮寄"
+          />
+        ) : (
+          <View className="muted">还没有驿站：纪念牌只能邮寄。可先到“驿站管理”添加驿站。</View>
+        )}
+      </View>
+      <Button className="admin-retirement__save" busy={send.busy} onClick={() => void save()}>
+        保存设置
+      </Button>
+    </>
+  );
+}
+
 /** 光荣退休 settings: the window, the certificate's text and issuer, its serial prefix, where plaques are picked up. */
 export default function RetirementSettingsPage() {
   const loaded = useAsync<Loaded>(async () => {
-    const [settings, stations] = await Promise.all([adminService.retirementSettings(), adminService.listStations()]);
+    const [settings, stations] = await Promise.all([api.retirement.getSettings(), api.admin.listStationsAdmin()]);
     return { settings, stations };
   }, []);
-  const [draft, setDraft] = useState<SettingsDraft | null>(null);
-  const [issue, setIssue] = useState<{ field: string; message: string } | null>(null);
-  useEffect(() => {
-    if (loaded.data) setDraft(settingsDraftOf(loaded.data.settings));
-  }, [loaded.data]);
-  const send = useWrite(adminService.saveRetirementSettings);
-  const err = (f: string) => send.messageFor(f, issue);
-  const set =
-    <K extends keyof SettingsDraft>(k: K) =>
-    (v: SettingsDraft[K]) =>
-      setDraft((d) => (d ? { ...d, [k]: v } : d));
-
-  const save = async () => {
-    if (!draft) return;
-    const built = toSaveSettingsInput(draft);
-    if (!built.ok) return setIssue({ field: built.issue.path, message: built.issue.message });
-    setIssue(null);
-    const saved = await send.run(built.value);
-    if (!saved) return;
-    await Taro.showToast({ title: '已保存', icon: 'success' });
-    loaded.setData({ ...loaded.data!, settings: saved });
-  };
-
   const data = loaded.data;
-  const stations = (data?.stations ?? []).filter((s) => s.active || draft?.pickupStationIds.includes(s.id));
-  const nameOf = (id: string) => stations.find((s) => s.id === id)?.name ?? id;
   return (
     <PageShell title="光荣退休设置" className="admin-page">
-      <StateView loading={loaded.loading && !data} error={data ? null : loaded.error} onRetry={loaded.reload}>
-        {data && draft ? (
-          <>
-            {!data.settings.configured ? (
-              <View className="card admin__notice" role="status">
-                还没有保存过设置，下面是建议的默认值。保存并打开“开放申请”后，退休职工才能申请。
-              </View>
-            ) : null}
-            <View className="card">
-              <Label className="admin__switch">
-                <View>
-                  <View>开放申请</View>
-                  <View className="muted">关闭后职工看到“暂未开放”，已提交的申请照常办理</View>
-                </View>
-                <Switch
-                  checked={draft.open}
-                  aria-label="开放申请"
-                  color="#c8161d"
-                  onChange={(e) => set('open')(e.detail.value)}
-                />
-              </Label>
-              <TextField
-                label="活动名称"
-                value={draft.title}
-                onInput={set('title')}
-                error={err('title')}
-                maxlength={40}
-              />
-              <TextField
-                label="年度"
-                type="number"
-                value={draft.year}
-                onInput={set('year')}
-                error={err('year')}
-                maxlength={4}
-              />
-              <WallTimeField label="申请开始" value={draft.opensAt} onChange={set('opensAt')} error={err('opensAt')} />
-              <WallTimeField
-                label="申请截止"
-                value={draft.closesAt}
-                onChange={set('closesAt')}
-                error={err('closesAt')}
-              />
-              <TextField
-                label="可提前申请天数"
-                type="number"
-                value={draft.futureDays}
-                onInput={set('futureDays')}
-                error={err('futureDays')}
-                hint="退休日期在今天之后多少天内，也可以先申请"
-                maxlength={3}
-              />
-              <TextField
-                label="可追溯天数"
-                type="number"
-                value={draft.pastDays}
-                onInput={set('pastDays')}
-                error={err('pastDays')}
-                hint="多久以前退休的职工还能申请"
-                maxlength={4}
-              />
-            </View>
-            <View className="card">
-              <View className="admin__section-title">荣誉证书</View>
-              <FormField
-                label="证书正文"
-                error={err('certificateText')}
-                hint="空一行分段；{name} 姓名、{employer} 单位、{position} 岗位、{years} 工龄会自动填入"
-              >
-                <Textarea
-                  className="form-field__input form-field__input--multiline"
-                  value={draft.certificateText}
-                  maxlength={600}
-                  autoHeight
-                  aria-label="证书正文"
-                  nativeProps={{ 'aria-label': '证书正文' }}
-                  onInput={(e) => set('certificateText')(e.detail.value)}
-                />
-              </FormField>
-              <TextField
-                label="颁发单位"
-                value={draft.issuer}
-                onInput={set('issuer')}
-                error={err('issuer')}
-                maxlength={40}
-              />
-              <TextField
-                label="证书编号前缀"
-                value={draft.serialPrefix}
-                onInput={set('serialPrefix')}
-                error={err('serialPrefix')}
-                hint={`下一张证书编号：${serialPreview(draft, data.settings.issuedThisYear)}`}
-                maxlength={10}
-              />
-            </View>
-            <View className="card">
-              {stations.length ? (
-                <ChecksField
-                  label="纪念牌领取地点"
-                  options={stations.map((s) => s.id)}
-                  text={nameOf}
-                  value={draft.pickupStationIds}
-                  onChange={set('pickupStationIds')}
-                  error={err('pickupStationIds')}
-                  hint="不选则只能邮寄"
-                />
-              ) : (
-                <View className="muted">还没有驿站：纪念牌只能邮寄。可先到“驿站管理”添加驿站。</View>
-              )}
-            </View>
-            <Button className="admin-retirement__save" busy={send.busy} onClick={() => void save()}>
-              保存设置
-            </Button>
-          </>
-        ) : null}
+      <StateView of={loaded}>
+        {data ? <SettingsForm data={data} onSaved={(settings) => loaded.setData({ ...data, settings })} /> : null}
       </StateView>
     </PageShell>
   );

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { GrantView, InvitationView, MyAccess } from '@contract/api/admin';
 import { PageShell, StateView, StatusTag, useAsync } from '../../../components';
 import { useWrite } from '../../../hooks/use-write';
-import { adminService } from '../../../services/admin';
+import { api } from '../../../services/api';
 import { formatTime } from '../../../utils/format';
 import { AdminTable } from '../../components/admin-table';
 import { invitableKinds } from '../../forms/invite';
@@ -29,19 +29,19 @@ type Tab = 'grants' | 'invitations';
 export default function RolesPage() {
   const loaded = useAsync<Loaded>(async () => {
     const [access, grants, invitations] = await Promise.all([
-      adminService.myAccess(),
-      adminService.listGrants(),
-      adminService.listInvitations(),
+      api.admin.myAccess(),
+      api.admin.listGrants(),
+      api.admin.listInvitations(),
     ]);
     return { access, grants, invitations };
   }, []);
   const [tab, setTab] = useState<Tab>('grants');
   const [creating, setCreating] = useState(false);
   const [shown, setShown] = useState<InvitationView | null>(null);
-  const revokeInv = useWrite((invitationId: string, id: string) => adminService.revokeInvitation(invitationId, id), {
+  const revokeInv = useWrite((invitationId: string, id: string) => api.admin.revokeInvitation({ invitationId }, id), {
     report: '未能撤销',
   });
-  const revokeHeld = useWrite(adminService.revokeGrant, { report: '未能撤销' });
+  const revokeHeld = useWrite(api.admin.revokeGrant, { report: '未能撤销' });
 
   // The weapp share card opens the invite page with the token (never someone else's page).
   useShareAppMessage(() =>
@@ -74,7 +74,7 @@ export default function RolesPage() {
 
   return (
     <PageShell title="邀请与授权" className="admin-page">
-      <StateView loading={loaded.loading && !data} error={data ? null : loaded.error} onRetry={loaded.reload}>
+      <StateView of={loaded}>
         {shown ? (
           <InvitationCard inv={shown} onClose={() => setShown(null)} />
         ) : creating && data ? (
@@ -119,72 +119,58 @@ export default function RolesPage() {
               </View>
             </View>
             {tab === 'grants' ? (
-              <StateView empty={!data?.grants.length} emptyText="还没有授权记录。点“新建邀请”邀请第一位工作人员。">
-                <AdminTable
-                  label="已授权"
-                  rows={data?.grants ?? []}
-                  rowKey={(g) => g.id}
-                  muted={(g) => !g.active}
-                  columns={[
-                    { key: 'name', title: '姓名', primary: true, render: (g) => g.holderName },
-                    { key: 'phone', title: '手机', render: (g) => g.holderPhone || '—' },
-                    // roleText names the scope already: 新城汇驿站 驿站工作人员.
-                    { key: 'role', title: '身份', render: (g) => g.roleText },
-                    { key: 'via', title: '来源', render: (g) => `${VIA_TEXT[g.via]} · ${formatTime(g.grantedAt)}` },
-                    {
-                      key: 'state',
-                      title: '状态',
-                      render: (g) =>
-                        g.active ? (
-                          <StatusTag text="有效" tone="success" />
-                        ) : (
-                          <StatusTag text={`已撤销${g.revokeReason ? `：${g.revokeReason}` : ''}`} tone="muted" />
-                        ),
-                    },
-                  ]}
-                  actions={(g) =>
-                    g.active ? (
-                      <Button variant="outline" className="admin__small-btn" onClick={() => void revokeGrant(g)}>
-                        撤销
-                      </Button>
-                    ) : null
-                  }
-                />
-              </StateView>
-            ) : (
-              <StateView empty={!data?.invitations.length} emptyText="还没有发出过邀请。">
-                <AdminTable
-                  label="邀请记录"
-                  rows={data?.invitations ?? []}
-                  rowKey={(i) => i.id}
-                  muted={(i) => i.status !== 'active'}
-                  columns={[
-                    { key: 'role', title: '邀请身份', primary: true, render: (i) => i.roleText },
-                    {
-                      key: 'state',
-                      title: '状态',
-                      render: (i) => (
-                        <StatusTag text={i.statusText} tone={i.status === 'active' ? 'success' : 'muted'} />
+              <AdminTable
+                label="已授权"
+                rows={data?.grants ?? []}
+                emptyText="还没有授权记录。点“新建邀请”邀请第一位工作人员。"
+                rowKey={(g) => g.id}
+                muted={(g) => !g.active}
+                columns={[
+                  { key: 'name', title: '姓名', primary: true, render: (g) => g.holderName },
+                  { key: 'phone', title: '手机', render: (g) => g.holderPhone || '—' },
+                  // roleText names the scope already: 新城汇驿站 驿站工作人员.
+                  { key: 'role', title: '身份', render: (g) => g.roleText },
+                  { key: 'via', title: '来源', render: (g) => `${VIA_TEXT[g.via]} · ${formatTime(g.grantedAt)}` },
+                  {
+                    key: 'state',
+                    title: '状态',
+                    render: (g) =>
+                      g.active ? (
+                        <StatusTag text="有效" tone="success" />
+                      ) : (
+                        <StatusTag text={`已撤销${g.revokeReason ? `：${g.revokeReason}` : ''}`} tone="muted" />
                       ),
-                    },
-                    { key: 'uses', title: '已用', render: (i) => `${i.used} / ${i.maxUses} 人` },
-                    { key: 'expires', title: '有效期至', render: (i) => i.expiresText },
-                    { key: 'by', title: '邀请人', render: (i) => `${i.createdBy}${i.note ? `（${i.note}）` : ''}` },
-                  ]}
-                  actions={(i) =>
-                    i.status === 'active' ? (
-                      <>
-                        <Button variant="outline" className="admin__small-btn" onClick={() => setShown(i)}>
-                          二维码
-                        </Button>
-                        <Button variant="outline" className="admin__small-btn" onClick={() => void revokeInvitation(i)}>
-                          撤销
-                        </Button>
-                      </>
-                    ) : null
-                  }
-                />
-              </StateView>
+                  },
+                ]}
+                actions={(g) => [g.active && { label: '撤销', onClick: () => void revokeGrant(g) }]}
+              />
+            ) : (
+              <AdminTable
+                label="邀请记录"
+                rows={data?.invitations ?? []}
+                emptyText="还没有发出过邀请。"
+                rowKey={(i) => i.id}
+                muted={(i) => i.status !== 'active'}
+                columns={[
+                  { key: 'role', title: '邀请身份', primary: true, render: (i) => i.roleText },
+                  {
+                    key: 'state',
+                    title: '状态',
+                    render: (i) => <StatusTag text={i.statusText} tone={i.status === 'active' ? 'success' : 'muted'} />,
+                  },
+                  { key: 'uses', title: '已用', render: (i) => `${i.used} / ${i.maxUses} 人` },
+                  { key: 'expires', title: '有效期至', render: (i) => i.expiresText },
+                  { key: 'by', title: '邀请人', render: (i) => `${i.createdBy}${i.note ? `（${i.note}）` : ''}` },
+                ]}
+                actions={(i) =>
+                  i.status === 'active'
+                    ? [
+                        { label: '二维码', onClick: () => setShown(i) },
+                        { label: '撤销', onClick: () => void revokeInvitation(i) },
+                      ]
+                    : []
+                }
+              />
             )}
           </>
         )}

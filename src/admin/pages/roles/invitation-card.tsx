@@ -3,7 +3,7 @@ import { Button } from '../../../components/button';
 import Taro from '@tarojs/taro';
 import type { InvitationView } from '@contract/api/admin';
 import { QrCode, useAsync } from '../../../components';
-import { adminService } from '../../../services/admin';
+import { api } from '../../../services/api';
 import { inviteLink } from '../../forms/invite';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
@@ -20,7 +20,10 @@ export function linkOf(inv: InvitationView): string {
 export function InvitationCard({ inv, onClose }: { inv: InvitationView; onClose: () => void }) {
   const link = linkOf(inv);
   // WeChat's own scanner opens a 小程序码 straight at the invite page; a plain QR only works in a browser.
-  const poster = useAsync(() => (isWeapp ? adminService.invitationPoster(inv.id) : Promise.resolve(null)), [inv.id]);
+  const poster = useAsync(
+    () => (isWeapp ? api.admin.invitationPoster({ invitationId: inv.id }) : Promise.resolve(null)),
+    [inv.id],
+  );
   const copy = async () => {
     await Taro.setClipboardData({ data: link });
     await Taro.showToast({ title: '链接已复制', icon: 'none' });

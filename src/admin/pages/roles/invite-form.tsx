@@ -1,6 +1,5 @@
 import { View } from '@tarojs/components';
-import { Button } from '../../../components/button';
-import { useState } from 'react';
+import { FormActions } from '../../../components/form-actions';
 import {
   ADMIN_DOMAIN_TEXT,
   ADMIN_DOMAINS,
@@ -9,8 +8,9 @@ import {
   type InvitationView,
 } from '@contract/api/admin';
 import { SelectField, StateView, TextField, useAsync } from '../../../components';
+import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
-import { adminService } from '../../../services/admin';
+import { api } from '../../../services/api';
 import { emptyInviteDraft, SCOPE_LABEL, SCOPE_OF, toInvitationInput, type InviteDraft } from '../../forms/invite';
 
 interface Option {
@@ -21,12 +21,12 @@ interface Option {
 /** The places a kind of invitation can be scoped to, fetched when that kind is chosen. */
 async function scopeOptions(kind: GrantKind | undefined): Promise<Option[]> {
   const scope = kind ? SCOPE_OF[kind] : null;
-  if (scope === 'station') return (await adminService.listStations()).filter((s) => s.active);
+  if (scope === 'station') return (await api.admin.listStationsAdmin()).filter((s) => s.active);
   if (scope === 'contest')
-    return (await adminService.contests())
+    return (await api.contest.adminContests())
       .filter((c) => c.status !== 'closed')
       .map((c) => ({ id: c.id, name: c.title }));
-  if (scope === 'employer') return (await adminService.listEmployers()).filter((e) => e.active);
+  if (scope === 'employer') return (await api.admin.listEmployers()).filter((e) => e.active);
   if (scope === 'domain') return ADMIN_DOMAINS.map((d) => ({ id: d, name: ADMIN_DOMAIN_TEXT[d] }));
   return [];
 }
@@ -36,20 +36,16 @@ export function InviteForm(props: {
   onCreated: (inv: InvitationView) => void;
   onCancel: () => void;
 }) {
-  const [draft, setDraft] = useState<InviteDraft>(() => ({ ...emptyInviteDraft(), kind: props.kinds[0] }));
-  const [issue, setIssue] = useState<{ field: string; message: string } | null>(null);
+  const send = useWrite(api.admin.createInvitation);
+  const form = useForm((): InviteDraft => ({ ...emptyInviteDraft(), kind: props.kinds[0] }), toInvitationInput, send);
+  const { draft, error: err } = form;
   const options = useAsync(() => scopeOptions(draft.kind), [draft.kind]);
-  const send = useWrite(adminService.createInvitation);
-  const err = (f: string) => send.messageFor(f, issue);
   const scope = draft.kind ? SCOPE_OF[draft.kind] : null;
   const list = options.data ?? [];
   const chosen = list.find((o) => o.id === (scope === 'domain' ? draft.domain : draft.scopeId));
 
   const create = async () => {
-    const built = toInvitationInput(draft);
-    if (!built.ok) return setIssue({ field: built.issue.path, message: built.issue.message });
-    setIssue(null);
-    const inv = await send.run(built.value);
+    const inv = await form.submit(send.run);
     if (inv) props.onCreated(inv);
   };
 
@@ -64,7 +60,7 @@ export function InviteForm(props: {
         options={props.kinds.map((k) => GRANT_KIND_TEXT[k])}
         onChange={(text) => {
           const kind = props.kinds.find((k) => GRANT_KIND_TEXT[k] === text);
-          setDraft((d) => ({ ...d, kind, scopeId: undefined, domain: undefined }));
+          form.patch({ kind, scopeId: undefined, domain: undefined });
         }}
         error={err('kind')}
       />
@@ -81,9 +77,7 @@ export function InviteForm(props: {
               options={list.map((o) => o.name)}
               onChange={(name) => {
                 const id = list.find((o) => o.name === name)?.id;
-                setDraft((d) =>
-                  scope === 'domain' ? { ...d, domain: id as InviteDraft['domain'] } : { ...d, scopeId: id },
-                );
+                form.patch(scope === 'domain' ? { domain: id as InviteDraft['domain'] } : { scopeId: id });
               }}
               error={err(scope === 'domain' ? 'domain' : 'scopeId')}
             />
@@ -93,37 +87,25 @@ export function InviteForm(props: {
       <TextField
         label="有效天数"
         type="number"
-        value={draft.validDays}
-        onInput={(v) => setDraft((d) => ({ ...d, validDays: v }))}
-        error={err('validDays')}
+        {...form.text('validDays')}
         hint="1到30天，过期后二维码失效"
         maxlength={2}
       />
       <TextField
         label="可用人数"
         type="number"
-        value={draft.maxUses}
-        onInput={(v) => setDraft((d) => ({ ...d, maxUses: v }))}
-        error={err('maxUses')}
+        {...form.text('maxUses')}
         hint="几个人可以用这个邀请，1到50"
         maxlength={2}
       />
-      <TextField
-        label="备注（选填）"
-        value={draft.note}
-        onInput={(v) => setDraft((d) => ({ ...d, note: v }))}
-        error={err('note')}
-        placeholder="如：给新城汇驿站张站长"
-        maxlength={40}
+      <TextField label="备注（选填）" {...form.text('note')} placeholder="如：给新城汇驿站张站长" maxlength={40} />
+      <FormActions
+        label="生成邀请"
+        className="admin-roles__create"
+        busy={send.busy}
+        onSave={() => void create()}
+        onCancel={props.onCancel}
       />
-      <View className="row-actions">
-        <Button variant="outline" onClick={props.onCancel}>
-          取消
-        </Button>
-        <Button className="admin-roles__create" busy={send.busy} onClick={() => void create()}>
-          生成邀请
-        </Button>
-      </View>
     </View>
   );
 }

@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { PageShell, StateView, TextField, useAsync } from '../../../components';
 import { useWrite } from '../../../hooks/use-write';
-import { adminService } from '../../../services/admin';
+import { api } from '../../../services/api';
 import { normalizeSetupCode } from '../../forms/setup';
 import '../../components/admin.scss';
 // Last: the desk layout overrides the phone's.
@@ -15,16 +15,16 @@ import '../../components/desk.scss';
  * here, once. Nobody types an OPENID: the server takes the caller's own from WeChat.
  */
 export default function SetupPage() {
-  const status = useAsync(() => adminService.setupStatus(), []);
+  const status = useAsync(() => api.admin.setupStatus(), []);
   const [code, setCode] = useState('');
   const [issue, setIssue] = useState<string>();
-  const send = useWrite(adminService.claimSetup);
+  const send = useWrite(api.admin.claimSetup);
 
   const claim = async () => {
     const clean = normalizeSetupCode(code);
     if (clean.length < 6) return setIssue('请输入部署时给出的设置码');
     setIssue(undefined);
-    const access = await send.run(clean);
+    const access = await send.run({ code: clean });
     if (!access) return;
     await Taro.showModal({
       title: '您已成为超级管理员',

@@ -1,11 +1,11 @@
 import { View } from '@tarojs/components';
-import { Button } from '../../../components/button';
+import { FormActions } from '../../../components/form-actions';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
 import type { StationAdminView } from '@contract/api/admin';
 import { TextField } from '../../../components';
+import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
-import { adminService } from '../../../services/admin';
+import { api } from '../../../services/api';
 import { dateOf, timeOf } from '../../../utils/format';
 import { WallTimeField } from '../../components/fields';
 import { toCloseInput, type ClosureDraft } from '../../forms/station';
@@ -16,20 +16,17 @@ export function ClosureForm(props: {
   onSaved: (s: StationAdminView) => void;
   onCancel: () => void;
 }) {
-  const now = Date.now();
-  const [draft, setDraft] = useState<ClosureDraft>({
-    from: `${dateOf(now)} ${timeOf(now)}`,
-    until: `${dateOf(now + 24 * 3600_000)} 18:00`,
-    reason: '',
-  });
-  const [issue, setIssue] = useState<{ field: string; message: string } | null>(null);
-  const send = useWrite(adminService.closeStation);
-  const err = (f: string) => send.messageFor(f, issue);
+  const send = useWrite(api.admin.closeStation);
+  const form = useForm(
+    (): ClosureDraft => {
+      const now = Date.now();
+      return { from: `${dateOf(now)} ${timeOf(now)}`, until: `${dateOf(now + 24 * 3600_000)} 18:00`, reason: '' };
+    },
+    (d) => toCloseInput(props.station.id, d),
+    send,
+  );
   const save = async () => {
-    const built = toCloseInput(props.station.id, draft);
-    if (!built.ok) return setIssue({ field: built.issue.path, message: built.issue.message });
-    setIssue(null);
-    const saved = await send.run(built.value);
+    const saved = await form.submit(send.run);
     if (!saved) return;
     await Taro.showToast({ title: '已暂停', icon: 'success' });
     props.onSaved(saved);
@@ -40,34 +37,16 @@ export function ClosureForm(props: {
         暂停 {props.station.name}
       </View>
       <View className="muted">暂停期间，职工不能在这里领取或核销礼包，会看到暂停原因并被引导到其他驿站。</View>
-      <WallTimeField
-        label="暂停开始"
-        value={draft.from}
-        onChange={(v) => setDraft((d) => ({ ...d, from: v }))}
-        error={err('from')}
+      <WallTimeField label="暂停开始" {...form.pick('from')} />
+      <WallTimeField label="恢复时间" {...form.pick('until')} />
+      <TextField label="暂停原因" {...form.text('reason')} placeholder="如：设备检修" maxlength={60} />
+      <FormActions
+        label="确认暂停"
+        className="admin-stations__close-save"
+        busy={send.busy}
+        onSave={() => void save()}
+        onCancel={props.onCancel}
       />
-      <WallTimeField
-        label="恢复时间"
-        value={draft.until}
-        onChange={(v) => setDraft((d) => ({ ...d, until: v }))}
-        error={err('until')}
-      />
-      <TextField
-        label="暂停原因"
-        value={draft.reason}
-        onInput={(v) => setDraft((d) => ({ ...d, reason: v }))}
-        error={err('reason')}
-        placeholder="如：设备检修"
-        maxlength={60}
-      />
-      <View className="row-actions">
-        <Button variant="outline" onClick={props.onCancel}>
-          取消
-        </Button>
-        <Button className="admin-stations__close-save" busy={send.busy} onClick={() => void save()}>
-          确认暂停
-        </Button>
-      </View>
     </View>
   );
 }

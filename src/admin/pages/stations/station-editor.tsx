@@ -1,13 +1,13 @@
 import { View } from '@tarojs/components';
 import { Button } from '../../../components/button';
+import { FormActions } from '../../../components/form-actions';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
 import { STATION_SERVICES, type StationAdminView } from '@contract/api/admin';
-import { TextField } from '../../../components';
+import { ChecksField, TextField } from '../../../components';
+import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
-import { adminService } from '../../../services/admin';
-import { ChecksField } from '../../components/fields';
-import { emptyStationDraft, stationDraftOf, toSaveStationInput, type StationDraft } from '../../forms/station';
+import { api } from '../../../services/api';
+import { emptyStationDraft, stationDraftOf, toSaveStationInput } from '../../forms/station';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
 
@@ -18,21 +18,20 @@ export function StationEditor(props: {
   onCancel: () => void;
 }) {
   const { station } = props;
-  const [draft, setDraft] = useState<StationDraft>(() => (station ? stationDraftOf(station) : emptyStationDraft()));
-  const [issue, setIssue] = useState<{ field: string; message: string } | null>(null);
-  const set =
-    <K extends keyof StationDraft>(key: K) =>
-    (value: StationDraft[K]) =>
-      setDraft((d) => ({ ...d, [key]: value }));
-  const send = useWrite(adminService.saveStation);
-  const err = (f: string) => send.messageFor(f, issue);
+  const send = useWrite(api.admin.saveStation);
+  const form = useForm(
+    () => (station ? stationDraftOf(station) : emptyStationDraft()),
+    (d) => toSaveStationInput(d, station?.id),
+    send,
+  );
+  const { draft, set, error: err } = form;
 
   const pickOnMap = async () => {
     try {
       const lat = Number(draft.lat);
       const lng = Number(draft.lng);
       const at = await Taro.chooseLocation(draft.lat && draft.lng ? { latitude: lat, longitude: lng } : {});
-      setDraft((d) => ({
+      form.update((d) => ({
         ...d,
         lat: at.latitude.toFixed(6),
         lng: at.longitude.toFixed(6),
@@ -44,10 +43,7 @@ export function StationEditor(props: {
   };
 
   const save = async () => {
-    const built = toSaveStationInput(draft, station?.id);
-    if (!built.ok) return setIssue({ field: built.issue.path, message: built.issue.message });
-    setIssue(null);
-    const saved = await send.run(built.value);
+    const saved = await form.submit(send.run);
     if (!saved) return;
     await Taro.showToast({ title: station ? '已保存' : '已新增驿站', icon: 'success' });
     props.onSaved(saved);
@@ -59,39 +55,12 @@ export function StationEditor(props: {
       <View className="admin__lead" role="heading" aria-level={2}>
         {station ? `修改 ${station.name}` : '新增驿站'}
       </View>
-      <TextField
-        label="驿站名称"
-        value={draft.name}
-        onInput={set('name')}
-        error={err('name')}
-        maxlength={30}
-        placeholder="如：新城汇驿站"
-      />
-      <TextField
-        label="所在镇街"
-        value={draft.town}
-        onInput={set('town')}
-        error={err('town')}
-        maxlength={20}
-        placeholder="如：新城街道"
-      />
-      <TextField label="地址" value={draft.address} onInput={set('address')} error={err('address')} maxlength={80} />
-      <TextField label="开放时间" value={draft.hours} onInput={set('hours')} error={err('hours')} maxlength={40} />
-      <TextField
-        label="联系电话"
-        value={draft.phone}
-        onInput={set('phone')}
-        error={err('phone')}
-        maxlength={20}
-        placeholder="如：0573-82220001"
-      />
-      <ChecksField
-        label="服务项目"
-        options={STATION_SERVICES}
-        value={draft.services}
-        onChange={set('services')}
-        error={err('services')}
-      />
+      <TextField label="驿站名称" {...form.text('name')} maxlength={30} placeholder="如：新城汇驿站" />
+      <TextField label="所在镇街" {...form.text('town')} maxlength={20} placeholder="如：新城街道" />
+      <TextField label="地址" {...form.text('address')} maxlength={80} />
+      <TextField label="开放时间" {...form.text('hours')} maxlength={40} />
+      <TextField label="联系电话" {...form.text('phone')} maxlength={20} placeholder="如：0573-82220001" />
+      <ChecksField label="服务项目" options={STATION_SERVICES} {...form.pick('services')} />
       <View className="admin__section-title">位置</View>
       {isWeapp ? (
         <Button variant="outline" className="admin-stations__map" onClick={() => void pickOnMap()}>
@@ -129,14 +98,13 @@ export function StationEditor(props: {
           {isWeapp ? '点上面的按钮在地图上选点，会自动填好。' : '可在地图网站上查到坐标后填写（北纬、东经，度）。'}
         </View>
       )}
-      <View className="row-actions">
-        <Button variant="outline" onClick={props.onCancel}>
-          取消
-        </Button>
-        <Button className="admin-stations__save" busy={send.busy} onClick={() => void save()}>
-          {station ? '保存修改' : '新增驿站'}
-        </Button>
-      </View>
+      <FormActions
+        label={station ? '保存修改' : '新增驿站'}
+        className="admin-stations__save"
+        busy={send.busy}
+        onSave={() => void save()}
+        onCancel={props.onCancel}
+      />
     </View>
   );
 }

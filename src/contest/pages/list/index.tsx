@@ -8,6 +8,7 @@ import { api } from '../../../services/api';
 import { hasAnyRole, useMe } from '../../../stores/me';
 import { formatTime } from '../../../utils/format';
 import { PHASE_TEXT, PHASE_TONE } from '../../components/status';
+import { PageLink } from '../../../components/page-link';
 import './index.scss';
 
 const TABS: ContestPhase[] = ['open', 'upcoming', 'closed'];
@@ -42,11 +43,7 @@ export default function ContestListPage() {
         emptyText={phase === 'open' ? '暂时没有正在报名的比武，可以看看“即将开始”' : '暂无比武'}
       >
         {list.data?.map((c) => (
-          <View
-            key={c.id}
-            className="card contest-card"
-            onClick={() => Taro.navigateTo({ url: `/contest/pages/detail/index?id=${c.id}` })}
-          >
+          <PageLink key={c.id} url={`/contest/pages/detail/index?id=${c.id}`} className="card contest-card">
             <View className="contest-card__head">
               <View className="contest-card__title">{c.title}</View>
               <StatusTag text={PHASE_TEXT[c.phase]} tone={PHASE_TONE[c.phase]} />
@@ -61,7 +58,7 @@ export default function ContestListPage() {
             ) : null}
             {c.phase === 'closed' ? <View>比赛时间：{formatTime(c.contestStartsAt)}</View> : null}
             {c.resultsPublished ? <StatusTag text="成绩已公布" tone="info" /> : null}
-          </View>
+          </PageLink>
         ))}
       </StateView>
       <View className="row-actions">

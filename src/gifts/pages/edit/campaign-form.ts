@@ -62,10 +62,6 @@ export function draftFrom(c: CampaignView): CampaignDraft {
   };
 }
 
-export function toggleGroup(groups: GigGroup[], g: GigGroup): GigGroup[] {
-  return groups.includes(g) ? groups.filter((x) => x !== g) : [...groups, g];
-}
-
 const splitItems = (items: string) =>
   items
     .split(/[、,，;；\s]+/)

@@ -1,9 +1,11 @@
-import { Input, Label, Switch, View } from '@tarojs/components';
+import { Input, View } from '@tarojs/components';
 import { Button } from '../../../components/button';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { CampaignView } from '@contract/api/gift';
 import type { Station } from '@contract/api/portal';
-import { PageShell, StateView, TextField, useAsync } from '../../../components';
+import { ChecksField, PageShell, StateView, SwitchField, TextField, useAsync } from '../../../components';
+import { ALL_MEMBERS_TEXT } from '@contract/api/gift';
+import { GIG_GROUPS } from '@contract/api/member';
 import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
 import { api } from '../../../services/api';
@@ -14,12 +16,11 @@ import {
   draftFrom,
   emptyDraft,
   toCreateInput,
-  toggleGroup,
   toUpdateInput,
   type CampaignDraft,
   type FormResult,
 } from './campaign-form';
-import { DateTimeField, GroupsField } from './fields';
+import { DateTimeField } from './fields';
 import './index.scss';
 
 function valid<T>(r: FormResult<T>): T {
@@ -70,11 +71,7 @@ export default function EditCampaignPage() {
   const c = loaded.data?.campaign;
   return (
     <PageShell title={id ? '修改礼包活动' : '新建礼包活动'}>
-      <StateView
-        loading={loaded.loading && !loaded.data}
-        error={loaded.data ? null : loaded.error}
-        onRetry={loaded.reload}
-      >
+      <StateView of={loaded}>
         <View className="card">
           <TextField
             label="活动名称"
@@ -114,10 +111,13 @@ export default function EditCampaignPage() {
             onTime={set('endTime')}
             error={err('endAt')}
           />
-          <GroupsField
+          <ChecksField
+            label="发放对象"
+            options={GIG_GROUPS}
             value={draft.groups}
-            onToggle={(g) => set('groups')(toggleGroup(draft.groups, g))}
+            onChange={set('groups')}
             error={err('groups')}
+            hint={draft.groups.length ? `仅限：${draft.groups.join('、')}` : `都不勾选 = ${ALL_MEMBERS_TEXT}`}
           />
           <TextField
             label="核销有效天数"
@@ -128,15 +128,12 @@ export default function EditCampaignPage() {
             maxlength={2}
             hint="领取当天算第1天，最晚到活动结束"
           />
-          <Label className="gift-edit__switch">
-            <View>可在任一驿站核销</View>
-            <Switch
-              checked={draft.anyStation}
-              aria-label="可在任一驿站核销"
-              color="#c8161d"
-              onChange={(e) => set('anyStation')(e.detail.value)}
-            />
-          </Label>
+          <SwitchField
+            className="gift-edit__switch"
+            label="可在任一驿站核销"
+            checked={draft.anyStation}
+            onChange={set('anyStation')}
+          />
         </View>
         {id ? (
           <View className="card muted">

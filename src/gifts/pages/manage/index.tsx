@@ -69,13 +69,7 @@ export default function ManageGiftsPage() {
       <Button className="gift-manage__new" onClick={() => void openForm()}>
         新建礼包活动
       </Button>
-      <StateView
-        loading={list.loading && !list.data}
-        error={list.data ? null : list.error}
-        onRetry={list.reload}
-        empty={list.data?.length === 0}
-        emptyText="还没有礼包活动"
-      >
+      <StateView of={list} empty={list.data?.length === 0} emptyText="还没有礼包活动">
         {c ? (
           <>
             <Picker

@@ -6,6 +6,7 @@ import type { Voucher } from '@contract/api/gift';
 import { PageShell, StateView, StatusTag, useAsync } from '../../../components';
 import { api } from '../../../services/api';
 import { VOUCHER_TONE } from '../../status';
+import { PageLink } from '../../../components/page-link';
 import './index.scss';
 
 /** Every voucher the worker has claimed, newest first, with its status. */
@@ -20,9 +21,7 @@ export default function MyVouchersPage() {
   return (
     <PageShell title="我的礼包券">
       <StateView
-        loading={list.loading && !list.data}
-        error={list.data ? null : list.error}
-        onRetry={list.reload}
+        of={list}
         empty={list.data?.length === 0}
         emptyText="您还没有领取礼包"
         emptyAction={
@@ -30,11 +29,7 @@ export default function MyVouchersPage() {
         }
       >
         {(list.data ?? []).map((v) => (
-          <View
-            key={v.id}
-            className="card gift-mine__item"
-            onClick={() => Taro.navigateTo({ url: `/gifts/pages/voucher/index?id=${v.id}` })}
-          >
+          <PageLink key={v.id} url={`/gifts/pages/voucher/index?id=${v.id}`} className="card gift-mine__item">
             <View className="gift-mine__head">
               <View className="gift-mine__name">{v.campaignName}</View>
               <StatusTag text={v.statusText} tone={VOUCHER_TONE[v.status]} />
@@ -45,7 +40,7 @@ export default function MyVouchersPage() {
             <View className="muted">
               {v.status === 'claimed' ? `请在 ${v.validUntilText} 前领取` : `有效期至 ${v.validUntilText}`}
             </View>
-          </View>
+          </PageLink>
         ))}
       </StateView>
     </PageShell>

@@ -12,6 +12,8 @@ import { formatDay, formatTime } from '../../../utils/format';
 
 type Item = Record<string, any>;
 type Show = (value: any, item: Item) => string | null | undefined;
+/** A field's Chinese label, and how to show its value when it is not plain text or a number. */
+type Label = string | [string, Show];
 interface Field {
   /** Dotted path into the exported record. */
   path: string;
@@ -58,156 +60,172 @@ const BOOKING: Record<string, string> = {
 };
 const DELIVERY: Record<string, string> = { pickup: '到现场领取', post: '邮寄' };
 
+const unit =
+  (format: (v: number) => string): Show =>
+  (v) =>
+    typeof v === 'number' ? format(v) : null;
+
+/** Field names that mean the same in every section they stand in (the last part of a path). */
+const COMMON: Record<string, Label> = {
+  name: '姓名',
+  phone: '手机号',
+  employer: '工作单位',
+  district: '所在区县',
+  category: '职工类别',
+  group: '从事行业',
+  platform: '所在平台',
+  note: '备注',
+  memberNo: '会员编号',
+  returnReason: '退回原因',
+  submittedAt: ['提交时间', time],
+  reviewedAt: ['审核时间', time],
+  cancelledAt: ['取消时间', time],
+  updatedAt: ['最近更新时间', time],
+  sessionTitle: '课程',
+};
+
+/**
+ * A section's fields: the paths in display order (space-separated), each labelled by `own` or else by
+ * COMMON. A path with neither is a mistake here, thrown when the module loads (every test sees it).
+ */
+function section(paths: string, own: Record<string, Label> = {}): Field[] {
+  return paths
+    .trim()
+    .split(/\s+/)
+    .map((path) => {
+      const label = own[path] ?? COMMON[path.split('.').pop() as string];
+      if (!label) throw new Error(`my-data: no label for ${path}`);
+      return typeof label === 'string' ? { path, label } : { path, label: label[0], show: label[1] };
+    });
+}
+
+const PERSON = 'name phone employer district category group platform';
+
 const SECTIONS: Record<string, Field[]> = {
-  account: [
-    { path: 'profile.name', label: '姓名' },
-    { path: 'profile.phone', label: '手机号' },
-    { path: 'profile.employer', label: '工作单位' },
-    { path: 'profile.district', label: '所在区县' },
-    { path: 'profile.category', label: '职工类别' },
-    { path: 'profile.group', label: '从事行业' },
-    { path: 'profile.platform', label: '所在平台' },
-    { path: 'profile.birthDate', label: '出生日期', show: birth },
-    { path: 'membership.status', label: '会员状态', show: words(MEMBERSHIP) },
-    { path: 'membership.memberNo', label: '会员编号' },
-    { path: 'membership.since', label: '入会时间', show: time },
-    { path: 'membership.employer', label: '会籍所在单位' },
-    { path: 'membership.returnReason', label: '退回原因' },
+  account: section(
+    `profile.name profile.phone profile.employer profile.district profile.category profile.group profile.platform
+     profile.birthDate membership.status membership.memberNo
+     membership.since membership.employer membership.returnReason roles identityNumberOnFile createdAt updatedAt`,
     {
-      path: 'roles',
-      label: '身份',
-      show: (v) => (Array.isArray(v) && v.length ? v.map((r) => ROLES[r] ?? '其他').join('、') : null),
+      'profile.birthDate': ['出生日期', birth],
+      'membership.status': ['会员状态', words(MEMBERSHIP)],
+      'membership.since': ['入会时间', time],
+      'membership.employer': '会籍所在单位',
+      roles: ['身份', (v) => (Array.isArray(v) && v.length ? v.map((r) => ROLES[r] ?? '其他').join('、') : null)],
+      identityNumberOnFile: ['已登记身份证号', yesNo],
+      createdAt: ['首次使用时间', time],
+      updatedAt: ['最近修改时间', time],
     },
-    { path: 'identityNumberOnFile', label: '已登记身份证号', show: yesNo },
-    { path: 'createdAt', label: '首次使用时间', show: time },
-    { path: 'updatedAt', label: '最近修改时间', show: time },
-  ],
-  membershipApplication: [
-    { path: 'name', label: '姓名' },
-    { path: 'phone', label: '手机号' },
-    { path: 'employer', label: '工作单位' },
-    { path: 'district', label: '所在区县' },
-    { path: 'category', label: '职工类别' },
-    { path: 'group', label: '从事行业' },
-    { path: 'platform', label: '所在平台' },
-    { path: 'note', label: '备注' },
-    { path: 'status', label: '审核状态', show: words(APPLICATION) },
-    { path: 'submittedAt', label: '提交时间', show: time },
-    { path: 'reviewedAt', label: '审核时间', show: time },
-    { path: 'returnReason', label: '退回原因' },
-    { path: 'memberNo', label: '会员编号' },
-  ],
-  transfers: [
-    { path: 'fromEmployer', label: '原单位' },
-    { path: 'fromDistrict', label: '原区县' },
-    { path: 'toEmployer', label: '新单位' },
-    { path: 'toDistrict', label: '新区县' },
-    { path: 'reason', label: '转会原因' },
-    { path: 'at', label: '转会时间', show: time },
-  ],
-  messages: [
-    { path: 'title', label: '标题' },
-    { path: 'body', label: '内容' },
-    { path: 'createdAt', label: '收到时间', show: time },
-    { path: 'read', label: '已读', show: yesNo },
-  ],
-  contestRegistrations: [
-    { path: 'tradeName', label: '工种' },
-    { path: 'name', label: '姓名' },
-    { path: 'phone', label: '手机号' },
-    { path: 'employer', label: '工作单位' },
-    { path: 'jobTitle', label: '岗位' },
-    { path: 'skillLevel', label: '技能等级' },
-    { path: 'yearsInTrade', label: '从业年限', show: (v) => (typeof v === 'number' ? `${v} 年` : null) },
-    { path: 'status', label: '报名状态', show: words(REGISTRATION_STATUS_TEXT) },
-    { path: 'returnReason', label: '退回原因' },
-    { path: 'submittedAt', label: '报名时间', show: time },
-    { path: 'reviewedAt', label: '审核时间', show: time },
-    { path: 'cancelledAt', label: '取消时间', show: time },
-    { path: 'checkedIn', label: '签到', show: scanned },
-    { path: 'rank', label: '名次', show: (v) => (typeof v === 'number' ? `第 ${v} 名` : null) },
-    { path: 'award', label: '奖项' },
-  ],
-  titles: [
-    { path: 'title', label: '称号' },
-    { path: 'trade', label: '工种' },
-    { path: 'year', label: '年份', show: (v) => (typeof v === 'number' ? `${v}年` : null) },
-  ],
-  courseOrders: [
-    { path: 'title', label: '课程' },
-    { path: 'topic', label: '提议主题' },
-    { path: 'employerName', label: '单位' },
-    { path: 'ordererName', label: '下单人' },
-    { path: 'headcount', label: '参训人数', show: (v) => (typeof v === 'number' ? `${v} 人` : null) },
+  ),
+  membershipApplication: section(`${PERSON} note status submittedAt reviewedAt returnReason memberNo`, {
+    status: ['审核状态', words(APPLICATION)],
+  }),
+  transfers: section('fromEmployer fromDistrict toEmployer toDistrict reason at', {
+    fromEmployer: '原单位',
+    fromDistrict: '原区县',
+    toEmployer: '新单位',
+    toDistrict: '新区县',
+    reason: '转会原因',
+    at: ['转会时间', time],
+  }),
+  messages: section('title body createdAt read', {
+    title: '标题',
+    body: '内容',
+    createdAt: ['收到时间', time],
+    read: ['已读', yesNo],
+  }),
+  contestRegistrations: section(
+    `tradeName name phone employer jobTitle skillLevel yearsInTrade status returnReason submittedAt reviewedAt
+     cancelledAt checkedIn rank award`,
     {
-      path: 'preferredDates',
-      label: '希望日期',
-      show: (v) => (Array.isArray(v) && v.length ? v.map((d) => day(d, {}) ?? '').join('、') : null),
+      tradeName: '工种',
+      jobTitle: '岗位',
+      skillLevel: '技能等级',
+      yearsInTrade: ['从业年限', unit((v) => `${v} 年`)],
+      status: ['报名状态', words(REGISTRATION_STATUS_TEXT)],
+      submittedAt: ['报名时间', time],
+      checkedIn: ['签到', scanned],
+      rank: ['名次', unit((v) => `第 ${v} 名`)],
+      award: '奖项',
     },
-    { path: 'place', label: '上课地点' },
-    { path: 'format', label: '授课方式', show: words(FORMAT_LABELS) },
-    { path: 'note', label: '备注' },
-    { path: 'status', label: '点单状态', show: words(ORDER_STATUS_LABELS) },
-    { path: 'declineReason', label: '婉拒原因' },
-    { path: 'acceptNote', label: '受理说明' },
-    { path: 'createdAt', label: '点单时间', show: time },
-    { path: 'updatedAt', label: '最近更新时间', show: time },
-  ],
-  sessionBookings: [
-    { path: 'sessionTitle', label: '课程' },
-    { path: 'sessionStartAt', label: '上课时间', show: time },
-    { path: 'name', label: '姓名' },
-    { path: 'phoneTail', label: '手机尾号' },
-    { path: 'employer', label: '工作单位' },
-    { path: 'status', label: '预约状态', show: words(BOOKING) },
-    { path: 'position', label: '候补位次', show: (v, it) => (it.status === 'pending' && v ? `第 ${v} 位` : null) },
-    { path: 'bookedAt', label: '预约时间', show: time },
-    { path: 'promotedAt', label: '候补转正时间', show: time },
-    { path: 'cancelledAt', label: '取消时间', show: time },
-    { path: 'attendedAt', label: '签到上课时间', show: time },
-    { path: 'rated', label: '已评价', show: yesNo },
-  ],
-  sessionRatings: [
-    { path: 'sessionTitle', label: '课程' },
-    { path: 'stars', label: '评分', show: (v) => (typeof v === 'number' ? `${v} 星` : null) },
-    { path: 'comment', label: '评价内容' },
-    { path: 'at', label: '评价时间', show: time },
-  ],
-  retirementRequests: [
-    { path: 'name', label: '退休职工' },
-    { path: 'phone', label: '手机号' },
-    { path: 'idMasked', label: '身份证号（遮挡）' },
-    { path: 'employer', label: '工作单位' },
-    { path: 'position', label: '岗位' },
-    { path: 'yearsOfService', label: '工龄', show: (v) => (typeof v === 'number' ? `${v} 年` : null) },
-    { path: 'retirementDate', label: '退休日期', show: day },
-    { path: 'requesterKind', label: '申请方式', show: words(REQUESTER_LABELS) },
-    { path: 'requester.relation', label: '与退休职工的关系' },
-    { path: 'delivery', label: '纪念牌领取方式', show: words(DELIVERY) },
-    { path: 'callbackRequested', label: '需要电话回访', show: yesNo },
-    { path: 'callbackTime', label: '方便接电话的时间' },
-    { path: 'status', label: '办理状态', show: words(RETIREMENT_STATUS_LABELS) },
-    { path: 'returnReason', label: '退回原因' },
-    { path: 'serial', label: '证书编号' },
-    { path: 'submittedAt', label: '提交时间', show: time },
-    { path: 'issuedAt', label: '发证时间', show: time },
-    { path: 'collectedAt', label: '纪念牌领取时间', show: time },
-    { path: 'revokeReason', label: '撤销原因' },
-    { path: 'updatedAt', label: '最近更新时间', show: time },
-  ],
-  giftClaims: [
-    { path: 'campaignName', label: '活动' },
-    { path: 'stationName', label: '领取驿站' },
-    { path: 'holderName', label: '领取人' },
-    { path: 'holderPhoneMasked', label: '手机号（遮挡）' },
-    { path: 'memberNo', label: '会员编号' },
-    { path: 'status', label: '领取状态', show: words(VOUCHER_STATUS_TEXT) },
-    { path: 'claimedAt', label: '领取时间', show: time },
-    { path: 'validUntil', label: '兑换截止时间', show: time },
-    { path: 'redeemed', label: '核销', show: scanned },
-    { path: 'cancelledAt', label: '取消时间', show: time },
-    { path: 'expiredAt', label: '过期时间', show: time },
-  ],
+  ),
+  titles: section('title trade year', { title: '称号', trade: '工种', year: ['年份', unit((v) => `${v}年`)] }),
+  courseOrders: section(
+    `title topic employerName ordererName headcount preferredDates place format note status declineReason
+     acceptNote createdAt updatedAt`,
+    {
+      title: '课程',
+      topic: '提议主题',
+      employerName: '单位',
+      ordererName: '下单人',
+      headcount: ['参训人数', unit((v) => `${v} 人`)],
+      preferredDates: [
+        '希望日期',
+        (v) => (Array.isArray(v) && v.length ? v.map((d) => day(d, {}) ?? '').join('、') : null),
+      ],
+      place: '上课地点',
+      format: ['授课方式', words(FORMAT_LABELS)],
+      status: ['点单状态', words(ORDER_STATUS_LABELS)],
+      declineReason: '婉拒原因',
+      acceptNote: '受理说明',
+      createdAt: ['点单时间', time],
+    },
+  ),
+  sessionBookings: section(
+    `sessionTitle sessionStartAt name phoneTail employer status position bookedAt promotedAt cancelledAt
+     attendedAt rated`,
+    {
+      sessionStartAt: ['上课时间', time],
+      phoneTail: '手机尾号',
+      status: ['预约状态', words(BOOKING)],
+      position: ['候补位次', (v, it) => (it.status === 'pending' && v ? `第 ${v} 位` : null)],
+      bookedAt: ['预约时间', time],
+      promotedAt: ['候补转正时间', time],
+      attendedAt: ['签到上课时间', time],
+      rated: ['已评价', yesNo],
+    },
+  ),
+  sessionRatings: section('sessionTitle stars comment at', {
+    stars: ['评分', unit((v) => `${v} 星`)],
+    comment: '评价内容',
+    at: ['评价时间', time],
+  }),
+  retirementRequests: section(
+    `name phone idMasked employer position yearsOfService retirementDate requesterKind requester.relation delivery
+     callbackRequested callbackTime status returnReason serial submittedAt issuedAt collectedAt revokeReason updatedAt`,
+    {
+      name: '退休职工',
+      idMasked: '身份证号（遮挡）',
+      position: '岗位',
+      yearsOfService: ['工龄', unit((v) => `${v} 年`)],
+      retirementDate: ['退休日期', day],
+      requesterKind: ['申请方式', words(REQUESTER_LABELS)],
+      'requester.relation': '与退休职工的关系',
+      delivery: ['纪念牌领取方式', words(DELIVERY)],
+      callbackRequested: ['需要电话回访', yesNo],
+      callbackTime: '方便接电话的时间',
+      status: ['办理状态', words(RETIREMENT_STATUS_LABELS)],
+      serial: '证书编号',
+      issuedAt: ['发证时间', time],
+      collectedAt: ['纪念牌领取时间', time],
+      revokeReason: '撤销原因',
+    },
+  ),
+  giftClaims: section(
+    `campaignName stationName holderName holderPhoneMasked memberNo status claimedAt validUntil redeemed
+     cancelledAt expiredAt`,
+    {
+      campaignName: '活动',
+      stationName: '领取驿站',
+      holderName: '领取人',
+      holderPhoneMasked: '手机号（遮挡）',
+      status: ['领取状态', words(VOUCHER_STATUS_TEXT)],
+      claimedAt: ['领取时间', time],
+      validUntil: ['兑换截止时间', time],
+      redeemed: ['核销', scanned],
+      expiredAt: ['过期时间', time],
+    },
+  ),
 };
 
 function at(item: Item, path: string): unknown {

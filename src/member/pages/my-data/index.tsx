@@ -74,7 +74,7 @@ export default function MyDataPage() {
         </View>
       ) : null}
 
-      <StateView loading={data.loading && !data.data} error={data.data ? null : data.error} onRetry={data.reload}>
+      <StateView of={data}>
         {sections.map((section) => (
           <View key={section.key} className="card">
             <View className="member-my-data__section-title">

@@ -58,7 +58,7 @@ export default function ProfilePage() {
 
   return (
     <PageShell title="个人信息">
-      <StateView loading={me.loading && !me.data} error={me.data ? null : me.error} onRetry={me.reload}>
+      <StateView of={me}>
         <View className="card member-profile__notice">
           我们只收集办理工会业务必需的信息：姓名、手机号、工作单位和职工类别。手机号只用于业务联系，对工作人员显示为
           138****5678 的形式。

@@ -1,6 +1,6 @@
-import { Input, Picker, Switch, View } from '@tarojs/components';
+import { Picker, Switch, View } from '@tarojs/components';
 import { CALLBACK_TIMES, FAMILY_RELATIONS, REQUESTER_LABELS, type FormOptions } from '@contract/api/retirement';
-import { FormField } from '../../../components/form-field';
+import { FormField, TextField } from '../../../components/form-field';
 import { Choices } from '../../components/choices';
 import { formatDay } from '../../components/status';
 import { shiftDate, type Errors, type RequestForm } from './form-state';
@@ -14,35 +14,6 @@ export interface StepProps {
   idMasked?: string;
   /** An employer's list (the batch page): the employer is fixed, so the work screen does not ask for it. */
   fixedEmployer?: boolean;
-}
-
-interface FieldProps {
-  label: string;
-  name: string;
-  value: string;
-  onInput: (v: string) => void;
-  error?: string;
-  hint?: string;
-  type?: 'text' | 'number' | 'idcard' | 'digit';
-  maxlength?: number;
-  placeholder?: string;
-}
-
-/** A labelled input whose class names the field (`field-name`), for tests and screen readers. */
-function Field({ label, name, value, onInput, error, hint, type = 'text', maxlength = 60, placeholder }: FieldProps) {
-  return (
-    <FormField label={label} error={error} hint={hint}>
-      <Input
-        className={`form-field__input field-${name}`}
-        value={value}
-        type={type}
-        maxlength={maxlength}
-        placeholder={placeholder}
-        aria-label={label}
-        onInput={(e) => onInput(e.detail.value)}
-      />
-    </FormField>
-  );
 }
 
 export function WhoStep({ form, errors, set }: StepProps) {
@@ -79,7 +50,7 @@ export function WhoStep({ form, errors, set }: StepProps) {
 export function PersonStep({ form, errors, set, resubmit, idMasked }: StepProps) {
   return (
     <View>
-      <Field
+      <TextField
         label="退休职工姓名"
         name="name"
         value={form.name}
@@ -93,7 +64,7 @@ export function PersonStep({ form, errors, set, resubmit, idMasked }: StepProps)
           <View className="form-field__input retirement-request__readonly">{idMasked}</View>
         </FormField>
       ) : (
-        <Field
+        <TextField
           label="身份证号"
           name="idNumber"
           type="idcard"
@@ -131,12 +102,13 @@ function EmployerChoice({ form, errors, set, options }: StepProps) {
         options={[...listed, other]}
       />
       {chosen === 'other' || (!form.employerId && form.employer) ? (
-        <Field
+        <TextField
           label="单位名称"
           name="employer"
           value={form.employer}
           error={errors.employer}
           onInput={(employer) => set({ employer, employerId: undefined })}
+          maxlength={60}
           placeholder="如：嘉兴某某纺织厂"
         />
       ) : null}
@@ -151,7 +123,7 @@ export function WorkStep(props: StepProps) {
   return (
     <View>
       {fixedEmployer ? null : <EmployerChoice {...props} />}
-      <Field
+      <TextField
         label="岗位或工种"
         name="position"
         value={form.position}
@@ -160,7 +132,7 @@ export function WorkStep(props: StepProps) {
         maxlength={30}
         placeholder="如：挡车工、钳工"
       />
-      <Field
+      <TextField
         label="工龄（年）"
         name="years"
         type="number"
@@ -194,7 +166,7 @@ export function WorkStep(props: StepProps) {
 export function ContactStep({ form, errors, set, options }: StepProps) {
   return (
     <View>
-      <Field
+      <TextField
         label="联系电话"
         name="phone"
         type="number"
@@ -228,7 +200,7 @@ export function ContactStep({ form, errors, set, options }: StepProps) {
         </View>
       ) : null}
       {form.deliveryMethod === 'post' ? (
-        <Field
+        <TextField
           label="邮寄地址"
           name="postAddress"
           value={form.postAddress}
