@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
@@ -7,9 +9,27 @@ import { releaseSettings } from './release';
 const root = path.resolve(__dirname, '..');
 const isH5 = process.env.TARO_ENV === 'h5';
 
+// The source tree's content, as the cache's version. Taro's split of subpackage-shared modules into
+// `sub-common/` chunks (optimizeMainPackage) is restored from the webpack cache without its modules being
+// rechecked: a changed shared component shipped its old code (seen with form-actions). Any change to the
+// sources therefore starts a fresh cache; an unchanged tree (npm test, then npm start) still builds from it.
+function sourceVersion(): string {
+  const hash = createHash('sha1');
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else hash.update(full).update(fs.readFileSync(full));
+    }
+  };
+  for (const dir of ['src', 'types']) walk(path.join(root, dir));
+  return hash.digest('hex');
+}
+
 // Passed through to webpack's `cache` (Taro's ICache type only names `enable`, `buildDependencies` and `name`).
 const webpackCache = {
   cacheDirectory: path.join(root, '.cache/webpack'),
+  version: sourceVersion(),
   buildDependencies: {
     config: ['index.ts', 'dev.ts', 'prod.ts'].map((f) => path.join(__dirname, f)),
     files: [path.join(root, 'src/app.config.ts'), path.join(root, 'babel.config.js')],
