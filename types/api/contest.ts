@@ -53,6 +53,8 @@ export interface ContestTrade {
   left: number;
   /** Places per employer, when the contest limits them. */
   employerQuota?: number;
+  /** Employers with their own places (instead of employerQuota); `taken` in the admin view only. */
+  employerPlaces?: Array<{ employer: string; places: number; taken?: number }>;
   resultsPublished: boolean;
 }
 
@@ -261,6 +263,19 @@ export const saveTradeInput = s.object({
   quota: s.int({ label: '名额', min: 1, max: 10000 }),
   /** Places per employer; absent: no limit per employer. */
   employerQuota: s.optional(s.int({ label: '每单位名额', min: 1, max: 10000 })),
+  /** Named employers with their own places (e.g. 嘉兴纺织 3), overriding employerQuota for them. */
+  employerPlaces: s.optional(
+    s.array(
+      s.object(
+        {
+          employer: s.string({ label: '单位名称', min: 2, max: 60 }),
+          places: s.int({ label: '该单位名额', min: 1, max: 10000 }),
+        },
+        { label: '单位名额' },
+      ),
+      { label: '单位名额', max: 50 },
+    ),
+  ),
 });
 export const tradeInput = s.object({ contestId, tradeId });
 

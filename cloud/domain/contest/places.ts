@@ -13,7 +13,15 @@
 import type { Ctx } from '../../lib/context';
 import { isDuplicateKeyError } from '../../lib/db';
 import { fail } from '../../lib/errors';
-import { EMPLOYER_PLACES, HOLDING, REGISTRATIONS, TRADES, type TradeDoc } from './model';
+import {
+  EMPLOYER_PLACES,
+  HOLDING,
+  REGISTRATIONS,
+  TRADES,
+  limitsEmployers,
+  type EmployerCounterDoc,
+  type TradeDoc,
+} from './model';
 
 type Refusal = 'EMPLOYER_QUOTA_FULL' | 'CONTEST_FULL';
 
@@ -42,6 +50,17 @@ async function incTrade(ctx: Ctx, trade: TradeDoc): Promise<boolean> {
   return false;
 }
 
+async function counter(ctx: Ctx, key: string): Promise<EmployerCounterDoc | undefined> {
+  return (await ctx.db.collection(EMPLOYER_PLACES).where({ _id: key }).limit(1).get()).data[0] as
+    EmployerCounterDoc | undefined;
+}
+
+/** The employer's places: its own (named by the admin) or the trade's default; undefined: no limit. */
+const capOf = (trade: TradeDoc, c: EmployerCounterDoc | undefined): number | undefined => c?.cap ?? trade.employerQuota;
+
+/** Unlimited employers are still counted, so a cap set for them later knows what they hold. */
+const NO_CAP = 1_000_000;
+
 /** One of the employer's places in the trade (the counter is created on first use). */
 async function incEmployer(ctx: Ctx, trade: TradeDoc, key: string): Promise<boolean> {
   const _ = ctx.db.command;
@@ -50,14 +69,23 @@ async function incEmployer(ctx: Ctx, trade: TradeDoc, key: string): Promise<bool
       .collection(EMPLOYER_PLACES)
       .add({ data: { _id: key, contestId: trade.contestId, tradeId: trade.tradeId, taken: 0 } });
   } catch (e) {
-    // Someone from the same employer created it first: fine, the conditional update below decides.
+    // Someone from the same employer (or the admin naming it) created it first: the update below decides.
     if (!isDuplicateKeyError(e)) throw e;
   }
-  const r = await ctx.db
-    .collection(EMPLOYER_PLACES)
-    .where({ _id: key, taken: _.lt(trade.employerQuota) })
-    .update({ data: { taken: _.inc(1) } });
-  return r.stats.updated === 1;
+  // The cap read must still be the cap: an admin lowering a named employer's places meanwhile is never overrun.
+  let c = await counter(ctx, key);
+  for (let round = 0; c && round < 3; round++) {
+    const cap = capOf(trade, c) ?? NO_CAP;
+    const r = await ctx.db
+      .collection(EMPLOYER_PLACES)
+      .where({ _id: key, taken: _.lt(cap), cap: c.cap === undefined ? _.exists(false) : c.cap })
+      .update({ data: { taken: _.inc(1) } });
+    if (r.stats.updated === 1) return true;
+    const now = await counter(ctx, key);
+    if (!now || now.cap === c.cap) break;
+    c = now;
+  }
+  return false;
 }
 
 /** Registrations holding a place (placed, or from before the flag) in the trade, or in one employer's share. */
@@ -82,15 +110,28 @@ async function holders(ctx: Ctx, trade: TradeDoc, key?: string): Promise<number>
  * neither limit is reached, i.e. the counter that refused is raised by calls still in flight.
  */
 async function confirmedRefusal(ctx: Ctx, trade: TradeDoc, key: string | undefined): Promise<Refusal | null> {
-  if (key && trade.employerQuota && (await holders(ctx, trade, key)) >= trade.employerQuota)
-    return 'EMPLOYER_QUOTA_FULL';
+  const cap = key ? capOf(trade, await counter(ctx, key)) : undefined;
+  if (key && cap !== undefined && (await holders(ctx, trade, key)) >= cap) return 'EMPLOYER_QUOTA_FULL';
   if ((await holders(ctx, trade)) >= trade.quota) return 'CONTEST_FULL';
   return null;
 }
 
-function refuse(trade: TradeDoc, reason: Refusal): never {
-  if (reason === 'EMPLOYER_QUOTA_FULL')
-    fail('EMPLOYER_QUOTA_FULL', `本单位在${trade.name}项目的${trade.employerQuota}个名额已满`);
+/** Which share refused, in words the worker can act on: a named employer's own places, or the default. */
+async function refuse(ctx: Ctx, trade: TradeDoc, key: string | undefined, reason: Refusal): Promise<never> {
+  if (reason === 'EMPLOYER_QUOTA_FULL') {
+    const c = key ? await counter(ctx, key) : undefined;
+    if (c?.cap !== undefined)
+      fail(
+        'EMPLOYER_QUOTA_FULL',
+        `${c.employer ?? '本单位'}在${trade.name}项目的${c.cap}个名额已满（区总工会为该单位单独设定的名额）`,
+        {
+          places: c.cap,
+        },
+      );
+    fail('EMPLOYER_QUOTA_FULL', `本单位在${trade.name}项目的${trade.employerQuota ?? 0}个名额已满`, {
+      places: trade.employerQuota ?? 0,
+    });
+  }
   fail('CONTEST_FULL', `${trade.name}项目名额已满`);
 }
 
@@ -107,8 +148,8 @@ async function untilSettled(
     if (!refused) return;
     const confirmed = await confirmedRefusal(ctx, trade, key);
     // `only`: the caller asks for one counter (a move between shares): the other limit is not its concern.
-    if (confirmed && (!only || confirmed === only)) refuse(trade, confirmed);
-    if (round >= SETTLE_WAITS_MS.length) refuse(trade, refused);
+    if (confirmed && (!only || confirmed === only)) await refuse(ctx, trade, key, confirmed);
+    if (round >= SETTLE_WAITS_MS.length) await refuse(ctx, trade, key, refused);
     await new Promise((resolve) => setTimeout(resolve, SETTLE_WAITS_MS[round]));
   }
 }
@@ -118,7 +159,7 @@ async function untilSettled(
  * EMPLOYER_QUOTA_FULL / CONTEST_FULL holding neither.
  */
 export async function takePlaces(ctx: Ctx, trade: TradeDoc, key: string | undefined): Promise<void> {
-  const shared = !!trade.employerQuota && !!key;
+  const shared = limitsEmployers(trade) && !!key;
   await untilSettled(ctx, trade, key, async () => {
     if (shared && !(await incEmployer(ctx, trade, key))) return 'EMPLOYER_QUOTA_FULL';
     try {
@@ -142,7 +183,7 @@ export async function releaseTradePlace(ctx: Ctx, tradeDocId: string): Promise<v
 
 /** Takes one of the employer's places in the trade alone (a registration moving to another employer's share). */
 export async function takeEmployerPlace(ctx: Ctx, trade: TradeDoc, key: string): Promise<void> {
-  if (!trade.employerQuota) return;
+  if (!limitsEmployers(trade)) return;
   await untilSettled(
     ctx,
     trade,

@@ -9,6 +9,7 @@ import { checkEligible } from './eligibility';
 import {
   REGISTRATIONS,
   employerKey,
+  limitsEmployers,
   registrationId,
   toRegistration,
   tradeKey,
@@ -47,7 +48,7 @@ export async function register(ctx: ActionCtx, input: Infer<typeof registerInput
   const _ = ctx.db.command;
   const col = ctx.db.collection(REGISTRATIONS);
   const id = registrationId(contest._id, trade.tradeId, ctx.openid);
-  const key = trade.employerQuota ? employerKey(contest._id, trade.tradeId, input.employer) : undefined;
+  const key = limitsEmployers(trade) ? employerKey(contest._id, trade.tradeId, input.employer) : undefined;
   const doc: RegistrationDoc = {
     _id: id,
     openid: ctx.openid,
@@ -164,7 +165,7 @@ export async function resubmit(ctx: ActionCtx, input: Infer<typeof resubmitInput
   const _ = ctx.db.command;
   // A changed employer moves the person's place to the new employer's share (taken first, so a
   // full share refuses before anything changes).
-  const newKey = trade.employerQuota ? employerKey(reg.contestId, reg.tradeId, input.employer) : undefined;
+  const newKey = limitsEmployers(trade) ? employerKey(reg.contestId, reg.tradeId, input.employer) : undefined;
   // One whose register died before taking its places holds none to move: the retry places it
   // under the employer it names by then.
   const moving = !!newKey && newKey !== reg.employerKey && reg.placed !== false;
