@@ -91,7 +91,13 @@ export default function ContestEditPage() {
                       {
                         key: 'employer',
                         title: '每单位',
-                        render: (t) => (t.employerQuota ? `${t.employerQuota} 人` : '不限'),
+                        render: (t) =>
+                          [
+                            t.employerQuota ? `${t.employerQuota} 人` : '不限',
+                            ...(t.employerPlaces ?? []).map(
+                              (e) => `${e.employer} ${e.places} 人（已报 ${e.taken ?? 0}）`,
+                            ),
+                          ].join('；'),
                       },
                       { key: 'rules', title: '规则', render: (t) => t.rules },
                     ]}

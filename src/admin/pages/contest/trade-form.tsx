@@ -6,7 +6,7 @@ import type { ContestAdminView, TradeAdminView } from '@contract/api/contest';
 import { FormField, TextField } from '../../../components';
 import { useWrite } from '../../../hooks/use-write';
 import { adminService } from '../../../services/admin';
-import { toSaveTradeInput, tradeDraftOf, type TradeDraft } from '../../forms/contest';
+import { toSaveTradeInput, tradeDraftOf, type EmployerPlacesRow, type TradeDraft } from '../../forms/contest';
 
 /** 添加 / 修改 a trade: name, rules, quota, places per employer. A quota below the places taken is refused. */
 export function TradeForm(props: {
@@ -20,7 +20,12 @@ export function TradeForm(props: {
   const [issue, setIssue] = useState<{ field: string; message: string } | null>(null);
   const send = useWrite(adminService.saveTrade);
   const err = (f: string) => send.messageFor(f, issue);
-  const set = (k: keyof TradeDraft) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
+  const set = (k: 'name' | 'rules' | 'quota' | 'employerQuota') => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
+  const rows = draft.employerPlaces ?? [];
+  const setRow = (i: number, k: keyof EmployerPlacesRow) => (v: string) =>
+    setDraft((d) => ({ ...d, employerPlaces: rows.map((r, j) => (j === i ? { ...r, [k]: v } : r)) }));
+  const addRow = () => setDraft((d) => ({ ...d, employerPlaces: [...rows, { employer: '', places: '' }] }));
+  const dropRow = (i: number) => setDraft((d) => ({ ...d, employerPlaces: rows.filter((_, j) => j !== i) }));
   const save = async () => {
     const built = toSaveTradeInput(props.contestId, draft, trade);
     if (!built.ok) return setIssue({ field: built.issue.path, message: built.issue.message });
@@ -69,9 +74,46 @@ export function TradeForm(props: {
         value={draft.employerQuota}
         onInput={set('employerQuota')}
         error={err('employerQuota')}
-        hint="同一单位最多报名几人；不填则不限"
+        hint="同一单位最多报名几人；下面单独设定的单位除外；不填则不限"
         maxlength={5}
       />
+      <FormField
+        label="单独设定名额的单位（选填）"
+        error={err('employerPlaces')}
+        hint="如：嘉兴纺织有限公司 3 人。单位名称要和职工报名时填的一致"
+      >
+        <View className="admin-contest__employer-places" role="group" aria-label="单独设定名额的单位">
+          {rows.length === 0 ? <View className="muted">还没有单独设定的单位，其他单位都按上面的每单位名额</View> : null}
+          {rows.map((r, i) => {
+            const held = props.trade?.employerPlaces?.find((e) => e.employer === r.employer)?.taken;
+            return (
+              <View key={i} className="admin-contest__employer-row">
+                <TextField
+                  label={`单位${i + 1}名称`}
+                  value={r.employer}
+                  onInput={setRow(i, 'employer')}
+                  maxlength={60}
+                  placeholder="如：嘉兴纺织有限公司"
+                />
+                <TextField
+                  label={`单位${i + 1}名额`}
+                  type="number"
+                  value={r.places}
+                  onInput={setRow(i, 'places')}
+                  maxlength={5}
+                  hint={held ? `已报名 ${held} 人，不能少于这个数` : undefined}
+                />
+                <Button variant="text" size="small" onClick={() => dropRow(i)}>
+                  {`删除单位${i + 1}`}
+                </Button>
+              </View>
+            );
+          })}
+          <Button variant="outline" size="small" className="admin-contest__employer-add" onClick={addRow}>
+            添加单位名额
+          </Button>
+        </View>
+      </FormField>
       <View className="row-actions">
         <Button variant="outline" onClick={props.onCancel}>
           取消
