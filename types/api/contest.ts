@@ -288,6 +288,23 @@ export const copyContestInput = s.object({
   years: s.optional(s.int({ label: '顺延年数', min: 0, max: 5 })),
 });
 
+/** Withdraw a title (技术能手) held in one of the contest's trades; the holder may enter that trade again. */
+export const withdrawTitleInput = s.object({
+  contestId,
+  titleId: s.id({ label: '称号' }),
+  reason: s.string({ label: '撤销原因', min: 2, max: 200 }),
+});
+
+/** A title as the contests admin sees it (the holder's phone masked). */
+export interface TitleAdminView {
+  id: string;
+  trade: string;
+  title: string;
+  year: number;
+  holderName: string;
+  holderPhone: string;
+}
+
 export interface TradeAdminView extends ContestTrade {
   /** Registrations of this trade in any state (a trade with none may be removed). */
   registrations: number;
@@ -359,6 +376,8 @@ export interface ContestActions {
   publishContest: { input: Infer<typeof contestInput>; output: ContestAdminView };
   closeContest: { input: Infer<typeof contestInput>; output: ContestAdminView };
   copyContest: { input: Infer<typeof copyContestInput>; output: ContestAdminView };
+  adminTitles: { input: Infer<typeof contestInput>; output: TitleAdminView[] };
+  withdrawTitle: { input: Infer<typeof withdrawTitleInput>; output: { withdrawn: boolean } };
 }
 
 export const contestContract = contract<ContestActions>()({
@@ -383,4 +402,6 @@ export const contestContract = contract<ContestActions>()({
   publishContest: { input: contestInput, access: ['admin'], writes: true },
   closeContest: { input: contestInput, access: ['admin'], writes: true },
   copyContest: { input: copyContestInput, access: ['admin'], writes: true },
+  adminTitles: { input: contestInput, access: ['admin'] },
+  withdrawTitle: { input: withdrawTitleInput, access: ['admin'], writes: true },
 });
