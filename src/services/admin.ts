@@ -47,6 +47,8 @@ export const adminService = {
   publishContest: (contestId: string, requestId: string) => api.contest.publishContest({ contestId }, requestId),
   closeContest: (contestId: string, requestId: string) => api.contest.closeContest({ contestId }, requestId),
   copyContest: (input: ContestIn<'copyContest'>, requestId: string) => api.contest.copyContest(input, requestId),
+  titles: (contestId: string) => api.contest.adminTitles({ contestId }),
+  withdrawTitle: (input: ContestIn<'withdrawTitle'>, requestId: string) => api.contest.withdrawTitle(input, requestId),
 
   retirementSettings: () => api.retirement.getSettings(),
   saveRetirementSettings: (input: RetirementActions['saveSettings']['input'], requestId: string) =>

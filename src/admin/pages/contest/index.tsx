@@ -8,6 +8,7 @@ import { useWrite } from '../../../hooks/use-write';
 import { adminService } from '../../../services/admin';
 import { AdminTable } from '../../components/admin-table';
 import { ContestForm } from './contest-form';
+import { TitlesCard } from './titles';
 import { TradeForm } from './trade-form';
 import '../../components/admin.scss';
 // Last: the desk layout overrides the phone's.
@@ -131,6 +132,7 @@ export default function ContestEditPage() {
                 </View>
               </>
             )}
+            <TitlesCard contestId={contest.id} />
           </>
         ) : null}
       </StateView>
