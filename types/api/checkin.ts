@@ -1,7 +1,7 @@
 import { contract } from '../contract';
 import { s, type Infer } from '../schema';
 import type { ErrorCode } from '../envelope';
-import { emptyInput } from './common';
+import { emptyInput, type Role } from './common';
 
 /** Where a staff member is working: a 驿站, a contest venue, or a course session. */
 export interface ScanScope {
@@ -108,12 +108,15 @@ export interface CheckinActions {
   recent: { input: Infer<typeof scopeInput>; output: RecentScan[] };
 }
 
+/** Who scans: staff and teachers in their scopes, admins, and the gifts admin for vouchers at any 驿站. */
+const SCANNERS: Role[] = ['staff', 'teacher', 'admin', 'admin:gifts'];
+
 export const checkinContract = contract<CheckinActions>()({
-  myScopes: { input: emptyInput, access: ['staff', 'teacher', 'admin'] },
-  scan: { input: scanInput, access: ['staff', 'teacher', 'admin'], writes: true },
-  redeemManual: { input: manualInput, access: ['staff', 'teacher', 'admin'], writes: true },
-  undo: { input: undoInput, access: ['staff', 'teacher', 'admin'], writes: true },
-  lookup: { input: lookupInput, access: ['staff', 'teacher', 'admin'] },
-  counts: { input: scopeInput, access: ['staff', 'teacher', 'admin'] },
-  recent: { input: scopeInput, access: ['staff', 'teacher', 'admin'] },
+  myScopes: { input: emptyInput, access: SCANNERS },
+  scan: { input: scanInput, access: SCANNERS, writes: true },
+  redeemManual: { input: manualInput, access: SCANNERS, writes: true },
+  undo: { input: undoInput, access: SCANNERS, writes: true },
+  lookup: { input: lookupInput, access: SCANNERS },
+  counts: { input: scopeInput, access: SCANNERS },
+  recent: { input: scopeInput, access: SCANNERS },
 });

@@ -11,7 +11,7 @@ import { fail, isAppError } from '../../lib/errors';
 import type { ScanKindHandler, ScanStamp } from '../../lib/scan';
 import { tokenFromScan, verifyToken, type TokenKind } from '../../lib/token';
 import { SUCCESS_TITLE, scanKind } from './kinds';
-import { placeName, requireScanScope, staffName } from './places';
+import { domainKinds, placeName, requireScanScope, staffName } from './places';
 import { PENDING_LEASE_MS, UNDO_WINDOW_MS, stampOf, type ScanDoc } from './records';
 import { refusal } from './refusals';
 import { auditScan, openScan, scanIdFor, settleScan, settledDoc, stampOwner, type Target } from './trail';
@@ -71,6 +71,9 @@ async function runScan(
   let handler: ScanKindHandler | undefined;
   try {
     subject = target();
+    const only = domainKinds(user, scope);
+    if (only && !only.includes(subject.kind))
+      fail('FORBIDDEN', '您是礼包管理员，在驿站只能核销礼包券；其他二维码请交给驿站工作人员', { kind: subject.kind });
     handler = scanKind(subject.kind);
     if (!handler) fail('INVALID_STATE', '这类二维码暂未开通核验');
   } catch (e) {
