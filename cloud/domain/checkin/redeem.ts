@@ -9,7 +9,8 @@ import type { ScanResult, ScanScope } from '../../../types/api/checkin';
 import type { ActionCtx } from '../../lib/context';
 import { fail, isAppError } from '../../lib/errors';
 import type { ScanKindHandler, ScanStamp } from '../../lib/scan';
-import { tokenFromScan, verifyToken, type TokenKind } from '../../lib/token';
+import { invitationTokenFrom } from '../../../types/api/admin';
+import { invitationIdFrom, tokenFromScan, verifyToken, type TokenKind } from '../../lib/token';
 import { SUCCESS_TITLE, scanKind } from './kinds';
 import { domainKinds, placeName, requireScanScope, staffName } from './places';
 import { PENDING_LEASE_MS, UNDO_WINDOW_MS, stampOf, type ScanDoc } from './records';
@@ -22,6 +23,9 @@ const PRINTED_CODE_UNREADABLE =
 /** A scanned text: verified here (TOKEN_INVALID / TOKEN_EXPIRED become amber results). */
 export function scanCode(ctx: ActionCtx, input: { code: string; scope: ScanScope }): Promise<ScanResult> {
   return runScan(ctx, input.scope, 'scan', () => {
+    // An invitation is the invited person's own to accept, never checked in: said so, so staff hand it back.
+    if (invitationIdFrom(ctx.env, invitationTokenFrom(String(input.code ?? ''))))
+      fail('TOKEN_INVALID', '这是工作邀请二维码，不用核验。请被邀请人本人在“我的”页点“扫一扫”扫码接受邀请');
     const token = tokenFromScan(input.code);
     // Only a printed certificate carries its token inside a link; paper cannot be refreshed.
     const printed = token !== String(input.code ?? '').trim();

@@ -394,3 +394,24 @@ test('contest trade: places for a named employer are added as rows, checked agai
     ],
   });
 });
+
+test('invite: opened without a code (H5 我的 → 扫一扫), the pasted link is read and previewed', async () => {
+  taroMock.setRouterParams({});
+  const token = '0123456789abcdef0123456789abcde';
+  const sent = serve({
+    previewInvitation: () => ({
+      roleText: '新城汇驿站 驿站工作人员',
+      scopeName: '新城汇驿站',
+      expiresText: '2026-03-01 18:00',
+      status: 'active',
+      statusText: '可使用',
+      alreadyHeld: false,
+    }),
+  });
+  render(<InvitePage />);
+  expect(actions(sent, 'previewInvitation')).toHaveLength(0);
+  type('邀请链接或邀请码', `https://union.example.cn/#/admin/pages/invite/index?t=${token}`);
+  fireEvent.click(screen.getByText('打开邀请'));
+  await screen.findByText('接受邀请');
+  expect(actions(sent, 'previewInvitation').map((c) => c.data.token)).toEqual([token]);
+});

@@ -1,8 +1,9 @@
-import { View } from '@tarojs/components';
+import { Input, View } from '@tarojs/components';
+import { useState } from 'react';
 import { Button } from '../../../components/button';
 import Taro, { useRouter } from '@tarojs/taro';
 import { invitationTokenFrom } from '@contract/api/admin';
-import { PageShell, StateView, StatusTag, useAsync } from '../../../components';
+import { FormField, PageShell, StateView, StatusTag, useAsync } from '../../../components';
 import { useWrite } from '../../../hooks/use-write';
 import { adminService } from '../../../services/admin';
 import '../../components/admin.scss';
@@ -13,14 +14,24 @@ import '../../components/desk.scss';
  * The invited person's page, opened from the share card (`?t=`), a scanned QR / 小程序码 (`scene`), or a
  * copied link: what the invitation grants, and one button to accept it.
  */
+/** A pasted link may carry a broken escape: then it is read as typed. */
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 export default function InvitePage() {
   const params = useRouter().params;
   // A 小程序码 hands its scene over URL-encoded.
-  const token = invitationTokenFrom(decodeURIComponent(params.t ?? params.scene ?? ''));
-  const preview = useAsync(
-    () => (token ? adminService.previewInvitation(token) : Promise.reject(new Error('链接里没有邀请码，请重新扫码'))),
-    [token],
-  );
+  const given = invitationTokenFrom(decodeURIComponent(params.t ?? params.scene ?? ''));
+  // Opened from 我的 → 扫一扫 in a browser (no camera scanner): the link is pasted here instead.
+  const [pasted, setPasted] = useState('');
+  const [typed, setTyped] = useState('');
+  const token = given || pasted;
+  const preview = useAsync(() => (token ? adminService.previewInvitation(token) : Promise.resolve(undefined)), [token]);
   // A second tap while the first is on its way sends nothing (useWrite keys the intent by the token).
   const send = useWrite(adminService.acceptInvitation, { report: '未能接受邀请' });
 
@@ -40,6 +51,26 @@ export default function InvitePage() {
   const p = preview.data;
   return (
     <PageShell title="工作邀请" className="admin-page">
+      {!given ? (
+        <View className="card admin-invite__paste">
+          <FormField label="邀请链接或邀请码" hint="把管理员发来的邀请链接整段粘贴进来">
+            <Input
+              className="form-field__input"
+              value={typed}
+              placeholder="粘贴邀请链接"
+              aria-label="邀请链接或邀请码"
+              onInput={(e) => setTyped(e.detail.value)}
+            />
+          </FormField>
+          <Button
+            variant="outline"
+            disabled={!typed.trim()}
+            onClick={() => setPasted(invitationTokenFrom(decoded(typed.trim())))}
+          >
+            打开邀请
+          </Button>
+        </View>
+      ) : null}
       <StateView loading={preview.loading && !p} error={p ? null : preview.error} onRetry={preview.reload}>
         {p ? (
           <View className="card admin-invite">

@@ -1,0 +1,64 @@
+import Taro from '@tarojs/taro';
+import { INVITE_PAGE, invitationTokenFrom } from '@contract/api/admin';
+
+const TOKEN = /^[0-9a-f]{31}$/;
+
+/**
+ * The invitation a scan carries, or null: a 小程序码 names the invite page in `path` (its scene
+ * URL-encoded), a printed or on-screen QR holds the invite link, and a pasted code may be the bare
+ * token. Any other code (tickets, vouchers, member cards) is not an invitation.
+ */
+export function invitationInScan(scan: { result?: string; path?: string }): string | null {
+  for (const raw of [scan.path, scan.result]) {
+    const text = (raw ?? '').trim();
+    if (!text) continue;
+    let decoded = text;
+    try {
+      decoded = decodeURIComponent(text);
+    } catch {
+      // A malformed escape: read it as it is.
+    }
+    if (!TOKEN.test(decoded) && !decoded.includes(INVITE_PAGE)) continue;
+    const token = invitationTokenFrom(decoded);
+    if (TOKEN.test(token)) return token;
+  }
+  return null;
+}
+
+export const invitePageUrl = (token: string) => `/${INVITE_PAGE}?t=${token}`;
+
+/** Opens the invite page, which shows what the invitation grants and asks before accepting. */
+export function openInvitation(token: string) {
+  return Taro.navigateTo({ url: invitePageUrl(token) });
+}
+
+/**
+ * 扫一扫 for anyone signed in: an invitation opens its page; any other code is explained (those are
+ * scanned by staff). H5 has no camera scanner: the invite page asks for the pasted link instead.
+ */
+export async function scanForInvitation(): Promise<void> {
+  if (process.env.TARO_ENV === 'h5') {
+    await Taro.navigateTo({ url: `/${INVITE_PAGE}` });
+    return;
+  }
+  let res: { result?: string; path?: string };
+  try {
+    res = await Taro.scanCode({ scanType: ['qrCode'] });
+  } catch (e) {
+    // Closing the camera is not an error worth a dialog.
+    const msg = (e as { errMsg?: string })?.errMsg ?? '';
+    if (!/cancel/i.test(msg)) await Taro.showToast({ title: '未能打开扫码，请重试', icon: 'none' });
+    return;
+  }
+  const token = invitationInScan(res);
+  if (token) {
+    await openInvitation(token);
+    return;
+  }
+  await Taro.showModal({
+    title: '这不是工作邀请',
+    content: '这里只能扫工作邀请二维码。比武签到、礼包核销等二维码请出示给工作人员扫描。',
+    showCancel: false,
+    confirmText: '知道了',
+  });
+}
