@@ -55,33 +55,40 @@ export async function adminTitles(ctx: ActionCtx, input: In<'adminTitles'>): Pro
 export async function withdrawTitle(ctx: ActionCtx, input: In<'withdrawTitle'>): Promise<{ withdrawn: boolean }> {
   const found = (await titlesOf(ctx, input.contestId)).find((t) => titleRef(t._id) === input.titleId);
   if (!found) {
-    // This request withdrew it already and its answer was lost (its audit entry says so): the same answer.
-    if (ctx.requestId && (await withdrawnBy(ctx, input.titleId))) return { withdrawn: true };
-    fail('NOT_FOUND', '没有找到这个称号，可能已被撤销');
+    // This request withdrew it already and its answer was lost (its audit entry says so): the same
+    // answer, and the holder told if the crash came before that (the message is sent once per request).
+    const done = ctx.requestId ? await withdrawnBy(ctx, input.titleId) : null;
+    if (!done) fail('NOT_FOUND', '没有找到这个称号，可能已被撤销');
+    await tell(ctx, done.holder, done.title, input);
+    return { withdrawn: true };
   }
   // Audited first, so a call that dies after the removal has left its trace for the retry above.
   await auditOnce(ctx, {
     event: 'contest.withdrawTitle',
     target: { kind: 'title', id: input.titleId },
-    detail: { trade: found.trade, title: found.title, year: found.year, reason: input.reason },
+    detail: { trade: found.trade, title: found.title, year: found.year, reason: input.reason, holder: found.openid },
   });
-  const r = await ctx.db.collection(TITLES).where({ _id: found._id }).remove();
-  if (r.stats.removed === 1)
-    await notify(ctx, {
-      to: found.openid,
-      title: '称号已撤销',
-      body: `您的「${found.title}」称号已由区总工会撤销，原因：${input.reason}。如有疑问请联系区总工会。`,
-      page: '/contest/pages/mine/index',
-      ref: input.titleId,
-    });
+  await ctx.db.collection(TITLES).where({ _id: found._id }).remove();
+  await tell(ctx, found.openid, found.title, input);
   return { withdrawn: true };
 }
 
-async function withdrawnBy(ctx: ActionCtx, ref: string): Promise<boolean> {
+function tell(ctx: ActionCtx, to: string, title: string, input: In<'withdrawTitle'>): Promise<void> {
+  return notify(ctx, {
+    to,
+    title: '称号已撤销',
+    body: `您的「${title}」称号已由区总工会撤销，原因：${input.reason}。如有疑问请联系区总工会。`,
+    page: '/contest/pages/mine/index',
+    ref: input.titleId,
+  });
+}
+
+async function withdrawnBy(ctx: ActionCtx, ref: string): Promise<{ holder: string; title: string } | null> {
   const found = await ctx.db
     .collection('auditLog')
     .where({ event: 'contest.withdrawTitle', 'target.id': ref, requestId: ctx.requestId })
     .limit(1)
     .get();
-  return found.data.length > 0;
+  const detail = found.data[0]?.detail as { holder?: string; title?: string } | undefined;
+  return detail?.holder && detail.title ? { holder: detail.holder, title: detail.title } : null;
 }
