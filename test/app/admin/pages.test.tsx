@@ -410,6 +410,8 @@ test('invite: opened without a code (H5 我的 → 扫一扫), the pasted link i
   });
   render(<InvitePage />);
   expect(actions(sent, 'previewInvitation')).toHaveLength(0);
+  fireEvent.click(screen.getByText('打开邀请'));
+  expect(screen.getByText('请先粘贴邀请链接，或用微信扫一扫扫邀请二维码')).toBeTruthy();
   type('邀请链接或邀请码', `https://union.example.cn/#/admin/pages/invite/index?t=${token}`);
   fireEvent.click(screen.getByText('打开邀请'));
   await screen.findByText('接受邀请');

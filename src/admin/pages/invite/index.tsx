@@ -30,6 +30,7 @@ export default function InvitePage() {
   // Opened from 我的 → 扫一扫 in a browser (no camera scanner): the link is pasted here instead.
   const [pasted, setPasted] = useState('');
   const [typed, setTyped] = useState('');
+  const [pasteError, setPasteError] = useState(false);
   const token = given || pasted;
   const preview = useAsync(() => (token ? adminService.previewInvitation(token) : Promise.resolve(undefined)), [token]);
   // A second tap while the first is on its way sends nothing (useWrite keys the intent by the token).
@@ -53,7 +54,11 @@ export default function InvitePage() {
     <PageShell title="工作邀请" className="admin-page">
       {!given ? (
         <View className="card admin-invite__paste">
-          <FormField label="邀请链接或邀请码" hint="把管理员发来的邀请链接整段粘贴进来">
+          <FormField
+            label="邀请链接或邀请码"
+            hint="把管理员发来的邀请链接整段粘贴进来"
+            error={pasteError ? '请先粘贴邀请链接，或用微信扫一扫扫邀请二维码' : undefined}
+          >
             <Input
               className="form-field__input"
               value={typed}
@@ -64,8 +69,11 @@ export default function InvitePage() {
           </FormField>
           <Button
             variant="outline"
-            disabled={!typed.trim()}
-            onClick={() => setPasted(invitationTokenFrom(decoded(typed.trim())))}
+            className="admin-invite__open"
+            onClick={() => {
+              setPasteError(!typed.trim());
+              if (typed.trim()) setPasted(invitationTokenFrom(decoded(typed.trim())));
+            }}
           >
             打开邀请
           </Button>
