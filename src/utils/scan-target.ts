@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { INVITE_PAGE, invitationTokenFrom } from '@contract/api/admin';
+import { INVITE_PAGE, invitationTokenFrom } from '@contract/api/invite-link';
 
 const TOKEN = /^[0-9a-f]{31}$/;
 
@@ -32,15 +32,18 @@ export function openInvitation(token: string) {
   return Taro.navigateTo({ url: invitePageUrl(token) });
 }
 
+/** The invite page with its own 扫一扫 (H5: a box for the pasted link): for anyone signed in. */
+export const SCAN_INVITATION_URL = `/${INVITE_PAGE}?scan=1`;
+
+export function scanForInvitation() {
+  return Taro.navigateTo({ url: SCAN_INVITATION_URL });
+}
+
 /**
- * 扫一扫 for anyone signed in: an invitation opens its page; any other code is explained (those are
- * scanned by staff). H5 has no camera scanner: the invite page asks for the pasted link instead.
+ * The camera, for an invitation: its token; null when closed or when another code was scanned (that
+ * one is explained: those codes are scanned by staff).
  */
-export async function scanForInvitation(): Promise<void> {
-  if (process.env.TARO_ENV === 'h5') {
-    await Taro.navigateTo({ url: `/${INVITE_PAGE}` });
-    return;
-  }
+export async function scanInvitationCode(): Promise<string | null> {
   let res: { result?: string; path?: string };
   try {
     res = await Taro.scanCode({ scanType: ['qrCode'] });
@@ -48,17 +51,15 @@ export async function scanForInvitation(): Promise<void> {
     // Closing the camera is not an error worth a dialog.
     const msg = (e as { errMsg?: string })?.errMsg ?? '';
     if (!/cancel/i.test(msg)) await Taro.showToast({ title: '未能打开扫码，请重试', icon: 'none' });
-    return;
+    return null;
   }
   const token = invitationInScan(res);
-  if (token) {
-    await openInvitation(token);
-    return;
-  }
+  if (token) return token;
   await Taro.showModal({
     title: '这不是工作邀请',
     content: '这里只能扫工作邀请二维码。比武签到、礼包核销等二维码请出示给工作人员扫描。',
     showCancel: false,
     confirmText: '知道了',
   });
+  return null;
 }

@@ -9,7 +9,6 @@ import { StatusTag, type Tone } from '../../components/status-tag';
 import { useElderMode } from '../../stores/elder-mode';
 import { useMe } from '../../stores/me';
 import { useSetupNeeded } from '../../stores/setup';
-import { scanForInvitation } from '../../utils/scan-target';
 import { MemberCard } from './member-card';
 import './index.scss';
 
@@ -88,7 +87,13 @@ export default function MinePage() {
                 <Row title="入会审核" url="/member/pages/applications/index" />
               ) : null}
               {setupNeeded ? <Row title="成为超级管理员" hint="系统尚未设置 ›" url="/admin/pages/setup/index" /> : null}
-              <View className="mine__row" role="button" aria-label="扫一扫" onClick={() => void scanForInvitation()}>
+              {/* The scanning itself lives on the invite page (admin subpackage): the main package stays small. */}
+              <View
+                className="mine__row"
+                role="button"
+                aria-label="扫一扫"
+                onClick={go('/admin/pages/invite/index?scan=1')}
+              >
                 <View>
                   <View>扫一扫</View>
                   <View className="muted">收到工作邀请（驿站、赛场工作人员等）时扫码接受</View>

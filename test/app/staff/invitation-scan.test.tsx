@@ -8,7 +8,8 @@ import Taro from '@tarojs/taro';
 import { setTransport } from '../../../src/cloud-client';
 import ScannerPage from '../../../src/staff/pages/scanner/index';
 import MinePage from '../../../src/pages/mine/index';
-import { invitationInScan, scanForInvitation } from '../../../src/utils/scan-target';
+import InvitePage from '../../../src/admin/pages/invite/index';
+import { invitationInScan, scanInvitationCode } from '../../../src/utils/scan-target';
 import { taroMock } from '../mocks/taro';
 
 const TOKEN = '0123456789abcdef0123456789abcde';
@@ -75,17 +76,14 @@ test('the scanner reached by someone who is not staff offers 扫描工作邀请 
       throw { code: 'FORBIDDEN', message: '您没有权限进行此操作' };
     },
   });
-  jest
-    .mocked(Taro.scanCode)
-    .mockResolvedValueOnce({ result: `https://x.cn/#/admin/pages/invite/index?t=${TOKEN}` } as any);
   render(<ScannerPage />);
   expect(await screen.findByText(/您还不是工作人员/)).toBeTruthy();
   fireEvent.click(screen.getByText('扫描工作邀请'));
-  await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/admin/pages/invite/index?t=${TOKEN}` }));
+  await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/admin/pages/invite/index?scan=1' }));
 });
 
-test('我的 → 扫一扫 for any signed-in user: an invitation opens; another code is explained', async () => {
-  serve({
+test('我的 → 扫一扫 for any signed-in user opens the invite page, which scans at once and shows the invitation', async () => {
+  const sent = serve({
     getMe: () => ({
       openid: 'o1',
       roles: ['member'],
@@ -96,20 +94,36 @@ test('我的 → 扫一扫 for any signed-in user: an invitation opens; another 
       unreadMessages: 0,
     }),
     setupStatus: () => ({ needed: false }),
+    previewInvitation: () => ({
+      roleText: '新城汇驿站 驿站工作人员',
+      scopeName: '新城汇驿站',
+      expiresText: '2026-03-01 18:00',
+      status: 'active',
+      statusText: '可使用',
+      alreadyHeld: false,
+    }),
   });
+  const { unmount } = render(<MinePage />);
+  fireEvent.click(await screen.findByRole('button', { name: '扫一扫' }));
+  await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/admin/pages/invite/index?scan=1' }));
+  unmount();
+  taroMock.setRouterParams({ scan: '1' });
   jest
     .mocked(Taro.scanCode)
     .mockResolvedValueOnce({ result: '', path: `admin/pages/invite/index?scene=${TOKEN}` } as any);
-  render(<MinePage />);
-  fireEvent.click(await screen.findByRole('button', { name: '扫一扫' }));
-  await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/admin/pages/invite/index?t=${TOKEN}` }));
+  render(<InvitePage />);
+  await screen.findByText('接受邀请');
+  expect(sent.filter((c) => c.action === 'previewInvitation').map((c) => c.token)).toEqual([TOKEN]);
+  expect(Taro.scanCode).toHaveBeenCalledTimes(1);
+});
+
+test('the invitation scanner explains another code, and says nothing when the camera is closed', async () => {
   jest.mocked(Taro.scanCode).mockResolvedValueOnce({ result: 'v1.voucher.abc' } as any);
-  await scanForInvitation();
+  expect(await scanInvitationCode()).toBeNull();
   expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '这不是工作邀请' }));
-  // Closing the camera says nothing.
   jest.mocked(Taro.showModal).mockClear();
   jest.mocked(Taro.scanCode).mockRejectedValueOnce({ errMsg: 'scanCode:fail cancel' });
-  await scanForInvitation();
+  expect(await scanInvitationCode()).toBeNull();
   expect(Taro.showModal).not.toHaveBeenCalled();
   expect(Taro.showToast).not.toHaveBeenCalled();
 });

@@ -1,19 +1,16 @@
 import { Input, View } from '@tarojs/components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button } from '../../../components/button';
 import Taro, { useRouter } from '@tarojs/taro';
 import { invitationTokenFrom } from '@contract/api/admin';
 import { FormField, PageShell, StateView, StatusTag, useAsync } from '../../../components';
 import { useWrite } from '../../../hooks/use-write';
 import { adminService } from '../../../services/admin';
+import { scanInvitationCode } from '../../../utils/scan-target';
 import '../../components/admin.scss';
 // Last: the desk layout overrides the phone's.
 import '../../components/desk.scss';
 
-/**
- * The invited person's page, opened from the share card (`?t=`), a scanned QR / 小程序码 (`scene`), or a
- * copied link: what the invitation grants, and one button to accept it.
- */
 /** A pasted link may carry a broken escape: then it is read as typed. */
 function decoded(text: string): string {
   try {
@@ -23,16 +20,32 @@ function decoded(text: string): string {
   }
 }
 
+/** H5 has no camera scanner: there the invitation link is pasted. */
+const CAMERA = process.env.TARO_ENV !== 'h5';
+
+/**
+ * The invited person's page, opened from the share card (`?t=`), a scanned QR / 小程序码 (`scene`), or a
+ * copied link: what the invitation grants, and one button to accept it. Opened without one (我的 →
+ * 扫一扫, `?scan=1`), it scans for it (the camera opens at once) or takes the pasted link.
+ */
 export default function InvitePage() {
   const params = useRouter().params;
   // A 小程序码 hands its scene over URL-encoded.
   const given = invitationTokenFrom(decodeURIComponent(params.t ?? params.scene ?? ''));
-  // Opened from 我的 → 扫一扫 in a browser (no camera scanner): the link is pasted here instead.
   const [pasted, setPasted] = useState('');
   const [typed, setTyped] = useState('');
   const [pasteError, setPasteError] = useState(false);
   const token = given || pasted;
   const preview = useAsync(() => (token ? adminService.previewInvitation(token) : Promise.resolve(undefined)), [token]);
+  const scan = async () => {
+    const found = await scanInvitationCode();
+    if (found) setPasted(found);
+  };
+  useEffect(() => {
+    if (CAMERA && !given && params.scan === '1') void scan();
+    // Once, on opening: later scans are the button's.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   // A second tap while the first is on its way sends nothing (useWrite keys the intent by the token).
   const send = useWrite(adminService.acceptInvitation, { report: '未能接受邀请' });
 
@@ -54,6 +67,12 @@ export default function InvitePage() {
     <PageShell title="工作邀请" className="admin-page">
       {!given ? (
         <View className="card admin-invite__paste">
+          <View className="muted">扫描管理员给您的工作邀请二维码，或粘贴邀请链接。</View>
+          {CAMERA ? (
+            <Button className="admin-invite__scan" onClick={() => void scan()}>
+              扫一扫
+            </Button>
+          ) : null}
           <FormField
             label="邀请链接或邀请码"
             hint="把管理员发来的邀请链接整段粘贴进来"
