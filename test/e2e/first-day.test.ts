@@ -209,9 +209,11 @@ test('first day: setup code → super admin → invitations → station, contest
   await shown(worker).locator('.member-profile__consent .check-mark').click();
   await shot(worker, '13a-worker-profile');
   await shown(worker).getByText('保存', { exact: true }).click();
+  // The profile page goes back to 我的 a moment after 已保存: tapping on before it has left races the router.
+  await worker.getByText('我们只收集办理工会业务必需的信息').waitFor({ state: 'hidden' });
   await shown(worker).getByText('申请加入工会').click();
   await shown(worker).getByText('提交入会申请').waitFor();
-  await shown(worker).locator('.member-profile__consent .check-mark').click();
+  await shown(worker).getByRole('checkbox', { name: /自愿加入工会/ }).click();
   await shown(worker).getByText('提交入会申请').click();
   await shown(worker).getByText('审核中').waitFor();
   await founder.goto(`${e2e.appUrl}#/member/pages/applications/index`);
