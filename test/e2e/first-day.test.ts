@@ -213,7 +213,9 @@ test('first day: setup code → super admin → invitations → station, contest
   await worker.getByText('我们只收集办理工会业务必需的信息').waitFor({ state: 'hidden' });
   await shown(worker).getByText('申请加入工会').click();
   await shown(worker).getByText('提交入会申请').waitFor();
-  await shown(worker).getByRole('checkbox', { name: /自愿加入工会/ }).click();
+  await shown(worker)
+    .getByRole('checkbox', { name: /自愿加入工会/ })
+    .click();
   await shown(worker).getByText('提交入会申请').click();
   await shown(worker).getByText('审核中').waitFor();
   await founder.goto(`${e2e.appUrl}#/member/pages/applications/index`);
