@@ -1,7 +1,14 @@
 import Taro from '@tarojs/taro';
-import { INVITE_PAGE, invitationTokenFrom } from '@contract/api/invite-link';
 
+/*
+ * The invite page and the token's shape, as types/api/admin.ts has them (INVITE_PAGE, invitation
+ * tokens of 31 hex): restated here because the admin contract would weigh on both scanners' packages
+ * (and the weapp build files a module outside src/ shared by two subpackages into one of them only).
+ * test/app/staff/invitation-scan.test.tsx holds the two in step.
+ */
+export const INVITE_PAGE = 'admin/pages/invite/index';
 const TOKEN = /^[0-9a-f]{31}$/;
+const IN_LINK = /[?&](?:t|scene)=([0-9a-f]{31})(?![0-9a-z])/;
 
 /**
  * The invitation a scan carries, or null: a 小程序码 names the invite page in `path` (its scene
@@ -18,9 +25,9 @@ export function invitationInScan(scan: { result?: string; path?: string }): stri
     } catch {
       // A malformed escape: read it as it is.
     }
-    if (!TOKEN.test(decoded) && !decoded.includes(INVITE_PAGE)) continue;
-    const token = invitationTokenFrom(decoded);
-    if (TOKEN.test(token)) return token;
+    if (TOKEN.test(decoded)) return decoded;
+    const m = decoded.includes(INVITE_PAGE) ? IN_LINK.exec(decoded) : null;
+    if (m) return m[1];
   }
   return null;
 }

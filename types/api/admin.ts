@@ -60,7 +60,8 @@ export const GRANT_KIND_DOMAIN: Record<Exclude<GrantKind, 'domainAdmin'>, AdminD
   enterprise: 'members',
 };
 
-export { INVITE_PAGE, invitationTokenFrom } from './invite-link';
+/** The page an invitation's QR / share card opens, with `?t=<token>` (`scene` for a 小程序码). */
+export const INVITE_PAGE = 'admin/pages/invite/index';
 
 export type InvitationStatus = 'active' | 'expired' | 'used_up' | 'revoked';
 export const INVITATION_STATUS_TEXT: Record<InvitationStatus, string> = {
@@ -344,3 +345,9 @@ export const adminContract = contract<AdminActions>()({
   mergeEmployers: { input: mergeEmployersInput, access: admins, writes: true },
   setEmployerActive: { input: setEmployerActiveInput, access: admins, writes: true },
 });
+
+/** Pulls the invitation token out of what a QR / link holds: the token, `t=<token>` or a scene. */
+export function invitationTokenFrom(text: string): string {
+  const m = /[?&](?:t|scene)=([a-z0-9]+)/.exec(text);
+  return m ? m[1] : text.trim();
+}

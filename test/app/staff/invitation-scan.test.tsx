@@ -9,7 +9,8 @@ import { setTransport } from '../../../src/cloud-client';
 import ScannerPage from '../../../src/staff/pages/scanner/index';
 import MinePage from '../../../src/pages/mine/index';
 import InvitePage from '../../../src/admin/pages/invite/index';
-import { invitationInScan, scanInvitationCode } from '../../../src/utils/scan-target';
+import { INVITE_PAGE as CONTRACT_INVITE_PAGE, invitationTokenFrom } from '@contract/api/admin';
+import { INVITE_PAGE, invitationInScan, scanInvitationCode } from '../../../src/utils/scan-target';
 import { taroMock } from '../mocks/taro';
 
 const TOKEN = '0123456789abcdef0123456789abcde';
@@ -32,6 +33,16 @@ function serve(answers: Record<string, (data: Record<string, any>) => unknown>) 
   });
   return sent;
 }
+
+test('the scanners read invitations as the contract writes them', () => {
+  expect(INVITE_PAGE).toBe(CONTRACT_INVITE_PAGE);
+  for (const link of [
+    `https://union.example.cn/#/${CONTRACT_INVITE_PAGE}?t=${TOKEN}`,
+    `${CONTRACT_INVITE_PAGE}?scene=${TOKEN}`,
+    TOKEN,
+  ])
+    expect(invitationInScan({ result: link })).toBe(invitationTokenFrom(link));
+});
 
 test('what a scan returns: invitations are found, every other code is not', () => {
   expect(invitationInScan({ result: '', path: `admin/pages/invite/index?scene=${TOKEN}` })).toBe(TOKEN);
