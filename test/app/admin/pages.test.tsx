@@ -261,6 +261,9 @@ test('services hub: a gifts admin sees 驿站管理 but not contests; the super 
   await screen.findByText('管理后台');
   expect(screen.getByText('驿站管理')).toBeTruthy();
   expect(screen.getByText('春节礼包管理')).toBeTruthy();
+  // Vouchers are theirs to redeem at any 驿站's desk too.
+  expect(screen.getByText('扫码核验')).toBeTruthy();
+  expect(screen.getByText('人工查找')).toBeTruthy();
   expect(screen.queryByText('比武赛事设置')).toBeNull();
   expect(screen.queryByText('光荣退休设置')).toBeNull();
   expect(screen.queryByText('入会审核')).toBeNull();
