@@ -255,20 +255,24 @@ async function applyCaps(ctx: Ctx, trade: TradeDoc, changes: CapChange[], fallba
     // Nothing updated: already so (a retry, or no counter to free), or the employer holds more.
     const taken = r.stats.updated === 1 ? 0 : await counterTaken(ctx, ch.key);
     if (taken > floor) {
-      await restoreCaps(ctx, done);
-      tooFew(ch.employer, taken, floor);
+      await restoreCaps(ctx, done, fallback);
+      tooFew(ch, taken, floor);
     }
     done.push(ch);
   }
   return done;
 }
 
-async function restoreCaps(ctx: Ctx, done: CapChange[]): Promise<void> {
+/**
+ * Puts back the caps a refused edit moved, each only while the employer holds no more than it gives
+ * back (a raised cap that workers already used stays raised rather than leave them over it).
+ */
+async function restoreCaps(ctx: Ctx, done: CapChange[], fallback: number | undefined): Promise<void> {
   const _ = ctx.db.command;
   for (const d of [...done].reverse())
     await ctx.db
       .collection(EMPLOYER_PLACES)
-      .where({ _id: d.key })
+      .where({ _id: d.key, taken: _.lte(d.was ?? fallback ?? Number.MAX_SAFE_INTEGER) })
       .update({ data: d.was !== undefined ? { cap: d.was } : { cap: _.remove() } });
 }
 
@@ -278,10 +282,13 @@ async function counterTaken(ctx: Ctx, key: string): Promise<number> {
   return found?.taken ?? 0;
 }
 
-function tooFew(employer: string, taken: number, places: number): never {
+function tooFew(ch: CapChange, taken: number, places: number): never {
+  const { employer } = ch;
+  // Dropped from the list, the employer would fall back to the default, which is below what it holds.
+  const why = ch.cap === undefined ? `移出单独名额后按每单位${places}个计` : `填的是${places}`;
   fail(
     'INVALID_STATE',
-    `${employer}已有${taken}人报名，该单位名额不能少于${taken}（填的是${places}）。如需减少，请先与单位协调退回或取消报名`,
+    `${employer}已有${taken}人报名，该单位名额不能少于${taken}（${why}）。如需减少，请先与单位协调退回或取消报名`,
     { field: 'employerPlaces', employer, taken },
   );
 }
@@ -361,7 +368,7 @@ export async function saveTrade(ctx: ActionCtx, input: In<'saveTrade'>): Promise
     // Nothing updated is also a save that changes nothing: only more places taken than the quota refuses.
     const taken = r.stats.updated === 1 ? 0 : (await loadTrade(ctx, contest._id, input.tradeId)).taken;
     if (taken > input.quota) {
-      await restoreCaps(ctx, moved);
+      await restoreCaps(ctx, moved, trade.employerQuota);
       fail(
         'INVALID_STATE',
         `名额不能少于已报名的${taken}人（${trade.name}）。如需减少，请先在审核中退回或由选手取消报名`,

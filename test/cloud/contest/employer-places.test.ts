@@ -93,7 +93,9 @@ test('an edit below what a named employer holds is refused with the count; raisi
   // Nothing moved by the refused edit: the cap is still 3.
   expect((await world.all(EMPLOYER_PLACES)).map((p) => p.cap)).toEqual([3]);
   // Dropping the name would put 2 people under the default of 1: refused the same way.
-  expect(await saveSmart([])).toMatchObject({ ok: false, code: 'INVALID_STATE', details: { employer: TEXTILE } });
+  const dropped1 = await saveSmart([]);
+  expect(dropped1).toMatchObject({ ok: false, code: 'INVALID_STATE', details: { employer: TEXTILE } });
+  expect(!dropped1.ok && dropped1.message).toContain('移出单独名额后按每单位1个计');
   expect(okData(await saveSmart([{ employer: TEXTILE, places: 2 }])).trades[2].employerPlaces).toEqual([
     { employer: TEXTILE, places: 2, taken: 2 },
   ]);
@@ -188,4 +190,26 @@ test('a trade that counted nobody per employer cannot start now that people regi
     employerPlaces: [{ employer: TEXTILE, places: 3 }],
   });
   expect(r).toMatchObject({ ok: false, code: 'INVALID_STATE', details: { field: 'employerQuota', taken: 1 } });
+});
+
+test('an edit refused for one employer leaves every other employer’s places as they were', async () => {
+  okData(
+    await saveSmart([
+      { employer: TEXTILE, places: 3 },
+      { employer: OTHER, places: 2 },
+    ]),
+  );
+  for (const id of await crowd(OTHER, 2, 'ot')) okData(await world.register(id, 'smart', { employer: OTHER }));
+  const refused = await saveSmart([
+    { employer: TEXTILE, places: 5 },
+    { employer: OTHER, places: 1 },
+  ]);
+  expect(refused).toMatchObject({ ok: false, code: 'INVALID_STATE', details: { employer: OTHER, taken: 2 } });
+  const caps = Object.fromEntries((await world.all(EMPLOYER_PLACES)).map((c) => [c.employer, c.cap]));
+  expect(caps).toEqual({ [TEXTILE]: 3, [OTHER]: 2 });
+  const [trade] = await world.all(TRADES, { _id: `${CONTEST}:smart` });
+  expect(trade.employerPlaces).toEqual([
+    { employer: TEXTILE, places: 3 },
+    { employer: OTHER, places: 2 },
+  ]);
 });
