@@ -70,7 +70,7 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
     { fields: [asc('contestId'), asc('tradeId'), asc('status'), asc('submittedAt')] }, // one trade's entries
     { fields: [asc('employer')] }, // employer rename / merge
   ],
-  titles: [{ fields: [asc('openid')] }],
+  titles: [{ fields: [asc('openid')] }, { fields: [asc('trade')] }], // my data; the admin's titles of a contest's trades
   // academy
   courses: [
     { fields: [asc('rank')] }, // catalogue order (active filtered), last rank

@@ -596,6 +596,38 @@ export const CASES: CrashCase[] = [
     action: 'copyContest',
     prepare: async () => ({ as: PERSONAS.admin, payload: { contestId: 'contest-2025-skills' } }),
   },
+  {
+    fn: 'contest',
+    action: 'saveTrade',
+    label: 'named employer places',
+    prepare: async (w) => {
+      const trade = await one(w, 'contestTrades', { _id: `${CONTEST}:smart-manufacturing` });
+      return {
+        as: PERSONAS.contestAdmin,
+        payload: {
+          contestId: CONTEST,
+          tradeId: 'smart-manufacturing',
+          name: trade.name,
+          rules: trade.rules,
+          quota: trade.quota,
+          employerQuota: 3,
+          employerPlaces: [{ employer: '嘉兴纺织有限公司', places: 5 }],
+        },
+      };
+    },
+  },
+  {
+    fn: 'contest',
+    action: 'withdrawTitle',
+    prepare: async (w) => {
+      // Last year's 数控铣工 title, held by a seeded person, shown on this year's contest (same trade).
+      const [held] = await step(w, PERSONAS.contestAdmin, 'contest', 'adminTitles', { contestId: CONTEST });
+      return {
+        as: PERSONAS.contestAdmin,
+        payload: { contestId: CONTEST, titleId: held.id, reason: '成绩复核有误，称号撤销' },
+      };
+    },
+  },
   // ------------------------------------------------------------------ gift
   {
     fn: 'gift',

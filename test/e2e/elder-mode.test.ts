@@ -87,7 +87,7 @@ const FEATURE: PageCase[] = [
   { path: 'staff/pages/scanner/index', persona: P.station },
   { path: 'staff/pages/lookup/index', persona: P.station },
   { path: 'admin/pages/setup/index', persona: P.admin, note: 'a super admin exists: says setup is done' },
-  { path: 'admin/pages/invite/index', persona: P.worker, note: 'no token: asks to scan again' },
+  { path: 'admin/pages/invite/index', persona: P.worker, note: 'no token: asks for the pasted link' },
   { path: 'admin/pages/roles/index', persona: P.admin },
   { path: 'admin/pages/contests/index', persona: P.admin },
   { path: 'admin/pages/contest/index', persona: P.admin, query: 'id=contest-2026-skills' },

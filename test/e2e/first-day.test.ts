@@ -3,7 +3,8 @@
 // and a contests admin, who accept; the contests admin creates and publishes a contest with two trades;
 // the super admin creates a gift campaign and opens 光荣退休; a new worker joins, registers and claims a
 // pack; a retiree requests a certificate; the station staff member scans the worker's voucher.
-// Every admin step goes through the pages; screenshots land in test-results/screenshots/first-day-*.png.
+// Every step a person takes goes through the pages (the worker's profile and the retiree's wizard too);
+// API calls only read back what the pages did. Screenshots land in test-results/screenshots/first-day-*.png.
 import type { Page } from 'playwright-core';
 import { fakeIdNumber } from '../../cloud/seed/retirement';
 import { pickOption, setupE2E } from './harness';
@@ -192,19 +193,29 @@ test('first day: setup code → super admin → invitations → station, contest
   expect(settings).toMatchObject({ configured: true, open: true, serialPrefix: '秀工退' });
 
   // 6. A new worker joins the union (the founder approves), registers for the contest and claims a pack.
-  await e2e.callAs(WORKER, 'member', {
-    action: 'updateProfile',
-    requestId: 'fd-profile-1',
-    name: '吴小明',
-    phone: '13812345670',
-    employer: '嘉兴秀洲光伏科技有限公司',
-    district: '秀洲区',
-    category: '产业工人',
-    birthDate: '1992-06-18',
-  });
-  const worker = await e2e.newPage({ persona: WORKER, path: '/member/pages/apply/index' });
-  await shown(worker).getByText('提交入会申请').waitFor();
+  // Through the forms a worker meets: 我的 → 完善会员信息, then 申请加入工会.
+  const worker = await e2e.newPage({ persona: WORKER, path: '/pages/mine/index' });
+  await shown(worker).getByText('完善会员信息').click();
+  await shown(worker).getByText('我们只收集办理工会业务必需的信息').waitFor();
+  await fill(worker, '姓名', '吴小明');
+  await fill(worker, '手机号', '13812345670');
+  await fill(worker, '工作单位', '嘉兴秀洲光伏科技有限公司');
+  await pickOption(worker, '所在区县', '秀洲区');
+  await pickOption(worker, '职工类别', '产业工人');
+  // The date picker opens at 1990-01-01; 确定 takes it (the contest needs a birth date to judge the age).
+  await field(worker, '出生日期').locator('.form-field__picker').click();
+  await worker.locator('.weui-picker__action:visible', { hasText: '确定' }).click();
+  await field(worker, '出生日期').locator('.form-field__picker', { hasText: '1990' }).waitFor();
   await shown(worker).locator('.member-profile__consent .check-mark').click();
+  await shot(worker, '13a-worker-profile');
+  await shown(worker).getByText('保存', { exact: true }).click();
+  // The profile page goes back to 我的 a moment after 已保存: tapping on before it has left races the router.
+  await worker.getByText('我们只收集办理工会业务必需的信息').waitFor({ state: 'hidden' });
+  await shown(worker).getByText('申请加入工会').click();
+  await shown(worker).getByText('提交入会申请').waitFor();
+  await shown(worker)
+    .getByRole('checkbox', { name: /自愿加入工会/ })
+    .click();
   await shown(worker).getByText('提交入会申请').click();
   await shown(worker).getByText('审核中').waitFor();
   await founder.goto(`${e2e.appUrl}#/member/pages/applications/index`);
@@ -213,6 +224,14 @@ test('first day: setup code → super admin → invitations → station, contest
   await founder.locator('.taro-modal__foot').getByText('确认通过', { exact: true }).click();
   await shown(founder).getByText('已通过').first().waitFor();
 
+  const me = await e2e.callAs(WORKER, 'member', { action: 'getMe' });
+  expect(me.profile).toMatchObject({
+    name: '吴小明',
+    employer: '嘉兴秀洲光伏科技有限公司',
+    district: '秀洲区',
+    category: '产业工人',
+    birthDate: '1990-01-01',
+  });
   const [contest] = await e2e.callAs(WORKER, 'contest', { action: 'listContests' });
   expect(contest).toMatchObject({
     title: '2027年秀洲区职工职业技能比武',
@@ -245,26 +264,38 @@ test('first day: setup code → super admin → invitations → station, contest
   const { token } = await e2e.callAs(WORKER, 'gift', { action: 'voucherCode', voucherId: voucher.id });
   await worker.context().close();
 
-  // A retiree asks for the certificate, to be picked up at the new 驿站.
-  const employers = await e2e.callAs(FOUNDER, 'admin', { action: 'listEmployers' });
-  const request = await e2e.callAs(RETIREE, 'retirement', {
-    action: 'submitRequest',
-    requestId: 'fd-retiree-1',
-    consent: true,
-    requesterKind: 'self',
-    name: '钱秀英',
-    idNumber: fakeIdNumber('1966-11-02', 311),
-    employer: '嘉兴秀洲光伏科技有限公司',
-    employerId: employers[0].id,
-    position: '质检员',
-    yearsOfService: 32,
-    retirementDate: shanghaiDay(-10),
-    phone: '13957310088',
-    deliveryMethod: 'pickup',
-    pickupStationId: (await e2e.callAs(FOUNDER, 'admin', { action: 'listStationsAdmin' }))[0].id,
-  });
-  expect(request).toMatchObject({ status: 'submitted' });
-  const retiree = await e2e.newPage({ persona: RETIREE, path: '/retirement/pages/mine/index' });
+  // A retiree asks for the certificate through the 光荣退休 wizard, to be picked up at the new 驿站.
+  const retiree = await e2e.newPage({ persona: RETIREE, path: '/retirement/pages/request/index' });
+  const next = () => retiree.locator('.retirement-wizard__next').click();
+  await retiree.getByText('申请前请阅读隐私说明').waitFor();
+  await retiree.locator('.consent__agree').click();
+  await retiree.locator('.who-choice--0').click();
+  await next();
+  await retiree.locator('.field-name input').fill('钱秀英');
+  await retiree.locator('.field-idNumber input').fill(fakeIdNumber('1966-11-02', 311));
+  await next();
+  // The employer named by the super admin this morning is offered in the list.
+  await retiree.locator('.employer-choice', { hasText: '嘉兴秀洲光伏科技有限公司' }).click();
+  await retiree.locator('.field-position input').fill('质检员');
+  await retiree.locator('.field-years input').fill('32');
+  await retiree.getByText('点这里选择日期').click();
+  await retiree.locator('.weui-picker__action:visible', { hasText: '确定' }).click();
+  await next();
+  await retiree.locator('.field-phone input').fill('13957310088');
+  await retiree.locator('.delivery-choice', { hasText: '到颁发仪式现场领取' }).click();
+  await retiree.locator('.place-choice', { hasText: '新城汇驿站' }).click();
+  await next();
+  // The photo is optional: on without one.
+  await retiree.getByText('照片（可选）').first().waitFor();
+  await next();
+  await retiree.getByText('请核对以下信息').waitFor();
+  expect(await retiree.locator('.retirement-summary').innerText()).toContain('新城汇驿站');
+  await shot(retiree, '15a-retiree-summary');
+  await next();
+  await retiree.getByText('申请已提交').waitFor();
+  const [request] = await e2e.callAs(RETIREE, 'retirement', { action: 'myRequests' });
+  expect(request).toMatchObject({ status: 'submitted', name: '钱秀英', employer: '嘉兴秀洲光伏科技有限公司' });
+  await retiree.goto(`${e2e.appUrl}#/retirement/pages/mine/index`);
   await shown(retiree).getByText('钱秀英').first().waitFor();
   await shot(retiree, '15-retiree-request');
   await retiree.context().close();

@@ -1,7 +1,7 @@
 import { contract, returns, type ActionsOf } from '../contract';
 import { s } from '../schema';
 import type { ErrorCode } from '../envelope';
-import { emptyInput } from './common';
+import { emptyInput, type Role } from './common';
 
 /** Where a staff member is working: a 驿站, a contest venue, or a course session. */
 export interface ScanScope {
@@ -98,18 +98,16 @@ export interface MyScope extends ScanScope {
   name: string;
 }
 
+/** Who scans: staff and teachers in their scopes, admins, and the gifts admin for vouchers at any 驿站. */
+const SCANNERS: Role[] = ['staff', 'teacher', 'admin', 'admin:gifts'];
+
 export const checkinContract = /* @__PURE__ */ contract({
-  myScopes: { input: emptyInput, output: returns<MyScope[]>, access: ['staff', 'teacher', 'admin'] },
-  scan: { input: scanInput, output: returns<ScanResult>, access: ['staff', 'teacher', 'admin'], writes: true },
-  redeemManual: {
-    input: manualInput,
-    output: returns<ScanResult>,
-    access: ['staff', 'teacher', 'admin'],
-    writes: true,
-  },
-  undo: { input: undoInput, output: returns<{ undone: true }>, access: ['staff', 'teacher', 'admin'], writes: true },
-  lookup: { input: lookupInput, output: returns<LookupMatch[]>, access: ['staff', 'teacher', 'admin'] },
-  counts: { input: scopeInput, output: returns<ScopeCount[]>, access: ['staff', 'teacher', 'admin'] },
-  recent: { input: scopeInput, output: returns<RecentScan[]>, access: ['staff', 'teacher', 'admin'] },
+  myScopes: { input: emptyInput, output: returns<MyScope[]>, access: SCANNERS },
+  scan: { input: scanInput, output: returns<ScanResult>, access: SCANNERS, writes: true },
+  redeemManual: { input: manualInput, output: returns<ScanResult>, access: SCANNERS, writes: true },
+  undo: { input: undoInput, output: returns<{ undone: true }>, access: SCANNERS, writes: true },
+  lookup: { input: lookupInput, output: returns<LookupMatch[]>, access: SCANNERS },
+  counts: { input: scopeInput, output: returns<ScopeCount[]>, access: SCANNERS },
+  recent: { input: scopeInput, output: returns<RecentScan[]>, access: SCANNERS },
 });
 export type CheckinActions = ActionsOf<typeof checkinContract>;

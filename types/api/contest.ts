@@ -53,6 +53,8 @@ export interface ContestTrade {
   left: number;
   /** Places per employer, when the contest limits them. */
   employerQuota?: number;
+  /** Employers with their own places (instead of employerQuota); `taken` in the admin view only. */
+  employerPlaces?: Array<{ employer: string; places: number; taken?: number }>;
   resultsPublished: boolean;
 }
 
@@ -261,6 +263,19 @@ export const saveTradeInput = s.object({
   quota: s.int({ label: '名额', min: 1, max: 10000 }),
   /** Places per employer; absent: no limit per employer. */
   employerQuota: s.optional(s.int({ label: '每单位名额', min: 1, max: 10000 })),
+  /** Named employers with their own places (e.g. 嘉兴纺织 3), overriding employerQuota for them. */
+  employerPlaces: s.optional(
+    s.array(
+      s.object(
+        {
+          employer: s.string({ label: '单位名称', min: 2, max: 60 }),
+          places: s.int({ label: '该单位名额', min: 1, max: 10000 }),
+        },
+        { label: '单位名额' },
+      ),
+      { label: '单位名额', max: 50 },
+    ),
+  ),
 });
 export const tradeInput = s.object({ contestId, tradeId });
 
@@ -272,6 +287,23 @@ export const copyContestInput = s.object({
   /** Whole years to move every date by (default 1). */
   years: s.optional(s.int({ label: '顺延年数', min: 0, max: 5 })),
 });
+
+/** Withdraw a title (技术能手) held in one of the contest's trades; the holder may enter that trade again. */
+export const withdrawTitleInput = s.object({
+  contestId,
+  titleId: s.id({ label: '称号' }),
+  reason: s.string({ label: '撤销原因', min: 2, max: 200 }),
+});
+
+/** A title as the contests admin sees it (the holder's phone masked). */
+export interface TitleAdminView {
+  id: string;
+  trade: string;
+  title: string;
+  year: number;
+  holderName: string;
+  holderPhone: string;
+}
 
 export interface TradeAdminView extends ContestTrade {
   /** Registrations of this trade in any state (a trade with none may be removed). */
@@ -355,5 +387,12 @@ export const contestContract = /* @__PURE__ */ contract({
   publishContest: { input: contestInput, output: returns<ContestAdminView>, access: ['admin'], writes: true },
   closeContest: { input: contestInput, output: returns<ContestAdminView>, access: ['admin'], writes: true },
   copyContest: { input: copyContestInput, output: returns<ContestAdminView>, access: ['admin'], writes: true },
+  adminTitles: { input: contestInput, output: returns<TitleAdminView[]>, access: ['admin'] },
+  withdrawTitle: {
+    input: withdrawTitleInput,
+    output: returns<{ withdrawn: boolean }>,
+    access: ['admin'],
+    writes: true,
+  },
 });
 export type ContestActions = ActionsOf<typeof contestContract>;

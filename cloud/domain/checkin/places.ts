@@ -4,7 +4,8 @@
  * its field names, and a missing document must not stop the scanner (the id is shown instead).
  */
 import { readAll } from '../../lib/paging';
-import type { ScanScope, MyScope } from '../../../types/api/checkin';
+import type { CodeKind, ScanScope, MyScope } from '../../../types/api/checkin';
+import type { AdminDomain } from '../../../types/api/admin';
 import type { ActionCtx, UserDoc } from '../../lib/context';
 import { fail } from '../../lib/errors';
 import { hasRole, inScope } from '../../lib/guard';
@@ -17,10 +18,37 @@ export const SCOPE_COLLECTIONS: Record<ScanScope['kind'], string> = {
 
 const SCOPE_KINDS = Object.keys(SCOPE_COLLECTIONS) as ScanScope['kind'][];
 
+/**
+ * A domain admin scans their own domain's codes where those are redeemed, like that place's staff,
+ * without holding a scope there: the gifts admin covers any 驿站's voucher desk. Nothing else: a
+ * gifts admin at a station still cannot check in a member card or hand out a plaque.
+ */
+const DOMAIN_SCANNING: Partial<Record<AdminDomain, { scope: ScanScope['kind']; kinds: CodeKind[] }>> = {
+  gifts: { scope: 'station', kinds: ['voucher'] },
+};
+
+/** The kinds this caller may scan in this scope only as a domain admin; null: every kind (staff, admins). */
+export function domainKinds(user: UserDoc | null, scope: ScanScope): CodeKind[] | null {
+  if (!user || (hasRole(user, 'staff', 'teacher', 'admin') && inScope(user, scope.kind, scope.id))) return null;
+  const kinds = (Object.keys(DOMAIN_SCANNING) as AdminDomain[])
+    .filter((d) => user.roles.includes(`admin:${d}`) && DOMAIN_SCANNING[d]?.scope === scope.kind)
+    .flatMap((d) => DOMAIN_SCANNING[d]?.kinds ?? []);
+  return kinds.length ? kinds : null;
+}
+
+/** Whether the caller scans anywhere: staff, teachers, admins, or a domain admin with codes to redeem. */
+export function isScanner(user: UserDoc | null): boolean {
+  return (
+    hasRole(user, 'staff', 'teacher', 'admin') ||
+    (!!user && (Object.keys(DOMAIN_SCANNING) as AdminDomain[]).some((d) => user.roles.includes(`admin:${d}`)))
+  );
+}
+
 /** The caller's user record when they may scan in this scope (admins anywhere), else FORBIDDEN. */
 export function requireScanScope(ctx: ActionCtx, scope: ScanScope): UserDoc {
   const user = ctx.user;
-  if (!user || !hasRole(user, 'staff', 'teacher', 'admin') || !inScope(user, scope.kind, scope.id)) fail('FORBIDDEN');
+  const staff = !!user && hasRole(user, 'staff', 'teacher', 'admin') && inScope(user, scope.kind, scope.id);
+  if (!user || (!staff && !domainKinds(user, scope))) fail('FORBIDDEN');
   return user;
 }
 
@@ -59,7 +87,9 @@ export async function myScanScopes(ctx: ActionCtx, user: UserDoc): Promise<MySco
   const admin = hasRole(user, 'admin');
   const out: MyScope[] = [];
   for (const kind of SCOPE_KINDS) {
-    const ids = admin ? null : [...new Set(user.scopes.filter((s) => s.kind === kind).map((s) => s.id))];
+    // A domain admin who redeems at every place of this kind (the gifts admin: every 驿站).
+    const everywhere = admin || !!domainKinds({ ...user, scopes: [] }, { kind, id: '' });
+    const ids = everywhere ? null : [...new Set(user.scopes.filter((s) => s.kind === kind).map((s) => s.id))];
     out.push(...(await namesOf(ctx, kind, ids)));
   }
   return out;

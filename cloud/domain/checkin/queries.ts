@@ -7,7 +7,7 @@ import type { LookupMatch, RecentScan, ScanScope, ScopeCount } from '../../../ty
 import type { ActionCtx } from '../../lib/context';
 import { isAppError } from '../../lib/errors';
 import { allScanKinds } from './kinds';
-import { requireScanScope, scopeKey } from './places';
+import { domainKinds, requireScanScope, scopeKey } from './places';
 import { SCANS, toRecent, type ScanDoc } from './records';
 
 const MAX_MATCHES = 20;
@@ -15,9 +15,11 @@ const RECENT_LIMIT = 20;
 
 async function fromEachKind<T>(
   ask: (h: ReturnType<typeof allScanKinds>[number]) => Promise<T[]> | undefined,
+  only: string[] | null = null,
 ): Promise<T[]> {
   const out: T[] = [];
-  for (const handler of allScanKinds()) {
+  // A domain admin sees only the kinds they may redeem here (the gifts admin: vouchers).
+  for (const handler of allScanKinds().filter((h) => !only || only.includes(h.kind))) {
     try {
       out.push(...((await ask(handler)) ?? []));
     } catch (e) {
@@ -31,15 +33,15 @@ export async function lookup(
   ctx: ActionCtx,
   input: { scope: ScanScope; name: string; phoneTail: string },
 ): Promise<LookupMatch[]> {
-  requireScanScope(ctx, input.scope);
+  const user = requireScanScope(ctx, input.scope);
   const query = { name: input.name, phoneTail: input.phoneTail };
-  const matches = await fromEachKind((h) => h.lookup?.(ctx, input.scope, query));
+  const matches = await fromEachKind((h) => h.lookup?.(ctx, input.scope, query), domainKinds(user, input.scope));
   return matches.slice(0, MAX_MATCHES);
 }
 
 export async function counts(ctx: ActionCtx, input: { scope: ScanScope }): Promise<ScopeCount[]> {
-  requireScanScope(ctx, input.scope);
-  return fromEachKind((h) => h.counts?.(ctx, input.scope));
+  const user = requireScanScope(ctx, input.scope);
+  return fromEachKind((h) => h.counts?.(ctx, input.scope), domainKinds(user, input.scope));
 }
 
 export async function recent(ctx: ActionCtx, input: { scope: ScanScope }): Promise<RecentScan[]> {

@@ -9,9 +9,10 @@ import type { ScanResult, ScanScope } from '../../../types/api/checkin';
 import type { ActionCtx } from '../../lib/context';
 import { fail, isAppError } from '../../lib/errors';
 import type { ScanKindHandler, ScanStamp } from '../../lib/scan';
-import { tokenFromScan, verifyToken, type TokenKind } from '../../lib/token';
+import { invitationTokenFrom } from '../../../types/api/admin';
+import { invitationIdFrom, tokenFromScan, verifyToken, type TokenKind } from '../../lib/token';
 import { SUCCESS_TITLE, scanKind } from './kinds';
-import { placeName, requireScanScope, staffName } from './places';
+import { domainKinds, placeName, requireScanScope, staffName } from './places';
 import { PENDING_LEASE_MS, UNDO_WINDOW_MS, stampOf, type ScanDoc } from './records';
 import { refusal } from './refusals';
 import { auditScan, openScan, scanIdFor, settleScan, settledDoc, stampOwner, type Target } from './trail';
@@ -22,6 +23,9 @@ const PRINTED_CODE_UNREADABLE =
 /** A scanned text: verified here (TOKEN_INVALID / TOKEN_EXPIRED become amber results). */
 export function scanCode(ctx: ActionCtx, input: { code: string; scope: ScanScope }): Promise<ScanResult> {
   return runScan(ctx, input.scope, 'scan', () => {
+    // An invitation is the invited person's own to accept, never checked in: said so, so staff hand it back.
+    if (invitationIdFrom(ctx.env, invitationTokenFrom(String(input.code ?? ''))))
+      fail('TOKEN_INVALID', '这是工作邀请二维码，不用核验。请被邀请人本人在“我的”页点“扫一扫”扫码接受邀请');
     const token = tokenFromScan(input.code);
     // Only a printed certificate carries its token inside a link; paper cannot be refreshed.
     const printed = token !== String(input.code ?? '').trim();
@@ -71,6 +75,9 @@ async function runScan(
   let handler: ScanKindHandler | undefined;
   try {
     subject = target();
+    const only = domainKinds(user, scope);
+    if (only && !only.includes(subject.kind))
+      fail('FORBIDDEN', '您是礼包管理员，在驿站只能核销礼包券；其他二维码请交给驿站工作人员', { kind: subject.kind });
     handler = scanKind(subject.kind);
     if (!handler) fail('INVALID_STATE', '这类二维码暂未开通核验');
   } catch (e) {

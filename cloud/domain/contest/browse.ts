@@ -37,6 +37,7 @@ function toTrade(t: TradeDoc): ContestTrade {
     resultsPublished: !!t.resultsPublishedAt,
   };
   if (t.employerQuota) trade.employerQuota = t.employerQuota;
+  if (t.employerPlaces?.length) trade.employerPlaces = t.employerPlaces.map((e) => ({ ...e }));
   return trade;
 }
 

@@ -20,6 +20,7 @@ import {
 } from './manage';
 import { myRegistrations, ticketCode } from './mine';
 import { cancel, register, resubmit } from './register';
+import { adminTitles, withdrawTitle } from './titles';
 
 export const contestActions = implement<ContestActions>(contestContract, {
   listContests,
@@ -43,4 +44,6 @@ export const contestActions = implement<ContestActions>(contestContract, {
   publishContest,
   closeContest,
   copyContest,
+  adminTitles,
+  withdrawTitle,
 });

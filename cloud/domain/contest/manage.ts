@@ -23,10 +23,15 @@ import {
   EMPLOYER_PLACES,
   REGISTRATIONS,
   TRADES,
+  employerKey,
+  limitsEmployers,
+  normalEmployer,
   phaseOf,
   statusOf,
   tradeKey,
   type ContestDoc,
+  type EmployerCounterDoc,
+  type EmployerPlaces,
   type TradeDoc,
 } from './model';
 import { loadContest, loadTrade, tradesOf } from './store';
@@ -52,6 +57,12 @@ function at(field: string, label: string, wall: string): number {
   return ms;
 }
 
+/** Every per-employer counter of a contest, by id (what each named employer holds). */
+async function countersOf(ctx: Ctx, contestId: string): Promise<Map<string, EmployerCounterDoc>> {
+  const found = await ctx.db.collection(EMPLOYER_PLACES).where({ contestId }).limit(1000).get();
+  return new Map((found.data as EmployerCounterDoc[]).map((d) => [d._id, d]));
+}
+
 async function registrationsByTrade(ctx: Ctx, contestId: string): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   const found = await ctx.db.collection(REGISTRATIONS).where({ contestId }).field({ tradeId: true }).limit(1000).get();
@@ -60,7 +71,11 @@ async function registrationsByTrade(ctx: Ctx, contestId: string): Promise<Map<st
 }
 
 export async function adminView(ctx: Ctx, c: ContestDoc): Promise<ContestAdminView> {
-  const [trades, regs] = await Promise.all([tradesOf(ctx, c._id), registrationsByTrade(ctx, c._id)]);
+  const [trades, regs, counters] = await Promise.all([
+    tradesOf(ctx, c._id),
+    registrationsByTrade(ctx, c._id),
+    countersOf(ctx, c._id),
+  ]);
   const ordered = c.tradeIds.map((id) => trades.find((t) => t.tradeId === id)).filter((t): t is TradeDoc => !!t);
   const status = statusOf(c);
   return {
@@ -92,6 +107,14 @@ export async function adminView(ctx: Ctx, c: ContestDoc): Promise<ContestAdminVi
       taken: t.taken,
       left: Math.max(0, t.quota - t.taken),
       ...(t.employerQuota ? { employerQuota: t.employerQuota } : {}),
+      ...(t.employerPlaces?.length
+        ? {
+            employerPlaces: t.employerPlaces.map((e) => ({
+              ...e,
+              taken: counters.get(employerKey(c._id, t.tradeId, e.employer))?.taken ?? 0,
+            })),
+          }
+        : {}),
       resultsPublished: !!t.resultsPublishedAt,
       registrations: regs.get(t.tradeId) ?? 0,
     })),
@@ -181,14 +204,94 @@ export async function saveContest(ctx: ActionCtx, input: In<'saveContest'>): Pro
   return adminView(ctx, doc);
 }
 
-/** The most places one employer holds in this trade (the floor for a per-employer quota). */
-async function mostByOneEmployer(ctx: Ctx, trade: TradeDoc): Promise<number> {
+/** The most places one employer not named (so under the default) holds in this trade: the default's floor. */
+async function mostByOneEmployer(ctx: Ctx, trade: TradeDoc, named: Set<string>): Promise<number> {
   const found = await ctx.db
     .collection(EMPLOYER_PLACES)
     .where({ contestId: trade.contestId, tradeId: trade.tradeId })
     .limit(1000)
     .get();
-  return found.data.reduce((m, d) => Math.max(m, Number(d.taken) || 0), 0);
+  return (found.data as EmployerCounterDoc[])
+    .filter((d) => !named.has(d._id))
+    .reduce((m, d) => Math.max(m, Number(d.taken) || 0), 0);
+}
+
+/** The named employers, checked: each once (spaces do not make a new employer). */
+function namedPlaces(input: In<'saveTrade'>): EmployerPlaces[] {
+  const seen = new Set<string>();
+  return (input.employerPlaces ?? []).map((e, i) => {
+    const employer = e.employer.trim();
+    if (seen.has(normalEmployer(employer)))
+      invalid(`employerPlaces.${i}.employer`, `单位名额：「${employer}」填写了两次，请合并为一行`);
+    seen.add(normalEmployer(employer));
+    return { employer, places: e.places };
+  });
+}
+
+type CapChange = { key: string; employer: string; cap: number | undefined; was: number | undefined };
+
+/**
+ * Moves each named employer's counter to its new cap, each by one conditional update (the cap never
+ * drops below what the employer holds, even while its workers register); a refusal puts back the
+ * caps this call already moved and names the employer and the count.
+ */
+async function applyCaps(ctx: Ctx, trade: TradeDoc, changes: CapChange[], fallback: number | undefined) {
+  const _ = ctx.db.command;
+  const done: CapChange[] = [];
+  for (const ch of changes) {
+    if (ch.cap !== undefined) {
+      try {
+        await ctx.db.collection(EMPLOYER_PLACES).add({
+          data: { _id: ch.key, contestId: trade.contestId, tradeId: trade.tradeId, taken: 0 },
+        });
+      } catch (e) {
+        if (!isDuplicateKeyError(e)) throw e;
+      }
+    }
+    const floor = ch.cap ?? fallback ?? Number.MAX_SAFE_INTEGER;
+    const r = await ctx.db
+      .collection(EMPLOYER_PLACES)
+      .where({ _id: ch.key, taken: _.lte(floor) })
+      .update({ data: ch.cap !== undefined ? { cap: ch.cap, employer: ch.employer } : { cap: _.remove() } });
+    // Nothing updated: already so (a retry, or no counter to free), or the employer holds more.
+    const taken = r.stats.updated === 1 ? 0 : await counterTaken(ctx, ch.key);
+    if (taken > floor) {
+      await restoreCaps(ctx, done, fallback);
+      tooFew(ch, taken, floor);
+    }
+    done.push(ch);
+  }
+  return done;
+}
+
+/**
+ * Puts back the caps a refused edit moved, each only while the employer holds no more than it gives
+ * back (a raised cap that workers already used stays raised rather than leave them over it).
+ */
+async function restoreCaps(ctx: Ctx, done: CapChange[], fallback: number | undefined): Promise<void> {
+  const _ = ctx.db.command;
+  for (const d of [...done].reverse())
+    await ctx.db
+      .collection(EMPLOYER_PLACES)
+      .where({ _id: d.key, taken: _.lte(d.was ?? fallback ?? Number.MAX_SAFE_INTEGER) })
+      .update({ data: d.was !== undefined ? { cap: d.was } : { cap: _.remove() } });
+}
+
+async function counterTaken(ctx: Ctx, key: string): Promise<number> {
+  const found = (await ctx.db.collection(EMPLOYER_PLACES).where({ _id: key }).limit(1).get()).data[0] as
+    EmployerCounterDoc | undefined;
+  return found?.taken ?? 0;
+}
+
+function tooFew(ch: CapChange, taken: number, places: number): never {
+  const { employer } = ch;
+  // Dropped from the list, the employer would fall back to the default, which is below what it holds.
+  const why = ch.cap === undefined ? `移出单独名额后按每单位${places}个计` : `填的是${places}`;
+  fail(
+    'INVALID_STATE',
+    `${employer}已有${taken}人报名，该单位名额不能少于${taken}（${why}）。如需减少，请先与单位协调退回或取消报名`,
+    { field: 'employerPlaces', employer, taken },
+  );
 }
 
 export async function saveTrade(ctx: ActionCtx, input: In<'saveTrade'>): Promise<ContestAdminView> {
@@ -199,22 +302,57 @@ export async function saveTrade(ctx: ActionCtx, input: In<'saveTrade'>): Promise
   const newTradeId = `t${idForRequest(ctx, 4)}`;
   if (trades.some((t) => t.name === input.name && t.tradeId !== (input.tradeId ?? newTradeId)))
     invalid('name', '项目名称：本场比武已有同名项目');
+  const named = namedPlaces(input);
   const _ = ctx.db.command;
   const now = ctx.now();
   if (input.tradeId) {
     const trade = await loadTrade(ctx, contest._id, input.tradeId);
+    const keyOf = (employer: string) => employerKey(contest._id, trade.tradeId, employer);
+    const namedKeys = new Set(named.map((e) => keyOf(e.employer)));
+    const wanted = { employerQuota: input.employerQuota, employerPlaces: named };
+    // Registrations made while the trade counted nobody per employer are on no counter: a limit now would not see them.
+    if (!limitsEmployers(trade) && limitsEmployers(wanted) && trade.taken > 0)
+      fail('INVALID_STATE', `已有${trade.taken}人在不限单位名额时报名，不能再加单位名额；可以调整项目总名额`, {
+        field: 'employerQuota',
+        taken: trade.taken,
+      });
     if (input.employerQuota && input.employerQuota !== trade.employerQuota) {
-      const most = await mostByOneEmployer(ctx, trade);
+      const most = await mostByOneEmployer(ctx, trade, namedKeys);
       if (input.employerQuota < most)
         fail('INVALID_STATE', `每单位名额不能少于${most}：已有单位报了${most}人，请先与单位协调`, {
           field: 'employerQuota',
           taken: most,
         });
     }
-    if (!input.employerQuota && trade.employerQuota && trade.taken > 0)
+    if (!limitsEmployers(wanted) && limitsEmployers(trade) && trade.taken > 0)
       fail('INVALID_STATE', `已有${trade.taken}人按单位名额报名，不能取消每单位名额，可改大`, {
         field: 'employerQuota',
       });
+    if (trade.taken > input.quota)
+      fail(
+        'INVALID_STATE',
+        `名额不能少于已报名的${trade.taken}人（${trade.name}）。如需减少，请先在审核中退回或由选手取消报名`,
+        { field: 'quota', taken: trade.taken },
+      );
+    const before = new Map((trade.employerPlaces ?? []).map((e) => [keyOf(e.employer), e]));
+    const changes: CapChange[] = [
+      ...named
+        .filter(
+          (e) =>
+            before.get(keyOf(e.employer))?.places !== e.places ||
+            before.get(keyOf(e.employer))?.employer !== e.employer,
+        )
+        .map((e) => ({
+          key: keyOf(e.employer),
+          employer: e.employer,
+          cap: e.places,
+          was: before.get(keyOf(e.employer))?.places,
+        })),
+      ...[...before]
+        .filter(([key]) => !namedKeys.has(key))
+        .map(([key, e]) => ({ key, employer: e.employer, cap: undefined, was: e.places })),
+    ];
+    const moved = await applyCaps(ctx, trade, changes, input.employerQuota);
     // One conditional update: the quota never drops below the places taken, even mid-registration.
     const r = await ctx.db
       .collection(TRADES)
@@ -225,10 +363,13 @@ export async function saveTrade(ctx: ActionCtx, input: In<'saveTrade'>): Promise
           rules: input.rules,
           quota: input.quota,
           employerQuota: input.employerQuota ?? _.remove(),
+          employerPlaces: named.length ? _.set(named) : _.remove(),
         },
       });
-    if (r.stats.updated !== 1) {
-      const taken = (await loadTrade(ctx, contest._id, input.tradeId)).taken;
+    // Nothing updated is also a save that changes nothing: only more places taken than the quota refuses.
+    const taken = r.stats.updated === 1 ? 0 : (await loadTrade(ctx, contest._id, input.tradeId)).taken;
+    if (taken > input.quota) {
+      await restoreCaps(ctx, moved, trade.employerQuota);
       fail(
         'INVALID_STATE',
         `名额不能少于已报名的${taken}人（${trade.name}）。如需减少，请先在审核中退回或由选手取消报名`,
@@ -246,7 +387,9 @@ export async function saveTrade(ctx: ActionCtx, input: In<'saveTrade'>): Promise
       quota: input.quota,
       taken: 0,
       ...(input.employerQuota ? { employerQuota: input.employerQuota } : {}),
+      ...(named.length ? { employerPlaces: named } : {}),
     };
+    await namedCounters(ctx, doc);
     await addOnce(ctx, TRADES, doc);
     await ctx.db
       .collection(CONTESTS)
@@ -259,9 +402,29 @@ export async function saveTrade(ctx: ActionCtx, input: In<'saveTrade'>): Promise
   await auditOnce(ctx, {
     event: input.tradeId ? 'contest.updateTrade' : 'contest.addTrade',
     target: { kind: 'contest', id: contest._id },
-    detail: { name: input.name, quota: input.quota, employerQuota: input.employerQuota ?? null },
+    detail: {
+      name: input.name,
+      quota: input.quota,
+      employerQuota: input.employerQuota ?? null,
+      employerPlaces: named.length ? named : null,
+    },
   });
   return adminView(ctx, contest);
+}
+
+/** A new trade's named employers start with their counters (nobody holds a place yet; a retry finds them made). */
+async function namedCounters(ctx: Ctx, trade: TradeDoc): Promise<void> {
+  for (const e of trade.employerPlaces ?? []) {
+    const doc: EmployerCounterDoc = {
+      _id: employerKey(trade.contestId, trade.tradeId, e.employer),
+      contestId: trade.contestId,
+      tradeId: trade.tradeId,
+      taken: 0,
+      cap: e.places,
+      employer: e.employer,
+    };
+    await addOnce(ctx, EMPLOYER_PLACES, doc);
+  }
 }
 
 export async function removeTrade(ctx: ActionCtx, input: In<'removeTrade'>): Promise<ContestAdminView> {
@@ -393,7 +556,9 @@ export async function copyContest(ctx: ActionCtx, input: In<'copyContest'>): Pro
       quota: t.quota,
       taken: 0,
       ...(t.employerQuota ? { employerQuota: t.employerQuota } : {}),
+      ...(t.employerPlaces?.length ? { employerPlaces: t.employerPlaces } : {}),
     };
+    await namedCounters(ctx, doc);
     await addOnce(ctx, TRADES, doc);
     tradeIds.push(t.tradeId);
   }

@@ -4,7 +4,9 @@
  * - `contests`: one per contest (window, venue, schedule, rules, trade order).
  * - `contestTrades`: one per trade of a contest, `_id` `${contestId}:${tradeId}`, holding the quota
  *   and the `taken` counter that a single conditional `_.inc` moves (never read-then-write).
- * - `contestEmployerPlaces`: counter per (trade, employer) when a trade limits places per employer.
+ * - `contestEmployerPlaces`: counter per (trade, employer) when a trade limits places per employer;
+ *   a named employer's own cap lives on its counter (`cap`), so a registration and an admin lowering
+ *   the cap decide on the same document and neither can overrun the other.
  * - `contestRegistrations`: one per person per trade (deterministic hashed `_id`, short enough to
  *   be the id inside the signed check-in token).
  * - `titles`: honours already held (`${tradeName}:${openid}`), which bar a person from that trade.
@@ -67,9 +69,31 @@ export interface TradeDoc {
   rules: string;
   quota: number;
   taken: number;
+  /** The default places per employer ("其他单位"); absent: unlimited for employers not named below. */
   employerQuota?: number;
+  /** Employers named with their own places (enforced by the `cap` on their counters). */
+  employerPlaces?: EmployerPlaces[];
   resultsPublishedAt?: number;
 }
+
+export interface EmployerPlaces {
+  employer: string;
+  places: number;
+}
+
+export interface EmployerCounterDoc {
+  _id: string;
+  contestId: string;
+  tradeId: string;
+  taken: number;
+  /** The named employer's own places; absent: the trade's default `employerQuota`. */
+  cap?: number;
+  employer?: string;
+}
+
+/** Whether the trade counts places per employer at all (a default, or any employer named). */
+export const limitsEmployers = (t: Pick<TradeDoc, 'employerQuota' | 'employerPlaces'>): boolean =>
+  !!t.employerQuota || !!t.employerPlaces?.length;
 
 export interface RegistrationDoc {
   _id: string;
@@ -131,8 +155,10 @@ export function registrationId(contestId: string, tradeId: string, openid: strin
 }
 
 /** Counter id for a (trade, employer) pair; the employer name is normalised and hashed. */
+export const normalEmployer = (employer: string) => employer.replace(/\s+/g, '');
+
 export function employerKey(contestId: string, tradeId: string, employer: string): string {
-  const normal = employer.replace(/\s+/g, '');
+  const normal = normalEmployer(employer);
   return `${tradeKey(contestId, tradeId)}:${createHash('sha256').update(normal).digest('hex').slice(0, 16)}`;
 }
 

@@ -18,7 +18,9 @@ import {
   HOLDING,
   REGISTRATIONS,
   TRADES,
+  limitsEmployers,
   tradeKey,
+  type EmployerCounterDoc,
   type RegistrationDoc,
   type TradeDoc,
 } from './model';
@@ -54,15 +56,35 @@ async function holders(ctx: Ctx, trade: TradeDoc, key?: string): Promise<number>
  * neither limit is reached, i.e. the counter that refused is raised by calls still in flight.
  */
 async function confirmedRefusal(ctx: Ctx, trade: TradeDoc, key: string | undefined): Promise<Refusal | null> {
-  if (key && trade.employerQuota && (await holders(ctx, trade, key)) >= trade.employerQuota)
-    return 'EMPLOYER_QUOTA_FULL';
+  const cap = key ? capOf(trade, await counter(ctx, key)) : undefined;
+  if (key && cap !== undefined && (await holders(ctx, trade, key)) >= cap) return 'EMPLOYER_QUOTA_FULL';
   if ((await holders(ctx, trade)) >= trade.quota) return 'CONTEST_FULL';
   return null;
 }
 
-function refuse(trade: TradeDoc, reason: Refusal): never {
-  if (reason === 'EMPLOYER_QUOTA_FULL')
-    fail('EMPLOYER_QUOTA_FULL', `本单位在${trade.name}项目的${trade.employerQuota}个名额已满`);
+async function counter(ctx: Ctx, key: string): Promise<EmployerCounterDoc | undefined> {
+  return (await ctx.db.collection(EMPLOYER_PLACES).where({ _id: key }).limit(1).get()).data[0] as
+    EmployerCounterDoc | undefined;
+}
+
+/** The employer's places: its own (named by the admin) or the trade's default; undefined: no limit. */
+const capOf = (trade: Pick<TradeDoc, 'employerQuota'>, c: Pick<EmployerCounterDoc, 'cap'> | null | undefined) =>
+  c?.cap ?? trade.employerQuota;
+
+/** Which share refused, in words the worker can act on: a named employer's own places, or the default. */
+async function refuse(ctx: Ctx, trade: TradeDoc, key: string | undefined, reason: Refusal): Promise<never> {
+  if (reason === 'EMPLOYER_QUOTA_FULL') {
+    const c = key ? await counter(ctx, key) : undefined;
+    if (c?.cap !== undefined)
+      fail(
+        'EMPLOYER_QUOTA_FULL',
+        `${c.employer ?? '本单位'}在${trade.name}项目的${c.cap}个名额已满（区总工会为该单位单独设定的名额）`,
+        { places: c.cap },
+      );
+    fail('EMPLOYER_QUOTA_FULL', `本单位在${trade.name}项目的${trade.employerQuota ?? 0}个名额已满`, {
+      places: trade.employerQuota ?? 0,
+    });
+  }
   fail('CONTEST_FULL', `${trade.name}项目名额已满`);
 }
 
@@ -79,8 +101,8 @@ async function untilSettled(
     if (!refused) return;
     const confirmed = await confirmedRefusal(ctx, trade, key);
     // `only`: the caller asks for one counter (a move between shares): the other limit is not its concern.
-    if (confirmed && (!only || confirmed === only)) refuse(trade, confirmed);
-    if (round >= SETTLE_WAITS_MS.length) refuse(trade, refused);
+    if (confirmed && (!only || confirmed === only)) await refuse(ctx, trade, key, confirmed);
+    if (round >= SETTLE_WAITS_MS.length) await refuse(ctx, trade, key, refused);
     await new Promise((resolve) => setTimeout(resolve, SETTLE_WAITS_MS[round]));
   }
 }
@@ -98,7 +120,7 @@ export async function placeRegistration(
   reg: Pick<RegistrationDoc, '_id' | 'requestId' | 'employerKey'>,
 ): Promise<void> {
   const key = reg.employerKey;
-  const shared = !!trade.employerQuota && !!key;
+  const shared = limitsEmployers(trade) && !!key;
   // Inside a transaction the read of a missing document fails: the share's counter is made first.
   if (shared)
     await ensureDoc(ctx.db, EMPLOYER_PLACES, key, { contestId: trade.contestId, tradeId: trade.tradeId, taken: 0 });
@@ -112,10 +134,12 @@ export async function placeRegistration(
       const t = await readOrNull<TradeDoc>(() => tradeRef.get());
       if (!t) fail('NOT_FOUND', '没有找到这个比赛项目');
       const shareRef = shared ? tx.collection(EMPLOYER_PLACES).doc(key) : null;
-      const share = shareRef ? await readOrNull<{ taken: number }>(() => shareRef.get()) : null;
+      const share = shareRef ? await readOrNull<EmployerCounterDoc>(() => shareRef.get()) : null;
       if (shareRef && !share) throw new Error(`counter ${key} vanished`);
-      // The share first: a worker whose share is full is told so, full trade or not.
-      if (share && share.taken >= (t.employerQuota ?? trade.employerQuota ?? 0)) return 'EMPLOYER_QUOTA_FULL';
+      // The share first: a worker whose share is full is told so, full trade or not. The cap is read
+      // in the transaction, so an admin lowering a named employer's places meanwhile is never overrun.
+      const cap = capOf(t, share);
+      if (share && cap !== undefined && share.taken >= cap) return 'EMPLOYER_QUOTA_FULL';
       if (t.taken >= t.quota) return 'CONTEST_FULL';
       if (shareRef && share) await shareRef.update({ data: { taken: share.taken + 1 } });
       await tradeRef.update({ data: { taken: t.taken + 1 } });
@@ -146,9 +170,10 @@ export async function moveRegistration(
       if (!now || now.status !== 'returned' || now.placed !== reg.placed || now.employerKey !== reg.employerKey)
         fail('INVALID_STATE');
       const newRef = tx.collection(EMPLOYER_PLACES).doc(newKey);
-      const share = await readOrNull<{ taken: number }>(() => newRef.get());
+      const share = await readOrNull<EmployerCounterDoc>(() => newRef.get());
       if (!share) throw new Error(`counter ${newKey} vanished`);
-      if (share.taken >= (trade.employerQuota ?? 0)) return 'EMPLOYER_QUOTA_FULL';
+      const cap = capOf(trade, share);
+      if (cap !== undefined && share.taken >= cap) return 'EMPLOYER_QUOTA_FULL';
       const oldRef = reg.employerKey ? tx.collection(EMPLOYER_PLACES).doc(reg.employerKey) : null;
       const old = oldRef ? await readOrNull<{ taken: number }>(() => oldRef.get()) : null;
       await newRef.update({ data: { taken: share.taken + 1 } });

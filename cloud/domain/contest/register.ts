@@ -9,6 +9,7 @@ import { checkEligible } from './eligibility';
 import {
   REGISTRATIONS,
   employerKey,
+  limitsEmployers,
   registrationId,
   toRegistration,
   type ContestDoc,
@@ -47,7 +48,7 @@ export async function register(ctx: ActionCtx, input: Infer<typeof registerInput
   const _ = ctx.db.command;
   const col = ctx.db.collection(REGISTRATIONS);
   const id = registrationId(contest._id, trade.tradeId, ctx.openid);
-  const key = trade.employerQuota ? employerKey(contest._id, trade.tradeId, input.employer) : undefined;
+  const key = limitsEmployers(trade) ? employerKey(contest._id, trade.tradeId, input.employer) : undefined;
   const doc: RegistrationDoc = {
     _id: id,
     openid: ctx.openid,
@@ -148,7 +149,7 @@ export async function resubmit(ctx: ActionCtx, input: Infer<typeof resubmitInput
   requireWindow(contest, ctx.now());
   const trade = await loadTrade(ctx, reg.contestId, reg.tradeId);
   const _ = ctx.db.command;
-  const newKey = trade.employerQuota ? employerKey(reg.contestId, reg.tradeId, input.employer) : undefined;
+  const newKey = limitsEmployers(trade) ? employerKey(reg.contestId, reg.tradeId, input.employer) : undefined;
   const data = marked(ctx, {
     ...fieldsOf(input),
     employerKey: newKey ?? _.remove(),

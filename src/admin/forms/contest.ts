@@ -157,6 +157,13 @@ export interface TradeDraft {
   quota: string;
   /** '' = no limit per employer. */
   employerQuota: string;
+  /** Employers with their own places; rows left blank are dropped. */
+  employerPlaces?: EmployerPlacesRow[];
+}
+
+export interface EmployerPlacesRow {
+  employer: string;
+  places: string;
 }
 
 export const tradeDraftOf = (t?: TradeAdminView): TradeDraft => ({
@@ -164,7 +171,12 @@ export const tradeDraftOf = (t?: TradeAdminView): TradeDraft => ({
   rules: t?.rules ?? '',
   quota: t ? String(t.quota) : '',
   employerQuota: t?.employerQuota ? String(t.employerQuota) : '',
+  employerPlaces: (t?.employerPlaces ?? []).map((e) => ({ employer: e.employer, places: String(e.places) })),
 });
+
+/** What a named employer already holds (0 for one not named before). */
+const heldBy = (trade: TradeAdminView | undefined, employer: string): number =>
+  trade?.employerPlaces?.find((e) => e.employer.replace(/\s+/g, '') === employer.replace(/\s+/g, ''))?.taken ?? 0;
 
 export function toSaveTradeInput(
   contestId: string,
@@ -178,6 +190,18 @@ export function toSaveTradeInput(
       ok: false,
       issue: { path: 'quota', message: `名额：已有${trade.taken}人报名，名额不能少于${trade.taken}` },
     };
+  const rows = (d.employerPlaces ?? []).filter((r) => r.employer.trim() || r.places.trim());
+  for (const [i, r] of rows.entries()) {
+    const held = heldBy(trade, r.employer);
+    if (r.places.trim() && toInt(r.places) < held)
+      return {
+        ok: false,
+        issue: {
+          path: `employerPlaces.${i}.places`,
+          message: `单位名额：${r.employer.trim()}已有${held}人报名，名额不能少于${held}`,
+        },
+      };
+  }
   return saveTradeInput.parse({
     contestId,
     ...(trade ? { tradeId: trade.id } : {}),
@@ -185,5 +209,8 @@ export function toSaveTradeInput(
     rules: d.rules,
     quota,
     ...(d.employerQuota.trim() ? { employerQuota: toInt(d.employerQuota) } : {}),
+    ...(rows.length
+      ? { employerPlaces: rows.map((r) => ({ employer: r.employer.trim(), places: toInt(r.places) })) }
+      : {}),
   });
 }

@@ -87,6 +87,19 @@ export default function MinePage() {
                 <Row title="入会审核" url="/member/pages/applications/index" />
               ) : null}
               {setupNeeded ? <Row title="成为超级管理员" hint="系统尚未设置 ›" url="/admin/pages/setup/index" /> : null}
+              {/* The scanning itself lives on the invite page (admin subpackage): the main package stays small. */}
+              <View
+                className="mine__row"
+                role="button"
+                aria-label="扫一扫"
+                onClick={go('/admin/pages/invite/index?scan=1')}
+              >
+                <View>
+                  <View>扫一扫</View>
+                  <View className="muted">收到工作邀请（驿站、赛场工作人员等）时扫码接受</View>
+                </View>
+                <View className="mine__row-hint">›</View>
+              </View>
             </View>
 
             <View className="card">

@@ -26,14 +26,14 @@ export const WORKBENCH_LINKS: WorkbenchLink[] = [
     title: '扫码核验',
     hint: '签到、核销礼包、领取纪念牌、会员核验',
     url: '/staff/pages/scanner/index',
-    roles: ['staff', 'teacher', 'admin'],
+    roles: ['staff', 'teacher', 'admin', 'admin:gifts'],
   },
   {
     group: 'scan',
     title: '人工查找',
     hint: '没带手机的职工：按姓名和手机尾号查找',
     url: '/staff/pages/lookup/index',
-    roles: ['staff', 'teacher', 'admin'],
+    roles: ['staff', 'teacher', 'admin', 'admin:gifts'],
   },
   {
     group: 'manage',

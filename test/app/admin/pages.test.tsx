@@ -261,6 +261,9 @@ test('services hub: a gifts admin sees 驿站管理 but not contests; the super 
   await screen.findByText('管理后台');
   expect(screen.getByText('驿站管理')).toBeTruthy();
   expect(screen.getByText('春节礼包管理')).toBeTruthy();
+  // Vouchers are theirs to redeem at any 驿站's desk too.
+  expect(screen.getByText('扫码核验')).toBeTruthy();
+  expect(screen.getByText('人工查找')).toBeTruthy();
   expect(screen.queryByText('比武赛事设置')).toBeNull();
   expect(screen.queryByText('光荣退休设置')).toBeNull();
   expect(screen.queryByText('入会审核')).toBeNull();
@@ -326,4 +329,94 @@ test('roles: revoking a grant asks first, sends its id once, and the list shows 
     expect.objectContaining({ title: '撤销授权', content: expect.stringContaining('张站长') }),
   );
   expect(screen.queryByText('撤销', { selector: 'button' })).toBeNull();
+});
+
+test('contest trade: places for a named employer are added as rows, checked against what it holds, and sent', async () => {
+  taroMock.setRouterParams({ id: 'c1' });
+  const trade = {
+    id: 't1',
+    name: '数控铣工',
+    rules: '实操加理论考试',
+    quota: 40,
+    taken: 5,
+    left: 35,
+    employerQuota: 2,
+    employerPlaces: [{ employer: '嘉兴纺织有限公司', places: 4, taken: 3 }],
+    resultsPublished: false,
+    registrations: 5,
+  };
+  const contest = {
+    id: 'c1',
+    title: '2026年职工技能比武',
+    summary: '全区职工技能比武',
+    venue: '职校',
+    venueAddress: '康和路1号',
+    status: 'published',
+    statusText: '已发布',
+    phase: 'open',
+    registrationOpensAt: 0,
+    registrationClosesAt: 0,
+    contestStartsAt: 0,
+    contestEndsAt: 0,
+    registrationOpensText: '2026-03-01 09:00',
+    registrationClosesText: '2026-04-30 17:00',
+    contestStartsText: '2026-05-16 08:30',
+    contestEndsText: '2026-05-17 17:00',
+    schedule: [],
+    rules: ['自带工具'],
+    awards: '证书',
+    eligibility: { minAge: 16, maxAgeExclusive: 60, membersOnly: true, refuseTitleHolders: true },
+    trades: [trade],
+    createdAt: 0,
+  };
+  const sent = serve({ adminContest: () => contest, saveTrade: () => contest });
+  render(<ContestEditPage />);
+  await screen.findByText('2 人；嘉兴纺织有限公司 4 人（已报 3）');
+  fireEvent.click(screen.getByText('修改', { selector: 'button' }));
+  expect((screen.getByLabelText('单位1名称') as HTMLInputElement).value).toBe('嘉兴纺织有限公司');
+  expect(screen.getByText('已报名 3 人，不能少于这个数')).toBeTruthy();
+  type('单位1名额', '2');
+  await act(async () => {
+    fireEvent.click(screen.getByText('保存项目'));
+  });
+  expect(screen.getByText('单位名额：嘉兴纺织有限公司已有3人报名，名额不能少于3')).toBeTruthy();
+  expect(actions(sent, 'saveTrade')).toHaveLength(0);
+  type('单位1名额', '3');
+  fireEvent.click(screen.getByText('添加单位名额'));
+  type('单位2名称', '王江泾丝绸服饰有限公司');
+  type('单位2名额', '5');
+  await act(async () => {
+    fireEvent.click(screen.getByText('保存项目'));
+  });
+  await waitFor(() => expect(actions(sent, 'saveTrade')).toHaveLength(1));
+  expect(actions(sent, 'saveTrade')[0].data).toMatchObject({
+    employerQuota: 2,
+    employerPlaces: [
+      { employer: '嘉兴纺织有限公司', places: 3 },
+      { employer: '王江泾丝绸服饰有限公司', places: 5 },
+    ],
+  });
+});
+
+test('invite: opened without a code (H5 我的 → 扫一扫), the pasted link is read and previewed', async () => {
+  taroMock.setRouterParams({});
+  const token = '0123456789abcdef0123456789abcde';
+  const sent = serve({
+    previewInvitation: () => ({
+      roleText: '新城汇驿站 驿站工作人员',
+      scopeName: '新城汇驿站',
+      expiresText: '2026-03-01 18:00',
+      status: 'active',
+      statusText: '可使用',
+      alreadyHeld: false,
+    }),
+  });
+  render(<InvitePage />);
+  expect(actions(sent, 'previewInvitation')).toHaveLength(0);
+  fireEvent.click(screen.getByText('打开邀请'));
+  expect(screen.getByText('请先粘贴邀请链接，或用微信扫一扫扫邀请二维码')).toBeTruthy();
+  type('邀请链接或邀请码', `https://union.example.cn/#/admin/pages/invite/index?t=${token}`);
+  fireEvent.click(screen.getByText('打开邀请'));
+  await screen.findByText('接受邀请');
+  expect(actions(sent, 'previewInvitation').map((c) => c.data.token)).toEqual([token]);
 });

@@ -141,8 +141,9 @@ const COVERAGE: Record<string, Kept | Derived> = {
     writtenBy: ['retirement.submitRequest', 'retirement.markCallbackDone'],
   },
   titles: {
-    derived: 'honours won, written when results with an award are published (they bar the same trade)',
-    writtenBy: ['contest.publishResults'],
+    derived:
+      'honours won, written when results with an award are published (they bar the same trade); the contests admin withdraws one',
+    writtenBy: ['contest.publishResults', 'contest.withdrawTitle'],
   },
   appSetup: {
     derived: 'the one-time setup code of the first super admin',

@@ -8,6 +8,7 @@ import { useWrite } from '../../../hooks/use-write';
 import { api } from '../../../services/api';
 import { AdminTable } from '../../components/admin-table';
 import { ContestForm } from './contest-form';
+import { TitlesCard } from './titles';
 import { TradeForm } from './trade-form';
 import '../../components/admin.scss';
 // Last: the desk layout overrides the phone's.
@@ -94,7 +95,13 @@ export default function ContestEditPage() {
                     {
                       key: 'employer',
                       title: '每单位',
-                      render: (t) => (t.employerQuota ? `${t.employerQuota} 人` : '不限'),
+                      render: (t) =>
+                        [
+                          t.employerQuota ? `${t.employerQuota} 人` : '不限',
+                          ...(t.employerPlaces ?? []).map(
+                            (e) => `${e.employer} ${e.places} 人（已报 ${e.taken ?? 0}）`,
+                          ),
+                        ].join('；'),
                     },
                     { key: 'rules', title: '规则', render: (t) => t.rules },
                   ]}
@@ -115,6 +122,7 @@ export default function ContestEditPage() {
                 </View>
               </>
             )}
+            <TitlesCard contestId={contest.id} />
           </>
         ) : null}
       </StateView>

@@ -1,26 +1,54 @@
-import { View } from '@tarojs/components';
+import { Input, View } from '@tarojs/components';
+import { useEffect, useState } from 'react';
 import { Button } from '../../../components/button';
 import Taro, { useRouter } from '@tarojs/taro';
 import { invitationTokenFrom } from '@contract/api/admin';
-import { PageShell, StateView, StatusTag, useAsync } from '../../../components';
+import { FormField, PageShell, StateView, StatusTag, useAsync } from '../../../components';
 import { useWrite } from '../../../hooks/use-write';
 import { api } from '../../../services/api';
+import { scanInvitationCode } from '../../../utils/scan-target';
 import '../../components/admin.scss';
 // Last: the desk layout overrides the phone's.
 import '../../components/desk.scss';
 
+/** A pasted link may carry a broken escape: then it is read as typed. */
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** H5 has no camera scanner: there the invitation link is pasted. */
+const CAMERA = process.env.TARO_ENV !== 'h5';
+
 /**
  * The invited person's page, opened from the share card (`?t=`), a scanned QR / 小程序码 (`scene`), or a
- * copied link: what the invitation grants, and one button to accept it.
+ * copied link: what the invitation grants, and one button to accept it. Opened without one (我的 →
+ * 扫一扫, `?scan=1`), it scans for it (the camera opens at once) or takes the pasted link.
  */
 export default function InvitePage() {
   const params = useRouter().params;
   // A 小程序码 hands its scene over URL-encoded.
-  const token = invitationTokenFrom(decodeURIComponent(params.t ?? params.scene ?? ''));
+  const given = invitationTokenFrom(decodeURIComponent(params.t ?? params.scene ?? ''));
+  const [pasted, setPasted] = useState('');
+  const [typed, setTyped] = useState('');
+  const [pasteError, setPasteError] = useState(false);
+  const token = given || pasted;
   const preview = useAsync(
-    () => (token ? api.admin.previewInvitation({ token }) : Promise.reject(new Error('链接里没有邀请码，请重新扫码'))),
+    () => (token ? api.admin.previewInvitation({ token }) : Promise.resolve(undefined)),
     [token],
   );
+  const scan = async () => {
+    const found = await scanInvitationCode();
+    if (found) setPasted(found);
+  };
+  useEffect(() => {
+    if (CAMERA && !given && params.scan === '1') void scan();
+    // Once, on opening: later scans are the button's.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   // A second tap while the first is on its way sends nothing (useWrite keys the intent by the token).
   const send = useWrite(api.admin.acceptInvitation, { report: '未能接受邀请' });
 
@@ -40,6 +68,39 @@ export default function InvitePage() {
   const p = preview.data;
   return (
     <PageShell title="工作邀请" className="admin-page">
+      {!given ? (
+        <View className="card admin-invite__paste">
+          <View className="muted">扫描管理员给您的工作邀请二维码，或粘贴邀请链接。</View>
+          {CAMERA ? (
+            <Button className="admin-invite__scan" onClick={() => void scan()}>
+              扫一扫
+            </Button>
+          ) : null}
+          <FormField
+            label="邀请链接或邀请码"
+            hint="把管理员发来的邀请链接整段粘贴进来"
+            error={pasteError ? '请先粘贴邀请链接，或用微信扫一扫扫邀请二维码' : undefined}
+          >
+            <Input
+              className="form-field__input"
+              value={typed}
+              placeholder="粘贴邀请链接"
+              aria-label="邀请链接或邀请码"
+              onInput={(e) => setTyped(e.detail.value)}
+            />
+          </FormField>
+          <Button
+            variant="outline"
+            className="admin-invite__open"
+            onClick={() => {
+              setPasteError(!typed.trim());
+              if (typed.trim()) setPasted(invitationTokenFrom(decoded(typed.trim())));
+            }}
+          >
+            打开邀请
+          </Button>
+        </View>
+      ) : null}
       <StateView loading={preview.loading && !p} error={p ? null : preview.error} onRetry={preview.reload}>
         {p ? (
           <View className="card admin-invite">

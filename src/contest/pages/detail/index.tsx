@@ -48,7 +48,16 @@ export default function ContestDetailPage() {
                   </View>
                 </View>
                 <View className="muted">{t.rules}</View>
-                {t.employerQuota ? <View className="muted">每个单位限报 {t.employerQuota} 人</View> : null}
+                {t.employerQuota ? (
+                  <View className="muted">
+                    {t.employerPlaces?.length ? '其他单位' : '每个单位'}限报 {t.employerQuota} 人
+                  </View>
+                ) : null}
+                {(t.employerPlaces ?? []).map((e) => (
+                  <View key={e.employer} className="muted">
+                    {e.employer}限报 {e.places} 人
+                  </View>
+                ))}
                 {c.phase === 'open' && t.left > 0 ? (
                   <Button
                     className="contest-trade__apply"

@@ -4,6 +4,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { PageShell, StateView, useAsync } from '../../../components';
 import { api } from '../../../services/api';
+import { invitationInScan, openInvitation, scanForInvitation } from '../../../utils/scan-target';
 import { ScanResultView } from '../../components/scan-result';
 import { RecentScans, ScopeCounts } from '../../components/scope-activity';
 import { ScopePicker } from '../../components/scope-picker';
@@ -16,6 +17,8 @@ const TYPED = process.env.TARO_ENV === 'h5';
 
 export default function ScannerPage() {
   const { scopes, list, current, choose } = useStaffScope();
+  // Someone without a staff role who got here (a shared link): offered the one scan they can use.
+  const notStaff = (scopes.error as { code?: string } | null)?.code === 'FORBIDDEN';
   const key = current ? `${current.kind}:${current.id}` : '';
   const counts = useAsync(async () => (current ? api.checkin.counts({ scope: bareScope(current) }) : []), [key]);
   const recent = useAsync(async () => (current ? api.checkin.recent({ scope: bareScope(current) }) : []), [key]);
@@ -30,11 +33,26 @@ export default function ScannerPage() {
     if (current) refresh();
   });
 
+  /** An invitation is not checked in: it is the scanning person's own, to open and accept (after a confirm). */
+  const invitation = async (scan: { result?: string; path?: string }): Promise<boolean> => {
+    const token = invitationInScan(scan);
+    if (!token) return false;
+    const ok = await Taro.showModal({
+      title: '这是一张工作邀请',
+      content: '不是核验用的二维码。要打开这张邀请，查看并由您本人接受吗？',
+      confirmText: '打开',
+      cancelText: '不用了',
+    });
+    if (ok.confirm) await openInvitation(token);
+    return true;
+  };
+
   const scanWithCamera = async () => {
     if (!current) return;
     let code: string;
     try {
       const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
+      if (await invitation(res)) return;
       code = res.result;
     } catch (e) {
       // Closing the camera is not an error worth a dialog.
@@ -47,6 +65,7 @@ export default function ScannerPage() {
 
   const verifyTyped = async () => {
     if (!current || !typed.trim()) return;
+    if (await invitation({ result: typed })) return setTyped('');
     await verdict.scan({ code: typed.trim(), scope: bareScope(current) });
   };
 
@@ -60,10 +79,19 @@ export default function ScannerPage() {
     <PageShell className="staff-scanner">
       <StateView
         loading={scopes.loading}
-        error={scopes.error}
+        error={notStaff ? null : scopes.error}
         onRetry={scopes.reload}
         empty={list.length === 0}
-        emptyText="您还没有分配工作场地，请联系区总工会管理员"
+        emptyText={
+          notStaff
+            ? '您还不是工作人员。收到了工作邀请？扫描邀请二维码，接受后即可在这里核验'
+            : '您还没有分配工作场地，请联系区总工会管理员'
+        }
+        emptyAction={
+          <Button variant="outline" className="staff-scanner__invite" onClick={() => void scanForInvitation()}>
+            扫描工作邀请
+          </Button>
+        }
       >
         {current ? (
           <View>
