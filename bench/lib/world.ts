@@ -79,6 +79,9 @@ function seededTemplate(s: StandIn, mode: 'base' | 'full', now: number): Promise
 
 export async function makeBenchWorld(mode: 'full' | 'base' | 'none' = 'full', now = BENCH_NOW): Promise<World> {
   const s = await sharedStandIn();
+  // Pointed again for every world: an emulator started meanwhile (the fuzz's HTTP sweep) points the
+  // process's SDK at its own stand-in, and after it closes, every new world's calls hung up.
+  pointSdkAt(s.adminUrl, 'local');
   const { sdk, name } = newEnv();
   const core = s.env(name).db;
   const db = Object.assign(sdk.database() as Database, {
