@@ -7,6 +7,7 @@ import { contestContract, type ContestActions } from '../../../types/api/contest
 import { implement } from '../../lib/router';
 import { publishResults, review, reviewQueue } from './admin';
 import { getContest, listContests, results } from './browse';
+import { employerNames } from './employers';
 import { exportCsv, poster } from './export';
 import {
   adminContest,
@@ -46,4 +47,5 @@ export const contestActions = implement<ContestActions>(contestContract, {
   copyContest,
   adminTitles,
   withdrawTitle,
+  employerNames: (ctx) => employerNames(ctx),
 });

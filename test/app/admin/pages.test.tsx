@@ -369,7 +369,11 @@ test('contest trade: places for a named employer are added as rows, checked agai
     trades: [trade],
     createdAt: 0,
   };
-  const sent = serve({ adminContest: () => contest, saveTrade: () => contest });
+  const sent = serve({
+    adminContest: () => contest,
+    saveTrade: () => contest,
+    employerNames: () => ['嘉兴纺织有限公司', '秀洲新材料科技有限公司'],
+  });
   render(<ContestEditPage />);
   await screen.findByText('2 人；嘉兴纺织有限公司 4 人（已报 3）');
   fireEvent.click(screen.getByText('修改', { selector: 'button' }));
@@ -383,7 +387,11 @@ test('contest trade: places for a named employer are added as rows, checked agai
   expect(actions(sent, 'saveTrade')).toHaveLength(0);
   type('单位1名额', '3');
   fireEvent.click(screen.getByText('添加单位名额'));
+  // Each row offers the 单位名录; a name it does not have is flagged, not refused.
+  await waitFor(() => expect(screen.getAllByText('从单位名录选')).toHaveLength(2));
+  expect(screen.queryByText(/单位名录里没有这个名称/)).toBeNull();
   type('单位2名称', '王江泾丝绸服饰有限公司');
+  expect(screen.getByText(/单位名录里没有这个名称/)).toBeTruthy();
   type('单位2名额', '5');
   await act(async () => {
     fireEvent.click(screen.getByText('保存项目'));

@@ -2,12 +2,12 @@ import { View } from '@tarojs/components';
 import { FormActions } from '../../../components/form-actions';
 import Taro from '@tarojs/taro';
 import type { ContestAdminView, TradeAdminView } from '@contract/api/contest';
-import { FormField, TextField } from '../../../components';
+import { TextField } from '../../../components';
+import { EmployerPlaces } from './employer-places';
 import { useForm } from '../../../hooks/use-form';
 import { useWrite } from '../../../hooks/use-write';
-import { Button } from '../../../components/button';
 import { api } from '../../../services/api';
-import { toSaveTradeInput, tradeDraftOf, type EmployerPlacesRow } from '../../forms/contest';
+import { toSaveTradeInput, tradeDraftOf } from '../../forms/contest';
 
 /** 添加 / 修改 a trade: name, rules, quota, places per employer. A quota below the places taken is refused. */
 export function TradeForm(props: {
@@ -23,12 +23,6 @@ export function TradeForm(props: {
     (d) => toSaveTradeInput(props.contestId, d, trade),
     send,
   );
-  const rows = form.draft.employerPlaces ?? [];
-  const setRows = form.set('employerPlaces');
-  const setRow = (i: number, k: keyof EmployerPlacesRow) => (v: string) =>
-    setRows(rows.map((r, j) => (j === i ? { ...r, [k]: v } : r)));
-  const addRow = () => setRows([...rows, { employer: '', places: '' }]);
-  const dropRow = (i: number) => setRows(rows.filter((_, j) => j !== i));
   const save = async () => {
     const saved = await form.submit(send.run);
     if (!saved) return;
@@ -56,43 +50,12 @@ export function TradeForm(props: {
         hint="同一单位最多报名几人；下面单独设定的单位除外；不填则不限"
         maxlength={5}
       />
-      <FormField
-        label="单独设定名额的单位（选填）"
+      <EmployerPlaces
+        rows={form.draft.employerPlaces ?? []}
+        onChange={form.set('employerPlaces')}
+        trade={trade}
         error={form.error('employerPlaces')}
-        hint="如：嘉兴纺织有限公司 3 人。单位名称要和职工报名时填的一致"
-      >
-        <View className="admin-contest__employer-places" role="group" aria-label="单独设定名额的单位">
-          {rows.length === 0 ? <View className="muted">还没有单独设定的单位，其他单位都按上面的每单位名额</View> : null}
-          {rows.map((r, i) => {
-            const held = props.trade?.employerPlaces?.find((e) => e.employer === r.employer)?.taken;
-            return (
-              <View key={i} className="admin-contest__employer-row">
-                <TextField
-                  label={`单位${i + 1}名称`}
-                  value={r.employer}
-                  onInput={setRow(i, 'employer')}
-                  maxlength={60}
-                  placeholder="如：嘉兴纺织有限公司"
-                />
-                <TextField
-                  label={`单位${i + 1}名额`}
-                  type="number"
-                  value={r.places}
-                  onInput={setRow(i, 'places')}
-                  maxlength={5}
-                  hint={held ? `已报名 ${held} 人，不能少于这个数` : undefined}
-                />
-                <Button variant="text" size="small" onClick={() => dropRow(i)}>
-                  {`删除单位${i + 1}`}
-                </Button>
-              </View>
-            );
-          })}
-          <Button variant="outline" size="small" className="admin-contest__employer-add" onClick={addRow}>
-            添加单位名额
-          </Button>
-        </View>
-      </FormField>
+      />
       <FormActions
         label={trade ? '保存项目' : '添加项目'}
         className="admin-contest__trade-save"
