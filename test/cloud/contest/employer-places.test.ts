@@ -126,6 +126,62 @@ test('lowering a named cap while its workers register: the employer never holds 
   }
 });
 
+test('lowering the default while an employer’s workers register: no employer ends over the saved default', async () => {
+  for (let round = 0; round < 3; round++) {
+    world = await contestWorld();
+    okData(await saveSmart(undefined, { employerQuota: 6 }));
+    const other = await crowd(OTHER, 6, `d${round}`);
+    // One in first, so lowering to 1 is allowed by the check and raced by the others.
+    okData(await world.register(other[0], 'smart', { employer: OTHER }));
+    const [lowered, ...results] = await Promise.all([
+      saveSmart(undefined, { employerQuota: 1 }),
+      ...other.slice(1).map((id) => world.register(id, 'smart', { employer: OTHER })),
+    ]);
+    const placed = 1 + results.filter((r) => r.ok).length;
+    const [counter] = await world.all(EMPLOYER_PLACES);
+    const [trade] = await world.all(TRADES, { _id: `${CONTEST}:smart` });
+    expect(counter.taken).toBe(placed);
+    // Saved: nobody got in past it. Refused: said why (the count, or busy: save again), and the default stands.
+    if (lowered.ok) expect(placed).toBeLessThanOrEqual(trade.employerQuota);
+    else {
+      expect(['INVALID_STATE', 'BUSY']).toContain(lowered.code);
+      expect(trade.employerQuota).toBe(6);
+    }
+    for (const r of results) if (!r.ok) expect(r.code).toBe('EMPLOYER_QUOTA_FULL');
+  }
+});
+
+test('a registration between the default’s check and its save: the save does not land over it', async () => {
+  okData(await saveSmart(undefined, { employerQuota: 6 }));
+  const [first, second] = await crowd(OTHER, 2, 'gap');
+  okData(await world.register(first, 'smart', { employer: OTHER }));
+  // The admin's trade update is its first `where().update()`: a colleague registers just before it lands.
+  const core = world.db.core;
+  const write = core.write.bind(core) as (api: string, fn: () => Promise<unknown>) => Promise<unknown>;
+  let armed = true;
+  let raced: unknown;
+  const spy = jest.spyOn(core, 'write').mockImplementation((async (api: string, fn: () => Promise<unknown>) => {
+    if (armed && api === 'collection.update') {
+      armed = false;
+      raced = await world.register(second, 'smart', { employer: OTHER });
+    }
+    return write(api, fn);
+  }) as typeof core.write);
+  const lowered = await saveSmart(undefined, { employerQuota: 1 });
+  spy.mockRestore();
+  expect(raced).toMatchObject({ ok: true });
+  expect(lowered).toMatchObject({ ok: false, code: 'BUSY' });
+  expect(!lowered.ok && lowered.message).toContain('请再保存一次');
+  const [trade] = await world.all(TRADES, { _id: `${CONTEST}:smart` });
+  expect(trade.employerQuota).toBe(6);
+  // Saved again, the check sees both: refused with the count.
+  expect(await saveSmart(undefined, { employerQuota: 1 })).toMatchObject({
+    ok: false,
+    code: 'INVALID_STATE',
+    details: { field: 'employerQuota', taken: 2 },
+  });
+});
+
 test('a new trade with named employers, and a copy of the contest, keep the named places', async () => {
   const view = okData(
     await world.contest(CA, {
