@@ -296,7 +296,8 @@ test('first day: setup code → super admin → invitations → station, contest
   const [request] = await e2e.callAs(RETIREE, 'retirement', { action: 'myRequests' });
   expect(request).toMatchObject({ status: 'submitted', name: '钱秀英', employer: '嘉兴秀洲光伏科技有限公司' });
   await retiree.goto(`${e2e.appUrl}#/retirement/pages/mine/index`);
-  await shown(retiree).getByText('钱秀英').first().waitFor();
+  // The wizard's page may still be visible as the list slides in: wait for the list's own card.
+  await retiree.locator('.retirement-mine-request__name', { hasText: '钱秀英' }).waitFor();
   await shot(retiree, '15-retiree-request');
   await retiree.context().close();
 
