@@ -26,6 +26,33 @@ const access = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
+/** The admin view of a contest with one trade, as adminContest answers it. */
+const contestView = (trade: Record<string, unknown>, over: Record<string, unknown> = {}) => ({
+  id: 'c1',
+  title: '2026年职工技能比武',
+  summary: '全区职工技能比武',
+  venue: '职校',
+  venueAddress: '康和路1号',
+  status: 'published',
+  statusText: '已发布',
+  phase: 'open',
+  registrationOpensAt: 0,
+  registrationClosesAt: 0,
+  contestStartsAt: 0,
+  contestEndsAt: 0,
+  registrationOpensText: '2026-03-01 09:00',
+  registrationClosesText: '2026-04-30 17:00',
+  contestStartsText: '2026-05-16 08:30',
+  contestEndsText: '2026-05-17 17:00',
+  rules: ['自带工具'],
+  awards: '证书',
+  eligibility: { minAge: 16, maxAgeExclusive: 60, membersOnly: true, refuseTitleHolders: true },
+  createdAt: 0,
+  schedule: [],
+  trades: [trade],
+  ...over,
+});
+
 test('setup: the code is sent as printed, once, and the new super admin is sent to the services tab', async () => {
   const sent = serve({ setupStatus: () => ({ needed: true }), claimSetup: () => access() });
   render(<SetupPage />);
@@ -187,30 +214,7 @@ test('contest: a quota below the places taken is refused before sending; the ser
     resultsPublished: false,
     registrations: 12,
   };
-  const contest = {
-    id: 'c1',
-    title: '2026年职工技能比武',
-    summary: '全区职工技能比武',
-    venue: '职校',
-    venueAddress: '康和路1号',
-    status: 'published',
-    statusText: '已发布',
-    phase: 'open',
-    registrationOpensAt: 0,
-    registrationClosesAt: 0,
-    contestStartsAt: 0,
-    contestEndsAt: 0,
-    registrationOpensText: '2026-03-01 09:00',
-    registrationClosesText: '2026-04-30 17:00',
-    contestStartsText: '2026-05-16 08:30',
-    contestEndsText: '2026-05-17 17:00',
-    schedule: [{ at: 0, atText: '2026-05-16 08:30', text: '检录' }],
-    rules: ['自带工具'],
-    awards: '证书',
-    eligibility: { minAge: 16, maxAgeExclusive: 60, membersOnly: true, refuseTitleHolders: true },
-    trades: [trade],
-    createdAt: 0,
-  };
+  const contest = contestView(trade, { schedule: [{ at: 0, atText: '2026-05-16 08:30', text: '检录' }] });
   const sent = serve({
     adminContest: () => contest,
     saveTrade: () => {
@@ -345,30 +349,7 @@ test('contest trade: places for a named employer are added as rows, checked agai
     resultsPublished: false,
     registrations: 5,
   };
-  const contest = {
-    id: 'c1',
-    title: '2026年职工技能比武',
-    summary: '全区职工技能比武',
-    venue: '职校',
-    venueAddress: '康和路1号',
-    status: 'published',
-    statusText: '已发布',
-    phase: 'open',
-    registrationOpensAt: 0,
-    registrationClosesAt: 0,
-    contestStartsAt: 0,
-    contestEndsAt: 0,
-    registrationOpensText: '2026-03-01 09:00',
-    registrationClosesText: '2026-04-30 17:00',
-    contestStartsText: '2026-05-16 08:30',
-    contestEndsText: '2026-05-17 17:00',
-    schedule: [],
-    rules: ['自带工具'],
-    awards: '证书',
-    eligibility: { minAge: 16, maxAgeExclusive: 60, membersOnly: true, refuseTitleHolders: true },
-    trades: [trade],
-    createdAt: 0,
-  };
+  const contest = contestView(trade);
   const sent = serve({
     adminContest: () => contest,
     saveTrade: () => contest,

@@ -16,8 +16,8 @@ beforeEach(async () => {
 });
 
 /** 智能制造 (quota 10, default 1 per employer) with named employers. */
-function saveSmart(employerPlaces: Array<{ employer: string; places: number }> | undefined, extra = {}) {
-  return world.contest(CA, {
+function saveSmart(employerPlaces: Array<{ employer: string; places: number }> | undefined, extra = {}, who = CA) {
+  return world.contest(who, {
     action: 'saveTrade',
     requestId: rid('m'),
     contestId: CONTEST,
@@ -218,18 +218,10 @@ test('bad input and FORBIDDEN: duplicates, out of range, a worker or another dom
     code: 'INVALID_INPUT',
   });
   for (const who of [PERSONAS.worker, PERSONAS.stationStaff])
-    expect(
-      await world.contest(who, {
-        action: 'saveTrade',
-        requestId: rid('m'),
-        contestId: CONTEST,
-        tradeId: 'smart',
-        name: '智能制造',
-        rules: '产线联调',
-        quota: 10,
-        employerPlaces: [{ employer: TEXTILE, places: 3 }],
-      }),
-    ).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await saveSmart([{ employer: TEXTILE, places: 3 }], {}, who)).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
   expect(await world.all(EMPLOYER_PLACES)).toEqual([]);
 });
 
