@@ -16,7 +16,11 @@ beforeEach(async () => {
 });
 
 /** 智能制造 (quota 10, default 1 per employer) with named employers. */
-function saveSmart(employerPlaces: Array<{ employer: string; places: number }> | undefined, extra = {}, who = CA) {
+function saveSmart(
+  employerPlaces: Array<{ employer: string; places: number }> | undefined,
+  extra = {},
+  who: string = CA,
+) {
   return world.contest(who, {
     action: 'saveTrade',
     requestId: rid('m'),
