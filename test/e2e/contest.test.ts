@@ -27,6 +27,8 @@ test('register → approve → ticket → scan green/red → results → the wor
   await visible(worker, '请选择').click();
   await worker.getByText('确定', { exact: true }).last().click();
   await visible(worker, '暂无等级').waitFor();
+  // The picker slides away after its choice shows: the screenshot waits for it to be gone.
+  await worker.locator('.weui-picker__action:visible').first().waitFor({ state: 'hidden' });
   await e2e.screenshot(worker, 'contest-register-form');
   await visible(worker, '提交报名').click();
   await visible(worker, '报名已提交').waitFor();

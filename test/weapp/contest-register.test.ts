@@ -1,5 +1,6 @@
 // The compiled 比武报名 page in miniprogram-simulate: consent first, then the form (prefilled from the
-// profile), submit calls contest.register with the form, and the page shows 报名已提交.
+// profile, the employer picked from the 单位名录), submit calls contest.register with the form, and the
+// page shows 报名已提交.
 import { cloud, loadPage, wxMock } from './harness';
 
 const contest = {
@@ -46,6 +47,7 @@ test('consent, fill the form, submit: the register call carries the form; succes
     if (name === 'member' && data.action === 'getMe') return { ok: true, data: me };
     if (name !== 'contest') return undefined;
     if (data.action === 'getContest') return { ok: true, data: contest };
+    if (data.action === 'employerNames') return { ok: true, data: ['嘉兴纺织有限公司', '嘉兴秀洲精工机械有限公司'] };
     if (data.action === 'register') {
       return {
         ok: true,
@@ -91,7 +93,13 @@ test('consent, fill the form, submit: the register call carries the form; succes
   await page.input(jobTitle, '数控铣工');
   await page.input(years, '12');
   await page.input(phone, '13857301234');
-  await page.trigger('wx-picker', 'change', { value: 3 });
+  // Two pickers: the 单位名录 under 工作单位, then the skill level.
+  await page.waitFor(() => page.$$('wx-picker').length === 2);
+  const [employerList, level] = page.$$('wx-picker');
+  expect(page.text()).toContain('从单位名录选');
+  // Picked from the list, the employer is spelt as the union's list spells it (a place per named employer counts by name).
+  await page.trigger(employerList, 'change', { value: 1 });
+  await page.trigger(level, 'change', { value: 3 });
   await page.waitForText('高级工');
 
   await page.tap('.contest-register__submit');
@@ -102,7 +110,7 @@ test('consent, fill the form, submit: the register call carries the form; succes
     requestId: expect.any(String),
     contestId: 'contest-2026-skills',
     tradeId: 'cnc-milling',
-    employer: '嘉兴秀洲精工机械股份有限公司',
+    employer: '嘉兴秀洲精工机械有限公司',
     jobTitle: '数控铣工',
     skillLevel: '高级工',
     yearsInTrade: 12,

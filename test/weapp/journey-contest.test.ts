@@ -40,7 +40,9 @@ test('register → approve → ticket → check-in (green) → re-scan (red) →
   const [, jobTitle, years] = register.$$('wx-input');
   await register.input(jobTitle, '电商主播');
   await register.input(years, '6');
-  await register.trigger('wx-picker', 'change', { value: 0 });
+  // The skill level is the last picker (the first fills 工作单位 from the 单位名录).
+  const level = register.$$('wx-picker').at(-1) as Element;
+  await register.trigger(level, 'change', { value: 0 });
   await register.tap('.contest-register__submit');
   await register.waitForText('报名已提交', SLOW);
   register.unload();

@@ -388,8 +388,11 @@ export const contestContract = /* @__PURE__ */ contract({
   closeContest: { input: contestInput, output: returns<ContestAdminView>, access: ['admin'], writes: true },
   copyContest: { input: copyContestInput, output: returns<ContestAdminView>, access: ['admin'], writes: true },
   adminTitles: { input: contestInput, output: returns<TitleAdminView[]>, access: ['admin'] },
-  /** The union's employer names (单位名录), for naming employers with their own places in a trade. */
-  employerNames: { input: emptyInput, output: returns<string[]>, access: ['admin'] },
+  /**
+   * The union's employer names (单位名录): the contests admin names employers with their own places from
+   * it, and a worker registering picks their employer from it, so both spell the name the same way.
+   */
+  employerNames: { input: emptyInput, output: returns<string[]>, access: 'signedIn' },
   withdrawTitle: {
     input: withdrawTitleInput,
     output: returns<{ withdrawn: boolean }>,

@@ -1,6 +1,7 @@
 /**
- * 单位名录 for the contests admin: the names a named employer's places are given under, active ones
- * only, and nothing else of the employer (its verifying contact stays with the members admin).
+ * 单位名录: the names a named employer's places are given under (the contests admin) and a worker
+ * registering picks from, active ones only, and nothing else of the employer (its verifying contact
+ * stays with the members admin).
  */
 import { PERSONAS, contestWorld, okData, type ContestWorld } from './fixture';
 
@@ -25,12 +26,13 @@ test('the contests admin gets the active names, sorted, and no contact', async (
   expect(JSON.stringify(names)).not.toMatch(/沈敏|13800001111/);
 });
 
-test('a worker or a stranger is refused, told nothing', async () => {
-  for (const who of [PERSONAS.worker, 'stranger-openid']) {
-    const r = await world.contest(who, { action: 'employerNames' });
-    expect(r).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(JSON.stringify(r)).not.toContain('嘉兴纺织');
-  }
+test('a worker registering gets the same names; without a WeChat identity, nothing', async () => {
+  const names = okData(await world.contest(PERSONAS.worker, { action: 'employerNames' }));
+  expect(names).toContain('嘉兴纺织有限公司');
+  expect(JSON.stringify(names)).not.toMatch(/沈敏|13800001111/);
+  const r = await world.contest('', { action: 'employerNames' });
+  expect(r).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+  expect(JSON.stringify(r)).not.toContain('嘉兴纺织');
 });
 
 test('bad input: an unknown field is refused', async () => {

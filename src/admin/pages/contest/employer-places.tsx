@@ -1,7 +1,8 @@
-import { Picker, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import type { TradeAdminView } from '@contract/api/contest';
 import { FormField, TextField, useAsync } from '../../../components';
 import { Button } from '../../../components/button';
+import { ListPick } from '../../../components/list-pick';
 import { api } from '../../../services/api';
 import type { EmployerPlacesRow } from '../../forms/contest';
 
@@ -45,17 +46,12 @@ export function EmployerPlaces({ rows, onChange, trade, error }: EmployerPlacesP
                 placeholder="如：嘉兴纺织有限公司"
                 hint={unlisted ? '单位名录里没有这个名称：只有报名时填写同一名称的职工才按这里的名额' : undefined}
               />
-              {names.data?.length ? (
-                <Picker
-                  mode="selector"
-                  range={names.data}
-                  onChange={(e) => setRow(i, 'employer')(names.data?.[Number(e.detail.value)] ?? r.employer)}
-                >
-                  <View className="admin-contest__employer-pick" role="button" aria-label={`单位${i + 1}从单位名录选`}>
-                    从单位名录选
-                  </View>
-                </Picker>
-              ) : null}
+              <ListPick
+                text="从单位名录选"
+                ariaLabel={`单位${i + 1}从单位名录选`}
+                options={names.data ?? []}
+                onPick={setRow(i, 'employer')}
+              />
               <TextField
                 label={`单位${i + 1}名额`}
                 type="number"

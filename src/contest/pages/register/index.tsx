@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import { Button } from '../../../components/button';
 import { CheckMark } from '../../../components/check-mark';
+import { ListPick } from '../../../components/list-pick';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { Registration } from '@contract/api/contest';
@@ -52,6 +53,9 @@ export default function RegisterPage() {
     );
     return { contest, trade, returned };
   }, [resubmitId, params.contestId, params.tradeId]);
+  // The 单位名录, to pick the employer as the union spells it (a place per named employer counts by
+  // name). Without it the field is typed as before.
+  const employers = useAsync(() => api.contest.employerNames(), []);
 
   const write = useWrite(
     (fields: Fields, requestId) => {
@@ -128,6 +132,12 @@ export default function RegisterPage() {
               onInput={set('employer')}
               error={error('employer')}
               hint="请填写单位全称"
+            />
+            <ListPick
+              text="从单位名录选"
+              ariaLabel="工作单位从单位名录选"
+              options={employers.data ?? []}
+              onPick={set('employer')}
             />
             <TextField
               label="工种"
