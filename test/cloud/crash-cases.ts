@@ -16,6 +16,7 @@ import { shanghaiTime } from '../../cloud/lib/clock';
 import { signToken } from '../../cloud/lib/token';
 import { fakeIdNumber } from '../../cloud/seed/retirement';
 import { DELETE_MY_DATA_CONFIRMATION } from '../../types/api/member';
+import { CONTEST_FORM } from './contest/fixture';
 import { okData, PERSONAS, type World } from './helpers';
 
 export const DEFS: Record<string, ActionDefs<any>> = {
@@ -52,23 +53,6 @@ const GIFT = 'gift-2026-spring';
 const XCH = 'station-xinchenghui';
 const VOUCHER = 'v2026courier000001';
 const CONTEST = 'contest-2026-skills';
-
-const CONTEST_FORM = {
-  title: '2026年秀洲区电商直播技能赛',
-  summary: '面向全区电商从业职工的直播营销比武。',
-  venue: '秀洲区电商直播基地',
-  venueAddress: '嘉兴市秀洲区新塍镇电商产业园2号楼',
-  registrationOpensAt: '2026-03-01 09:00',
-  registrationClosesAt: '2026-03-20 18:00',
-  contestStartsAt: '2026-03-25 08:30',
-  contestEndsAt: '2026-03-26 17:00',
-  schedule: [
-    { at: '2026-03-25 08:30', text: '签到' },
-    { at: '2026-03-25 09:00', text: '开幕式' },
-  ],
-  rules: ['每人每项目限报一次'],
-  awards: '一等奖1名，二等奖2名',
-};
 
 let prepSeq = 0;
 /** A clean call made while preparing; a request id fixed by its order within the case. */

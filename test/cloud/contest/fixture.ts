@@ -20,6 +20,24 @@ export const CONTEST_START = shanghaiTime('2026-03-25 08:30');
 export const CONTEST_END = shanghaiTime('2026-03-26 17:00');
 export const ENV = { QR_TOKEN_KEY_1: 'contest-test-key' };
 
+/** A new contest's fields as the admin's 比武设置 form sends them (manage tests and the crash sweep). */
+export const CONTEST_FORM = {
+  title: '2026年秀洲区电商直播技能赛',
+  summary: '面向全区电商从业职工的直播营销比武。',
+  venue: '秀洲区电商直播基地',
+  venueAddress: '嘉兴市秀洲区新塍镇电商产业园2号楼',
+  registrationOpensAt: '2026-03-01 09:00',
+  registrationClosesAt: '2026-03-20 18:00',
+  contestStartsAt: '2026-03-25 08:30',
+  contestEndsAt: '2026-03-26 17:00',
+  schedule: [
+    { at: '2026-03-25 08:30', text: '签到' },
+    { at: '2026-03-25 09:00', text: '开幕式' },
+  ],
+  rules: ['每人每项目限报一次'],
+  awards: '一等奖1名，二等奖2名',
+};
+
 export const FORM = {
   employer: '嘉兴秀洲精工机械有限公司',
   jobTitle: '数控铣工',

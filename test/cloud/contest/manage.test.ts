@@ -3,26 +3,20 @@
  * per employer and eligibility come from the form; an edit that would break registrations is
  * refused with the numbers; close stops registration; copy makes next year's draft.
  */
-import { CONTEST, DEADLINE, FORM, contestWorld, okData, PERSONAS, rid, taken, type ContestWorld } from './fixture';
+import {
+  CONTEST,
+  CONTEST_FORM,
+  DEADLINE,
+  FORM,
+  contestWorld,
+  okData,
+  PERSONAS,
+  rid,
+  taken,
+  type ContestWorld,
+} from './fixture';
 
 const CA = PERSONAS.contestAdmin;
-
-const CONTEST_FORM = {
-  title: '2026年秀洲区电商直播技能赛',
-  summary: '面向全区电商从业职工的直播营销比武。',
-  venue: '秀洲区电商直播基地',
-  venueAddress: '嘉兴市秀洲区新塍镇电商产业园2号楼',
-  registrationOpensAt: '2026-03-01 09:00',
-  registrationClosesAt: '2026-03-20 18:00',
-  contestStartsAt: '2026-03-25 08:30',
-  contestEndsAt: '2026-03-26 17:00',
-  schedule: [
-    { at: '2026-03-25 08:30', text: '签到' },
-    { at: '2026-03-25 09:00', text: '开幕式' },
-  ],
-  rules: ['每人每项目限报一次'],
-  awards: '一等奖1名，二等奖2名',
-};
 
 async function mut(w: ContestWorld, openid: string, action: string, payload: Record<string, unknown>) {
   return w.contest(openid, { action, requestId: rid('m'), ...payload });
