@@ -5,6 +5,7 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
 import { releaseSettings } from './release';
+import { MINI_TERSER } from './terser';
 
 const root = path.resolve(__dirname, '..');
 const isH5 = process.env.TARO_ENV === 'h5';
@@ -31,8 +32,9 @@ const webpackCache = {
   cacheDirectory: path.join(root, '.cache/webpack'),
   version: sourceVersion(),
   buildDependencies: {
-    config: ['index.ts', 'dev.ts', 'prod.ts'].map((f) => path.join(__dirname, f)),
-    files: [path.join(root, 'src/app.config.ts'), path.join(root, 'babel.config.js')],
+    config: ['index.ts', 'dev.ts', 'prod.ts', 'terser.ts'].map((f) => path.join(__dirname, f)),
+    // package.json: its browserslist decides what babel transpiles.
+    files: [path.join(root, 'src/app.config.ts'), path.join(root, 'babel.config.js'), path.join(root, 'package.json')],
   },
 };
 
@@ -72,6 +74,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     logger: { quiet: !process.stdout.isTTY, stats: false },
     framework: 'react',
     compiler: 'webpack5',
+    // weapp: see config/terser.ts.
+    ...(isH5 ? {} : { terser: { enable: true, config: MINI_TERSER } }),
     // Webpack filesystem cache, one per NODE_ENV-TARO_ENV (Taro's default name), under .cache/webpack.
     cache: { enable: true, ...webpackCache },
     mini: {

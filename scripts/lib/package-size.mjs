@@ -3,9 +3,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-// Main: DESIGN.md allows 400 KB, but issue 13 holds it at the 375 KB it was when the contract work began, so
-// that shared code and new entry points go to subpackages instead of creeping into the first download.
-export const BUDGETS = { mainKB: 375, subpackageKB: 150, imageKB: 50 };
+// Main: DESIGN.md allows 400 KB; issue 13 asks for at most 1.2 x the bench's bare Taro floor (296.6 KB with Taro
+// 4.2.1's defaults: 355 KB), so that shared code and new entry points go to subpackages instead of creeping into
+// the first download. (It was 375 KB, the size when the contract work began; the main package is 336 KB now.)
+export const BUDGETS = { mainKB: 355, subpackageKB: 150, imageKB: 50 };
 
 // Not part of the uploaded code package (source maps, license banners, DevTools project files).
 const IGNORED = [/\.map$/, /\.LICENSE\.txt$/, /^project(\.private)?\.config\.json$/];

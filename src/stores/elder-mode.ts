@@ -7,15 +7,20 @@ const listeners = new Set<Listener>();
 
 /** WeChat's own font setting (standard is 16-17): a user who enlarged it gets 长辈模式 by default. */
 function defaultFromSystem(): boolean {
-  try {
-    const info = (Taro.getAppBaseInfo?.() ?? Taro.getSystemInfoSync()) as {
-      fontSizeSetting?: number;
-      fontSizeScaleFactor?: number;
-    };
-    return (info.fontSizeSetting ?? 16) >= 20 || (info.fontSizeScaleFactor ?? 1) >= 1.25;
-  } catch {
-    return false;
+  // A browser has no such setting (Taro's H5 answers NaN), and asking would load its platform sniffer (16 KB).
+  // if, not an early return: webpack drops a constant condition's dead branch, with its imports.
+  if (process.env.TARO_ENV !== 'h5') {
+    try {
+      const info = (Taro.getAppBaseInfo?.() ?? Taro.getSystemInfoSync()) as {
+        fontSizeSetting?: number;
+        fontSizeScaleFactor?: number;
+      };
+      return (info.fontSizeSetting ?? 16) >= 20 || (info.fontSizeScaleFactor ?? 1) >= 1.25;
+    } catch {
+      return false;
+    }
   }
+  return false;
 }
 
 export function isElderMode(): boolean {
