@@ -143,7 +143,7 @@ export async function main(argv: string[]): Promise<number> {
     );
   }
   if (only.includes('render')) {
-    const render = await renderSection(reuse, Number(process.env.BENCH_RENDER_RUNS ?? 7), failures);
+    const render = await renderSection(reuse, Number(process.env.BENCH_RENDER_RUNS ?? 15), failures);
     results.render = render;
     const floor = render[0]?.medianMs || 1;
     const home = render.find((r) => r.page === HOME_PAGE);

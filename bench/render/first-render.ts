@@ -74,7 +74,8 @@ async function loadOnce(browser: Browser, baseUrl: string, t: Target): Promise<n
             observer.disconnect();
           }
         });
-        observer.observe(document, { subtree: true, childList: true, characterData: true });
+        // attributes too: a page can be shown by a class change alone (Taro's router shows pages that way).
+        observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
       },
       { text: t.text, emulatorUrl: t.emulatorUrl ?? '', persona: t.persona ?? '' },
     );
