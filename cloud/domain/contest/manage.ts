@@ -354,13 +354,19 @@ export async function saveTrade(ctx: ActionCtx, input: In<'saveTrade'>): Promise
     ];
     const moved = await applyCaps(ctx, trade, changes, input.employerQuota);
     // A lower default is checked against the employers' counts read above; a registration meanwhile
-    // moves the trade's `taken` in the same transaction as its employer's count, so the save holds
-    // only while `taken` is still what the check saw.
+    // moves the trade's `taken` in the same transaction as its employer's count, and a resubmit moving
+    // a place to another employer counts itself in `moves`, so the save holds only while both are still
+    // what the check saw.
     const lowering = !!input.employerQuota && input.employerQuota < (trade.employerQuota ?? Infinity);
+    const unmoved = trade.moves === undefined ? _.exists(false) : trade.moves;
     // One conditional update: the quota never drops below the places taken, even mid-registration.
     const r = await ctx.db
       .collection(TRADES)
-      .where({ _id: trade._id, taken: lowering ? trade.taken : _.lte(input.quota) })
+      .where(
+        lowering
+          ? { _id: trade._id, taken: trade.taken, moves: unmoved }
+          : { _id: trade._id, taken: _.lte(input.quota) },
+      )
       .update({
         data: {
           name: input.name,
@@ -371,8 +377,9 @@ export async function saveTrade(ctx: ActionCtx, input: In<'saveTrade'>): Promise
         },
       });
     // Nothing updated is also a save that changes nothing: only more places taken than the quota refuses.
-    const taken = r.stats.updated === 1 ? 0 : (await loadTrade(ctx, contest._id, input.tradeId)).taken;
-    if (lowering && r.stats.updated !== 1 && taken !== trade.taken) {
+    const after = r.stats.updated === 1 ? null : await loadTrade(ctx, contest._id, input.tradeId);
+    const taken = after?.taken ?? 0;
+    if (lowering && after && (taken !== trade.taken || after.moves !== trade.moves)) {
       await restoreCaps(ctx, moved, trade.employerQuota);
       fail('BUSY', '刚好有职工在报名这个项目，每单位名额没有改成，请再保存一次');
     }

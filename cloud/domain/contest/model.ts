@@ -73,6 +73,11 @@ export interface TradeDoc {
   employerQuota?: number;
   /** Employers named with their own places (enforced by the `cap` on their counters). */
   employerPlaces?: EmployerPlaces[];
+  /**
+   * Resubmits that moved a place from one employer’s share to another’s (moveRegistration). `taken` does not
+   * change with a move, so a save lowering the default holds only while this is as its check saw it too.
+   */
+  moves?: number;
   resultsPublishedAt?: number;
 }
 

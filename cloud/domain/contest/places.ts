@@ -99,10 +99,12 @@ async function untilSettled(
   for (let round = 0; ; round++) {
     const refused = await tryTake();
     if (!refused) return;
-    const confirmed = await confirmedRefusal(ctx, trade, key);
+    // The trade as it is now: the transaction refused by its limits, which an admin may have just changed.
+    const now = (await readOrNull<TradeDoc>(() => ctx.db.collection(TRADES).doc(trade._id).get())) ?? trade;
+    const confirmed = await confirmedRefusal(ctx, now, key);
     // `only`: the caller asks for one counter (a move between shares): the other limit is not its concern.
-    if (confirmed && (!only || confirmed === only)) await refuse(ctx, trade, key, confirmed);
-    if (round >= SETTLE_WAITS_MS.length) await refuse(ctx, trade, key, refused);
+    if (confirmed && (!only || confirmed === only)) await refuse(ctx, now, key, confirmed);
+    if (round >= SETTLE_WAITS_MS.length) await refuse(ctx, now, key, refused);
     await new Promise((resolve) => setTimeout(resolve, SETTLE_WAITS_MS[round]));
   }
 }
@@ -153,6 +155,8 @@ export async function placeRegistration(
  * Moves a returned registration's place to another employer's share as it is resubmitted: the new
  * share's place, the old share's release and the registration's change (`data`, marked by the
  * request) in one transaction, so a crash cannot leave a share counted twice or never given back.
+ * The default places are read in the transaction, and the move counts itself on the trade (`moves`),
+ * so an admin lowering the default meanwhile is either seen here or sees the move (manage.saveTrade).
  * INVALID_STATE when the registration is no longer as read (`reg`).
  */
 export async function moveRegistration(
@@ -169,11 +173,15 @@ export async function moveRegistration(
       const now = await readOrNull<RegistrationDoc>(() => regRef.get());
       if (!now || now.status !== 'returned' || now.placed !== reg.placed || now.employerKey !== reg.employerKey)
         fail('INVALID_STATE');
+      const tradeRef = tx.collection(TRADES).doc(trade._id);
+      const t = await readOrNull<TradeDoc>(() => tradeRef.get());
+      if (!t) fail('NOT_FOUND', '没有找到这个比赛项目');
       const newRef = tx.collection(EMPLOYER_PLACES).doc(newKey);
       const share = await readOrNull<EmployerCounterDoc>(() => newRef.get());
       if (!share) throw new Error(`counter ${newKey} vanished`);
-      const cap = capOf(trade, share);
+      const cap = capOf(t, share);
       if (cap !== undefined && share.taken >= cap) return 'EMPLOYER_QUOTA_FULL';
+      await tradeRef.update({ data: { moves: (t.moves ?? 0) + 1 } });
       const oldRef = reg.employerKey ? tx.collection(EMPLOYER_PLACES).doc(reg.employerKey) : null;
       const old = oldRef ? await readOrNull<{ taken: number }>(() => oldRef.get()) : null;
       await newRef.update({ data: { taken: share.taken + 1 } });

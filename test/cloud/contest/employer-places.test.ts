@@ -3,8 +3,8 @@
  * employer keeps the default. Registration honours the named cap (with a refusal naming it), the
  * race guarantees of the shared counters hold, and an edit below what an employer holds is refused.
  */
-import { EMPLOYER_PLACES, TRADES } from '../../../cloud/domain/contest/model';
-import { CONTEST, PERSONAS, contestWorld, okData, rid, taken, type ContestWorld } from './fixture';
+import { EMPLOYER_PLACES, REGISTRATIONS, TRADES } from '../../../cloud/domain/contest/model';
+import { CONTEST, FORM, PERSONAS, contestWorld, okData, rid, taken, type ContestWorld } from './fixture';
 
 const CA = PERSONAS.contestAdmin;
 const TEXTILE = '嘉兴纺织有限公司';
@@ -184,6 +184,81 @@ test('a registration between the default’s check and its save: the save does n
     code: 'INVALID_STATE',
     details: { field: 'employerQuota', taken: 2 },
   });
+});
+
+/** A worker registered under 嘉兴纺织 (default places) and returned by the admin, ready to resubmit. */
+async function returnedMover(): Promise<string> {
+  const [mover] = await crowd(TEXTILE, 1, 'mv');
+  const reg = okData(await world.register(mover, 'smart', { employer: TEXTILE }));
+  okData(
+    await world.contest(PERSONAS.admin, {
+      action: 'review',
+      requestId: rid('rv'),
+      registrationIds: [reg.id],
+      decision: 'return',
+      reason: '工作单位请填写全称',
+    }),
+  );
+  return reg.id;
+}
+
+const resubmitUnder = (openid: string, registrationId: string, employer: string) =>
+  world.contest(openid, { action: 'resubmit', requestId: rid(), registrationId, ...FORM, employer });
+
+/** Runs `during` once, just before the first write named `api` from now lands. */
+function before(api: string, during: () => Promise<unknown>): { result: () => unknown; restore: () => void } {
+  const core = world.db.core;
+  const write = core.write.bind(core) as (api: string, fn: () => Promise<unknown>) => Promise<unknown>;
+  let armed = true;
+  let result: unknown;
+  const spy = jest.spyOn(core, 'write').mockImplementation((async (name: string, fn: () => Promise<unknown>) => {
+    if (armed && name === api) {
+      armed = false;
+      result = await during();
+    }
+    return write(name, fn);
+  }) as typeof core.write);
+  return { result: () => result, restore: () => spy.mockRestore() };
+}
+
+test('a resubmit moving into an employer’s share between the default’s check and its save: the save does not land over it', async () => {
+  okData(await saveSmart(undefined, { employerQuota: 6 }));
+  const [first] = await crowd(OTHER, 1, 'gap');
+  okData(await world.register(first, 'smart', { employer: OTHER }));
+  const regId = await returnedMover();
+  // The admin's trade update is its first `where().update()`: the worker resubmits under OTHER just before it.
+  const hook = before('collection.update', () => resubmitUnder('mv-0', regId, OTHER));
+  const lowered = await saveSmart(undefined, { employerQuota: 1 });
+  hook.restore();
+  expect(hook.result()).toMatchObject({ ok: true, data: { employer: OTHER } });
+  expect(lowered).toMatchObject({ ok: false, code: 'BUSY' });
+  const [trade] = await world.all(TRADES, { _id: `${CONTEST}:smart` });
+  expect(trade.employerQuota).toBe(6);
+  expect(await saveSmart(undefined, { employerQuota: 1 })).toMatchObject({
+    ok: false,
+    code: 'INVALID_STATE',
+    details: { field: 'employerQuota', taken: 2 },
+  });
+});
+
+test('the default lowered while a resubmit moves its place: the move checks the new default, not the one it loaded', async () => {
+  okData(await saveSmart(undefined, { employerQuota: 6 }));
+  const [first] = await crowd(OTHER, 1, 'gap');
+  okData(await world.register(first, 'smart', { employer: OTHER }));
+  const regId = await returnedMover();
+  // The move's first write is in its transaction: the admin lowers the default to 1 (OTHER holds 1: allowed) just before.
+  const hook = before('document.update', () => saveSmart(undefined, { employerQuota: 1 }));
+  const moved = await resubmitUnder('mv-0', regId, OTHER);
+  hook.restore();
+  expect(hook.result()).toMatchObject({ ok: true });
+  expect(moved).toMatchObject({ ok: false, code: 'EMPLOYER_QUOTA_FULL', details: { places: 1 } });
+  expect(!moved.ok && moved.message).toBe('本单位在智能制造项目的1个名额已满');
+  const counters = await world.all(EMPLOYER_PLACES);
+  for (const c of counters) expect(c.taken).toBeLessThanOrEqual(1);
+  // Still returned, still under 嘉兴纺织, still holding its place there.
+  const [reg] = await world.all(REGISTRATIONS, { _id: regId });
+  expect(reg).toMatchObject({ status: 'returned', employer: TEXTILE });
+  expect(await taken(world, 'smart')).toBe(2);
 });
 
 test('a new trade with named employers, and a copy of the contest, keep the named places', async () => {
