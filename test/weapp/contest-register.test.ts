@@ -89,7 +89,11 @@ test('consent, fill the form, submit: the register call carries the form; succes
   await page.tap('.contest-register__next');
   await page.waitFor(() => page.$$('wx-input').length === 4);
   const [employer, jobTitle, years, phone] = page.$$('wx-input');
+  // Typed short, the name is shown as the 单位名录 spells it (its places count by that name).
+  await page.input(employer, '秀洲精工机械');
+  await page.waitForText('单位名录里写作“嘉兴秀洲精工机械有限公司”');
   await page.input(employer, '嘉兴秀洲精工机械股份有限公司');
+  await page.waitFor(() => !page.text().includes('单位名录里写作'));
   await page.input(jobTitle, '数控铣工');
   await page.input(years, '12');
   await page.input(phone, '13857301234');

@@ -2,6 +2,7 @@ import { View } from '@tarojs/components';
 import { Button } from '../../../components/button';
 import { CheckMark } from '../../../components/check-mark';
 import { ListPick } from '../../../components/list-pick';
+import { closeName } from '../../../components/list-pick/close-name';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { Registration } from '@contract/api/contest';
@@ -68,6 +69,7 @@ export default function RegisterPage() {
   );
   const form = useForm<FormState, Fields>(EMPTY, validate, write);
   const { draft, set, error } = form;
+  const listed = closeName(draft.employer, employers.data ?? []);
 
   const next = async () => {
     if (!agree) {
@@ -131,7 +133,7 @@ export default function RegisterPage() {
               value={draft.employer}
               onInput={set('employer')}
               error={error('employer')}
-              hint="请填写单位全称"
+              hint={listed ? `单位名录里写作“${listed}”：是这家请从下面选，单位名额按名录的名称算` : '请填写单位全称'}
             />
             <ListPick
               text="从单位名录选"
