@@ -246,10 +246,12 @@ async function open(c: PageCase, elder: boolean): Promise<Page> {
   await page.evaluate((on) => localStorage.setItem('elder-mode', JSON.stringify({ data: on ? '1' : '0' })), elder);
   await page.reload();
   await page.locator('.taro_page .page').first().waitFor({ state: 'visible', timeout: 20_000 });
-  // Let loading states settle (StateView shows aria-busy while loading).
+  // Measured once loaded (StateView shows aria-busy while loading): a page still loading after 10 s is a failure.
   await page
     .waitForFunction(() => !document.querySelector('.taro_page [aria-busy="true"]'), undefined, { timeout: 10_000 })
-    .catch(() => undefined);
+    .catch(() => {
+      throw new Error(`${c.path} (${c.persona ?? 'no persona'}) was still loading after 10 s`);
+    });
   await page.waitForTimeout(300);
   return page;
 }
