@@ -80,6 +80,8 @@ export default defineAppConfig({
     },
   ],
   tabBar: {
+    // H5: Taro's router leaves the bar to utils/tab-bar.h5.ts, which mounts the same bar after the first page.
+    custom: process.env.TARO_ENV === 'h5',
     color: '#666666',
     selectedColor: '#c8161d',
     backgroundColor: '#ffffff',
