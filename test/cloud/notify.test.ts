@@ -8,7 +8,7 @@ import { deployConfig, type DeployConfig } from '../../cloud/lib/deploy-config';
 import { notify, NOTIFY_STATS } from '../../cloud/lib/notify';
 import { cut, formatField, templateData } from '../../cloud/lib/templates';
 import { makeWorld } from './helpers';
-import { contestWorld, okData, PERSONAS, rid } from './contest/fixture';
+import { contestWorld, okData, PERSONAS, returnRegistration } from './contest/fixture';
 
 const refusal = () =>
   Object.assign(new Error('openapi.subscribeMessage.send:fail user refuse to accept the msg'), { errCode: 43101 });
@@ -49,15 +49,7 @@ describe('sending', () => {
     const world = await contestWorld();
     okData(await world.register(PERSONAS.worker, 'web'));
     const [reg] = await world.all(REGISTRATIONS, { openid: PERSONAS.worker });
-    okData(
-      await world.contest(PERSONAS.admin, {
-        action: 'review',
-        requestId: rid('rv'),
-        registrationIds: [reg._id],
-        decision: 'return',
-        reason: '所在单位证明材料不清晰，请重新上传盖章的在职证明原件照片',
-      }),
-    );
+    okData(await returnRegistration(world, reg._id, '所在单位证明材料不清晰，请重新上传盖章的在职证明原件照片'));
     const sends = world.openapiCalls.filter((c) => c.api === 'subscribeMessage.send');
     expect(sends).toHaveLength(1);
     const { params } = sends[0];

@@ -10,7 +10,17 @@
  */
 import { EMPLOYER_PLACES, HOLDING, REGISTRATIONS, TRADES } from '../../../cloud/domain/contest/model';
 import { LEASE_MS } from '../../../cloud/lib/idempotency';
-import { CONTEST, FORM, PERSONAS, contestWorld, okData, rid, taken, type ContestWorld } from './fixture';
+import {
+  CONTEST,
+  FORM,
+  PERSONAS,
+  contestWorld,
+  okData,
+  returnRegistration,
+  rid,
+  taken,
+  type ContestWorld,
+} from './fixture';
 
 const errors = jest.spyOn(console, 'error');
 beforeEach(() => errors.mockImplementation(() => {}));
@@ -130,15 +140,7 @@ test('a registration from before the flag (no `placed`) counts as placed: its ca
 test('returned and resubmitted under another employer before the retry: placed once, under the new employer', async () => {
   const e = await killed('smart', 3);
   const mine = (await world.all(REGISTRATIONS, { openid: PERSONAS.worker }))[0];
-  okData(
-    await world.contest(PERSONAS.admin, {
-      action: 'review',
-      requestId: rid('rv'),
-      registrationIds: [mine._id],
-      decision: 'return',
-      reason: '工作单位请填写全称',
-    }),
-  );
+  okData(await returnRegistration(world, mine._id));
   const employer = '嘉兴秀洲精工机械股份有限公司';
   okData(
     await world.contest(PERSONAS.worker, {

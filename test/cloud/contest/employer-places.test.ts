@@ -4,7 +4,17 @@
  * race guarantees of the shared counters hold, and an edit below what an employer holds is refused.
  */
 import { EMPLOYER_PLACES, REGISTRATIONS, TRADES } from '../../../cloud/domain/contest/model';
-import { CONTEST, FORM, PERSONAS, contestWorld, okData, rid, taken, type ContestWorld } from './fixture';
+import {
+  CONTEST,
+  FORM,
+  PERSONAS,
+  contestWorld,
+  okData,
+  returnRegistration,
+  rid,
+  taken,
+  type ContestWorld,
+} from './fixture';
 
 const CA = PERSONAS.contestAdmin;
 const TEXTILE = '嘉兴纺织有限公司';
@@ -155,25 +165,8 @@ test('lowering the default while an employer’s workers register: no employer e
   }
 });
 
-test('a registration between the default’s check and its save: the save does not land over it', async () => {
-  okData(await saveSmart(undefined, { employerQuota: 6 }));
-  const [first, second] = await crowd(OTHER, 2, 'gap');
-  okData(await world.register(first, 'smart', { employer: OTHER }));
-  // The admin's trade update is its first `where().update()`: a colleague registers just before it lands.
-  const core = world.db.core;
-  const write = core.write.bind(core) as (api: string, fn: () => Promise<unknown>) => Promise<unknown>;
-  let armed = true;
-  let raced: unknown;
-  const spy = jest.spyOn(core, 'write').mockImplementation((async (api: string, fn: () => Promise<unknown>) => {
-    if (armed && api === 'collection.update') {
-      armed = false;
-      raced = await world.register(second, 'smart', { employer: OTHER });
-    }
-    return write(api, fn);
-  }) as typeof core.write);
-  const lowered = await saveSmart(undefined, { employerQuota: 1 });
-  spy.mockRestore();
-  expect(raced).toMatchObject({ ok: true });
+/** Lowering the default to 1 answered BUSY (save again), the default stayed 6, and saved again it is refused: OTHER holds 2. */
+async function expectBusyThenRefused(lowered: Awaited<ReturnType<typeof saveSmart>>): Promise<void> {
   expect(lowered).toMatchObject({ ok: false, code: 'BUSY' });
   expect(!lowered.ok && lowered.message).toContain('请再保存一次');
   const [trade] = await world.all(TRADES, { _id: `${CONTEST}:smart` });
@@ -184,26 +177,7 @@ test('a registration between the default’s check and its save: the save does n
     code: 'INVALID_STATE',
     details: { field: 'employerQuota', taken: 2 },
   });
-});
-
-/** A worker registered under 嘉兴纺织 (default places) and returned by the admin, ready to resubmit. */
-async function returnedMover(): Promise<string> {
-  const [mover] = await crowd(TEXTILE, 1, 'mv');
-  const reg = okData(await world.register(mover, 'smart', { employer: TEXTILE }));
-  okData(
-    await world.contest(PERSONAS.admin, {
-      action: 'review',
-      requestId: rid('rv'),
-      registrationIds: [reg.id],
-      decision: 'return',
-      reason: '工作单位请填写全称',
-    }),
-  );
-  return reg.id;
 }
-
-const resubmitUnder = (openid: string, registrationId: string, employer: string) =>
-  world.contest(openid, { action: 'resubmit', requestId: rid(), registrationId, ...FORM, employer });
 
 /** Runs `during` once, just before the first write named `api` from now lands. */
 function before(api: string, during: () => Promise<unknown>): { result: () => unknown; restore: () => void } {
@@ -221,30 +195,46 @@ function before(api: string, during: () => Promise<unknown>): { result: () => un
   return { result: () => result, restore: () => spy.mockRestore() };
 }
 
-test('a resubmit moving into an employer’s share between the default’s check and its save: the save does not land over it', async () => {
+test('a registration between the default’s check and its save: the save does not land over it', async () => {
+  okData(await saveSmart(undefined, { employerQuota: 6 }));
+  const [first, second] = await crowd(OTHER, 2, 'gap');
+  okData(await world.register(first, 'smart', { employer: OTHER }));
+  // The admin's trade update is its first `where().update()`: a colleague registers just before it lands.
+  const hook = before('collection.update', () => world.register(second, 'smart', { employer: OTHER }));
+  const lowered = await saveSmart(undefined, { employerQuota: 1 });
+  hook.restore();
+  expect(hook.result()).toMatchObject({ ok: true });
+  await expectBusyThenRefused(lowered);
+});
+
+/**
+ * Default 6 places per employer; OTHER holds one; worker `mv-0`, registered under 嘉兴纺织 (default places), is
+ * returned by the admin and ready to resubmit. Answers the returned registration's id.
+ */
+async function returnedMover(): Promise<string> {
   okData(await saveSmart(undefined, { employerQuota: 6 }));
   const [first] = await crowd(OTHER, 1, 'gap');
   okData(await world.register(first, 'smart', { employer: OTHER }));
+  const [mover] = await crowd(TEXTILE, 1, 'mv');
+  const reg = okData(await world.register(mover, 'smart', { employer: TEXTILE }));
+  okData(await returnRegistration(world, reg.id));
+  return reg.id;
+}
+
+const resubmitUnder = (openid: string, registrationId: string, employer: string) =>
+  world.contest(openid, { action: 'resubmit', requestId: rid(), registrationId, ...FORM, employer });
+
+test('a resubmit moving into an employer’s share between the default’s check and its save: the save does not land over it', async () => {
   const regId = await returnedMover();
   // The admin's trade update is its first `where().update()`: the worker resubmits under OTHER just before it.
   const hook = before('collection.update', () => resubmitUnder('mv-0', regId, OTHER));
   const lowered = await saveSmart(undefined, { employerQuota: 1 });
   hook.restore();
   expect(hook.result()).toMatchObject({ ok: true, data: { employer: OTHER } });
-  expect(lowered).toMatchObject({ ok: false, code: 'BUSY' });
-  const [trade] = await world.all(TRADES, { _id: `${CONTEST}:smart` });
-  expect(trade.employerQuota).toBe(6);
-  expect(await saveSmart(undefined, { employerQuota: 1 })).toMatchObject({
-    ok: false,
-    code: 'INVALID_STATE',
-    details: { field: 'employerQuota', taken: 2 },
-  });
+  await expectBusyThenRefused(lowered);
 });
 
 test('the default lowered while a resubmit moves its place: the move checks the new default, not the one it loaded', async () => {
-  okData(await saveSmart(undefined, { employerQuota: 6 }));
-  const [first] = await crowd(OTHER, 1, 'gap');
-  okData(await world.register(first, 'smart', { employer: OTHER }));
   const regId = await returnedMover();
   // The move's first write is in its transaction: the admin lowers the default to 1 (OTHER holds 1: allowed) just before.
   const hook = before('document.update', () => saveSmart(undefined, { employerQuota: 1 }));

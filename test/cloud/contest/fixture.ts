@@ -123,6 +123,17 @@ export async function contestWorld(): Promise<ContestWorld> {
   });
 }
 
+/** The district admin returns a registration for correction (退回), with a reason the worker reads. */
+export function returnRegistration(world: ContestWorld, registrationId: string, reason = '工作单位请填写全称') {
+  return world.contest(PERSONAS.admin, {
+    action: 'review',
+    requestId: rid('rv'),
+    registrationIds: [registrationId],
+    decision: 'return',
+    reason,
+  });
+}
+
 /** The trade's counter document. */
 export async function taken(world: World, tradeId: string): Promise<number> {
   const [doc] = await world.all(TRADES, { _id: `${CONTEST}:${tradeId}` });
