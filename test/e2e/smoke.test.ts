@@ -64,3 +64,16 @@ test('the home page paints its header and four service cards while its call is s
   expect(e2e.pageErrors).toEqual([]);
   await page.context().close();
 });
+
+test('a visitor who has not picked a persona is told to, and 切换体验身份 opens the switcher', async () => {
+  const page = await e2e.newPage({ path: '/pages/mine/index' });
+  const mine = page.locator('.taro_page:visible');
+  await mine.getByText('演示环境：请先选择一个体验身份').waitFor();
+  expect(await mine.getByText('重试').count()).toBe(0);
+  await e2e.screenshot(page, 'smoke-no-persona');
+  await mine.getByText('切换体验身份', { exact: true }).click();
+  await page.locator('.taro_page:visible').getByText('王建国').first().waitFor();
+  expect(page.url()).toContain('/pages/persona/index');
+  expect(e2e.pageErrors).toEqual([]);
+  await page.context().close();
+});

@@ -2,6 +2,7 @@ import { View } from '@tarojs/components';
 import { Button } from '../button';
 import Taro from '@tarojs/taro';
 import type { ReactNode } from 'react';
+import { isEmulatorBuild } from '../../cloud-client';
 import './index.scss';
 
 export interface StateViewProps {
@@ -45,6 +46,22 @@ export function StateView({ of, empty, emptyText, emptyAction, children, ...own 
       <View className="state-view" aria-busy="true">
         <View className="state-view__spinner" />
         <View className="state-view__text">正在加载…</View>
+      </View>
+    );
+  }
+  if (error?.code === 'UNAUTHENTICATED' && isEmulatorBuild()) {
+    // The emulator has no WeChat login: a visitor who has not picked a persona yet is told how, not to retry.
+    return (
+      <View className="state-view state-view--error" role="alert">
+        <View className="state-view__icon">!</View>
+        <View className="state-view__text">演示环境：请先选择一个体验身份</View>
+        <Button
+          variant="outline"
+          className="state-view__retry"
+          onClick={() => void Taro.navigateTo({ url: '/pages/persona/index' })}
+        >
+          切换体验身份
+        </Button>
       </View>
     );
   }

@@ -56,3 +56,28 @@ test('loading and empty', () => {
   );
   expect(screen.getByText('内容')).toBeTruthy();
 });
+
+describe('signed out in the emulator build (no WeChat login there)', () => {
+  const was = process.env.TARO_APP_TRANSPORT;
+  afterEach(() => {
+    process.env.TARO_APP_TRANSPORT = was;
+  });
+
+  test('UNAUTHENTICATED asks for a persona and opens the switcher, not 重试', () => {
+    process.env.TARO_APP_TRANSPORT = 'http';
+    const onRetry = jest.fn();
+    render(<StateView error={{ code: 'UNAUTHENTICATED', message: '请先登录后再操作' }} onRetry={onRetry} />);
+    expect(screen.getByRole('alert').textContent).toContain('演示环境：请先选择一个体验身份');
+    expect(screen.queryByText('重试')).toBeNull();
+    fireEvent.click(screen.getByText('切换体验身份'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/persona/index' });
+  });
+
+  test('in the WeChat build UNAUTHENTICATED stays a plain error with 重试', () => {
+    process.env.TARO_APP_TRANSPORT = 'wx-cloud';
+    render(<StateView error={{ code: 'UNAUTHENTICATED', message: '请先登录后再操作' }} onRetry={jest.fn()} />);
+    expect(screen.getByRole('alert').textContent).toContain('请先登录后再操作');
+    expect(screen.getByText('重试')).toBeTruthy();
+    expect(screen.queryByText('切换体验身份')).toBeNull();
+  });
+});
