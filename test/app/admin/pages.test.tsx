@@ -12,6 +12,7 @@ import RolesPage from '../../../src/admin/pages/roles/index';
 import ContestEditPage from '../../../src/admin/pages/contest/index';
 import ServicesPage from '../../../src/pages/services/index';
 import { taroMock } from '../mocks/taro';
+import { STATION_GRANT, STATION_INVITATION_PREVIEW } from './fixtures';
 import { actions, serve } from './serve';
 
 beforeEach(() => taroMock.reset());
@@ -104,16 +105,7 @@ test('setup: a wrong code is refused with the server message; a finished setup o
 
 test('invite: the person sees what they are invited to and accepts once; a used-up invitation says so', async () => {
   taroMock.setRouterParams({ t: 'abc123def456' });
-  const preview = {
-    roleText: '新城汇驿站 驿站工作人员',
-    kind: 'stationStaff',
-    scopeName: '新城汇驿站',
-    expiresAt: 0,
-    expiresText: '2026-01-27 10:00',
-    status: 'active',
-    statusText: '可使用',
-    alreadyHeld: false,
-  };
+  const preview = STATION_INVITATION_PREVIEW;
   const sent = serve({
     previewInvitation: () => preview,
     acceptInvitation: () => ({ grant: { roleText: '新城汇驿站 驿站工作人员' }, access: access() }),
@@ -154,19 +146,7 @@ test('roles: who holds what as a table, and a new station-staff invitation shown
   };
   const sent = serve({
     myAccess: () => access({ superAdmin: false, roles: ['admin:gifts'], adminDomains: ['gifts'] }),
-    listGrants: () => [
-      {
-        id: 'g1',
-        kind: 'stationStaff',
-        roleText: '新城汇驿站 驿站工作人员',
-        scope: { kind: 'station', id: 'st-1', name: '新城汇驿站' },
-        holderName: '张站长',
-        holderPhone: '139****0001',
-        grantedAt: Date.UTC(2026, 0, 20, 2),
-        via: 'invitation',
-        active: true,
-      },
-    ],
+    listGrants: () => [STATION_GRANT],
     listInvitations: () => [],
     listStationsAdmin: () => [
       { id: 'st-1', name: '新城汇驿站', active: true, staff: [] },
@@ -296,16 +276,7 @@ test('services hub: on a fresh system a signed-in user is offered 成为超级�
 });
 
 test('roles: revoking a grant asks first, sends its id once, and the list shows it revoked', async () => {
-  const grant = {
-    id: 'g1',
-    kind: 'stationStaff',
-    roleText: '新城汇驿站 驿站工作人员',
-    holderName: '张站长',
-    holderPhone: '139****0001',
-    grantedAt: 0,
-    via: 'invitation',
-    active: true,
-  };
+  const grant = STATION_GRANT;
   let revoked = false;
   const sent = serve({
     myAccess: () => access(),
@@ -391,14 +362,7 @@ test('invite: opened without a code (H5 我的 → 扫一扫), the pasted link i
   taroMock.setRouterParams({});
   const token = '0123456789abcdef0123456789abcde';
   const sent = serve({
-    previewInvitation: () => ({
-      roleText: '新城汇驿站 驿站工作人员',
-      scopeName: '新城汇驿站',
-      expiresText: '2026-03-01 18:00',
-      status: 'active',
-      statusText: '可使用',
-      alreadyHeld: false,
-    }),
+    previewInvitation: () => STATION_INVITATION_PREVIEW,
   });
   render(<InvitePage />);
   expect(actions(sent, 'previewInvitation')).toHaveLength(0);

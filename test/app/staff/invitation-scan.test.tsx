@@ -11,6 +11,7 @@ import MinePage from '../../../src/pages/mine/index';
 import InvitePage from '../../../src/admin/pages/invite/index';
 import { INVITE_PAGE as CONTRACT_INVITE_PAGE, invitationTokenFrom } from '@contract/api/admin';
 import { INVITE_PAGE, invitationInScan, scanInvitationCode } from '../../../src/utils/scan-target';
+import { STATION_INVITATION_PREVIEW } from '../admin/fixtures';
 import { taroMock } from '../mocks/taro';
 
 const TOKEN = '0123456789abcdef0123456789abcde';
@@ -105,14 +106,7 @@ test('我的 → 扫一扫 for any signed-in user opens the invite page, which s
       unreadMessages: 0,
     }),
     setupStatus: () => ({ needed: false }),
-    previewInvitation: () => ({
-      roleText: '新城汇驿站 驿站工作人员',
-      scopeName: '新城汇驿站',
-      expiresText: '2026-03-01 18:00',
-      status: 'active',
-      statusText: '可使用',
-      alreadyHeld: false,
-    }),
+    previewInvitation: () => STATION_INVITATION_PREVIEW,
   });
   const { unmount } = render(<MinePage />);
   fireEvent.click(await screen.findByRole('button', { name: '扫一扫' }));
