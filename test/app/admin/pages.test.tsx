@@ -27,6 +27,19 @@ const access = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
+/** 数控铣工 (40 places) as the admin view lists it, with `taken` registered. */
+const cncTrade = (taken: number, over: Record<string, unknown> = {}) => ({
+  id: 't1',
+  name: '数控铣工',
+  rules: '实操加理论考试',
+  quota: 40,
+  taken,
+  left: 40 - taken,
+  resultsPublished: false,
+  registrations: taken,
+  ...over,
+});
+
 /** The admin view of a contest with one trade, as adminContest answers it. */
 const contestView = (trade: Record<string, unknown>, over: Record<string, unknown> = {}) => ({
   id: 'c1',
@@ -184,16 +197,7 @@ test('roles: who holds what as a table, and a new station-staff invitation shown
 
 test('contest: a quota below the places taken is refused before sending; the server refusal is explained', async () => {
   taroMock.setRouterParams({ id: 'c1' });
-  const trade = {
-    id: 't1',
-    name: '数控铣工',
-    rules: '实操加理论考试',
-    quota: 40,
-    taken: 12,
-    left: 28,
-    resultsPublished: false,
-    registrations: 12,
-  };
+  const trade = cncTrade(12);
   const contest = contestView(trade, { schedule: [{ at: 0, atText: '2026-05-16 08:30', text: '检录' }] });
   const sent = serve({
     adminContest: () => contest,
@@ -308,18 +312,10 @@ test('roles: revoking a grant asks first, sends its id once, and the list shows 
 
 test('contest trade: places for a named employer are added as rows, checked against what it holds, and sent', async () => {
   taroMock.setRouterParams({ id: 'c1' });
-  const trade = {
-    id: 't1',
-    name: '数控铣工',
-    rules: '实操加理论考试',
-    quota: 40,
-    taken: 5,
-    left: 35,
+  const trade = cncTrade(5, {
     employerQuota: 2,
     employerPlaces: [{ employer: '嘉兴纺织有限公司', places: 4, taken: 3 }],
-    resultsPublished: false,
-    registrations: 5,
-  };
+  });
   const contest = contestView(trade);
   const sent = serve({
     adminContest: () => contest,
